@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import {
+  FlightLegSchema,
+  FlightRequestStageSchema,
+  TripTypeSchema,
+} from './flight-request.js';
+
+/** What a session is about: one flight request, or a general conversation. */
+export const SessionKindSchema = z.enum(['flight_request', 'general']);
+export type SessionKind = z.infer<typeof SessionKindSchema>;
+
+/** Lifecycle status. See `lifecycle.ts` for the allowed transitions. */
+export const SESSION_STATUSES = ['active', 'paused', 'completed', 'archived'] as const;
+export const SessionStatusSchema = z.enum(SESSION_STATUSES);
+export type SessionStatus = z.infer<typeof SessionStatusSchema>;
+
+/** How a completed session ended. */
+export const CompletionOutcomeSchema = z.enum(['won', 'lost', 'cancelled']);
+export type CompletionOutcome = z.infer<typeof CompletionOutcomeSchema>;
+
+/** Sidebar tabs. Active holds active and paused sessions. Trash is not a tab. */
+export const SessionTabSchema = z.enum(['active', 'completed', 'archived']);
+export type SessionTab = z.infer<typeof SessionTabSchema>;
+
+/** Host-owned metadata attached to a session, e.g. `{ crmDealId: 'D-1042' }`. A JSON object. */
+export const SessionMetadataSchema = z.record(z.string(), z.unknown());
+export type SessionMetadata = z.infer<typeof SessionMetadataSchema>;
+
+const timestamp = z.string().min(1);
+const nullableTimestamp = timestamp.nullable();
+
+/**
+ * A session as the database returns it (`chat.session_card`): everything a card shows, in one
+ * row. Parsed from snake_case and exposed in camelCase.
+ */
+export const SessionRowSchema = z
+  .object({
+    id: z.uuid(),
+    owner_id: z.uuid(),
+    kind: SessionKindSchema,
+    status: SessionStatusSchema,
+    status_before_archive: SessionStatusSchema.nullable(),
+    title: z.string(),
+    trip_type: TripTypeSchema.nullable(),
+    legs: z.array(FlightLegSchema),
+    passengers: z.number().int().nullable(),
+    stage: FlightRequestStageSchema.nullable(),
+    outcome: CompletionOutcomeSchema.nullable(),
+    pinned: z.boolean(),
+    resume_at: nullableTimestamp,
+    created_at: timestamp,
+    updated_at: timestamp,
+    last_activity_at: timestamp,
+    completed_at: nullableTimestamp,
+    archived_at: nullableTimestamp,
+    deleted_at: nullableTimestamp,
+    last_message_preview: z.string().nullable(),
+    message_count: z.number().int().nonnegative(),
+    unread_count: z.number().int().nonnegative(),
+    thread_count: z.number().int().nonnegative(),
+    replied_thread_count: z.number().int().nonnegative(),
+    metadata: SessionMetadataSchema,
+    external_ref: z.string().nullable(),
+    version: z.number().int().positive(),
+    sync_version: z.number().int().nonnegative(),
+  })
+  .transform((row) => ({
+    id: row.id,
+    ownerId: row.owner_id,
+    kind: row.kind,
+    status: row.status,
+    statusBeforeArchive: row.status_before_archive,
+    title: row.title,
+    tripType: row.trip_type,
+    legs: row.legs,
+    passengers: row.passengers,
+    stage: row.stage,
+    outcome: row.outcome,
+    pinned: row.pinned,
+    resumeAt: row.resume_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    lastActivityAt: row.last_activity_at,
+    completedAt: row.completed_at,
+    archivedAt: row.archived_at,
+    deletedAt: row.deleted_at,
+    lastMessagePreview: row.last_message_preview,
+    messageCount: row.message_count,
+    unreadCount: row.unread_count,
+    threadCount: row.thread_count,
+    repliedThreadCount: row.replied_thread_count,
+    metadata: row.metadata,
+    externalRef: row.external_ref,
+    version: row.version,
+    syncVersion: row.sync_version,
+  }));
+
+/** A session with everything its card shows. */
+export type Session = z.output<typeof SessionRowSchema>;
