@@ -34,6 +34,9 @@ create table if not exists auth.users (
   created_at timestamptz not null default now()
 );
 
+-- Tests and scripts create users as the service role (GoTrue's admin API, locally).
+grant select, insert, update, delete on auth.users to service_role;
+
 create or replace function auth.uid() returns uuid
 language sql stable
 as $$
