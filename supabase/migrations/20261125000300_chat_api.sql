@@ -307,6 +307,10 @@ $$;
 -- the rest in recent order). Keyset-paginated: pass next_cursor back as p_cursor. Search
 -- matches title, airports and the last-message preview. At most 200 rows a page. `version` is
 -- the change-feed position this page is consistent with.
+--
+-- Each page query is composed for the case at hand and planned with its real values
+-- (EXECUTE ... USING), so it always runs as an index range scan on the owner's rows; a cached
+-- generic plan with "cursor is null or ..." conditions would not.
 create function chat.list_sessions(
   p_tab text default 'active',
   p_sort text default 'recent',
@@ -331,6 +335,10 @@ declare
   v_last jsonb;
   v_next jsonb;
   v_today date := (now() at time zone 'utc')::date;
+  v_where text;
+  v_order text;
+  v_sql text;
+  v_soon constant text := 's.departs_on between $7 and $7 + 2';
 begin
   if p_tab is null or p_tab not in ('active', 'completed', 'archived', 'trash') then
     perform chat_private.raise_error('validation', format('Unknown tab %s', coalesce(quote_literal(p_tab), 'null')),
@@ -355,75 +363,70 @@ begin
     exception when others then
       perform chat_private.raise_error('validation', 'The cursor is not one this function returned');
     end;
-    if v_c_time is null or v_c_id is null or v_start_bucket not between 0 and 3 then
+    if jsonb_typeof(p_cursor) <> 'object' or v_c_time is null or v_c_id is null
+       or v_start_bucket not between 0 and 3 then
       perform chat_private.raise_error('validation', 'The cursor is not one this function returned');
     end if;
   end if;
 
-  if p_tab = 'trash' then
-    select coalesce(jsonb_agg(to_jsonb(s) - 'search_text' order by s.deleted_at desc, s.id desc), '[]')
-    into v_items from (
-      select * from chat.sessions s
-      where s.owner_id = v_user and s.deleted_at is not null
-        and (v_pattern is null or s.search_text like v_pattern)
-        and (p_cursor is null or (s.deleted_at, s.id) < (v_c_time, v_c_id))
-      order by s.deleted_at desc, s.id desc
-      limit v_limit + 1
-    ) s;
-    if jsonb_array_length(v_items) > v_limit then
-      v_last := v_items -> (v_limit - 1);
-      v_next := jsonb_build_object('at', v_last -> 'deleted_at', 'id', v_last -> 'id');
-    end if;
-  elsif p_sort = 'recent' then
-    select coalesce(jsonb_agg(to_jsonb(s) - 'search_text' order by s.pinned desc, s.last_activity_at desc, s.id desc), '[]')
-    into v_items from (
-      select * from chat.sessions s
-      where s.owner_id = v_user and s.tab = p_tab and s.deleted_at is null
-        and (v_pattern is null or s.search_text like v_pattern)
-        and (p_cursor is null or (s.pinned, s.last_activity_at, s.id) < (v_c_pinned, v_c_time, v_c_id))
-      order by s.pinned desc, s.last_activity_at desc, s.id desc
-      limit v_limit + 1
-    ) s;
-    if jsonb_array_length(v_items) > v_limit then
-      v_last := v_items -> (v_limit - 1);
-      v_next := jsonb_build_object('pinned', v_last -> 'pinned', 'at', v_last -> 'last_activity_at', 'id', v_last -> 'id');
-    end if;
-  else
-    -- Needs attention: four buckets read in order, each served by its own index.
-    for v_bucket in v_start_bucket .. 3 loop
-      exit when jsonb_array_length(v_items) > v_limit;
-      select coalesce(jsonb_agg(to_jsonb(s) - 'search_text'
-               order by case when v_bucket = 3 then s.pinned end desc, s.last_activity_at desc, s.id desc), '[]')
-      into v_page from (
-        select * from chat.sessions s
-        where s.owner_id = v_user and s.tab = p_tab and s.deleted_at is null
-          and (v_pattern is null or s.search_text like v_pattern)
-          and case v_bucket
-            when 0 then s.unread_count > 0
-            when 1 then s.unread_count = 0 and s.departs_on between v_today and v_today + 2
-            when 2 then s.unread_count = 0
-              and not coalesce(s.departs_on between v_today and v_today + 2, false)
-              and s.status = 'paused' and s.resume_at <= now()
-            else s.unread_count = 0
-              and not coalesce(s.departs_on between v_today and v_today + 2, false)
-              and not (s.status = 'paused' and coalesce(s.resume_at <= now(), false))
-          end
-          and (p_cursor is null or v_bucket > v_start_bucket or (
-            case when v_bucket = 3
-              then (s.pinned, s.last_activity_at, s.id) < (v_c_pinned, v_c_time, v_c_id)
-              else (s.last_activity_at, s.id) < (v_c_time, v_c_id)
-            end))
-        order by case when v_bucket = 3 then s.pinned end desc, s.last_activity_at desc, s.id desc
-        limit v_limit + 1 - jsonb_array_length(v_items)
-      ) s;
-      if v_next is null and jsonb_array_length(v_items) + jsonb_array_length(v_page) >= v_limit then
-        v_last := v_page -> (v_limit - 1 - jsonb_array_length(v_items));
-        v_next := jsonb_build_object('bucket', v_bucket, 'pinned', v_last -> 'pinned',
-          'at', v_last -> 'last_activity_at', 'id', v_last -> 'id');
+  -- Parameters: $1 owner, $2 tab, $3 search pattern, $4 cursor pinned, $5 cursor time,
+  -- $6 cursor id, $7 today (UTC), $8 rows wanted.
+  for v_bucket in v_start_bucket .. case when p_tab <> 'trash' and p_sort = 'attention' then 3 else v_start_bucket end loop
+    exit when jsonb_array_length(v_items) > v_limit;
+    if p_tab = 'trash' then
+      v_where := 's.owner_id = $1 and s.deleted_at is not null';
+      v_order := 's.deleted_at desc, s.id desc';
+      if p_cursor is not null then
+        v_where := v_where || ' and (s.deleted_at, s.id) < ($5, $6)';
       end if;
-      v_items := v_items || v_page;
-    end loop;
-  end if;
+    else
+      v_where := 's.owner_id = $1 and s.tab = $2 and s.deleted_at is null';
+      if p_sort = 'recent' or v_bucket = 3 then
+        v_order := 's.pinned desc, s.last_activity_at desc, s.id desc';
+      else
+        v_order := 's.last_activity_at desc, s.id desc';
+      end if;
+      if p_sort = 'attention' then
+        v_where := v_where || case v_bucket
+          when 0 then ' and s.unread_count > 0'
+          when 1 then ' and s.unread_count = 0 and ' || v_soon
+          when 2 then ' and s.unread_count = 0 and not coalesce(' || v_soon || ', false)'
+                      || ' and s.status = ''paused'' and s.resume_at <= now()'
+          else ' and s.unread_count = 0 and not coalesce(' || v_soon || ', false)'
+               || ' and not (s.status = ''paused'' and coalesce(s.resume_at <= now(), false))'
+        end;
+      end if;
+      if p_cursor is not null and v_bucket = v_start_bucket then
+        v_where := v_where || case
+          when p_sort = 'recent' or v_bucket = 3 then ' and (s.pinned, s.last_activity_at, s.id) < ($4, $5, $6)'
+          else ' and (s.last_activity_at, s.id) < ($5, $6)'
+        end;
+      end if;
+    end if;
+    if v_pattern is not null then
+      v_where := v_where || ' and s.search_text like $3';
+    end if;
+    v_sql := format(
+      'select coalesce(jsonb_agg(to_jsonb(s) - ''search_text'' order by %2$s), ''[]'') '
+      'from (select * from chat.sessions s where %1$s order by %2$s limit $8) s',
+      v_where, v_order);
+    execute v_sql into v_page
+      using v_user, p_tab, v_pattern, v_c_pinned, v_c_time, v_c_id, v_today,
+            v_limit + 1 - jsonb_array_length(v_items);
+
+    -- The cursor is the last row of the page (the v_limit-th overall), in whichever bucket it is.
+    if v_next is null and jsonb_array_length(v_items) + jsonb_array_length(v_page) >= v_limit then
+      v_last := v_page -> (v_limit - 1 - jsonb_array_length(v_items));
+      v_next := case
+        when p_tab = 'trash' then jsonb_build_object('at', v_last -> 'deleted_at', 'id', v_last -> 'id')
+        when p_sort = 'recent' then jsonb_build_object('pinned', v_last -> 'pinned',
+          'at', v_last -> 'last_activity_at', 'id', v_last -> 'id')
+        else jsonb_build_object('bucket', v_bucket, 'pinned', v_last -> 'pinned',
+          'at', v_last -> 'last_activity_at', 'id', v_last -> 'id')
+      end;
+    end if;
+    v_items := v_items || v_page;
+  end loop;
 
   if jsonb_array_length(v_items) > v_limit then
     v_items := v_items - v_limit;
@@ -510,7 +513,7 @@ $$;
 -- A page of messages of the main conversation (p_thread_id null) or of one operator thread,
 -- by seq: {items (ascending seq), has_more}. Without bounds: the newest page. p_before_seq:
 -- the page before it (loading earlier). p_after_seq: what came after it (catching up).
--- At most 200 a page.
+-- At most 200 a page. Composed per case and planned with real values, like list_sessions.
 create function chat.list_messages(
   p_session_id uuid,
   p_thread_id uuid default null,
@@ -525,7 +528,8 @@ declare
   v_user uuid;
   v_limit integer := chat_private.page_limit(p_limit, 200);
   v_items jsonb;
-  v_more boolean;
+  v_where text := 'm.owner_id = $1 and m.session_id = $2';
+  v_ascending boolean := p_after_seq is not null;
 begin
   v_user := (chat_private.visible_session(p_session_id)).owner_id;
   if p_before_seq is not null and p_after_seq is not null then
@@ -537,34 +541,27 @@ begin
     perform chat_private.raise_error('not_found', 'Operator thread not found in this session');
   end if;
 
-  if p_after_seq is not null then
-    select coalesce(jsonb_agg(to_jsonb(m) order by m.seq), '[]') into v_items from (
-      select * from chat.messages m
-      where m.owner_id = v_user and m.session_id = p_session_id
-        and ((p_thread_id is null and m.thread_id is null) or m.thread_id = p_thread_id)
-        and m.seq > p_after_seq
-      order by m.seq
-      limit v_limit + 1
-    ) m;
-    v_more := jsonb_array_length(v_items) > v_limit;
-    if v_more then
-      v_items := v_items - v_limit;
-    end if;
-  else
-    select coalesce(jsonb_agg(to_jsonb(m) order by m.seq), '[]') into v_items from (
-      select * from chat.messages m
-      where m.owner_id = v_user and m.session_id = p_session_id
-        and ((p_thread_id is null and m.thread_id is null) or m.thread_id = p_thread_id)
-        and (p_before_seq is null or m.seq < p_before_seq)
-      order by m.seq desc
-      limit v_limit + 1
-    ) m;
-    v_more := jsonb_array_length(v_items) > v_limit;
-    if v_more then
-      v_items := v_items - 0;
-    end if;
+  v_where := v_where || case when p_thread_id is null then ' and m.thread_id is null' else ' and m.thread_id = $3' end;
+  if p_before_seq is not null then
+    v_where := v_where || ' and m.seq < $4';
+  elsif p_after_seq is not null then
+    v_where := v_where || ' and m.seq > $5';
   end if;
-  return jsonb_build_object('items', v_items, 'has_more', v_more);
+  -- Parameters: $1 owner, $2 session, $3 thread, $4 before, $5 after, $6 rows wanted.
+  execute format(
+    'select coalesce(jsonb_agg(to_jsonb(m) order by m.seq), ''[]'') '
+    'from (select * from chat.messages m where %s order by m.seq %s limit $6) m',
+    v_where, case when v_ascending then 'asc' else 'desc' end)
+  into v_items
+  using v_user, p_session_id, p_thread_id, p_before_seq, p_after_seq, v_limit + 1;
+
+  if jsonb_array_length(v_items) > v_limit then
+    -- The extra row is the one furthest from the anchor: the newest when catching up, the
+    -- oldest when paging back.
+    v_items := v_items - (case when v_ascending then v_limit else 0 end);
+    return jsonb_build_object('items', v_items, 'has_more', true);
+  end if;
+  return jsonb_build_object('items', v_items, 'has_more', false);
 end;
 $$;
 
