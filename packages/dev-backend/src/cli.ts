@@ -1,0 +1,88 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDevBackend, defaultPgliteDir } from './index.js';
+import { repositoryRoot } from './migrate.js';
+
+/**
+ * `node --import tsx packages/dev-backend/src/cli.ts start [options]` (what `npm start` runs).
+ *
+ * With DATABASE_URL it serves that PostgreSQL database; without it, PGlite persisted in
+ * `.data/pglite`. Environment: DATABASE_URL, PORT, JWT_SECRET, EXPOSED_SCHEMAS (comma-separated),
+ * AUTHENTICATOR_PASSWORD.
+ */
+
+const usage = `Usage: cli.ts start [--port 54321] [--host 127.0.0.1] [--static <folder>] [--pglite-dir <folder>]
+                    [--schemas chat,...] [--no-seed]
+
+Starts the local Chat Sessions backend (PostgREST-compatible RPC gateway).
+Uses PostgreSQL when DATABASE_URL is set, else PGlite in .data/pglite.`;
+
+async function start(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      static: { type: 'string' },
+      'pglite-dir': { type: 'string' },
+      schemas: { type: 'string' },
+      'no-seed': { type: 'boolean', default: false },
+    },
+  });
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const port = Number(values.port ?? process.env.PORT ?? 54321);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${values.port ?? process.env.PORT}`);
+  const schemas = (values.schemas ?? process.env.EXPOSED_SCHEMAS ?? 'chat')
+    .split(',')
+    .map((schema) => schema.trim())
+    .filter((schema) => schema !== '');
+  const staticDir = values.static ?? path.join(repositoryRoot, 'examples');
+  const pgliteDir = path.resolve(values['pglite-dir'] ?? defaultPgliteDir);
+
+  if (!databaseUrl) console.log(`Opening PGlite in ${pgliteDir} (the first start takes a few seconds)…`);
+  const started = Date.now();
+  const backend = await createDevBackend({
+    ...(databaseUrl ? { databaseUrl } : { pgliteDir }),
+    port,
+    host: values.host ?? '127.0.0.1',
+    exposedSchemas: schemas,
+    ...(process.env.JWT_SECRET ? { jwtSecret: process.env.JWT_SECRET } : {}),
+    staticDir,
+    seed: !values['no-seed'],
+  });
+
+  console.log(`Chat Sessions dev backend (${backend.kind}) ready in ${Date.now() - started} ms`);
+  if (backend.setup.migrationsApplied.length > 0) {
+    console.log(`  applied migrations: ${backend.setup.migrationsApplied.join(', ')}`);
+  }
+  if (backend.setup.seeded) console.log('  loaded supabase/seed.sql');
+  console.log(`  URL:              ${backend.url}`);
+  console.log(`  API:              ${backend.url}/rest/v1/rpc/<function>   (schemas: ${schemas.join(', ')})`);
+  console.log(`  static files:     ${staticDir}`);
+  console.log(`  anon key:         ${backend.anonKey}`);
+  console.log(`  service role key: ${backend.serviceRoleKey}`);
+
+  const stop = (): void => {
+    console.log('Stopping…');
+    backend.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+const [command, ...rest] = process.argv.slice(2);
+if (command === 'start') {
+  start(rest).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+} else {
+  console.log(usage);
+  process.exit(command === undefined || command === '--help' || command === 'help' ? 0 : 1);
+}
