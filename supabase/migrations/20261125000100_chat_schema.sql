@@ -179,15 +179,17 @@ create table chat.messages (
   constraint messages_rich_content_check check (
     rich_content is null
     or (jsonb_typeof(rich_content) in ('object', 'array') and pg_column_size(rich_content) <= 65536)
-  ),
-  constraint messages_seq_unique unique (session_id, seq)
+  )
 );
 comment on table chat.messages is 'Messages of a session: the main conversation (thread_id null) and its operator threads.';
 
--- Message pages (main conversation: thread_id is null; a thread: thread_id = x), by seq.
-create index messages_page_idx on chat.messages (owner_id, session_id, thread_id, seq);
+-- Message pages by seq: the main conversation, and each operator thread (also its unread
+-- recount). Two partial indexes, because `thread_id is null` is not an equality the planner
+-- can order by. Seqs are unique per session by construction (assigned under the session's row
+-- lock, see chat_private.messages_assign); the tests check it.
+create index messages_main_page_idx on chat.messages (owner_id, session_id, seq) where thread_id is null;
+create index messages_thread_page_idx on chat.messages (owner_id, thread_id, seq) where thread_id is not null;
 create index messages_sync_idx on chat.messages (owner_id, sync_version);
-create index messages_thread_idx on chat.messages (thread_id, seq) where thread_id is not null;
 
 -- Hard deletions (purge), so other devices drop what no longer exists.
 create table chat.tombstones (

@@ -483,7 +483,8 @@ begin
     if new.last_read_seq <> old.last_read_seq then
       new.unread_count := (
         select count(*) from chat.messages m
-        where m.thread_id = new.id and m.role = 'operator' and m.seq > new.last_read_seq
+        where m.owner_id = new.owner_id and m.session_id = new.session_id and m.thread_id = new.id
+          and m.role = 'operator' and m.seq > new.last_read_seq
       );
     end if;
     if (new.status, new.operator_name, new.external_ref, new.last_read_seq)
