@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createClient, type SupabaseClient, type WebSocketLikeConstructor } from '@supabase/supabase-js';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { createDevBackend, type DevBackend } from '../../packages/dev-backend/src/index.js';
+import { createDevBackend, type DevBackend, type DevBackendOptions } from '../../packages/dev-backend/src/index.js';
 import { createTestDatabase } from './db.js';
 
 /**
@@ -164,7 +164,10 @@ export interface ContractBackend {
  * Clones the migrated `chat` database, adds the contract fixture, and starts the gateway over it
  * with `chat` and `contract_fixture` exposed.
  */
-export async function startContractBackend(jwtSecret: string): Promise<ContractBackend> {
+export async function startContractBackend(
+  jwtSecret: string,
+  options: Pick<DevBackendOptions, 'staticDir'> = {},
+): Promise<ContractBackend> {
   const database = await createTestDatabase('gw');
   const admin = new pg.Client({ connectionString: database.adminUrl });
   await admin.connect();
@@ -177,6 +180,7 @@ export async function startContractBackend(jwtSecret: string): Promise<ContractB
       jwtSecret,
       // The harness already applied the shim and migrations to the template this database clones.
       migrate: false,
+      ...options,
     });
     return {
       backend,
