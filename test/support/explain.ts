@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { NoticeMessage } from 'pg-protocol/dist/messages.js';
 
 /** One node of a PostgreSQL JSON plan. */
 export interface PlanNode {
@@ -40,7 +41,7 @@ export async function explainAsUser(
   params: unknown[] = [],
 ): Promise<ExplainedStatement[]> {
   const plans: ExplainedStatement[] = [];
-  const onNotice = (notice: pg.NoticeMessage) => {
+  const onNotice = (notice: NoticeMessage) => {
     const text = notice.message ?? '';
     const start = text.indexOf('{');
     if (!text.startsWith('duration:') || start < 0) return;
