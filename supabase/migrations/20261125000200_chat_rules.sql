@@ -336,11 +336,12 @@ begin
     if new.title is distinct from old.title then
       new.title := btrim(coalesce(new.title, ''));
     end if;
-    if new.status is distinct from old.status then
-      new := chat_private.apply_transition(old, new);
-    end if;
+    -- Checked on what the caller asked for, before the transition clears the outcome (reopen).
     if new.outcome is distinct from old.outcome and new.status <> 'completed' then
       perform chat_private.raise_error('validation', 'An outcome is recorded by completing the session');
+    end if;
+    if new.status is distinct from old.status then
+      new := chat_private.apply_transition(old, new);
     end if;
     if new.resume_at is not null and new.status <> 'paused'
        and new.resume_at is distinct from old.resume_at then
