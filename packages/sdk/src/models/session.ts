@@ -7,23 +7,29 @@ import {
 
 /** What a session is about: one flight request, or a general conversation. */
 export const SessionKindSchema = z.enum(['flight_request', 'general']);
+/** `flight_request` or `general`. */
 export type SessionKind = z.infer<typeof SessionKindSchema>;
 
-/** Lifecycle status. See `lifecycle.ts` for the allowed transitions. */
+/** Every lifecycle status, in the order tabs list them. See `lifecycle.ts` for the transitions. */
 export const SESSION_STATUSES = ['active', 'paused', 'completed', 'archived'] as const;
+/** A session's lifecycle status. */
 export const SessionStatusSchema = z.enum(SESSION_STATUSES);
+/** `active`, `paused`, `completed` or `archived`. */
 export type SessionStatus = z.infer<typeof SessionStatusSchema>;
 
 /** How a completed session ended. */
 export const CompletionOutcomeSchema = z.enum(['won', 'lost', 'cancelled']);
+/** `won`, `lost` or `cancelled`. */
 export type CompletionOutcome = z.infer<typeof CompletionOutcomeSchema>;
 
 /** Sidebar tabs. Active holds active and paused sessions. Trash is not a tab. */
 export const SessionTabSchema = z.enum(['active', 'completed', 'archived']);
+/** `active` (active + paused), `completed` or `archived`. */
 export type SessionTab = z.infer<typeof SessionTabSchema>;
 
 /** Host-owned metadata attached to a session, e.g. `{ crmDealId: 'D-1042' }`. A JSON object. */
 export const SessionMetadataSchema = z.record(z.string(), z.unknown());
+/** Host-owned metadata: a JSON object of at most 16 KB. */
 export type SessionMetadata = z.infer<typeof SessionMetadataSchema>;
 
 const timestamp = z.string().min(1);
@@ -54,11 +60,16 @@ export const SessionRowSchema = z
     completed_at: nullableTimestamp,
     archived_at: nullableTimestamp,
     deleted_at: nullableTimestamp,
+    // The first leg's date (the "departs soon" signal of the attention order). Optional so
+    // hand-written fixtures of older shape still parse.
+    departs_on: z.string().nullable().default(null),
     last_message_preview: z.string().nullable(),
     message_count: z.number().int().nonnegative(),
     unread_count: z.number().int().nonnegative(),
     thread_count: z.number().int().nonnegative(),
     replied_thread_count: z.number().int().nonnegative(),
+    // The highest message seq of the session (main conversation and threads).
+    last_seq: z.number().int().nonnegative().default(0),
     metadata: SessionMetadataSchema,
     external_ref: z.string().nullable(),
     version: z.number().int().positive(),
@@ -84,11 +95,13 @@ export const SessionRowSchema = z
     completedAt: row.completed_at,
     archivedAt: row.archived_at,
     deletedAt: row.deleted_at,
+    departsOn: row.departs_on,
     lastMessagePreview: row.last_message_preview,
     messageCount: row.message_count,
     unreadCount: row.unread_count,
     threadCount: row.thread_count,
     repliedThreadCount: row.replied_thread_count,
+    lastSeq: row.last_seq,
     metadata: row.metadata,
     externalRef: row.external_ref,
     version: row.version,

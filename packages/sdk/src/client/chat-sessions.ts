@@ -1,0 +1,96 @@
+import { resolveRetryOptions, type RetryOptions } from '../retry.js';
+import { ChangesClient } from './changes-client.js';
+import { MessagesClient } from './messages-client.js';
+import type { RpcContext, SupabaseClientLike } from './rpc.js';
+import { SessionsClient } from './sessions-client.js';
+import { ThreadsClient } from './threads-client.js';
+
+/** Options of {@link createChatSessions}. */
+export interface ChatSessionsOptions {
+  /**
+   * The host's own Supabase client, already authenticated as the broker (or a service-role
+   * client on a server). The SDK never creates one.
+   */
+  supabase: SupabaseClientLike;
+  /** The schema holding the Chat Sessions API (default `chat`); it must be exposed to the API. */
+  schema?: string;
+  /** Retry policy for reads and idempotent writes. */
+  retry?: RetryOptions;
+}
+
+/** Something to tell after each write: the sync engine polls the change feed. */
+export type WriteListener = () => void;
+
+/**
+ * The Chat Sessions client: one sub-client per area, every method typed, validated and
+ * returning `{ data, error }`.
+ */
+export interface ChatSessionsClient {
+  /** Sessions: create, get, list, counts, update, lifecycle actions, pin, trash. */
+  readonly sessions: SessionsClient;
+  /** Messages of conversations and operator threads. */
+  readonly messages: MessagesClient;
+  /** Operator threads: list, open, mark read, record inbound replies (service role). */
+  readonly threads: ThreadsClient;
+  /** The change feed. */
+  readonly changes: ChangesClient;
+  /** The schema the client calls. */
+  readonly schema: string;
+  /**
+   * Registers a listener told after every write this client makes (including writes whose
+   * outcome is unknown). Returns the function that removes it.
+   */
+  onWrite(listener: WriteListener): () => void;
+}
+
+/**
+ * Creates the Chat Sessions client around the host's Supabase client.
+ *
+ * @example
+ * import { createClient } from '@supabase/supabase-js';
+ * import { createChatSessions } from '@chat-sessions/sdk';
+ *
+ * const supabase = createClient(SUPABASE_URL, SUPABASE_ANON_KEY); // the host's, signed in
+ * const chat = createChatSessions({ supabase });
+ *
+ * const { data: session, error } = await chat.sessions.create({ kind: 'general', title: 'Catch-up' });
+ * if (error) console.error(error.code, error.message);
+ * await chat.messages.append({ sessionId: session.id, content: 'Hello' });
+ */
+export function createChatSessions(options: ChatSessionsOptions): ChatSessionsClient {
+  if (!options || typeof options.supabase?.schema !== 'function') {
+    throw new TypeError(
+      'createChatSessions({ supabase }) needs a Supabase client (createClient from @supabase/supabase-js v2)',
+    );
+  }
+  const schema = options.schema ?? 'chat';
+  const writeListeners = new Set<WriteListener>();
+  const context: RpcContext = {
+    supabase: options.supabase,
+    schema,
+    retry: resolveRetryOptions(options.retry),
+    onWrite() {
+      for (const listener of [...writeListeners]) {
+        try {
+          listener();
+        } catch (error) {
+          // A listener's bug must not turn a successful write into a failure.
+          queueMicrotask(() => {
+            throw error;
+          });
+        }
+      }
+    },
+  };
+  return {
+    sessions: new SessionsClient(context),
+    messages: new MessagesClient(context),
+    threads: new ThreadsClient(context),
+    changes: new ChangesClient(context),
+    schema,
+    onWrite(listener) {
+      writeListeners.add(listener);
+      return () => writeListeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,152 @@
+/**
+ * @chat-sessions/sdk — the headless SDK of Chat Sessions: a typed client over the `chat` RPC
+ * API, the session lifecycle rules, and live stores for UIs.
+ *
+ * @example
+ * import { createChatSessions } from '@chat-sessions/sdk';
+ * const chat = createChatSessions({ supabase });
+ * const { data, error } = await chat.sessions.list({ tab: 'active' });
+ */
+
+// Client
+export {
+  createChatSessions,
+  type ChatSessionsClient,
+  type ChatSessionsOptions,
+  type WriteListener,
+} from './client/chat-sessions.js';
+export { SessionsClient, type PauseOptions, type VersionedRequestOptions } from './client/sessions-client.js';
+export { MessagesClient } from './client/messages-client.js';
+export { ThreadsClient } from './client/threads-client.js';
+export { ChangesClient } from './client/changes-client.js';
+export type { RequestOptions, RpcRequestLike, SupabaseClientLike } from './client/rpc.js';
+
+// Errors and results
+export {
+  CHAT_SESSIONS_ERROR_CODES,
+  ChatSessionsError,
+  fromPostgrestError,
+  type ChatSessionsErrorCode,
+  type ChatSessionsErrorInit,
+  type PostgrestErrorBody,
+  type Result,
+  type ValidationIssue,
+} from './errors.js';
+
+// Retries and ids
+export { DEFAULT_RETRY_OPTIONS, backoffDelay, type RetryOptions } from './retry.js';
+export { newId } from './ids.js';
+
+// Lifecycle
+export {
+  LIFECYCLE_ACTIONS,
+  LIST_TABS,
+  SESSION_ACTIONS,
+  TRANSITIONS,
+  LifecycleActionSchema,
+  ListTabSchema,
+  availableActions,
+  canApply,
+  canChangeStatus,
+  listTabOf,
+  requiresOutcome,
+  tabOf,
+  targetStatus,
+  type LifecycleAction,
+  type ListTab,
+  type SessionAction,
+} from './lifecycle.js';
+
+// Inputs
+export {
+  AppendMessageInputSchema,
+  ChangesQuerySchema,
+  CreateSessionInputSchema,
+  ExpectedVersionSchema,
+  ExternalRefSchema,
+  IdSchema,
+  InstantSchema,
+  ListMessagesQuerySchema,
+  ListSessionsQuerySchema,
+  MarkThreadReadInputSchema,
+  OpenOperatorThreadInputSchema,
+  OperatorNameSchema,
+  PurgeTrashInputSchema,
+  RecordOperatorMessageInputSchema,
+  SearchSchema,
+  SeqSchema,
+  SessionPatchSchema,
+  SessionSortSchema,
+  TitleSchema,
+  TransitionInputSchema,
+  type AppendMessageInput,
+  type ChangesQuery,
+  type CreateSessionInput,
+  type ListMessagesQuery,
+  type ListSessionsQuery,
+  type MarkThreadReadInput,
+  type OpenOperatorThreadInput,
+  type PurgeTrashInput,
+  type RecordOperatorMessageInput,
+  type SessionPatch,
+  type SessionSort,
+  type TransitionInput,
+} from './inputs.js';
+
+// Models
+export {
+  AirportCodeSchema,
+  CalendarDateSchema,
+  FLIGHT_REQUEST_STAGES,
+  FlightLegSchema,
+  FlightLegsSchema,
+  FlightRequestSchema,
+  FlightRequestStageSchema,
+  LocalTimeSchema,
+  MAX_LEGS,
+  MAX_PASSENGERS,
+  MIN_PASSENGERS,
+  PassengersSchema,
+  TripTypeSchema,
+  type FlightLeg,
+  type FlightRequest,
+  type FlightRequestStage,
+  type TripType,
+} from './models/flight-request.js';
+export {
+  CompletionOutcomeSchema,
+  SESSION_STATUSES,
+  SessionKindSchema,
+  SessionMetadataSchema,
+  SessionRowSchema,
+  SessionStatusSchema,
+  SessionTabSchema,
+  type CompletionOutcome,
+  type Session,
+  type SessionKind,
+  type SessionMetadata,
+  type SessionStatus,
+  type SessionTab,
+} from './models/session.js';
+export {
+  MAX_MESSAGE_LENGTH,
+  MessageContentTypeSchema,
+  MessagePageSchema,
+  MessageRoleSchema,
+  MessageRowSchema,
+  RichContentSchema,
+  type Message,
+  type MessageContentType,
+  type MessagePage,
+  type MessageRole,
+  type RichContent,
+} from './models/message.js';
+export {
+  OperatorThreadRowSchema,
+  OperatorThreadStatusSchema,
+  type OperatorThread,
+  type OperatorThreadStatus,
+} from './models/operator-thread.js';
+export { EMPTY_SESSION_COUNTS, SessionCountsSchema, type SessionCounts } from './models/counts.js';
+export { SessionCursorSchema, SessionPageSchema, type SessionCursor, type SessionPage } from './models/session-page.js';
+export { ChangeBatchSchema, DeletedEntitySchema, type ChangeBatch, type DeletedEntity } from './models/changes.js';
