@@ -148,6 +148,15 @@ describe('dev-backend gateway over PGlite', () => {
     assert.equal(listed.count, 13);
   });
 
+  it('refuses to open a folder another backend is serving', async () => {
+    await assert.rejects(
+      createDevBackend({ pgliteDir: dataDir, exposedSchemas: [FIXTURE_SCHEMA], jwtSecret }),
+      /is in use by process/,
+    );
+    // The refused start changed nothing: the running backend still answers.
+    assert.equal((await ann.schema(FIXTURE_SCHEMA).rpc('add', { a: 1 })).data, 11);
+  });
+
   it('keeps the data across a restart', async () => {
     await backend!.close();
     backend = undefined;

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import type { AdminSession, Executor, SqlSession, TransactionOptions } from './executor.js';
+import { lockFolder, type FolderLock } from './folder-lock.js';
 import type { SqlScriptRunner } from './migrate.js';
 import { Mutex } from './mutex.js';
 
@@ -35,9 +36,18 @@ export interface PgliteExecutorOptions {
  * the gateway before any SQL runs) keeps row-level security and grants in force.
  */
 export async function createPgliteExecutor(options: PgliteExecutorOptions = {}): Promise<Executor> {
-  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+  let folderLock: FolderLock | undefined;
+  if (options.dataDir) {
+    await mkdir(options.dataDir, { recursive: true });
+    folderLock = await lockFolder(options.dataDir);
+  }
   const db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
-  await db.waitReady;
+  try {
+    await db.waitReady;
+  } catch (error) {
+    await folderLock?.release();
+    throw error;
+  }
   const lock = new Mutex();
 
   const session: SqlSession = {
@@ -95,6 +105,7 @@ export async function createPgliteExecutor(options: PgliteExecutorOptions = {}):
 
     async close() {
       await lock.run(() => db.close());
+      await folderLock?.release();
     },
   };
 }
