@@ -168,6 +168,16 @@ describe('dev-backend gateway: RPC contract over PostgreSQL', () => {
       assert.equal(data, null);
     });
 
+    it('answers HEAD with object arguments (sent as POST, Prefer: return=minimal) with the count and no body', async () => {
+      const { data, count, error, status } = await ann
+        .schema(FIXTURE_SCHEMA)
+        .rpc('echo', { payload: { passengers: 6 } }, { head: true, count: 'exact' });
+      assert.equal(error, null);
+      assert.equal(status, 204);
+      assert.equal(count, 1);
+      assert.equal(data, null);
+    });
+
     it('runs GET and STABLE functions read-only, POSTed VOLATILE ones read-write', async () => {
       const fixture = ann.schema(FIXTURE_SCHEMA);
       assert.equal((await fixture.rpc('whoami', {}, { get: true })).data?.read_only, 'on');

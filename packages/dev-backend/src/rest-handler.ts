@@ -110,13 +110,20 @@ function parsePaging(query: URLSearchParams): Paging {
   return { ...(limit === undefined ? {} : { limit }), offset: parse('offset') ?? 0 };
 }
 
-/** The `Prefer` tokens PostgREST reads; `return=…` and unknown ones are tolerated. */
-function wantsExactCount(request: RestRequest): boolean {
-  const prefer = header(request.headers, 'prefer') ?? '';
-  return prefer
-    .split(',')
-    .map((token) => token.trim())
-    .some((token) => /^count=(exact|planned|estimated)$/.test(token));
+/** The `Prefer` tokens the gateway reads; unknown ones are tolerated, as PostgREST does by default. */
+interface Preferences {
+  /** `count=exact` (planned and estimated are answered exactly too). */
+  count: boolean;
+  /** `return=minimal`: no body. supabase-js sends it for `rpc(fn, objectArgs, { head: true })`. */
+  minimal: boolean;
+}
+
+function readPreferences(request: RestRequest): Preferences {
+  const tokens = (header(request.headers, 'prefer') ?? '').split(',').map((token) => token.trim());
+  return {
+    count: tokens.some((token) => /^count=(exact|planned|estimated)$/.test(token)),
+    minimal: tokens.includes('return=minimal'),
+  };
 }
 
 function contentRange(result: Extract<CallResult, { kind: 'json' }>, withCount: boolean): string {
@@ -186,11 +193,12 @@ export function createRestHandler(options: RestHandlerOptions): (request: RestRe
     }
 
     if (result.kind === 'void') return { status: 204, headers: {} };
-    return {
-      status: 200,
-      headers: { 'Content-Type': JSON_CONTENT_TYPE, 'Content-Range': contentRange(result, wantsExactCount(request)) },
-      body: result.body,
-    };
+    const preferences = readPreferences(request);
+    const range = contentRange(result, preferences.count);
+    if (request.method === 'POST' && preferences.minimal) {
+      return { status: 204, headers: { 'Content-Range': range, 'Preference-Applied': 'return=minimal' } };
+    }
+    return { status: 200, headers: { 'Content-Type': JSON_CONTENT_TYPE, 'Content-Range': range }, body: result.body };
   }
 
   return async function handleRest(request: RestRequest): Promise<RestResponse> {
