@@ -1,0 +1,231 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ChatSessionSelectEvent } from '../events.js';
+import type { CardInteraction, Clock } from '../types.js';
+import { NowController, sharedClock } from './clock.js';
+import { Formatter } from './format.js';
+import { archiveIcon, checkIcon, pauseIcon } from './icons.js';
+import type { Session } from './sdk.js';
+import type { SessionCardCommonStrings } from './strings.js';
+
+/** What assistive technology hears for a card: a sentence, and what may change every minute. */
+export interface CardDescription {
+  name: string;
+  description: string;
+}
+
+const noDescription: CardDescription = { name: '', description: '' };
+
+/**
+ * What both session cards share: the `session` they show, selection, keyboard activation,
+ * locale, clock, and their semantics.
+ *
+ * The host element, not something inside the shadow root, is what takes focus and carries the
+ * role (through ElementInternals). That way a container's roving tabindex moves between cards
+ * directly, a listbox owns its options without crossing shadow roots, and a standalone card is
+ * one plain tab stop.
+ *
+ * What assistive technology reads is one sentence ("Flight request, TEB to VNY, 12 December,
+ * …"), rendered as visually hidden text so the card is named from its content; the visible
+ * summary, with its abbreviations ("6 pax", "3", "5 min ago"), is aria-hidden. The content of a
+ * button or an option is presentational anyway, so this changes nothing a user hears; it keeps
+ * the name and the visible words in one place, and lets label-in-name checks hold. The parts that
+ * change with time (last activity) and detail (operator threads) are the description.
+ */
+export abstract class SessionCardElement extends LitElement {
+  private readonly clockController = new NowController(this, sharedClock);
+
+  /** The session to show, as the SDK returns it (`Session`), or any object of that shape. */
+  @property({ attribute: false }) session: Session | null = null;
+
+  /** Whether this is the session open next to the list. Reflected, to style on. */
+  @property({ type: Boolean, reflect: true }) selected = false;
+
+  /**
+   * `button` (default): a focusable button on its own that fires `chat-session-select` on click,
+   * Enter and Space. `option`: an option of a container's listbox; the container owns focus,
+   * keys, clicks and selection, and the card fires nothing. See `CardInteraction`.
+   */
+  @property({ reflect: true }) interaction: CardInteraction = 'button';
+
+  /** BCP 47 locale for dates, numbers and relative times, e.g. `de-DE`. Empty: the viewer's. */
+  @property() locale = '';
+
+  /** Where "now" comes from for relative times. Defaults to one clock shared by all elements. */
+  @property({ attribute: false }) clock: Clock = sharedClock;
+
+  /** Formatting for the current `locale`; replaced in `willUpdate` when the locale changes. */
+  protected formatter: Formatter = Formatter.for(undefined);
+
+  private readonly internals: ElementInternals = this.attachInternals();
+  private readonly customStates = supportedCustomStates(this.internals);
+  private spoken: CardDescription = noDescription;
+  private tabindexAddedByCard = false;
+  private spaceKeyDown = false;
+
+  constructor() {
+    super();
+    this.addEventListener('click', this.handleClick);
+    this.addEventListener('keydown', this.handleKeyDown);
+    this.addEventListener('keyup', this.handleKeyUp);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.syncFocusability();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale')) this.formatter = Formatter.for(this.locale || undefined);
+    if (changed.has('clock')) this.clockController.use(this.clock);
+    if (changed.has('interaction')) this.syncFocusability();
+    // On every update, clock ticks included: the description carries the relative time.
+    this.spoken = this.session ? this.describe(this.session) : noDescription;
+    this.syncSemantics();
+  }
+
+  /** The time relative times are rendered against. */
+  protected get now(): number {
+    return this.clockController.now;
+  }
+
+  /** The strings shared by every card, after the host's overrides. */
+  protected abstract get commonStrings(): SessionCardCommonStrings;
+
+  /** The sentence and description for assistive technology, from the current state. */
+  protected abstract describe(session: Session): CardDescription;
+
+  /** The card's visible summary for a session (aria-hidden: the sentence says it all). */
+  protected abstract renderCard(session: Session): TemplateResult;
+
+  /** Visible status chip for paused, completed and archived sessions; nothing for active ones. */
+  protected renderStatus(session: Session): TemplateResult | typeof nothing {
+    if (session.status === 'active') return nothing;
+    const icon =
+      session.status === 'paused'
+        ? pauseIcon
+        : session.status === 'completed'
+          ? checkIcon
+          : archiveIcon;
+    return html`<span part="status" data-status=${session.status}
+      >${icon}<span>${this.statusText(session)}</span></span
+    >`;
+  }
+
+  /** "Paused", "Completed · won", "Archived". */
+  protected statusText(session: Session): string {
+    const strings = this.commonStrings;
+    const label = strings.statusLabels[session.status];
+    return session.status === 'completed' && session.outcome
+      ? `${label} · ${strings.outcomeLabels[session.outcome]}`
+      : label;
+  }
+
+  /** The relative time of the last activity, as a `<time>` with the full date as tooltip. */
+  protected renderLastActivity(session: Session): TemplateResult {
+    const time = Date.parse(session.lastActivityAt);
+    return html`<time
+      part="time"
+      datetime=${session.lastActivityAt}
+      title=${this.formatter.dateTime(time)}
+      >${this.formatter.relativeTime(time, this.now, 'short')}</time
+    >`;
+  }
+
+  /** "last activity 5 minutes ago", for the accessible description. */
+  protected lastActivityText(session: Session): string {
+    const time = Date.parse(session.lastActivityAt);
+    const relative = this.formatter.relativeTime(time, this.now, 'long');
+    return relative ? this.commonStrings.lastActivity(relative) : '';
+  }
+
+  private syncSemantics(): void {
+    const internals = this.internals;
+    const option = this.interaction === 'option';
+    internals.role = option ? 'option' : 'button';
+    internals.ariaSelected = option ? String(this.selected) : null;
+    // A button can't be "selected"; the open session is the current one of the set.
+    internals.ariaCurrent = !option && this.selected ? 'true' : null;
+    internals.ariaDescription = this.spoken.description || null;
+
+    const session = this.session;
+    this.setState('selected', this.selected);
+    this.setState('pinned', session?.pinned ?? false);
+    this.setState('unread', (session?.unreadCount ?? 0) > 0);
+    for (const status of ['active', 'paused', 'completed', 'archived'] as const) {
+      this.setState(status, session?.status === status);
+    }
+  }
+
+  /** Custom states let hosts style on derived data: `flight-request-card:state(unread)`. */
+  private setState(state: string, on: boolean): void {
+    const states = this.customStates;
+    if (!states) return;
+    if (on) states.add(state);
+    else states.delete(state);
+  }
+
+  /**
+   * A standalone card is a tab stop of its own; in a container the container decides. A
+   * `tabindex` the host wrote is never touched.
+   */
+  private syncFocusability(): void {
+    if (this.interaction === 'button') {
+      if (!this.hasAttribute('tabindex')) {
+        this.setAttribute('tabindex', '0');
+        this.tabindexAddedByCard = true;
+      }
+    } else if (this.tabindexAddedByCard) {
+      this.removeAttribute('tabindex');
+      this.tabindexAddedByCard = false;
+    }
+  }
+
+  private select(): void {
+    if (this.session) this.dispatchEvent(new ChatSessionSelectEvent(this.session));
+  }
+
+  private readonly handleClick = (): void => {
+    if (this.interaction === 'button') this.select();
+  };
+
+  // Like a native button: Enter activates on key down, Space on key up (a Space that began
+  // elsewhere does nothing). Space's default, scrolling the page, is prevented.
+  private readonly handleKeyDown = (event: KeyboardEvent): void => {
+    if (this.interaction !== 'button' || event.target !== this) return;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      this.select();
+    } else if (event.key === ' ') {
+      event.preventDefault();
+      this.spaceKeyDown = true;
+    }
+  };
+
+  private readonly handleKeyUp = (event: KeyboardEvent): void => {
+    if (this.interaction !== 'button' || event.key !== ' ' || !this.spaceKeyDown) return;
+    this.spaceKeyDown = false;
+    event.preventDefault();
+    this.select();
+  };
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (!this.session) return nothing;
+    return html`<span class="spoken-name">${this.spoken.name}</span>${this.renderCard(this.session)}`;
+  }
+}
+
+/**
+ * The custom state set, if this browser takes plain state names (`:state(unread)`: Chromium
+ * 125+, Safari 17.4+, Firefox 126+). Older Chromium only took `--dashed` names and throws on
+ * others; there, cards simply expose no custom states.
+ */
+function supportedCustomStates(internals: ElementInternals): CustomStateSet | null {
+  try {
+    internals.states.add('probe');
+    internals.states.delete('probe');
+    return internals.states;
+  } catch {
+    return null;
+  }
+}

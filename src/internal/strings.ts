@@ -1,0 +1,53 @@
+import type { StringsOverride } from '../types.js';
+import type { CompletionOutcome, SessionStatus } from './sdk.js';
+
+/**
+ * The element's strings: the English defaults with `overrides` laid over them. Nested records
+ * (stage labels, status labels) merge key by key, so a host can rename one stage only.
+ */
+export function resolveStrings<Strings extends object>(
+  defaults: Strings,
+  overrides: StringsOverride<Strings> | null | undefined,
+): Strings {
+  if (!overrides) return defaults;
+  const merged = { ...defaults } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(overrides)) {
+    if (value === undefined) continue;
+    const base = merged[key];
+    merged[key] =
+      isPlainRecord(base) && isPlainRecord(value) ? { ...base, ...value } : value;
+  }
+  return merged as Strings;
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Strings every session card has. */
+export interface SessionCardCommonStrings {
+  /** Lifecycle statuses. `active` is never shown on a card; the others are. */
+  statusLabels: Record<SessionStatus, string>;
+  /** How a completed session ended, shown next to "Completed". */
+  outcomeLabels: Record<CompletionOutcome, string>;
+  /** Said in the accessible name of a pinned session. */
+  pinned: string;
+  /** The accessible description's time part; `relativeTime` is e.g. "5 minutes ago". */
+  lastActivity: (relativeTime: string) => string;
+}
+
+export const commonCardStrings: SessionCardCommonStrings = {
+  statusLabels: {
+    active: 'Active',
+    paused: 'Paused',
+    completed: 'Completed',
+    archived: 'Archived',
+  },
+  outcomeLabels: {
+    won: 'won',
+    lost: 'lost',
+    cancelled: 'cancelled',
+  },
+  pinned: 'pinned',
+  lastActivity: (relativeTime) => `last activity ${relativeTime}`,
+};

@@ -1,0 +1,260 @@
+import { css, unsafeCSS, type CSSResult } from 'lit';
+import type { FlightRequestStage, SessionStatus } from './sdk.js';
+
+// Theming has two tiers (see STYLE.md). Hosts set global `--chat-*` tokens, usually once on a
+// container; each element reads its own `--<element>-*` custom properties first, then the
+// tokens, then a default. A dark theme is a set of token values, nothing more:
+//
+//   .dark {
+//     color-scheme: dark;
+//     --chat-color-surface: #16191d;          --chat-color-text: #e6e9ed;
+//     --chat-color-surface-hover: #1f242a;    --chat-color-text-muted: #a4adb8;
+//     --chat-color-surface-selected: #1b2b45; --chat-color-border: #343b44;
+//     --chat-color-accent: #6ea8ff;           --chat-color-on-accent: #0b1220;
+//   }
+//
+// Global tokens: --chat-font-family, --chat-font-size, --chat-radius, --chat-color-surface,
+// --chat-color-surface-hover, --chat-color-surface-selected, --chat-color-text,
+// --chat-color-text-muted, --chat-color-border, --chat-color-accent, --chat-color-on-accent,
+// --chat-color-focus-ring, --chat-status-paused, --chat-status-completed,
+// --chat-status-archived, and one --chat-stage-<stage> per flight-request stage.
+
+/**
+ * Each flight-request stage's own colour, overridable with `--chat-stage-<stage>` (underscores
+ * become hyphens: `--chat-stage-requesting-quotes`). Used for a dot and a border, never behind
+ * text, so a host can pick any colour without breaking text contrast. Hues advance along the
+ * pipeline, from slate (just understood) to green (won).
+ */
+export const STAGE_COLORS: Readonly<Record<FlightRequestStage, string>> = {
+  understanding_request: '#64748b',
+  searching_aircraft: '#0e7490',
+  requesting_quotes: '#2563eb',
+  analyzing_options: '#4f46e5',
+  proposal_ready: '#9333ea',
+  proposal_sent: '#c026d3',
+  contract_generated: '#db2777',
+  contract_sent: '#e11d48',
+  payment_pending: '#d97706',
+  closed_won: '#16a34a',
+};
+
+/** The status colours a card marks paused, completed and archived sessions with. */
+export const STATUS_COLORS: Readonly<Record<Exclude<SessionStatus, 'active'>, string>> = {
+  paused: '#b45309',
+  completed: '#15803d',
+  archived: '#6b7280',
+};
+
+/** `requesting_quotes` → `--chat-stage-requesting-quotes`. */
+export function stageToken(stage: FlightRequestStage): string {
+  return `--chat-stage-${stage.replaceAll('_', '-')}`;
+}
+
+// Built from the constants above only (never from data), so unsafeCSS is safe here.
+const stageColorRules = unsafeCSS(
+  Object.entries(STAGE_COLORS)
+    .map(
+      ([stage, color]) =>
+        `[data-stage='${stage}'] { --_stage-color: var(${stageToken(stage as FlightRequestStage)}, ${color}); }`,
+    )
+    .join('\n'),
+);
+
+const statusColorRules = unsafeCSS(
+  Object.entries(STATUS_COLORS)
+    .map(
+      ([status, color]) =>
+        `[data-status='${status}'] { --_status-color: var(--chat-status-${status}, ${color}); }`,
+    )
+    .join('\n'),
+);
+
+/**
+ * A card's own custom properties (`--<prefix>-background`, …), each falling back to a global
+ * token and then to a default, mapped to the private `--_*` names the shared card styles use.
+ * The list is the `@cssprop` list of every card.
+ */
+export function cardCustomProperties(prefix: string): CSSResult {
+  const p = `--${prefix}`;
+  return unsafeCSS(`
+    :host {
+      --_background: var(${p}-background, var(--chat-color-surface, #ffffff));
+      --_hover-background: var(${p}-hover-background, var(--chat-color-surface-hover, #f2f4f7));
+      --_selected-background: var(${p}-selected-background, var(--chat-color-surface-selected, #e8f0fe));
+      --_selected-indicator: var(${p}-selected-indicator-color, var(--chat-color-accent, #0a5bd3));
+      --_color: var(${p}-color, var(--chat-color-text, #1d232b));
+      --_muted-color: var(${p}-muted-color, var(--chat-color-text-muted, #545e69));
+      --_border-color: var(${p}-border-color, var(--chat-color-border, #d5dbe1));
+      --_radius: var(${p}-radius, var(--chat-radius, 8px));
+      --_padding: var(${p}-padding, 10px 12px);
+      --_focus-ring-color: var(${p}-focus-ring-color, var(--chat-color-focus-ring, var(--chat-color-accent, #0a5bd3)));
+      --_unread-background: var(${p}-unread-background, var(--chat-color-accent, #0a5bd3));
+      --_unread-color: var(${p}-unread-color, var(--chat-color-on-accent, #ffffff));
+    }
+  `);
+}
+
+/** Layout and states shared by the session cards. Parts are selected with `[part~=…]`. */
+export const cardStyles = css`
+  :host {
+    display: block;
+    position: relative;
+    box-sizing: border-box;
+    min-width: 0;
+    border-radius: var(--_radius);
+    color: var(--_color);
+    font-family: var(--chat-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    font-size: var(--chat-font-size, 0.875rem);
+    line-height: 1.35;
+    cursor: pointer;
+    outline: none;
+    -webkit-tap-highlight-color: transparent;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+
+  /* The card's accessible name: read, not shown (see SessionCardElement). */
+  .spoken-name {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  [part~='base'] {
+    display: grid;
+    gap: 4px;
+    min-width: 0;
+    padding: var(--_padding);
+    border: 1px solid var(--_border-color);
+    border-radius: var(--_radius);
+    background: var(--_background);
+  }
+
+  :host(:hover) [part~='base'] {
+    background: var(--_hover-background);
+  }
+
+  :host([selected]) [part~='base'] {
+    background: var(--_selected-background);
+    box-shadow: inset 3px 0 0 var(--_selected-indicator);
+  }
+
+  :host(:focus-visible) [part~='base'] {
+    outline: 2px solid var(--_focus-ring-color);
+    outline-offset: -2px;
+  }
+
+  [data-status='archived'][part~='base'] {
+    border-style: dashed;
+  }
+
+  [part~='header'] {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    min-width: 0;
+  }
+
+  .primary {
+    flex: 1 1 auto;
+    min-width: 0;
+    overflow: hidden;
+    font-weight: 600;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
+  [data-status='archived'] .primary {
+    color: var(--_muted-color);
+  }
+
+  .secondary {
+    min-width: 0;
+    overflow: hidden;
+    color: var(--_muted-color);
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+
+  [part~='meta'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 8px;
+    min-width: 0;
+    color: var(--_muted-color);
+    font-size: 0.8125em;
+  }
+
+  [part~='time'] {
+    flex: none;
+    color: var(--_muted-color);
+    font-size: 0.8125em;
+    white-space: nowrap;
+  }
+
+  [part~='pin'] {
+    flex: none;
+    width: 12px;
+    height: 12px;
+    color: var(--_muted-color);
+  }
+
+  [part~='unread-badge'] {
+    flex: none;
+    min-width: 1.6em;
+    padding: 0 6px;
+    border-radius: 999px;
+    background: var(--_unread-background);
+    color: var(--_unread-color);
+    font-size: 0.75rem;
+    font-weight: 600;
+    line-height: 1.6em;
+    text-align: center;
+    font-variant-numeric: tabular-nums;
+  }
+
+  [part~='status'] {
+    display: inline-flex;
+    align-items: center;
+    gap: 3px;
+    padding: 0 5px;
+    border: 1px solid var(--_status-color);
+    border-radius: 4px;
+    color: var(--_color);
+    white-space: nowrap;
+  }
+
+  [part~='status'] svg {
+    width: 10px;
+    height: 10px;
+    color: var(--_status-color);
+  }
+
+  ${stageColorRules}
+  ${statusColorRules}
+
+  @media (forced-colors: active) {
+    :host([selected]) [part~='base'] {
+      border-color: Highlight;
+      box-shadow: inset 3px 0 0 Highlight;
+    }
+    :host(:focus-visible) [part~='base'] {
+      outline-color: CanvasText;
+    }
+    [part~='unread-badge'] {
+      border: 1px solid CanvasText;
+    }
+  }
+`;
