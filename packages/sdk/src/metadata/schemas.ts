@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import {
+  FlightLegsSchema,
+  PassengersSchema,
+  TripTypeSchema,
+} from '../models/flight-request.js';
+import { SessionKindSchema } from '../models/session.js';
+import { isKnownTimeZone } from './parse/calendar.js';
+
+/**
+ * What the parser could not understand or would not accept. Each code has one meaning:
+ * - `missing_route` — a flight request without any airport;
+ * - `incomplete_route` — an airport without the other end of its leg (`fly to Aspen`);
+ * - `unknown_airport` — a code or name in a route that the airport table does not hold;
+ * - `ambiguous_airport` — a name several airports answer to (`London`), left unresolved;
+ * - `assumed_airport` — a name several airports answer to, resolved to the only large one
+ *   (`Las Vegas` → LAS); the message lists the others;
+ * - `same_airport` — a leg from an airport to itself;
+ * - `too_many_legs` — more legs than a request may carry (the rest are dropped);
+ * - `invalid_date` — a date that does not exist (`Feb 30`, `13/45`);
+ * - `date_in_past` — a date with an explicit year before the reference date;
+ * - `ambiguous_date` — `03/04` read month first (or day first, as configured);
+ * - `weekday_mismatch` — `Fri Dec 12` when Dec 12 is not a Friday (date left empty);
+ * - `return_before_departure` — a leg dated before the leg before it (date left empty);
+ * - `unassigned_date` / `unassigned_time` — a date or time that fits no leg;
+ * - `invalid_time` — `25:00`, `13pm`;
+ * - `ambiguous_time` — `at 9` without am/pm (time left empty);
+ * - `imprecise_time` — `morning`, `afternoon` (time left empty);
+ * - `passengers_out_of_range` — fewer than 1 or more than 999 passengers;
+ * - `conflicting_passengers` — two different passenger counts;
+ * - `conflicting_trip_type` — `one way` said of a route that returns or continues.
+ */
+export const MetadataIssueCodeSchema = z.enum([
+  'missing_route',
+  'incomplete_route',
+  'unknown_airport',
+  'ambiguous_airport',
+  'assumed_airport',
+  'same_airport',
+  'too_many_legs',
+  'invalid_date',
+  'date_in_past',
+  'ambiguous_date',
+  'weekday_mismatch',
+  'return_before_departure',
+  'unassigned_date',
+  'unassigned_time',
+  'invalid_time',
+  'ambiguous_time',
+  'imprecise_time',
+  'passengers_out_of_range',
+  'conflicting_passengers',
+  'conflicting_trip_type',
+]);
+/** A code naming one kind of problem in a broker's text. */
+export type MetadataIssueCode = z.infer<typeof MetadataIssueCodeSchema>;
+
+/** One thing the parser could not understand or would not accept, with the text it concerns. */
+export const MetadataIssueSchema = z.object({
+  code: MetadataIssueCodeSchema,
+  /** A sentence a broker can read, in English. */
+  message: z.string().min(1).max(500),
+  /** The fragment of the broker's text the issue is about, when there is one. */
+  text: z.string().max(500).nullable(),
+});
+/** One problem found in a broker's text. */
+export type MetadataIssue = z.infer<typeof MetadataIssueSchema>;
+
+/**
+ * How far the draft can be trusted: `high` — a complete, dated route with passengers and no
+ * issue; `medium` — usable but missing something or carrying an issue; `low` — no usable route,
+ * or an airport that could not be resolved. Derived from the draft, never self-reported.
+ */
+export const DraftConfidenceSchema = z.enum(['high', 'medium', 'low']);
+/** How far a draft can be trusted. */
+export type DraftConfidence = z.infer<typeof DraftConfidenceSchema>;
+
+/** Longest title a draft carries. */
+export const MAX_TITLE_LENGTH = 120;
+
+/**
+ * The draft's fields without the cross-field rules; the OpenAI extractor derives its JSON schema
+ * from this object. Use {@link FlightRequestDraftSchema} to validate a draft.
+ */
+export const FlightRequestDraftFieldsSchema = z.object({
+  kind: SessionKindSchema,
+  title: z.string().min(1).max(MAX_TITLE_LENGTH),
+  tripType: TripTypeSchema.nullable(),
+  legs: FlightLegsSchema,
+  passengers: PassengersSchema.nullable(),
+  issues: z.array(MetadataIssueSchema).max(50),
+  confidence: DraftConfidenceSchema,
+});
+
+type DraftFields = z.infer<typeof FlightRequestDraftFieldsSchema>;
+
+/** A general chat carries no flight-request fields. */
+function checkKind(draft: DraftFields, ctx: z.RefinementCtx): void {
+  if (draft.kind !== 'general') return;
+  if (draft.legs.length > 0 || draft.tripType !== null || draft.passengers !== null) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'A general chat has no legs, trip type or passengers',
+      path: ['kind'],
+    });
+  }
+}
+
+/**
+ * A session's metadata as read from free text: what kind of session, a title, and for a flight
+ * request the trip type, legs and passengers. Every value is either read from the text or null;
+ * what could not be read is listed in `issues`, never guessed.
+ *
+ * @example
+ * FlightRequestDraftSchema.parse(await response.json());
+ */
+export const FlightRequestDraftSchema = FlightRequestDraftFieldsSchema.superRefine(checkKind);
+/** A session's metadata as read from free text. */
+export type FlightRequestDraft = z.infer<typeof FlightRequestDraftSchema>;
+
+/** Who produced a draft: the OpenAI model, or the rule parser. */
+export const ExtractionSourceSchema = z.enum(['openai', 'rules']);
+/** Who produced a draft. */
+export type ExtractionSource = z.infer<typeof ExtractionSourceSchema>;
+
+/**
+ * Why the OpenAI extractor fell back to the rule parser: the model refused; its answer was not
+ * JSON, or was JSON the draft schema rejects; the request timed out, was rate limited or hit a
+ * server error after every retry; another HTTP error; or the server could not be reached.
+ */
+export const FallbackReasonSchema = z.enum([
+  'refusal',
+  'invalid_json',
+  'schema_mismatch',
+  'timeout',
+  'rate_limited',
+  'server_error',
+  'http_error',
+  'network_error',
+]);
+/** Why the OpenAI extractor fell back to the rule parser. */
+export type FallbackReason = z.infer<typeof FallbackReasonSchema>;
+
+/**
+ * A draft plus where it came from: what the metadata endpoint answers. `fallbackReason` is set
+ * when an OpenAI attempt failed and the rule parser answered instead; null otherwise.
+ */
+export const MetadataExtractionSchema = FlightRequestDraftFieldsSchema.extend({
+  source: ExtractionSourceSchema,
+  fallbackReason: FallbackReasonSchema.nullable(),
+}).superRefine((extraction, ctx) => {
+  checkKind(extraction, ctx);
+  if (extraction.source === 'openai' && extraction.fallbackReason !== null) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'An OpenAI answer has no fallback reason',
+      path: ['fallbackReason'],
+    });
+  }
+});
+/** A draft plus where it came from. */
+export type MetadataExtraction = z.infer<typeof MetadataExtractionSchema>;
+
+/** An IANA time zone the runtime knows (`Europe/London`). */
+export const TimeZoneSchema = z
+  .string()
+  .min(1)
+  .refine(isKnownTimeZone, { message: 'An IANA time zone such as America/New_York' });
+
+/** `YYYY-MM-DD` (that calendar day) or an ISO date-time with offset (that instant). */
+export const ReferenceDateSchema = z.union([
+  z.iso.date(),
+  z.iso.datetime({ offset: true }),
+  z.date(),
+]);
+
+/**
+ * Options of {@link parseFlightRequest}. `referenceDate` is "now" for relative dates (default:
+ * the current instant); `timeZone` is the broker's zone, which decides what "today" is (default:
+ * the runtime's zone); `numericDateOrder` reads `03/04` as March 4 (`month_first`, the default)
+ * or April 3 (`day_first`).
+ */
+export const ParseOptionsSchema = z.object({
+  referenceDate: ReferenceDateSchema.optional(),
+  timeZone: TimeZoneSchema.optional(),
+  numericDateOrder: z.enum(['month_first', 'day_first']).optional(),
+});
+/** Options of the rule parser. */
+export type ParseOptions = z.input<typeof ParseOptionsSchema>;
