@@ -204,8 +204,9 @@ function codeFor(status: number, sqlState: string, details: string): ChatSession
     return 'configuration';
   }
   if (sqlState === '42501' || status === 403) return 'forbidden';
-  if (sqlState === '23505' || sqlState === 'PT409' || status === 409) return 'conflict';
+  // A foreign key pointing nowhere: the parent row does not exist (or is not visible).
   if (sqlState === 'PT404' || sqlState === '23503') return 'not_found';
+  if (sqlState === '23505' || sqlState === 'PT409' || status === 409) return 'conflict';
   if (status === 404) return 'configuration';
   if (sqlState.startsWith('22') || sqlState === '23514' || sqlState === '23502' || sqlState === 'PT400') {
     return 'validation';
