@@ -72,6 +72,7 @@ export default {
         executablePath: chromiumPath,
         headless: true,
         args: chromiumArgs,
+        // Same time zone everywhere, for the same reason as --lang above.
         env: { ...process.env, TZ: 'UTC' },
       },
     }),

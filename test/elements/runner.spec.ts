@@ -18,9 +18,10 @@ describe('browser test setup', () => {
     expect(Object.prototype.hasOwnProperty.call(new Probe(), 'value')).to.equal(false);
   });
 
-  it('runs in Chromium with the pinned viewer locale', () => {
+  it('runs in Chromium with the pinned viewer locale and time zone', () => {
     expect(navigator.userAgent).to.contain('Chrome/');
     expect(navigator.language).to.equal('en-US');
+    expect(Intl.DateTimeFormat().resolvedOptions().timeZone).to.equal('UTC');
   });
 
   it('swallows the virtualizer\'s "ResizeObserver loop" notice instead of failing the test', async () => {
