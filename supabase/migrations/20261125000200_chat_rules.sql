@@ -240,7 +240,10 @@ begin
       format('A %s session cannot become %s', p_old.status, p_new.status));
   end if;
 
-  if p_new.status = 'completed' then
+  if p_old.status = 'archived' then
+    -- Unarchiving restores the earlier status as it was: outcome, completion time, resume time.
+    null;
+  elsif p_new.status = 'completed' then
     if p_new.outcome is null then
       perform chat_private.raise_error('validation',
         'Completing a session records an outcome', 'Outcomes: won, lost, cancelled');
@@ -250,7 +253,7 @@ begin
     p_new.outcome := null;
     p_new.completed_at := null;
   end if;
-  if p_new.status = 'active' or p_new.status = 'completed' then
+  if p_new.status in ('active', 'completed') then
     p_new.resume_at := null;
   end if;
 end;
@@ -621,58 +624,56 @@ begin
 end;
 $$;
 
--- Assigns the per-session seq (locking the session row, so seqs commit in order), the owner,
--- and the clock.
+-- Assigns the per-session seq, the owner and the clock, and keeps the counters of the parent
+-- session and thread, all under the session's row lock (so seqs commit in order) and in one
+-- update of each parent. A row whose id exists already is left to fail (or be skipped by
+-- ON CONFLICT DO NOTHING) without counting: the check runs after the lock, so a concurrent
+-- insert of the same id has committed or rolled back by then.
 create function chat_private.messages_assign() returns trigger
 language plpgsql
 security definer
 set search_path = ''
 as $$
+declare
+  v_inbound boolean := new.role = 'operator';
 begin
-  update chat.sessions set last_seq = last_seq + 1
-  where id = new.session_id
-  returning last_seq, owner_id into new.seq, new.owner_id;
-  if new.seq is null then
+  select s.owner_id into new.owner_id from chat.sessions s where s.id = new.session_id for update;
+  if new.owner_id is null then
     perform chat_private.raise_error('not_found', 'Session not found');
   end if;
-  new.sync_version := chat_private.tick(new.owner_id);
-  return new;
-end;
-$$;
+  if exists (select 1 from chat.messages m where m.id = new.id) then
+    new.seq := 0;
+    return new;
+  end if;
 
-create function chat_private.messages_bookkeeping() returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
   if new.thread_id is null then
     update chat.sessions set
+      last_seq = last_seq + 1,
       message_count = message_count + 1,
       last_message_preview = chat_private.preview(new.content),
       last_activity_at = greatest(last_activity_at, new.created_at)
-    where id = new.session_id;
+    where id = new.session_id
+    returning last_seq into new.seq;
   else
+    update chat.sessions set
+      last_seq = last_seq + 1,
+      last_activity_at = greatest(last_activity_at, new.created_at),
+      -- An inbound operator reply wakes a paused session.
+      status = case when v_inbound and status = 'paused' and deleted_at is null then 'active' else status end
+    where id = new.session_id
+    returning last_seq into new.seq;
     update chat.operator_threads set
       message_count = message_count + 1,
-      inbound_count = inbound_count + case when new.role = 'operator' then 1 else 0 end,
-      unread_count = unread_count
-        + case when new.role = 'operator' and new.seq > last_read_seq then 1 else 0 end,
+      inbound_count = inbound_count + case when v_inbound then 1 else 0 end,
+      unread_count = unread_count + case when v_inbound and new.seq > last_read_seq then 1 else 0 end,
       last_seq = greatest(last_seq, new.seq),
       last_message_preview = chat_private.preview(new.content),
       last_message_at = greatest(coalesce(last_message_at, new.created_at), new.created_at),
       updated_at = now()
     where id = new.thread_id;
-    -- An inbound operator reply wakes a paused session.
-    update chat.sessions set
-      last_activity_at = greatest(last_activity_at, new.created_at),
-      status = case
-        when new.role = 'operator' and status = 'paused' and deleted_at is null then 'active'
-        else status
-      end
-    where id = new.session_id;
   end if;
-  return null;
+  new.sync_version := chat_private.tick(new.owner_id);
+  return new;
 end;
 $$;
 
@@ -680,7 +681,5 @@ create trigger a_guard before insert or update on chat.messages
   for each row execute function chat_private.messages_guard();
 create trigger z_assign before insert on chat.messages
   for each row execute function chat_private.messages_assign();
-create trigger bookkeeping after insert on chat.messages
-  for each row execute function chat_private.messages_bookkeeping();
 create trigger no_direct_delete before delete on chat.messages
   for each row execute function chat_private.forbid_direct_delete();
