@@ -30,7 +30,7 @@ const ALIASES: Readonly<Record<string, string>> = {
 const GENERIC_WORDS = new Set(
   `airport airports international intl regional municipal county executive airfield aerodrome
   airpark jetport field memorial aeropuerto aeroporto aeroport aerodromo internacional
-  internazionale flughafen lufthavn luchthaven air force base station naval`.split(/\s+/),
+  internazionale flughafen lufthavn luchthaven air force base station naval island`.split(/\s+/),
 );
 
 /** Articles and prepositions that may open a name once generic words are gone (`de Los Cabos`). */
@@ -74,10 +74,12 @@ function keysOf(airport: DirectoryAirport): Set<string> {
     const trimmed = withoutGenericWords(key);
     if (usableKey(trimmed)) keys.add(trimmed);
   };
-  const city = nameKey(airport.city);
-  add(airport.city);
+  // `Olbia (SS)`: the province in brackets is no part of the name brokers use.
+  const cityName = airport.city.replace(/\([^)]*\)/g, ' ');
+  const city = nameKey(cityName);
+  add(cityName);
   // `Gustavia / Saint-Jean`: each place on its own.
-  for (const part of airport.city.split('/')) add(part);
+  for (const part of cityName.split('/')) add(part);
   const name = airport.name.replace(/\(([^)]*)\)/g, ' / $1');
   add(name);
   for (const part of name.split(/\s*[-–/]\s*|\s+-\s+/)) add(part);

@@ -48,7 +48,7 @@ export const AIRPORT_ROWS = `	AQBC	Boulder Clay Runway	Zucchelli Station	AQ	M
 	EDTY	Adolf Würth Airport	Schwäbisch Hall	DE	M
 	EDUZ	Flugplatz Zerbst	Zerbst/Anhalt	DE	M
 	EEEI	Ämari Air Base	Keila	EE	M
-	EFPR	Helsinki East-Redstone Airport	Helsinki (Pyhtää)	FI	M
+	EFPR	Helsinki East-Redstone Airport	Helsinki	FI	M
 	EGCM	Leeds East Airport	Church Fenton	GB	M
 	EGDC	Royal Marines Base Chivenor Airport	Chivenor	GB	M
 	EGDM	MoD Boscombe Down Airport	Amesbury	GB	M
@@ -105,12 +105,12 @@ export const AIRPORT_ROWS = `	AQBC	Boulder Clay Runway	Zucchelli Station	AQ	M
 	ETSB	Büchel Air Base		DE	M
 	ETSH	Holzdorf Air Base		DE	M
 	ETSL	Lechfeld Air Base	Lagerlechfeld	DE	M
-	ETSN	Neuburg AFB	Neuburg (Donau)	DE	M
+	ETSN	Neuburg AFB	Neuburg	DE	M
 	EVJA	Jūrmala Airport	Tukums	LV	M
 	EVKA	Jēkabpils Air Base	Jēkabpils	LV	M
 	EYKD	Kėdainiai Air Base	Kėdainiai	LT	M
 	EYSB	Barysiai Airfield	Šiauliai	LT	M
-	FABR	Barberton Airport	Umjindi (Barberton)	ZA	M
+	FABR	Barberton Airport	Umjindi	ZA	M
 	FAEO	Ermelo Airport	Ermelo	ZA	M
 	FAMS	Morningside Farm Airport	Silveroaks	ZA	M
 	FAPI	Pietersburg Municipal Airport	Polokwane	ZA	M
@@ -176,7 +176,7 @@ export const AIRPORT_ROWS = `	AQBC	Boulder Clay Runway	Zucchelli Station	AQ	M
 	LFAG	Aérodrome de Péronne Saint-Quentin	Péronne/Saint-Quentin	FR	M
 	LFAV	Valenciennes-Denain Airfield	Valenciennes/Denain	FR	M
 	LFAY	Aérodrome d'Amiens-Glisy	Amiens/Glisy	FR	M
-	LFBC	Cazaux (BA 120) Air Base	Cazaux (La Teste-de-Buch)	FR	M
+	LFBC	Cazaux (BA 120) Air Base	Cazaux	FR	M
 	LFBF	Toulouse-Francazal (BA 101) Air Base	Toulouse/Francazal	FR	M
 	LFBM	Mont-de-Marsan (BA 118) Air Base	Mont-de-Marsan	FR	M
 	LFCG	Aérodrome de Saint-Girons - Antichan	Saint-Girons/Antichan	FR	M
@@ -218,16 +218,16 @@ export const AIRPORT_ROWS = `	AQBC	Boulder Clay Runway	Zucchelli Station	AQ	M
 	LHTA	Taszár Air Base	Taszár	HU	M
 	LHTL	Tököl Airport	Tököl	HU	M
 	LIBA	Amendola Air Base	Foggia	IT	M
-	LIBV	Gioia Del Colle Air Base	Gioia Del Colle (BA)	IT	M
+	LIBV	Gioia Del Colle Air Base	Gioia Del Colle	IT	M
 	LICP	Palermo-Boccadifalco Airport	Palermo	IT	M
-	LIDT	Trento-Mattarello Airport	Trento (TN)	IT	M
+	LIDT	Trento-Mattarello Airport	Trento	IT	M
 	LILA	Alessandria Airport	Alessandria	IT	M
-	LILE	Biella-Cerrione Airport	Biella (BI)	IT	M
+	LILE	Biella-Cerrione Airport	Biella	IT	M
 	LILI	Vercelli Airport	Vercelli	IT	M
 	LILM	Casale Monferrato Airport	Casale Monferrato	IT	M
 	LILN	Varese-Venegono Airport	Varese	IT	M
 	LIMA	Torino-Aeritalia Airport	Torino	IT	M
-	LIMN	Cameri Air Base [MIL]	Cameri (NO)	IT	M
+	LIMN	Cameri Air Base [MIL]	Cameri	IT	M
 	LIMR	Novi Ligure Airport	Novi Ligure	IT	M
 	LIMS	Piacenza San Damiano Air Base	Piacenza	IT	M
 	LIPC	Cervia Air Base	Cervia	IT	M
@@ -235,7 +235,7 @@ export const AIRPORT_ROWS = `	AQBC	Boulder Clay Runway	Zucchelli Station	AQ	M
 	LIPL	Ghedi Air Base	Ghedi	IT	M
 	LIPS	Istrana Air Base	Istrana	IT	M
 	LIPU	Padova Airfield	Padova	IT	M
-	LIQW	Sarzana-Luni Air Base	Sarzana (SP)	IT	M
+	LIQW	Sarzana-Luni Air Base	Sarzana	IT	M
 	LIRE	Pratica Di Mare Air Base	Pomezia	IT	M
 	LIRG	Guidonia Air Base	Guidonia	IT	M
 	LIRL	Latina Air Base	Latina	IT	M
@@ -262,7 +262,7 @@ export const AIRPORT_ROWS = `	AQBC	Boulder Clay Runway	Zucchelli Station	AQ	M
 	LRBO	Boboc Air Base	Boboc	RO	M
 	LRCT	Câmpia Turzii Air Base	Câmpia Turzii	RO	M
 	LRFT	Feteşti Air Base	Feteşti	RO	M
-	LROV	Brașov-Ghimbav International Airport (U.C.)	Brașov (Ghimbav)	RO	M
+	LROV	Brașov-Ghimbav International Airport (U.C.)	Brașov	RO	M
 	LSGC	Les Eplatures Airport	La Chaux-de-Fonds	CH	M
 	LSMA	Alpnach Air Base	Alpnach	CH	M
 	LSMD	Dübendorf Air Base	Zurich	CH	M
@@ -312,7 +312,7 @@ export const AIRPORT_ROWS = `	AQBC	Boulder Clay Runway	Zucchelli Station	AQ	M
 	PABV	Birchwood Airport	Birchwood	US	M
 	PACL	Clear Airport	Clear	US	M
 	PAFE	Kake Airport	Kake	US	M
-	RCAY	Gangshan Air Force Base	Kaohsiung (Gangshan)	TW	M
+	RCAY	Gangshan Air Force Base	Kaohsiung	TW	M
 	RCDC	Pingtung South Airport	Pingtung	TW	M
 	RCDI	Longtan Air Base	Longtan	TW	M
 	RCQS	Chihhang Air Base	Taitung City	TW	M
@@ -447,7 +447,7 @@ export const AIRPORT_ROWS = `	AQBC	Boulder Clay Runway	Zucchelli Station	AQ	M
 	VOJK	Jakkur Aerodrome	Bengaluru	IN	M
 	VTBL	Khok Kathiam Airport		TH	M
 	VTSN	Cha Eian Airport	Nakhon Si Thammarat	TH	M
-	VVGL	Gia Lam Air Base	Hanoi (Long Bien)	VN	M
+	VVGL	Gia Lam Air Base	Hanoi	VN	M
 	VYML	Meiktila Air Base	Meiktila	MM	M
 	VYNP	Nampong Air Base	Myitkyina	MM	M
 	VYST	Shante Air Base	Meiktila	MM	M
@@ -468,7 +468,7 @@ export const AIRPORT_ROWS = `	AQBC	Boulder Clay Runway	Zucchelli Station	AQ	M
 	YPEA	RAAF Base Pearce	Bullsbrook	AU	M
 	YPED	RAAF Base Edinburgh	Adelaide	AU	M
 	ZBBB	Beijing Xijiao Airport	Beijing	CN	M
-	ZGCS	Changsha Datuopu Airport / Changsha Air Base	Changsha (Tianxin)	CN	M
+	ZGCS	Changsha Datuopu Airport / Changsha Air Base	Changsha	CN	M
 	ZKPN	Pukchang Air Base	Sunchon	KP	M
 	ZKSC	Sunchon Air Base	Sunchon	KP	M
 	ZSTZ	Anji Tianzihu General Airport	Anji	CN	M
@@ -532,7 +532,7 @@ ADU	OITL	Ardabil Airport	Ardabil	IR	M
 ADW	KADW	Joint Base Andrews	Camp Springs	US	L
 ADX	EGQL	Leuchars Station Airfield	Leuchars, Fife	GB	M
 ADZ	SKSP	Gustavo Rojas Pinilla International Airport	San Andrés	CO	M
-AEB	ZGBS	Baise Youjiang Airport	Baise (Tianyang)	CN	M
+AEB	ZGBS	Baise Youjiang Airport	Baise	CN	M
 AEG	WIME	Aek Godang Airport	Padang Sidempuan	ID	M
 AEH	FTTC	Abeche Airport	Abeche	TD	M
 AEP	SABE	Jorge Newbery Airpark	Buenos Aires	AR	L
@@ -546,7 +546,7 @@ AFL	SBAT	Piloto Osvaldo Marques Dias Airport	Alta Floresta	BR	M
 AFW	KAFW	Perot Field/Fort Worth Alliance Airport	Fort Worth	US	M
 AFY	LTAH	Afyon Air Base	Afyonkarahisar	TR	M
 AFZ	OIMS	Sabzevar National Airport	Sabzevar	IR	M
-AGA	GMAD	Al Massira Airport	Agadir (Temsia)	MA	M
+AGA	GMAD	Al Massira Airport	Agadir	MA	M
 AGB	EDMA	Augsburg Airport	Augsburg	DE	M
 AGC	KAGC	Allegheny County Airport	Pittsburgh	US	M
 AGF	LFBA	Agen-La Garenne Airport	Agen/La Garenne	FR	M
@@ -561,7 +561,7 @@ AGX	VOAT	Agatti Airport	Agatti	IN	M
 AGZ	FAAG	Aggeneys Airport	Aggeneys	ZA	M
 AHB	OEAB	Abha International Airport	Abha	SA	M
 AHE	NTHE	Ahe Airport	Ahe Atoll	PF	M
-AHJ	ZUHY	Hongyuan Airport	Ngawa (Hongyuan)	CN	M
+AHJ	ZUHY	Hongyuan Airport	Ngawa	CN	M
 AHN	KAHN	Athens Ben Epps Airport	Athens	US	M
 AHO	LIEA	Alghero-Fertilia Airport	Alghero	IT	M
 AHU	GMTA	Cherif Al Idrissi Airport	Al Hoceima	MA	M
@@ -569,7 +569,7 @@ AIN	PAWI	Wainwright Airport	Wainwright	US	M
 AJA	LFKJ	Ajaccio-Napoléon Bonaparte Airport	Ajaccio/Napoléon Bonaparte	FR	M
 AJF	OESK	Al-Jawf Domestic Airport	Al-Jawf	SA	M
 AJI	LTCO	Ağrı Airport	Ağrı	TR	M
-AJL	VELP	Lengpui Airport	Aizawl (Lengpui)	IN	M
+AJL	VELP	Lengpui Airport	Aizawl	IN	M
 AJN	FMCV	Ouani Airport	Ouani	KM	M
 AJR	ESNX	Arvidsjaur Airport	Arvidsjaur	SE	M
 AJU	SBAR	Aracaju - Santa Maria International Airport	Aracaju	BR	M
@@ -584,7 +584,7 @@ AKN	PAKN	King Salmon Airport	King Salmon	US	M
 AKP	PAKP	Anaktuvuk Pass Airport	Anaktuvuk Pass	US	M
 AKR	DNAK	Akure Airport	Akure	NG	M
 AKT	LCRA	RAF Akrotiri	Akrotiri	CY	M
-AKU	ZWAK	Aksu Hongqipo Airport	Aksu (Onsu)	CN	M
+AKU	ZWAK	Aksu Hongqipo Airport	Aksu	CN	M
 AKV	CYKO	Akulivik Airport	Akulivik	CA	M
 AKW	OIAG	Aghajari Airport	Aghajari	IR	M
 AKX	UATT	Aktobe Airport	Aktobe	KZ	M
@@ -597,7 +597,7 @@ ALG	DAAG	Houari Boumediene Airport	Algiers	DZ	L
 ALH	YABA	Albany Airport	Albany	AU	M
 ALI	KALI	Alice International Airport	Alice	US	M
 ALJ	FAAB	Alexander Bay Airport	Alexander Bay	ZA	M
-ALL	LIMG	Villanova D'Albenga International Airport	Albenga (SV)	IT	M
+ALL	LIMG	Villanova D'Albenga International Airport	Albenga	IT	M
 ALM	KALM	Alamogordo White Sands Regional Airport	Alamogordo	US	M
 ALN	KALN	St Louis Regional Airport	Alton/St Louis	US	M
 ALO	KALO	Waterloo Regional Airport	Waterloo	US	M
@@ -639,7 +639,7 @@ AOR	WMKA	Sultan Abdul Halim Airport	Alor Satar	MY	M
 AOT	LIMW	Aosta Airport	Aosta	IT	M
 APA	KAPA	Centennial Airport	Denver	US	M
 APF	KAPF	Naples Municipal Airport	Naples	US	M
-APG	KAPG	Phillips Army Air Field	Aberdeen Proving Grounds(Aberdeen)	US	M
+APG	KAPG	Phillips Army Air Field	Aberdeen Proving Grounds	US	M
 API	SKAP	Gomez Nino Apiay Air Base	Apiay	CO	M
 APL	FQNP	Nampula Airport	Nampula	MZ	M
 APN	KAPN	Alpena County Regional Airport	Alpena	US	M
@@ -702,8 +702,8 @@ AUR	LFLW	Aurillac Airport	Aurillac	FR	M
 AUS	KAUS	Austin Bergstrom International Airport	Austin	US	L
 AUW	KAUW	Wausau Downtown Airport	Wausau	US	M
 AUX	SWGN	Araguaína Airport	Araguaína	BR	M
-AVA	ZUAS	Anshun Huangguoshu Airport	Anshun (Xixiu)	CN	M
-AVB	LIPA	Aviano Air Base	Aviano (PN)	IT	M
+AVA	ZUAS	Anshun Huangguoshu Airport	Anshun	CN	M
+AVB	LIPA	Aviano Air Base	Aviano	IT	M
 AVI	MUCA	Maximo Gomez Airport	Ciego de Avila	CU	M
 AVK	ZMAH	Arvaikheer Airport	Arvaikheer	MN	M
 AVL	KAVL	Asheville Regional Airport	Asheville	US	M
@@ -744,7 +744,7 @@ BAH	OBBI	Bahrain International Airport	Manama	BH	L
 BAI	MRBA	Buenos Aires Airport	Punta Arenas	CR	M
 BAL	LTCJ	Batman Airport	Batman	TR	M
 BAQ	SKBQ	Ernesto Cortissoz International Airport	Barranquilla	CO	M
-BAR	ZJQH	Qionghai Bo'ao Airport	Qionghai (Basuo)	CN	M
+BAR	ZJQH	Qionghai Bo'ao Airport	Qionghai	CN	M
 BAT	SNBA	Chafei Amsei Airport	Barretos	BR	M
 BAV	ZBOW	Baotou Donghe Airport	Baotou	CN	M
 BAX	UNBB	Barnaul Airport	Barnaul	RU	M
@@ -963,7 +963,7 @@ BRW	PABR	Wiley Post Will Rogers Memorial Airport	Utqiaġvik	US	M
 BRX	MDBH	Maria Montez International Airport	Barahona	DO	M
 BSB	SBBR	Presidente Juscelino Kubitschek International Airport	Brasília	BR	L
 BSC	SKBS	José Celestino Mutis Airport	Bahía Solano	CO	M
-BSD	ZPBS	Baoshan Yunrui Airport	Baoshan (Longyang)	CN	M
+BSD	ZPBS	Baoshan Yunrui Airport	Baoshan	CN	M
 BSG	FGBT	Bata Airport	Bata	GQ	M
 BSJ	YBNS	Bairnsdale Airport	Bairnsdale	AU	M
 BSK	DAUB	Biskra - Mohamed Khider Airport	Biskra	DZ	M
@@ -1004,7 +1004,7 @@ BVH	SBVH	Brigadeiro Camarão Airport	Vilhena	BR	M
 BVI	YBDV	Birdsville Airport		AU	M
 BVJ	USDB	Bovanenkovo Airport	Bovanenkovo	RU	M
 BVY	KBVY	Beverly Regional Airport	Beverly / Danvers	US	M
-BWA	VNBW	Gautam Buddha International Airport	Siddharthanagar (Bhairahawa)	NP	M
+BWA	VNBW	Gautam Buddha International Airport	Siddharthanagar	NP	M
 BWE	EDVE	Braunschweig-Wolfsburg Airport	Braunschweig	DE	M
 BWF	EGNL	Barrow Walney Island Airport	Barrow-in-Furness	GB	M
 BWG	KBWG	Bowling Green Warren County Regional Airport	Bowling Green	US	M
@@ -1055,7 +1055,7 @@ CAI	HECA	Cairo International Airport	Cairo	EG	L
 CAJ	SVCN	Canaima Airport	Canaima	VE	M
 CAK	KCAK	Akron Canton Regional Airport	Akron	US	M
 CAL	EGEC	Campbeltown Airport	Campbeltown	GB	M
-CAN	ZGGG	Guangzhou Baiyun International Airport	Guangzhou (Huadu)	CN	L
+CAN	ZGGG	Guangzhou Baiyun International Airport	Guangzhou	CN	L
 CAP	MTCH	Cap Haitien International Airport	Cap Haitien	HT	M
 CAQ	SKCU	Juan H White Airport	Caucasia	CO	M
 CAR	KCAR	Caribou Municipal Airport	Caribou	US	M
@@ -1122,16 +1122,16 @@ CFR	LFRK	Caen-Carpiquet Airport	Caen/Carpiquet	FR	M
 CFS	YCFS	Coffs Harbour Airport	Coffs Harbour	AU	M
 CFU	LGKR	Ioannis Kapodistrias International Airport	Kerkyra Island	GR	M
 CGB	SBCY	Marechal Rondon Airport	Cuiabá	BR	M
-CGD	ZGCD	Changde Taohuayuan Airport	Changde (Dingcheng)	CN	M
+CGD	ZGCD	Changde Taohuayuan Airport	Changde	CN	M
 CGF	KCGF	Cuyahoga County Airport	Cleveland	US	M
 CGH	SBSP	Congonhas Airport	São Paulo	BR	M
 CGI	KCGI	Cape Girardeau Regional Airport	Cape Girardeau	US	M
 CGJ	FLKE	Kasompe Airport	Chingola	ZM	M
 CGK	WIII	Soekarno-Hatta International Airport	Jakarta	ID	L
 CGM	RPMH	Camiguin Airport	Mambajao	PH	M
-CGN	EDDK	Cologne Bonn Airport	Köln (Cologne)	DE	L
+CGN	EDDK	Cologne Bonn Airport	Köln	DE	L
 CGO	ZHCC	Zhengzhou Xinzheng International Airport	Zhengzhou	CN	L
-CGP	VGEG	Shah Amanat International Airport	Chattogram (Chittagong)	BD	M
+CGP	VGEG	Shah Amanat International Airport	Chattogram	BD	M
 CGQ	ZYCC	Changchun Longjia International Airport	Changchun	CN	L
 CGR	SBCG	Campo Grande Airport	Campo Grande	BR	M
 CGY	RPMY	Laguindingan International Airport	Cagayan de Oro	PH	M
@@ -1257,7 +1257,7 @@ CSF	LFPC	Creil Air Base	Creil	FR	M
 CSG	KCSG	Columbus Metropolitan Airport	Columbus	US	M
 CSK	GOGS	Cap Skirring Airport	Cap Skirring	SN	M
 CSV	KCSV	Crossville Memorial Whitson Field	Crossville	US	M
-CSX	ZGHA	Changsha Huanghua International Airport	Changsha (Changsha)	CN	L
+CSX	ZGHA	Changsha Huanghua International Airport	Changsha	CN	L
 CSY	UWKS	Cheboksary Airport	Cheboksary	RU	M
 CTA	LICC	Catania-Fontanarossa Airport	Catania	IT	L
 CTB	KCTB	Cut Bank International Airport	Cut Bank	US	M
@@ -1269,7 +1269,7 @@ CTM	MMCM	Chetumal International Airport	Chetumal	MX	M
 CTN	YCKN	Cooktown Airport		AU	M
 CTS	RJCC	New Chitose Airport	Sapporo	JP	L
 CTT	LFMQ	Le Castellet Airport	Le Castellet	FR	M
-CTU	ZUUU	Chengdu Shuangliu International Airport	Chengdu (Shuangliu)	CN	L
+CTU	ZUUU	Chengdu Shuangliu International Airport	Chengdu	CN	L
 CUA	MMDA	Ciudad Constitución National Airport	Comondú	MX	M
 CUB	KCUB	Jim Hamilton L.B. Owens Airport	Columbia	US	M
 CUC	SKCC	Camilo Daza International Airport	Cúcuta	CO	M
@@ -1297,7 +1297,7 @@ CVT	EGBE	Coventry Airport	Coventry	GB	M
 CWA	KCWA	Central Wisconsin Airport	Mosinee	US	M
 CWB	SBCT	Afonso Pena Airport	Curitiba	BR	M
 CWC	UKLN	Chernivtsi International Airport	Chernivtsi	UA	M
-CWJ	ZPCW	Cangyuan Washan Airport	Lincang (Cangyuan)	CN	M
+CWJ	ZPCW	Cangyuan Washan Airport	Lincang	CN	M
 CWL	EGFF	Cardiff International Airport	Cardiff	GB	M
 CWT	YCWR	Cowra Airport		AU	M
 CWW	YCOR	Corowa Airport		AU	M
@@ -1351,14 +1351,14 @@ DCI	LIED	Decimomannu Air Base	Decimomannu	IT	M
 DCM	LFCK	Castres-Mazamet Airport	Castres/Mazamet	FR	M
 DCN	YCIN	RAAF Base Curtin	Derby	AU	M
 DCT	MYRD	Duncan Town Airport		BS	M
-DCY	ZUDC	Daocheng Yading Airport	Garzê (Daocheng)	CN	M
+DCY	ZUDC	Daocheng Yading Airport	Garzê	CN	M
 DDC	KDDC	Dodge City Regional Airport	Dodge City	US	M
 DDG	ZYDD	Dandong Langtou Airport	Zhenxing, Dandong	CN	M
-DDR		Xigaze Dingri Airport	Xigazê (Dingri)	CN	M
+DDR		Xigaze Dingri Airport	Xigazê	CN	M
 DEA	OPDG	Dera Ghazi Khan Airport	Dera Ghazi Khan	PK	M
 DEB	LHDC	Debrecen International Airport	Debrecen	HU	M
 DEC	KDEC	Decatur Airport	Decatur	US	M
-DED	VIDN	Dehradun Jolly Grant Airport	Dehradun (Jauligrant)	IN	M
+DED	VIDN	Dehradun Jolly Grant Airport	Dehradun	IN	M
 DEF	OIAD	Dezful Airport	Dezful	IR	M
 DEL	VIDP	Indira Gandhi International Airport	New Delhi	IN	L
 DEN	KDEN	Denver International Airport	Denver	US	L
@@ -1379,7 +1379,7 @@ DHT	KDHT	Dalhart Municipal Airport	Dalhart	US	M
 DIA	OTBD	Doha International Airport	Doha	QA	M
 DIB	VEMN	Dibrugarh Airport	Dibrugarh	IN	M
 DIE	FMNA	Arrachart Airport	Antisiranana	MG	M
-DIG	ZPDQ	Diqing Shangri-La Airport	Diqing (Shangri-La)	CN	M
+DIG	ZPDQ	Diqing Shangri-La Airport	Diqing	CN	M
 DIJ	LFSD	Dijon-Bourgogne Airport	Dijon/Longvic	FR	M
 DIK	KDIK	Dickinson Theodore Roosevelt Regional Airport	Dickinson	US	M
 DIL	WPDL	Presidente Nicolau Lobato International Airport	Dili	TL	M
@@ -1402,7 +1402,7 @@ DLH	KDLH	Duluth International Airport	Duluth	US	M
 DLI	VVDL	Lien Khuong Airport	Da Lat	VN	M
 DLM	LTBS	Dalaman International Airport	Dalaman	TR	L
 DLS	KDLS	Columbia Gorge Regional Airport	Dallesport / The Dalles	US	M
-DLU	ZPDL	Dali Fengyi Airport	Dali (Xiaguan)	CN	M
+DLU	ZPDL	Dali Fengyi Airport	Dali	CN	M
 DLZ	ZMDZ	Dalanzadgad Airport	Dalanzadgad, Ömnögovi	MN	M
 DMA	KDMA	Davis Monthan Air Force Base	Tucson	US	M
 DMB	UADD	Taraz Airport	Taraz	KZ	M
@@ -1485,7 +1485,7 @@ EBM	DTTR	El Borma Airport	El Borma	TN	M
 EBU	LFMH	Saint-Étienne-Bouthéon Airport	Saint-Étienne/Bouthéon	FR	M
 ECG	KECG	Elizabeth City Regional Airport & Coast Guard Air Station	Elizabeth City	US	M
 ECH	YECH	Echuca Airport		AU	M
-ECN	LCEN	Nicosia (Lefkoşa) Ercan International Airport	Tymbou (Kirklar)	CY	M
+ECN	LCEN	Nicosia (Lefkoşa) Ercan International Airport	Tymbou	CY	M
 ECP	KECP	Northwest Florida Beaches International Airport	Panama City Beach	US	M
 EDF	PAED	Elmendorf Air Force Base	Anchorage	US	M
 EDI	EGPH	Edinburgh Airport	Edinburgh	GB	L
@@ -1542,14 +1542,14 @@ ENA	PAEN	Kenai Municipal Airport	Kenai	US	M
 ENC	LFSN	Nancy-Essey Airport	Nancy/Essey	FR	M
 END	KEND	Vance Air Force Base	Enid	US	M
 ENF	EFET	Enontekio Airport	Enontekio	FI	M
-ENH	ZHES	Enshi Xujiaping Airport	Enshi (Enshi)	CN	M
+ENH	ZHES	Enshi Xujiaping Airport	Enshi	CN	M
 ENK	EGAB	Enniskillen/St Angelo Airport	Enniskillen	GB	M
 ENN	PANN	Nenana Municipal Airport	Nenana	US	M
 ENS	EHTW	Twente Airport	Enschede	NL	M
 ENU	DNEN	Akanu Ibiam International Airport	Enegu	NG	M
 ENV	KENV	Wendover Airport	Wendover	US	M
 ENW	KENW	Kenosha Regional Airport	Kenosha	US	M
-ENY	ZLYA	Yan'an Nanniwan Airport	Yan'an (Baota)	CN	M
+ENY	ZLYA	Yan'an Nanniwan Airport	Yan'an	CN	M
 EOH	SKMD	Enrique Olaya Herrera Airport	Medellín	CO	M
 EOI	EGED	Eday Airport	Eday	GB	M
 EOR	SVED	El Dorado Airport	Bolivar	VE	M
@@ -1594,12 +1594,12 @@ EXT	EGTE	Exeter International Airport	Exeter	GB	M
 EYK	USHQ	Beloyarskiy Airport		RU	M
 EYP	SKYP	El Yopal Airport	El Yopal	CO	M
 EYW	KEYW	Key West International Airport	Key West	US	M
-EZE	SAEZ	Minister Pistarini International Airport	Buenos Aires (Ezeiza)	AR	L
+EZE	SAEZ	Minister Pistarini International Airport	Buenos Aires	AR	L
 EZS	LTCA	Elazığ Airport	Elazığ	TR	M
 EZV	USHB	Berezovo Airport		RU	M
 FAB	EGLF	Farnborough Airport	Farnborough	GB	M
 FAE	EKVG	Vágar Airport	Vágar	FO	M
-FAF	KFAF	Felker Army Air Field	Newport News (Fort Eustis)	US	M
+FAF	KFAF	Felker Army Air Field	Newport News	US	M
 FAI	PAFA	Fairbanks International Airport	Fairbanks	US	L
 FAO	LPFR	Faro Airport	Faro	PT	L
 FAR	KFAR	Hector International Airport	Fargo	US	M
@@ -1642,15 +1642,15 @@ FLN	SBFL	Hercílio Luz International Airport	Florianópolis	BR	L
 FLO	KFLO	Florence Regional Airport	Florence	US	M
 FLR	LIRQ	Peretola Airport	Firenze	IT	M
 FLW	LPFL	Flores Airport	Santa Cruz das Flores	PT	M
-FLZ	WIMS	Dr. Ferdinand Lumban Tobing Airport	Sibolga (Pinangsori)	ID	M
+FLZ	WIMS	Dr. Ferdinand Lumban Tobing Airport	Sibolga	ID	M
 FMA	SARF	Formosa Airport	Formosa	AR	M
-FME	KFME	Tipton Airport	Fort Meade(Odenton)	US	M
+FME	KFME	Tipton Airport	Fort Meade	US	M
 FMI	FZRF	Kalemie Airport	Kalemie	CD	M
 FMM	EDJA	Memmingen Allgau Airport	Memmingen	DE	M
 FMN	KFMN	Four Corners Regional Airport	Farmington	US	M
 FMO	EDDG	Münster Osnabrück Airport	Münster	DE	M
 FMY	KFMY	Page Field	Fort Myers	US	M
-FNA	GFLL	Lungi International Airport	Freetown (Lungi-Town)	SL	L
+FNA	GFLL	Lungi International Airport	Freetown	SL	L
 FNB	EDBN	Neubrandenburg Airport	Neubrandenburg	DE	M
 FNC	LPMA	Madeira International Airport Cristiano Ronaldo	Funchal	PT	M
 FNI	LFTW	Nîmes-Arles-Camargue Airport	Nîmes/Garons	FR	M
@@ -1668,8 +1668,8 @@ FPR	KFPR	St Lucie County International Airport	Fort Pierce	US	M
 FRA	EDDF	Frankfurt Airport	Frankfurt am Main	DE	L
 FRB	YFBS	Forbes Airport	Forbes	AU	M
 FRG	KFRG	Republic Airport	Farmingdale	US	M
-FRI	KFRI	Marshall Army Air Field	Fort Riley (Junction City)	US	M
-FRL	LIPK	Forlì Airport	Forlì (FC)	IT	M
+FRI	KFRI	Marshall Army Air Field	Fort Riley	US	M
+FRL	LIPK	Forlì Airport	Forlì	IT	M
 FRO	ENFL	Florø Airport	Florø	NO	M
 FRS	MGMM	Mundo Maya International Airport	San Benito	GT	M
 FRU	UCFM	Manas International Airport	Bishkek	KG	L
@@ -1694,7 +1694,7 @@ FUG	ZSFY	Fuyang Xiguan Airport	Yingzhou, Fuyang	CN	M
 FUJ	RJFE	Fukue Airport	Goto	JP	M
 FUK	RJFF	Fukuoka Airport	Fukuoka	JP	L
 FUN	NGFU	Funafuti International Airport	Funafuti	TV	M
-FUO	ZGFS	Foshan Shadi Airport	Foshan (Nanhai)	CN	M
+FUO	ZGFS	Foshan Shadi Airport	Foshan	CN	M
 FUT	NLWF	Pointe Vele Airport	Futuna Island	WF	M
 FWA	KFWA	Fort Wayne International Airport	Fort Wayne	US	M
 FWH	KNFW	NAS Fort Worth JRB / Carswell Field	Fort Worth	US	M
@@ -1736,7 +1736,7 @@ GDV	KGDV	Dawson Community Airport	Glendive	US	M
 GDX	UHMM	Sokol Airport	Magadan	RU	M
 GDZ	URKG	Gelendzhik Airport	Gelendzhik	RU	M
 GEA	NWWM	Nouméa Magenta Airport	Nouméa	NC	L
-GEC	LCGK	Lefkoniko Airport / Geçitkale Air Base	Lefkoniko (Geçitkale)	CY	M
+GEC	LCGK	Lefkoniko Airport / Geçitkale Air Base	Lefkoniko	CY	M
 GEG	KGEG	Spokane International Airport	Spokane	US	M
 GEL	SBNM	Santo Ângelo Airport	Santo Ângelo	BR	M
 GEO	SYCJ	Cheddi Jagan International Airport	Georgetown	GY	M
@@ -1786,7 +1786,7 @@ GMB	HAGM	Gambela Airport	Gambela	ET	M
 GME	UMGG	Gomel Airport	Gomel	BY	M
 GMO	DNGO	Gombe Lawanti International Airport	Gombe	NG	M
 GMP	RKSS	Gimpo International Airport	Seoul	KR	L
-GMQ	ZLGL	Golog Maqên Airport	Golog (Maqên)	CN	M
+GMQ	ZLGL	Golog Maqên Airport	Golog	CN	M
 GMR	NTGJ	Totegegie Airport		PF	M
 GMU	KGMU	Greenville Downtown Airport	Greenville	US	M
 GNA	UMMG	Hrodna Airport	Hrodna	BY	M
@@ -1827,7 +1827,7 @@ GRU	SBGR	Guarulhos - Governador André Franco Montoro International Airport	São
 GRV	URMG	Grozny Airport	Grozny	RU	M
 GRW	LPGR	Graciosa Airport	Santa Cruz da Graciosa	PT	M
 GRX	LEGR	F.G.L. Airport Granada-Jaén Airport	Granada	ES	M
-GRZ	LOWG	Graz Airport	Graz (Feldkirchen bei Graz)	AT	M
+GRZ	LOWG	Graz Airport	Graz	AT	M
 GSB	KGSB	Seymour Johnson Air Force Base	Goldsboro	US	M
 GSE	ESGP	Gothenburg City Airport	Gothenburg	SE	M
 GSJ	MGSJ	San José Airport	Puerto San José	GT	M
@@ -1862,7 +1862,7 @@ GWT	EDXW	Westerland Sylt Airport	Westerland	DE	M
 GWY	EICM	Galway Airport	Galway	IE	M
 GXF	OYSY	Seiyun Hadhramaut International Airport	Seiyun	YE	M
 GXG	FNNG	Negage Airport	Negage	AO	M
-GXH	ZLXH	Gannan Xiahe Airport	Gannan (Xiahe)	CN	M
+GXH	ZLXH	Gannan Xiahe Airport	Gannan	CN	M
 GXQ	SCCY	Teniente Vidal Airport	Coyhaique	CL	M
 GYD	UBBB	Heydar Aliyev International Airport	Baku	AZ	L
 GYE	SEGU	José Joaquín de Olmedo International Airport	Guayaquil	EC	L
@@ -1870,8 +1870,8 @@ GYG	UEMM	Magan Airport	Magan	RU	M
 GYI	HRYG	Gisenyi Airport	Gisenyi	RW	M
 GYM	MMGM	General José María Yáñez International Airport	Guaymas	MX	M
 GYN	SBGO	Santa Genoveva Airport	Goiânia	BR	M
-GYS	ZUGU	Guangyuan Panlong Airport	Guangyuan (Lizhou)	CN	M
-GYU	ZLGY	Guyuan Liupanshan Airport	Guyuan (Yuanzhou)	CN	M
+GYS	ZUGU	Guangyuan Panlong Airport	Guangyuan	CN	M
+GYU	ZLGY	Guyuan Liupanshan Airport	Guyuan	CN	M
 GYY	KGYY	Gary Chicago International Airport	Gary	US	M
 GZP	LTFG	Gazipaşa-Alanya Airport	Gazipaşa	TR	M
 GZT	LTAJ	Gaziantep International Airport	Gaziantep	TR	M
@@ -1880,9 +1880,9 @@ HAC	RJTH	Hachijojima Airport	Hachijojima	JP	M
 HAD	ESMT	Halmstad Airport	Halmstad	SE	M
 HAH	FMCH	Prince Said Ibrahim International Airport	Moroni	KM	M
 HAJ	EDDV	Hannover Airport	Hannover	DE	L
-HAK	ZJHK	Haikou Meilan International Airport	Haikou (Meilan)	CN	L
+HAK	ZJHK	Haikou Meilan International Airport	Haikou	CN	L
 HAM	EDDH	Hamburg Helmut Schmidt Airport	Hamburg	DE	L
-HAN	VVNB	Noi Bai International Airport	Hanoi (Soc Son)	VN	L
+HAN	VVNB	Noi Bai International Airport	Hanoi	VN	L
 HAQ	VRMH	Hanimaadhoo Airport	Haa Dhaalu Atoll	MV	M
 HAS	OEHL	Ha'il Airport	Ha'il	SA	M
 HAU	ENHD	Haugesund Airport, Karmøy	Karmøy	NO	M
@@ -1893,7 +1893,7 @@ HBE	HEBA	Borj El Arab International Airport	Alexandria	EG	M
 HBG	KHBG	Hattiesburg Bobby L Chain Municipal Airport	Hattiesburg	US	M
 HBR	KHBR	Hobart Regional Airport	Hobart	US	M
 HBX	VOHB	Hubli Airport	Hubli	IN	M
-HCJ	ZGHC	Hechi Jinchengjiang Airport	Hechi (Jinchengjiang)	CN	M
+HCJ	ZGHC	Hechi Jinchengjiang Airport	Hechi	CN	M
 HCN	RCKW	Hengchun Airport	Hengchung	TW	M
 HCQ	YHLC	Halls Creek Airport		AU	M
 HCR	PAHC	Holy Cross Airport	Holy Cross	US	M
@@ -1921,7 +1921,7 @@ HGO	DIKO	Korhogo Airport	Korhogo	CI	M
 HGR	KHGR	Hagerstown Regional Richard A Henson Field	Hagerstown	US	M
 HGU	AYMH	Mount Hagen Kagamuga Airport	Mount Hagen	PG	M
 HHE	RJSH	JMSDF Hachinohe Air Base / Hachinohe Airport	Hachinohe	JP	M
-HHN	EDFH	Frankfurt-Hahn Airport	Frankfurt am Main (Lautzenhausen)	DE	M
+HHN	EDFH	Frankfurt-Hahn Airport	Frankfurt am Main	DE	M
 HHQ	VTPH	Hua Hin Airport	Hua Hin	TH	M
 HHR	KHHR	Jack Northrop Field Hawthorne Municipal Airport	Hawthorne	US	M
 HIA	ZSSH	Huai'an Lianshui International Airport	Huai'an	CN	M
@@ -1979,8 +1979,8 @@ HOU	KHOU	William P Hobby Airport	Houston	US	M
 HOV	ENOV	Ørsta-Volda Airport, Hovden	Ørsta	NO	M
 HPA	NFTL	Lifuka Island Airport	Lifuka	TO	M
 HPB	PAHP	Hooper Bay Airport	Hooper Bay	US	M
-HPG	ZHSN	Shennongjia Hongping Airport	Shennongjia (Hongping)	CN	M
-HPH	VVCI	Cat Bi International Airport	Haiphong (Hai An)	VN	M
+HPG	ZHSN	Shennongjia Hongping Airport	Shennongjia	CN	M
+HPH	VVCI	Cat Bi International Airport	Haiphong	VN	M
 HPN	KHPN	Westchester County Airport	White Plains	US	M
 HQM	KHQM	Bowerman Airport	Hoquiam	US	M
 HRB	ZYHB	Harbin Taiping International Airport	Harbin	CN	L
@@ -2021,7 +2021,7 @@ HUT	KHUT	Hutchinson Municipal Airport	Hutchinson	US	M
 HUU	SPNC	Alferez Fap David Figueroa Fernandini Airport	Huánuco	PE	M
 HUX	MMBT	Bahías de Huatulco International Airport	Huatulco	MX	M
 HUY	EGNJ	Humberside Airport	Grimsby	GB	M
-HUZ	ZGHZ	Huizhou Pingtan Airport	Huizhou (Pingtan)	CN	M
+HUZ	ZGHZ	Huizhou Pingtan Airport	Huizhou	CN	M
 HVA	FMNL	Analalava Airport	Analalava	MG	M
 HVB	YHBA	Hervey Bay Airport	Hervey Bay	AU	M
 HVD	ZMKD	Khovd Airport	Khovd	MN	M
@@ -2039,7 +2039,7 @@ HZA	ZSHZ	Heze Mudan Airport	Heze	CN	M
 HZB	LFQT	Merville-Calonne Airport	Merville/Calonne	FR	M
 HZH	ZUNP	Liping Airport	Liping	CN	M
 HZK	BIHU	Húsavík Airport	Húsavík	IS	M
-HZU		Chengdu Huaizhou Airport	Chengdu (Jintang)	CN	M
+HZU		Chengdu Huaizhou Airport	Chengdu	CN	M
 IAA	UOII	Igarka Airport	Igarka	RU	M
 IAB	KIAB	McConnell Air Force Base	Wichita	US	M
 IAD	KIAD	Washington Dulles International Airport	Dulles	US	L
@@ -2053,7 +2053,7 @@ IBE	SKIB	Perales Airport	Ibagué	CO	M
 IBL		Indigo Bay Lodge Airport	Bazaruto Island	MZ	M
 IBP	SPBR	Iberia Airport	Iberia	PE	M
 IBR	RJAH	Ibaraki Airport / JASDF Hyakuri Air Base	Omitama	JP	M
-IBZ	LEIB	Ibiza Airport	Ibiza (Eivissa)	ES	L
+IBZ	LEIB	Ibiza Airport	Ibiza	ES	L
 ICN	RKSI	Incheon International Airport	Seoul	KR	L
 ICT	KICT	Wichita Eisenhower National Airport	Wichita	US	M
 IDA	KIDA	Idaho Falls Regional Airport	Idaho Falls	US	M
@@ -2122,7 +2122,7 @@ IPN	SBIP	Vale do Aço Regional Airport	Ipatinga	BR	M
 IPT	KIPT	Williamsport Regional Airport	Williamsport	US	M
 IQA	ORAA	Al Asad Air Base	Hīt	IQ	M
 IQM	ZWCM	Qiemo Yudu Airport	Qiemo	CN	M
-IQN	ZLQY	Qingyang Xifeng Airport	Qingyang (Xifeng)	CN	M
+IQN	ZLQY	Qingyang Xifeng Airport	Qingyang	CN	M
 IQQ	SCDA	Diego Aracena Airport	Iquique	CL	M
 IQT	SPQT	Coronel FAP Francisco Secada Vignetta International Airport	Iquitos	PE	M
 IRD	VGIS	Ishurdi Airport	Ishurdi	BD	M
@@ -2211,7 +2211,7 @@ JGD	ZYJD	Jiagedaqi Airport	Jiagedaqi	CN	M
 JGS	ZSJA	Jinggangshan Airport	Ji'an	CN	M
 JHB	WMKJ	Senai International Airport	Johor Bahru	MY	M
 JHF	SBJH	São Paulo Catarina Executive Airport	São Roque	BR	M
-JHG	ZPJH	Xishuangbanna Gasa International Airport	Jinghong (Gasa)	CN	M
+JHG	ZPJH	Xishuangbanna Gasa International Airport	Jinghong	CN	M
 JHM	PHJH	Kapalua Airport	Lahaina	US	M
 JHS	BGSS	Sisimiut Airport	Sisimiut	GL	M
 JHW	KJHW	Chautauqua County-Jamestown Airport	Jamestown	US	M
@@ -2227,7 +2227,7 @@ JKH	LGHI	Chios Island National Airport	Chios Island	GR	M
 JKR	VNJP	Janakpur Airport	Janakpur	NP	M
 JLN	KJLN	Joplin Regional Airport	Joplin	US	M
 JLR	VAJB	Jabalpur Airport	Jabalpur	IN	M
-JMJ	ZPJM	Lancang Jingmai Airport	Pu'er (Lancang)	CN	M
+JMJ	ZPJM	Lancang Jingmai Airport	Pu'er	CN	M
 JMK	LGMK	Mikonos Airport	Mykonos Island	GR	M
 JMS	KJMS	Jamestown Regional Airport	Jamestown	US	M
 JMU	ZYJM	Jiamusi Dongjiao Airport	Jiamusi	CN	M
@@ -2251,7 +2251,7 @@ JSH	LGST	Sitia Airport	Crete Island	GR	M
 JSI	LGSK	Skiathos Island National Airport	Skiathos	GR	M
 JSJ	ZYJS	Jiansanjiang Shidi Airport	Jiansanjiang	CN	M
 JSO		Dr. Luciano de Arruda Coelho Regional Airport	Sobral	BR	M
-JSR	VGJR	Jessore Airport	Jashore (Jessore)	BD	M
+JSR	VGJR	Jessore Airport	Jashore	BD	M
 JST	KJST	John Murtha Johnstown Cambria County Airport	Johnstown	US	M
 JTC	SBAE	Bauru/Arealva–Moussa Nakhal Tobias State Airport	Bauru	BR	M
 JTR	LGSR	Santorini Airport	Santorini Island	GR	M
@@ -2265,7 +2265,7 @@ JXA	ZYJX	Jixi Xingkaihu Airport	Jixi	CN	M
 JXN	KJXN	Jackson County Airport/Reynolds Field	Jackson	US	M
 JYR	OIKJ	Jiroft Airport	Jiroft	IR	M
 JYV	EFJY	Jyväskylä Airport	Jyväskylän Maalaiskunta	FI	M
-JZH	ZUJZ	Jiuzhai Huanglong Airport	Ngawa (Songpan)	CN	M
+JZH	ZUJZ	Jiuzhai Huanglong Airport	Ngawa	CN	M
 KAB	FVKB	Kariba International Airport	Kariba	ZW	M
 KAC	OSKL	Qamishli Airport	Qamishly	SY	M
 KAD	DNKA	Kaduna Airport	Kaduna	NG	M
@@ -2316,12 +2316,12 @@ KGJ	FWKA	Karonga Airport	Karonga	MW	M
 KGL	HRYR	Kigali International Airport	Kigali	RW	L
 KGP	USRK	Kogalym International Airport	Kogalym	RU	M
 KGS	LGKO	Kos Airport	Kos Island	GR	M
-KGT	ZUKD	Kangding Airport	Garzê (Kangding)	CN	M
+KGT	ZUKD	Kangding Airport	Garzê	CN	M
 KGY	YKRY	Kingaroy Airport		AU	M
 KHD	OICK	Khoram Abad Airport		IR	M
 KHE	UKOH	Kherson International Airport	Kherson	UA	M
 KHG	ZWSH	Kashgar Airport	Kashgar	CN	M
-KHH	RCKH	Kaohsiung International Airport	Kaohsiung (Xiaogang)	TW	L
+KHH	RCKH	Kaohsiung International Airport	Kaohsiung	TW	L
 KHI	OPKC	Jinnah International Airport	Karachi	PK	L
 KHJ	EFKJ	Kauhajoki Airfield		FI	M
 KHK	OIBQ	Khark Airport	Khark	IR	M
@@ -2342,7 +2342,7 @@ KIW	FLSO	Southdowns Airport	Kitwe	ZM	M
 KIX	RJBB	Kansai International Airport	Osaka	JP	L
 KJA	UNKL	Krasnoyarsk International Airport	Krasnoyarsk	RU	L
 KJB	VOKU	Kurnool Airport	Orvakal	IN	M
-KJH	ZUKJ	Kaili Huangping Airport	Kaili (Huangping)	CN	M
+KJH	ZUKJ	Kaili Huangping Airport	Kaili	CN	M
 KJI	ZWKN	Burqin Kanas Airport	Burqin	CN	M
 KJK	EBKT	Wevelgem Airport	Wevelgem	BE	M
 KJT	WICA	Kertajati International Airport	Kertajati	ID	M
@@ -2402,7 +2402,7 @@ KPC	PAPC	Port Clarence Coast Guard Station	Port Clarence	US	M
 KPO	RKTH	Pohang Airport (G-815/K-3)	Pohang	KR	M
 KPS	YKMP	Kempsey Airport		AU	M
 KPW	UHMK	Keperveem Airport	Keperveem	RU	M
-KQH	VIKG	Kishangarh Airport Ajmer	Ajmer (Kishangarh)	IN	M
+KQH	VIKG	Kishangarh Airport Ajmer	Ajmer	IN	M
 KQT	UTDT	Qurghonteppa International Airport	Kurgan-Tyube	TJ	M
 KRA	YKER	Kerang Airport		AU	M
 KRF	ESNK	Kramfors-Sollefteå Höga Kusten Airport	Nyland	SE	M
@@ -2459,11 +2459,11 @@ KVL	PAVL	Kivalina Airport	Kivalina	US	M
 KVO	LYKV	Morava Airport	Kraljevo	RS	M
 KVX	USKK	Pobedilovo Airport	Kirov	RU	M
 KWA	PKWA	Bucholz Army Air Field	Kwajalein	MH	M
-KWE	ZUGY	Guiyang Longdongbao International Airport	Guiyang (Nanming)	CN	L
+KWE	ZUGY	Guiyang Longdongbao International Airport	Guiyang	CN	L
 KWG	UKDR	Kryvyi Rih International Airport	Kryvyi Rih	UA	M
 KWI	OKKK	Kuwait International Airport	Kuwait City	KW	L
 KWJ	RKJJ	Gwangju Airport	Gwangju	KR	M
-KWL	ZGKL	Guilin Liangjiang International Airport	Guilin (Lingui)	CN	L
+KWL	ZGKL	Guilin Liangjiang International Airport	Guilin	CN	L
 KWM	YKOW	Kowanyama Airport	Kowanyama	AU	M
 KWY		Kiwayu Airport	Kiwayu	KE	M
 KWZ	FZQM	Kolwezi Airport	Kolwezi	CD	M
@@ -2545,7 +2545,7 @@ LEY	EHLE	Lelystad Airport	Lelystad	NL	M
 LFI	KLFI	Langley Air Force Base	Hampton	US	M
 LFK	KLFK	Angelina County Airport	Lufkin	US	M
 LFM	OISR	Lamerd Airport	Lamerd	IR	M
-LFQ	ZBLF	Linfen Yaodu Airport	Linfen (Yaodu)	CN	M
+LFQ	ZBLF	Linfen Yaodu Airport	Linfen	CN	M
 LFR	SVLF	La Fria Airport		VE	M
 LFT	KLFT	Lafayette Regional Airport	Lafayette	US	M
 LFW	DXXX	Lomé–Tokoin International Airport	Lomé	TG	M
@@ -2562,10 +2562,10 @@ LGW	EGKK	London Gatwick Airport	London	GB	L
 LHA	EDTL	Lahr Airport		DE	M
 LHE	OPLA	Allama Iqbal International Airport	Lahore	PK	L
 LHG	YLRD	Lightning Ridge Airport		AU	M
-LHK	ZHGH	Guangzhou MR Air Base / Guanghua Airport	Xiangyang (Laohekou)	CN	M
+LHK	ZHGH	Guangzhou MR Air Base / Guanghua Airport	Xiangyang	CN	M
 LHR	EGLL	London Heathrow Airport	London	GB	L
 LHS	SAVH	Las Heras Airport	Las Heras	AR	M
-LHW	ZLLL	Lanzhou Zhongchuan International Airport	Lanzhou (Yongdeng)	CN	L
+LHW	ZLLL	Lanzhou Zhongchuan International Airport	Lanzhou	CN	L
 LIF	NWWL	Lifou Airport	Lifou	NC	M
 LIG	LFBL	Limoges Airport	Limoges/Bellegarde	FR	M
 LIH	PHLI	Lihue Airport	Lihue	US	M
@@ -2579,7 +2579,7 @@ LIR	MRLB	Guanacaste Airport	Liberia	CR	L
 LIS	LPPT	Humberto Delgado Airport (Lisbon Portela Airport)	Lisbon	PT	L
 LIT	KLIT	Bill & Hillary Clinton National Airport/Adams Field	Little Rock	US	M
 LIW	VYLK	Loikaw Airport	Loikaw	MM	M
-LJG	ZPLJ	Lijiang Sanyi International Airport	Lijiang (Gucheng)	CN	M
+LJG	ZPLJ	Lijiang Sanyi International Airport	Lijiang	CN	M
 LJN	KLBX	Texas Gulf Coast Regional Airport	Angleton	US	M
 LJU	LJLJ	Ljubljana Jože Pučnik Airport	Ljubljana	SI	L
 LKG	HKLK	Lokichoggio Airport	Lokichoggio	KE	M
@@ -2605,7 +2605,7 @@ LMT	KLMT	Crater Lake-Klamath Regional Airport	Klamath Falls	US	M
 LND	KLND	Hunt Field	Lander	US	M
 LNJ	ZPLC	Lincang Boshang Airport	Lincang	CN	M
 LNK	KLNK	Lincoln Airport	Lincoln	US	M
-LNL	ZLLN	Longnan Chengzhou Airport	Longnan (Cheng)	CN	M
+LNL	ZLLN	Longnan Chengzhou Airport	Longnan	CN	M
 LNO	YLEO	Leonora Airport	Leonora	AU	M
 LNS	KLNS	Lancaster Airport	Lancaster	US	M
 LNX	XUBS	Smolensk North Airport	Smolensk	RU	M
@@ -2622,7 +2622,7 @@ LOV	MMMV	Monclova International Airport		MX	M
 LOZ	KLOZ	London-Corbin Airport/Magee Field	London	US	M
 LPA	GCLP	Gran Canaria Airport	Gran Canaria Island	ES	L
 LPB	SLLP	El Alto International Airport	La Paz / El Alto	BO	M
-LPF	ZUPS	Liupanshui Yuezhao Airport	Liupanshui (Zhongshan)	CN	M
+LPF	ZUPS	Liupanshui Yuezhao Airport	Liupanshui	CN	M
 LPG	SADL	La Plata Airport	La Plata	AR	M
 LPI	ESSL	Linköping City Airport	Linköping	SE	M
 LPK	UUOL	Lipetsk Airport	Lipetsk	RU	M
@@ -2669,7 +2669,7 @@ LUF	KLUF	Luke Air Force Base	Glendale	US	M
 LUG	LSZA	Lugano Airport	Lugano	CH	M
 LUH	VILD	Ludhiana Airport		IN	M
 LUK	KLUK	Cincinnati Municipal Airport Lunken Field	Cincinnati	US	M
-LUM	ZPMS	Dehong Mangshi Airport	Dehong (Mangshi)	CN	M
+LUM	ZPMS	Dehong Mangshi Airport	Dehong	CN	M
 LUN	FLKK	Kenneth Kaunda International Airport	Lusaka	ZM	L
 LUO	FNUE	Luena Airport	Luena	AO	M
 LUQ	SAOU	Brigadier Mayor D Cesar Raul Ojeda Airport	San Luis	AR	M
@@ -2690,9 +2690,9 @@ LWO	UKLL	Lviv International Airport	Lviv	UA	L
 LWR	EHLW	Leeuwarden Air Base	Leeuwarden	NL	M
 LWS	KLWS	Lewiston Nez Perce County Airport	Lewiston	US	M
 LWT	KLWT	Lewistown Municipal Airport	Lewistown	US	M
-LXA	ZULS	Lhasa Gonggar Airport	Shannan (Gonggar)	CN	M
+LXA	ZULS	Lhasa Gonggar Airport	Shannan	CN	M
 LXR	HELX	Luxor International Airport	Luxor	EG	M
-LYA	ZHLY	Luoyang Beijiao Airport	Luoyang (Laocheng)	CN	M
+LYA	ZHLY	Luoyang Beijiao Airport	Luoyang	CN	M
 LYB	MWCL	Edward Bodden Little Cayman Airfield	Little Cayman	KY	M
 LYC	ESNL	Lycksele Airport	Lycksele	SE	M
 LYG	ZSLG	Lianyungang Huaguoshan International Airport	Lianyungang	CN	M
@@ -2704,17 +2704,17 @@ LYS	LFLL	Lyon Saint-Exupéry Airport	Lyon	FR	L
 LYU	KELO	Ely Municipal Airport	Ely	US	M
 LYX	EGMD	Lydd Airport	Lydd, Ashford	GB	M
 LZC	MMLC	Lázaro Cárdenas Airport	Lázaro Cárdenas	MX	M
-LZG		Langzhong Gucheng Airport	Nanchong (Langzhong)	CN	M
-LZH	ZGZH	Liuzhou Bailian Airport / Bailian Air Base	Liuzhou (Liujiang)	CN	M
-LZN	RCFG	Matsu Nangan Airport	Matsu (Nangan)	TW	M
-LZO	ZULZ	Luzhou Yunlong Airport	Luzhou (Yunlong)	CN	M
-LZY	ZUNZ	Nyingchi Mainling Airport	Nyingchi (Mainling)	CN	M
+LZG		Langzhong Gucheng Airport	Nanchong	CN	M
+LZH	ZGZH	Liuzhou Bailian Airport / Bailian Air Base	Liuzhou	CN	M
+LZN	RCFG	Matsu Nangan Airport	Matsu	TW	M
+LZO	ZULZ	Luzhou Yunlong Airport	Luzhou	CN	M
+LZY	ZUNZ	Nyingchi Mainling Airport	Nyingchi	CN	M
 MAA	VOMM	Chennai International Airport	Chennai	IN	L
 MAB	SBMA	João Correa da Rocha Airport	Marabá	BR	M
 MAD	LEMD	Adolfo Suárez Madrid–Barajas Airport	Madrid	ES	L
 MAF	KMAF	Midland International Air and Space Port	Midland	US	M
 MAG	AYMD	Madang Airport	Madang	PG	M
-MAH	LEMH	Menorca Airport	Mahón (Maó)	ES	M
+MAH	LEMH	Menorca Airport	Mahón	ES	M
 MAI	FWMG	Mangochi Airport	Mangochi	MW	M
 MAJ	PKMJ	Marshall Islands International Airport	Majuro Atoll	MH	M
 MAK	HJMK	Malakal Airport	Malakal	SS	M
@@ -2791,7 +2791,7 @@ MFD	KMFD	Mansfield Lahm Regional Airport	Mansfield	US	M
 MFE	KMFE	McAllen Miller International Airport	McAllen	US	M
 MFG	OPMF	Muzaffarabad Airport	Muzaffarabad	PK	M
 MFH		Mesquite International Airport	Mesquite	US	M
-MFK	RCMT	Matsu Beigan Airport	Matsu (Beigan)	TW	M
+MFK	RCMT	Matsu Beigan Airport	Matsu	TW	M
 MFM	VMMC	Macau International Airport	Nossa Senhora do Carmo	MO	L
 MFQ	DRRM	Maradi Airport	Maradi	NE	M
 MFR	KMFR	Rogue Valley International Medford Airport	Medford	US	M
@@ -2820,7 +2820,7 @@ MIA	KMIA	Miami International Airport	Miami	US	L
 MIB	KMIB	Minot Air Force Base	Minot	US	M
 MID	MMMD	Aeropuerto Internacional Manuel Crescencio Rejón	Ciudad de Mérida	MX	L
 MIE	KMIE	Delaware County Johnson Field	Muncie	US	M
-MIG	ZUMY	Mianyang Nanjiao Airport	Mianyang (Fucheng)	CN	M
+MIG	ZUMY	Mianyang Nanjiao Airport	Mianyang	CN	M
 MII	SBML	Frank Miloye Milenkowichi–Marília State Airport	Marília	BR	M
 MIK	EFMI	Mikkeli Airport	Mikkeli	FI	M
 MIM	YMER	Merimbula Airport	Merimbula	AU	M
@@ -2959,9 +2959,9 @@ MUA	AGGM	Munda Airport	Munda	SB	M
 MUB	FBMN	Maun Airport	Maun	BW	M
 MUC	EDDM	Munich Airport	Munich	DE	L
 MUD	FQMD	Mueda Airport	Mueda	MZ	M
-MUE	PHMU	Waimea Kohala Airport	Waimea (Kamuela)	US	M
+MUE	PHMU	Waimea Kohala Airport	Waimea	US	M
 MUH	HEMM	Marsa Matruh International Airport	Marsa Matruh	EG	M
-MUI	KMUI	Muir Army Air Field (Fort Indiantown Gap) Airport	Fort Indiantown Gap(Annville)	US	M
+MUI	KMUI	Muir Army Air Field (Fort Indiantown Gap) Airport	Fort Indiantown Gap	US	M
 MUN	SVMT	Maturín Airport	Maturín	VE	M
 MUO	KMUO	Mountain Home Air Force Base	Mountain Home	US	M
 MUR	WBGM	Marudi Airport	Marudi	MY	M
@@ -2978,7 +2978,7 @@ MVZ	FVMV	Masvingo International Airport	Masvingo	ZW	M
 MWD	OPMI	Mianwali Air Base	Mianwali	PK	M
 MWE	HSMN	Merowe Airport	Merowe	SD	M
 MWH	KMWH	Grant County International Airport	Moses Lake	US	M
-MWX	RKJB	Muan International Airport	Piseo-ri (Muan)	KR	L
+MWX	RKJB	Muan International Airport	Piseo-ri	KR	L
 MWZ	HTMW	Mwanza Airport	Mwanza	TZ	M
 MXF	KMXF	Maxwell Air Force Base	Montgomery	US	M
 MXI	RPMQ	Mati National Airport	Mati	PH	M
@@ -3096,7 +3096,7 @@ NMC	MYEN	Normans Cay Airport	Normans Cay	BS	M
 NMF	VRDA	Maafaru International Airport	Noonu Atoll	MV	M
 NMS	VYNS	Namsang Airport	Namsang	MM	M
 NNA	GMMY	Kenitra Air Base	Kenitra	MA	M
-NNG	ZGNN	Nanning Wuxu Airport	Nanning (Jiangnan)	CN	L
+NNG	ZGNN	Nanning Wuxu Airport	Nanning	CN	L
 NNM	ULAM	Naryan Mar Airport	Naryan Mar	RU	M
 NNT	VTCN	Nan Airport		TH	M
 NOA	YSNW	Naval Air Station Nowra - HMAS Albatross	Nowra Hill	AU	M
@@ -3106,7 +3106,7 @@ NOI		Krymsk Air Base	Krymsk	RU	M
 NOJ	USRO	Noyabrsk Airport	Noyabrsk	RU	M
 NOP	LTCM	Sinop Airport	Sinop	TR	M
 NOS	FMNN	Fascene Airport	Nosy Be	MG	M
-NOU	NWWW	La Tontouta International Airport	Nouméa (La Tontouta)	NC	M
+NOU	NWWW	La Tontouta International Airport	Nouméa	NC	M
 NOV	FNHU	Nova Lisboa Airport	Huambo	AO	M
 NOZ	UNWW	Spichenkovo Airport	Novokuznetsk	RU	M
 NPA	KNPA	Naval Air Station Pensacola Forrest Sherman Field	Pensacola	US	M
@@ -3131,7 +3131,7 @@ NSI	FKYS	Yaoundé Nsimalen International Airport	Yaoundé	CM	M
 NSK	UOOO	Norilsk-Alykel Airport	Norilsk	RU	M
 NSN	NZNS	Nelson Airport	Nelson	NZ	M
 NST	VTSF	Nakhon Si Thammarat Airport	Nakhon Si Thammarat	TH	M
-NSY	LICZ	Sigonella Navy Air Base	Sigonella (CT)	IT	M
+NSY	LICZ	Sigonella Navy Air Base	Sigonella	IT	M
 NTB	ENNO	Notodden Airport	Notodden	NO	M
 NTD	KNTD	Point Mugu Naval Air Station (Naval Base Ventura Co)	Point Mugu	US	M
 NTE	LFRS	Nantes Atlantique Airport	Nantes	FR	M
@@ -3210,7 +3210,7 @@ OKN	FOGQ	Okondja Airport	Okondja	GA	M
 OKO	RJTY	Yokota Air Base	Fussa	JP	L
 OKY	YBOK	Oakey Army Aviation Centre		AU	M
 OLA	ENOL	Ørland Airport	Ørland	NO	M
-OLB	LIEO	Olbia Costa Smeralda Airport	Olbia (SS)	IT	M
+OLB	LIEO	Olbia Costa Smeralda Airport	Olbia	IT	M
 OLF	KOLF	L M Clayton Airport	Wolf Point	US	M
 OLK	SGOL	Aeropuerto Nacional de Fuerte Olimpo	Fuerte Olimpo	PY	M
 OLL	FCOD	Oyo Ollombo Airport	Oyo	CG	M
@@ -3323,7 +3323,7 @@ PCL	SPCL	Cap FAP David Abenzur Rengifo International Airport	Pucallpa	PE	M
 PCP	FPPR	Principe Airport	São Tomé & Príncipe	ST	M
 PCR	SKPC	German Olano Airport	Puerto Carreño	CO	M
 PDA	SKPD	Obando Cesar Gaviria Trujillo Airport	Puerto Inírida	CO	M
-PDG	WIEE	Minangkabau International Airport	Padang (Katapiang)	ID	M
+PDG	WIEE	Minangkabau International Airport	Padang	ID	M
 PDK	KPDK	DeKalb Peachtree Airport	Atlanta	US	M
 PDL	LPPD	João Paulo II Airport	Ponta Delgada	PT	L
 PDO	WIPQ	Pendopo Airport	Talang Gudang-Sumatra Island	ID	M
@@ -3407,7 +3407,7 @@ PLS	MBPV	Providenciales International Airport	Providenciales	TC	L
 PLU	SBBH	Pampulha - Carlos Drummond de Andrade Airport	Belo Horizonte	BR	M
 PLW	WAFF	Mutiara - SIS Al-Jufrie Airport	Palu	ID	M
 PLX	UASS	Semey Airport	Semey	KZ	M
-PLZ	FAPE	Chief Dawid Stuurman International Airport	Gqeberha (Port Elizabeth)	ZA	M
+PLZ	FAPE	Chief Dawid Stuurman International Airport	Gqeberha	ZA	M
 PMA	HTPE	Pemba Airport	Chake Chake	TZ	M
 PMC	SCTE	El Tepual Airport	Puerto Montt	CL	M
 PMD	KPMD	Palmdale Regional Airport / USAF Plant 42 Airport	Palmdale	US	M
@@ -3427,17 +3427,17 @@ PNB	SDPE	Porto Nacional Airport	Porto Nacional	BR	M
 PNC	KPNC	Ponca City Regional Airport	Ponca City	US	M
 PND		Punta Gorda Airport	Punta Gorda	BZ	M
 PNE	KPNE	Northeast Philadelphia Airport	Philadelphia	US	M
-PNH	VDPP	Phnom Penh International Airport	Phnom Penh (Pou Senchey)	KH	L
+PNH	VDPP	Phnom Penh International Airport	Phnom Penh	KH	L
 PNI	PTPN	Pohnpei International Airport	Pohnpei Island	FM	M
 PNK	WIOO	Supadio Airport	Pontianak	ID	M
-PNL	LICG	Pantelleria Airport	Pantelleria (TP)	IT	M
+PNL	LICG	Pantelleria Airport	Pantelleria	IT	M
 PNP	AYGR	Girua Airport	Popondetta	PG	M
 PNQ	VAPO	Pune Airport / Lohagaon Air Force Station	Pune	IN	M
 PNR	FCPP	Antonio Agostinho-Neto International Airport	Pointe Noire	CG	M
 PNS	KPNS	Pensacola International Airport	Pensacola	US	M
 PNT	SCNT	Lieutenant Julio Gallardo Airport	Puerto Natales	CL	M
 PNV	EYPP	Panevėžys Air Base	Panevėžys	LT	M
-PNY	VOPC	Pondicherry Airport	Puducherry (Pondicherry)	IN	M
+PNY	VOPC	Pondicherry Airport	Puducherry	IN	M
 PNZ	SBPL	Senador Nilo Coelho Airport	Petrolina	BR	M
 POA	SBPA	Salgado Filho International Airport	Porto Alegre	BR	M
 POB	KPOB	Pope Field	Fort Bragg	US	M
@@ -3504,7 +3504,7 @@ PTX	SKPI	Pitalito Airport	Pitalito	CO	M
 PTY	MPTO	Tocumen International Airport	Tocumen	PA	L
 PUB	KPUB	Pueblo Memorial Airport	Pueblo	US	M
 PUD	SAWD	Puerto Deseado Airport	Puerto Deseado	AR	M
-PUF	LFBP	Pau Pyrénées Airport	Pau/Pyrénées (Uzein)	FR	M
+PUF	LFBP	Pau Pyrénées Airport	Pau/Pyrénées	FR	M
 PUG	YPAG	Port Augusta Airport		AU	M
 PUJ	MDPC	Punta Cana International Airport	Punta Cana	DO	L
 PUQ	SCCI	President Carlos Ibañez del Campo International Airport	Punta Arenas	CL	M
@@ -3516,7 +3516,7 @@ PUY	LDPL	Pula Airport	Pula	HR	M
 PUZ	MNPC	Puerto Cabezas Airport	Puerto Cabezas	NI	M
 PVA	SKPV	El Embrujo Airport	Providencia	CO	M
 PVD	KPVD	Theodore Francis Green State Airport	Warwick	US	L
-PVG	ZSPD	Shanghai Pudong International Airport	Shanghai (Pudong)	CN	L
+PVG	ZSPD	Shanghai Pudong International Airport	Shanghai	CN	L
 PVH	SBPV	Governador Jorge Teixeira de Oliveira Airport	Porto Velho	BR	M
 PVK	LGPZ	Aktion National Airport	Preveza/Lefkada	GR	M
 PVO	SEPV	Reales Tamarindos Airport	Portoviejo	EC	M
@@ -3540,7 +3540,7 @@ PYR	LGAD	Andravida Air Base	Andravida	GR	M
 PZA	SKPZ	Paz De Ariporo Airport	Paz De Ariporo	CO	M
 PZB	FAPM	Pietermaritzburg Airport	Pietermaritzburg	ZA	M
 PZH	OPZB	Zhob Airport	Fort Sandeman	PK	M
-PZI	ZUZH	Panzhihua Bao'anying Airport	Panzhihua (Renhe)	CN	M
+PZI	ZUZH	Panzhihua Bao'anying Airport	Panzhihua	CN	M
 PZO	SVPR	General Manuel Carlos Piar International Airport	Puerto Ordaz-Ciudad Guayana	VE	M
 PZS	SCTC	Maquehue Airport	Temuco	CL	M
 PZU	HSPN	Port Sudan New International Airport	Port Sudan	SD	M
@@ -3641,7 +3641,7 @@ RKE	EKRK	Copenhagen Roskilde Airport	Copenhagen	DK	M
 RKS	KRKS	Southwest Wyoming Regional Airport	Rock Springs	US	M
 RKT	OMRK	Ras Al Khaimah International Airport	Ras Al Khaimah	AE	M
 RKV	BIRK	Reykjavik Airport	Reykjavik	IS	M
-RKZ	ZURK	Xigaze Peace Airport / Shigatse Air Base	Xigazê (Samzhubzê)	CN	M
+RKZ	ZURK	Xigaze Peace Airport / Shigatse Air Base	Xigazê	CN	M
 RLG	ETNL	Rostock-Laage Airport	Rostock	DE	M
 RLK	ZBYZ	Bayannur Tianjitai Airport	Bavannur	CN	M
 RMA	YROM	Roma Airport	Roma	AU	M
@@ -3651,7 +3651,7 @@ RMG	KRMG	Richard B Russell Airport	Rome	US	M
 RMI	LIPR	Federico Fellini International Airport	Rimini	IT	M
 RMK	YREN	Renmark Airport		AU	M
 RML	VCCC	Colombo Ratmalana Airport	Colombo	LK	M
-RMQ	RCMQ	Taichung International Airport / Ching Chuang Kang Air Base	Taichung (Qingshui)	TW	M
+RMQ	RCMQ	Taichung International Airport / Ching Chuang Kang Air Base	Taichung	TW	M
 RMS	ETAR	Ramstein Air Base	Ramstein	DE	M
 RMU	LEMI	Región de Murcia International Airport	Corvera	ES	M
 RNB	ESDF	Ronneby Airport	Ronneby	SE	M
@@ -3720,7 +3720,7 @@ SAC	KSAC	Sacramento Executive Airport	Sacramento	US	M
 SAF	KSAF	Santa Fe Municipal Airport	Santa Fe	US	M
 SAG	VASD	Shirdi Airport	Kakadi	IN	M
 SAH	OYSN	Sana'a International Airport	Sana'a	YE	M
-SAL	MSLP	Monseñor Óscar Arnulfo Romero International Airport	San Salvador (San Luis Talpa)	SV	L
+SAL	MSLP	Monseñor Óscar Arnulfo Romero International Airport	San Salvador	SV	L
 SAN	KSAN	San Diego International Airport	San Diego	US	L
 SAP	MHLM	Ramón Villeda Morales International Airport	San Pedro Sula	HN	M
 SAQ	MYAN	San Andros Airport	Andros Island	BS	M
@@ -3798,7 +3798,7 @@ SGN	VVTS	Tan Son Nhat International Airport	Ho Chi Minh City	VN	L
 SGR	KSGR	Sugar Land Regional Airport	Houston	US	M
 SGU	KSGU	St George Regional Airport	St George	US	M
 SGZ	VTSH	Songkhla Airport		TH	M
-SHA	ZSSS	Shanghai Hongqiao International Airport	Shanghai (Minhang)	CN	L
+SHA	ZSSS	Shanghai Hongqiao International Airport	Shanghai	CN	L
 SHB	RJCN	Nakashibetsu Airport	Nakashibetsu	JP	M
 SHD	KSHD	Shenandoah Valley Regional Airport	Weyers Cave	US	M
 SHE	ZYTX	Shenyang Taoxian International Airport	Hunnan, Shenyang	CN	L
@@ -3809,11 +3809,11 @@ SHL	VEBI	Shillong Airport	Shillong	IN	M
 SHM	RJBD	Nanki Shirahama Airport	Shirahama	JP	M
 SHO	FDSK	King Mswati III International Airport	Mpaka	SZ	L
 SHR	KSHR	Sheridan County Airport	Sheridan	US	M
-SHS	ZHJZ	Jingzhou Shashi Airport	Jingzhou (Shashi)	CN	M
+SHS	ZHJZ	Jingzhou Shashi Airport	Jingzhou	CN	M
 SHT	YSHT	Shepparton Airport		AU	M
 SHV	KSHV	Shreveport Regional Airport	Shreveport	US	M
 SHW	OESH	Sharurah Domestic Airport	Sharurah	SA	M
-SIA	ZLSN	Xi'an Xiguan Airport	Xi'an (Baqiao)	CN	M
+SIA	ZLSN	Xi'an Xiguan Airport	Xi'an	CN	M
 SID	GVAC	Amílcar Cabral International Airport	Espargos	CV	L
 SIG	TJIG	Fernando Luis Ribas Dominicci Airport	San Juan	PR	M
 SIJ	BISI	Siglufjörður Airport	Siglufjörður	IS	M
@@ -3830,7 +3830,7 @@ SJI	RPUH	San Jose Airport	San Jose	PH	M
 SJJ	LQSA	Sarajevo International Airport	Sarajevo	BA	M
 SJK	SBSJ	Professor Urbano Ernesto Stumpf Airport	São José Dos Campos	BR	M
 SJL	SBUA	São Gabriel da Cachoeira Airport	São Gabriel da Cachoeira	BR	M
-SJO	MROC	Juan Santamaría International Airport	San José (Alajuela)	CR	M
+SJO	MROC	Juan Santamaría International Airport	San José	CR	M
 SJP	SBSR	Prof. Eribelto Manoel Reino State Airport	São José do Rio Preto	BR	M
 SJT	KSJT	San Angelo Regional Mathis Field	San Angelo	US	M
 SJU	TJSJ	Luis Munoz Marin International Airport	San Juan	PR	L
@@ -3961,7 +3961,7 @@ STW	URMT	Stavropol Shpakovskoye Airport	Stavropol	RU	M
 STX	TISX	Henry E Rohlsen Airport	Christiansted	VI	M
 STY	SUSO	Nueva Hesperides International Airport	Salto	UY	M
 SUB	WARR	Juanda International Airport	Surabaya	ID	L
-SUF	LICA	Lamezia Terme Airport	Lamezia Terme (CZ)	IT	M
+SUF	LICA	Lamezia Terme Airport	Lamezia Terme	IT	M
 SUG	RPMS	Surigao Airport	Surigao City	PH	M
 SUI	UGSS	Sukhumi Babushara / Vladislav Ardzinba International Airport	Sukhumi	GE	M
 SUJ	LRSM	Satu Mare Airport	Satu Mare	RO	M
@@ -3985,7 +3985,7 @@ SVQ	LEZL	Sevilla Airport	Sevilla	ES	M
 SVW	PASV	Sparrevohn LRRS Airport	Sparrevohn	US	M
 SVX	USSS	Koltsovo Airport	Yekaterinburg	RU	L
 SVZ	SVSA	San Antonio Del Tachira Airport		VE	M
-SWA	ZGOW	Jieyang Chaoshan International Airport	Jieyang (Rongcheng)	CN	M
+SWA	ZGOW	Jieyang Chaoshan International Airport	Jieyang	CN	M
 SWC	YSWL	Stawell Airport		AU	M
 SWD	PAWD	Seward Airport	Seward	US	M
 SWF	KSWF	New York Stewart International Airport	Newburgh	US	M
@@ -4016,7 +4016,7 @@ SYR	KSYR	Syracuse Hancock International Airport	Syracuse	US	L
 SYS	UERS	Saskylakh Airport	Saskylakh	RU	M
 SYT	LFLN	Saint-Yan Airport	Saint-Yan	FR	M
 SYW	OPSN	Sehwan Sharif Airport	Sehwan Sharif	PK	M
-SYX	ZJSY	Sanya Phoenix International Airport	Sanya (Tianya)	CN	L
+SYX	ZJSY	Sanya Phoenix International Airport	Sanya	CN	L
 SYY	EGPO	Stornoway Airport	Stornoway, Western Isles	GB	M
 SYZ	OISS	Shiraz Shahid Dastghaib International Airport	Shiraz	IR	L
 SZA	FNSO	Soyo Airport	Soyo	AO	M
@@ -4028,7 +4028,7 @@ SZK	FASZ	Skukuza Airport	Skukuza	ZA	M
 SZL	KSZL	Whiteman Air Force Base	Knob Noster	US	M
 SZV	ZSSZ	Suzhou Guangfu Airport	Suzhou	CN	M
 SZW	EDOP	Schwerin Parchim Airport		DE	M
-SZX	ZGSZ	Shenzhen Bao'an International Airport	Shenzhen (Bao'an)	CN	L
+SZX	ZGSZ	Shenzhen Bao'an International Airport	Shenzhen	CN	L
 SZY	EPSY	Olsztyn-Mazury Airport	Olsztyn	PL	M
 SZZ	EPSC	Szczecin-Goleniów "Solidarność" Airport	Goleniow	PL	M
 TAB	TTCP	Tobago-Crown Point Airport	Scarborough	TT	M
@@ -4070,7 +4070,7 @@ TCP	HETB	Taba International Airport	Taba	EG	M
 TCQ	SPTN	Coronel FAP Carlos Ciriani Santa Rosa International Airport	Tacna	PE	M
 TCS	KTCS	Truth or Consequences Municipal Airport	Truth or Consequences	US	M
 TCX	OIMT	Tabas Airport	Tabas	IR	M
-TCZ	ZPTC	Tengchong Tuofeng Airport	Baoshan (Tengchong)	CN	M
+TCZ	ZPTC	Tengchong Tuofeng Airport	Baoshan	CN	M
 TDD	SLTR	Teniente Av. Jorge Henrich Arauz Airport	Trinidad	BO	M
 TDG	RPMW	Tandag Airport	Tandag	PH	M
 TDK	UAAT	Taldykorgan Airport	Taldykorgan	KZ	M
@@ -4083,7 +4083,7 @@ TED	EKTS	Thisted Airport	Thisted	DK	M
 TEE	DABS	Cheikh Larbi Tébessi Airport	Tébessi	DZ	M
 TEF	YTEF	Telfer Airport		AU	M
 TEM	YTEM	Temora Airport	Temora	AU	M
-TEN	ZUTR	Tongren Fenghuang Airport	Tongren (Daxing)	CN	M
+TEN	ZUTR	Tongren Fenghuang Airport	Tongren	CN	M
 TEQ	LTBU	Tekirdağ Çorlu Airport	Çorlu	TR	M
 TER	LPLA	Lajes Airport	Praia da Vitória	PT	M
 TET	FQTT	Chingozi Airport	Tete	MZ	M
@@ -4093,7 +4093,7 @@ TEZ	VETZ	Tezpur Airport		IN	M
 TFF	SBTF	Tefé Airport	Tefé	BR	M
 TFN	GCXO	Tenerife Norte-Ciudad de La Laguna Airport	Tenerife	ES	M
 TFS	GCTS	Tenerife Sur Airport	Tenerife	ES	L
-TFU	ZUTF	Chengdu Tianfu International Airport	Chengdu (Jianyang)	CN	L
+TFU	ZUTF	Chengdu Tianfu International Airport	Chengdu	CN	L
 TGA	WSAT	Tengah Air Base	Western Water Catchment	SG	M
 TGD	LYPG	Podgorica Airport / Podgorica Golubovci Airbase	Podgorica	ME	L
 TGG	WMKN	Sultan Mahmud Airport	Kuala Terengganu	MY	M
@@ -4111,7 +4111,7 @@ THE	SBTE	Senador Petrônio Portela Airport	Teresina	BR	M
 THG	YTNG	Thangool Airport	Biloela	AU	M
 THL	VYTL	Tachileik Airport	Tachileik	MM	M
 THN	ESGT	Trollhättan-Vänersborg Airport	Trollhättan	SE	M
-THQ	ZLTS	Tianshui Maijishan Airport	Tianshui (Maiji)	CN	M
+THQ	ZLTS	Tianshui Maijishan Airport	Tianshui	CN	M
 THR	OIII	Mehrabad International Airport	Tehran	IR	L
 THS	VTPO	Sukhothai Airport		TH	M
 THU	BGTL	Thule Air Base	Pituffik	GL	M
@@ -4179,7 +4179,7 @@ TNE	RJFG	New Tanegashima Airport	Tanegashima	JP	M
 TNF	LFPN	Toussus-le-Noble Airport	Toussus-le-Noble	FR	M
 TNG	GMTT	Tangier Ibn Battuta Airport	Tangier	MA	M
 TNH	ZYTN	Tonghua Sanyuanpu Airport	Tonghua	CN	M
-TNN	RCNN	Tainan International Airport / Tainan Air Base	Tainan (Rende)	TW	M
+TNN	RCNN	Tainan International Airport / Tainan Air Base	Tainan	TW	M
 TNR	FMMI	Ivato Airport	Antananarivo	MG	L
 TNW	SEJD	Jumandy Airport	Tena	EC	M
 TOD	WMBT	Tioman Airport	Tioman Island	MY	M
@@ -4198,13 +4198,13 @@ TOU	NWWU	Touho Airport	Touho	NC	M
 TOY	RJNT	Toyama Airport	Toyama	JP	M
 TPA	KTPA	Tampa International Airport	Tampa	US	L
 TPC	SETR	Tarapoa Airport	Tarapoa	EC	M
-TPE	RCTP	Taiwan Taoyuan International Airport	Taoyuan (Dayuan)	TW	L
+TPE	RCTP	Taiwan Taoyuan International Airport	Taoyuan	TW	L
 TPH	KTPH	Tonopah Airport	Tonopah	US	M
 TPJ	VNTJ	Taplejung Airport	Taplejung	NP	M
 TPL	KTPL	Draughon Miller Central Texas Regional Airport	Temple	US	M
 TPP	SPST	Cadete FAP Guillermo Del Castillo Paredes Airport	Tarapoto	PE	M
 TPQ	MMEP	Amado Nervo National Airport	Tepic	MX	M
-TPS	LICT	Vincenzo Florio Airport Trapani-Birgi	Trapani (TP)	IT	M
+TPS	LICT	Vincenzo Florio Airport Trapani-Birgi	Trapani	IT	M
 TQD	ORAT	Al Taqaddum Air Base	Al Habbaniyah	IQ	M
 TQS	SKTQ	Tres Esquinas Air Base	Tres Esquinas	CO	M
 TRA	RORT	Tarama Airport	Tarama	JP	M
@@ -4250,7 +4250,7 @@ TUA	SETU	Lieutenant Colonel Luis A. Mantilla International Airport	Tulcán	EC	M
 TUB	NTAT	Tubuai Airport		PF	M
 TUC	SANT	Teniente Benjamin Matienzo Airport	San Miguel de Tucumán	AR	M
 TUD	GOTT	Tambacounda Airport	Tambacounda	SN	M
-TUF	LFOT	Tours-Val-de-Loire Airport	Tours/Val de Loire (Loire Valley)	FR	M
+TUF	LFOT	Tours-Val-de-Loire Airport	Tours/Val de Loire	FR	M
 TUG	RPUT	Tuguegarao Airport	Tuguegarao City	PH	M
 TUI	OETR	Turaif Domestic Airport	Turaif	SA	M
 TUK	OPTU	Turbat International Airport	Turbat	PK	M
@@ -4293,7 +4293,7 @@ UAQ	SANU	Domingo Faustino Sarmiento Airport	San Juan	AR	M
 UAR	GMFB	Bouarfa Airport	Bouarfa	MA	M
 UBA	SBUR	Mário de Almeida Franco Airport	Uberaba	BR	M
 UBJ	RJDC	Yamaguchi Ube Airport	Ube	JP	M
-UBN	ZMCK	Ulaanbaatar Chinggis Khaan International Airport	Ulaanbaatar (Sergelen)	MN	L
+UBN	ZMCK	Ulaanbaatar Chinggis Khaan International Airport	Ulaanbaatar	MN	L
 UBP	VTUU	Ubon Ratchathani Airport	Ubon Ratchathani	TH	M
 UCB	ZBUC	Ulanqab Jining Airport	Ulanqab	CN	M
 UCT	UUYH	Ukhta Airport	Ukhta	RU	M
@@ -4317,7 +4317,7 @@ UIO	SEQM	Mariscal Sucre International Airport	Quito	EC	L
 UIP	LFRQ	Quimper-Cornouaille Airport	Quimper/Pluguffan	FR	M
 UKB	RJBE	Kobe Airport	Kobe	JP	M
 UKI	KUKI	Ukiah Municipal Airport	Ukiah	US	M
-UKK	UASK	Ust-Kamenogorsk Airport	Ust-Kamenogorsk (Oskemen)	KZ	M
+UKK	UASK	Ust-Kamenogorsk Airport	Ust-Kamenogorsk	KZ	M
 UKS	UKFB	Sevastopol International Airport / Belbek Air Base	Sevastopol	UA	M
 UKX	UITT	Ust-Kut Airport	Ust-Kut	RU	M
 ULA	SAWJ	Capitan D Daniel Vazquez Airport	San Julian	AR	M
@@ -4351,7 +4351,7 @@ URY	OEGT	Gurayat Domestic Airport	Gurayat	SA	M
 USA	KJQF	Concord-Padgett Regional Airport	Concord	US	M
 USH	SAWH	Malvinas Argentinas Airport	Ushuaia	AR	M
 USK	UUYS	Usinsk Airport	Usinsk	RU	M
-USM	VTSM	Samui Airport	Na Thon (Ko Samui Island)	TH	M
+USM	VTSM	Samui Airport	Na Thon	TH	M
 USN	RKPU	Ulsan Airport	Ulsan	KR	M
 USR	UEMT	Ust-Nera Airport	Ust-Nera	RU	M
 UST	KSGJ	Northeast Florida Regional Airport	St Augustine	US	M
@@ -4384,7 +4384,7 @@ VAR	LBWN	Varna Airport	Varna	BG	L
 VAV	NFTV	Vava'u International Airport	Vava'u Island	TO	M
 VAW	ENSS	Vardø Airport, Svartnes	Vardø	NO	M
 VBG	KVBG	Vandenberg Space Force Base	Lompoc	US	M
-VBS	LIPO	Brescia Airport	Montichiari (BS)	IT	M
+VBS	LIPO	Brescia Airport	Montichiari	IT	M
 VBY	ESSV	Visby Airport	Visby	SE	M
 VCA	VVCT	Can Tho International Airport	Can Tho	VN	M
 VCE	LIPZ	Venice Marco Polo Airport	Venice	IT	L
@@ -4490,14 +4490,14 @@ WBG	ETNS	Schleswig Air Base	Jagel	DE	M
 WBM	AYWD	Wapenamanda Airport	Wapenamanda	PG	M
 WCH	SCTN	Nuevo Chaitén Airport	Chaitén	CL	M
 WDH	FYWH	Hosea Kutako International Airport	Windhoek	NA	L
-WDS	ZHSY	Shiyan Wudangshan Airport	Shiyan (Maojian)	CN	M
+WDS	ZHSY	Shiyan Wudangshan Airport	Shiyan	CN	M
 WEF	ZSWF	Weifang Nanyuan Airport	Weifang	CN	M
 WEH	ZSWH	Weihai Dashuibo Airport	Weihai	CN	M
 WEI	YBWP	Weipa Airport	Weipa	AU	M
 WFI	FMSF	Fianarantsoa Airport	Fianarantsoa	MG	M
 WGA	YSWG	Wagga Wagga City Airport	Wagga Wagga	AU	M
 WGE	YWLG	Walgett Airport		AU	M
-WGN	ZGSY	Shaoyang Wugang Airport	Shaoyang (Wugang)	CN	M
+WGN	ZGSY	Shaoyang Wugang Airport	Shaoyang	CN	M
 WGT	YWGT	Wangaratta Airport		AU	M
 WHB	YEWA	Eliwana		AU	M
 WHK	NZWK	Whakatane Airport		NZ	M
@@ -4546,7 +4546,7 @@ WSZ	NZWS	Westport Airport	Westport	NZ	M
 WTB	YBWW	Toowoomba Wellcamp Airport	Toowoomba	AU	M
 WTK	PAWN	Noatak Airport	Noatak	US	M
 WTN	EGXW	RAF Waddington	Waddington	GB	M
-WUH	ZHHH	Wuhan Tianhe International Airport	Wuhan (Huangpi)	CN	L
+WUH	ZHHH	Wuhan Tianhe International Airport	Wuhan	CN	L
 WUN	YWLU	Wiluna Airport		AU	M
 WUS	ZSWY	Nanping Wuyishan Airport	Wuyishan	CN	M
 WUU	HJWW	Wau Airport	Wau	SS	M
@@ -4568,14 +4568,14 @@ XBJ	OIMB	Birjand International Airport	Birjand	IR	M
 XCH	YPXM	Christmas Island Airport	Flying Fish Cove	CX	M
 XCR	LFOK	Châlons-Vatry Airport	Vatry	FR	M
 XEN	ZYXC	Xingcheng Air Base	Xingcheng, Huludao	CN	M
-XFN	ZHXF	Xiangyang Liuji Airport	Xiangyang (Xiangzhou)	CN	M
+XFN	ZHXF	Xiangyang Liuji Airport	Xiangyang	CN	M
 XFW	EDHI	Hamburg-Finkenwerder Airport	Hamburg	DE	M
 XGN	FNXA	Xangongo Airport	Xangongo	AO	M
 XGR	CYLU	Kangiqsualujjuaq (Georges River) Airport	Kangiqsualujjuaq	CA	M
-XIC	ZUXC	Xichang Qingshan Airport	Liangshan (Xichang)	CN	M
+XIC	ZUXC	Xichang Qingshan Airport	Liangshan	CN	M
 XIJ	OKAJ	Ahmed Al Jaber Air Base	Ahmed Al Jaber AB	KW	M
 XIL	ZBXH	Xilinhot Airport	Xilinhot	CN	M
-XIY	ZLXY	Xi'an Xianyang International Airport	Xianyang (Weicheng)	CN	L
+XIY	ZLXY	Xi'an Xianyang International Airport	Xianyang	CN	L
 XJD	OTBH	Al Udeid Air Base	Ar Rayyan	QA	M
 XJM	OPMA	Mangla Airport	Mangla	PK	M
 XKS	CYAQ	Kasabonika Airport	Kasabonika	CA	M
@@ -4586,7 +4586,7 @@ XMN	ZSAM	Xiamen Gaoqi International Airport	Xiamen	CN	L
 XMS	SEMC	Coronel E Carvajal Airport	Macas	EC	M
 XNA	KXNA	Northwest Arkansas Regional Airport	Fayetteville/Springdale/Rogers	US	M
 XNH	ORTL	Ali Air Base	Nasiriyah	IQ	M
-XNN	ZLXN	Xining Caojiabao International Airport	Haidong (Huzhu Tu Autonomous County)	CN	M
+XNN	ZLXN	Xining Caojiabao International Airport	Haidong	CN	M
 XPK	CZFG	Pukatawagan Airport	Pukatawagan	CA	M
 XPL	MHPR	Palmerola International Airport / José Enrique Soto Cano Air Base	Palmerola	HN	M
 XPP	CZNG	Poplar River Airport	Poplar River	CA	M
@@ -4621,7 +4621,7 @@ YBE	CYBE	Uranium City Airport	Uranium City	CA	M
 YBG	CYBG	CFB Bagotville	Bagotville	CA	M
 YBK	CYBK	Baker Lake Airport	Baker Lake	CA	M
 YBL	CYBL	Campbell River Airport	Campbell River	CA	M
-YBP	ZUYB	Yibin Wuliangye Airport	Yibin (Cuiping)	CN	M
+YBP	ZUYB	Yibin Wuliangye Airport	Yibin	CN	M
 YBR	CYBR	Brandon Municipal Airport	Brandon	CA	M
 YBT	CYBT	Brochet Airport	Brochet	CA	M
 YBV	CYBV	Berens River Airport	Berens River	CA	M
@@ -4704,7 +4704,7 @@ YIB	CYIB	Atikokan Municipal Airport	Atikokan	CA	M
 YIC	ZSYC	Yichun Mingyueshan Airport	Yichun	CN	M
 YIE	ZBES	Arxan Yi'ershi Airport	Arxan	CN	M
 YIF	CYIF	St Augustin Airport	St-Augustin	CA	M
-YIH	ZHYC	Yichang Sanxia Airport	Yichang (Xiaoting)	CN	M
+YIH	ZHYC	Yichang Sanxia Airport	Yichang	CN	M
 YIK	CYIK	Ivujivik Airport	Ivujivik	CA	M
 YIO	CYIO	Pond Inlet Airport	Pond Inlet	CA	M
 YIP	KYIP	Willow Run Airport	Detroit	US	M
@@ -4849,12 +4849,12 @@ YTR	CYTR	CFB Trenton	Trenton	CA	M
 YTS	CYTS	Timmins/Victor M. Power	Timmins	CA	M
 YTY	ZSYA	Yangzhou Taizhou Airport	Yangzhou	CN	M
 YTZ	CYTZ	Billy Bishop Toronto City Centre Airport	Toronto	CA	M
-YUA	ZPYM	Yuanmou Air Base	Chuxiong (Yuanmou)	CN	M
+YUA	ZPYM	Yuanmou Air Base	Chuxiong	CN	M
 YUB	CYUB	Tuktoyaktuk / James Gruben Airport	Tuktoyaktuk	CA	M
 YUD	CYMU	Umiujaq Airport	Umiujaq	CA	M
 YUL	CYUL	Montreal / Pierre Elliott Trudeau International Airport	Montréal	CA	L
 YUM	KNYL	Yuma International Airport / Marine Corps Air Station Yuma	Yuma	US	M
-YUS	ZLYS	Yushu Batang Airport	Yushu (Batang)	CN	M
+YUS	ZLYS	Yushu Batang Airport	Yushu	CN	M
 YUT	CYUT	Naujaat Airport	Repulse Bay	CA	M
 YUX	CYUX	Hall Beach Airport	Sanirajak	CA	M
 YUY	CYUY	Rouyn Noranda Airport	Rouyn-Noranda	CA	M
@@ -4892,7 +4892,7 @@ YXU	CYXU	London Airport	London	CA	M
 YXX	CYXX	Abbotsford International Airport	Abbotsford	CA	L
 YXY	CYXY	Whitehorse / Erik Nielsen International Airport	Whitehorse	CA	M
 YXZ	CYXZ	Wawa Airport	Wawa	CA	M
-YYA	ZGYY	Yueyang Sanhe Airport	Yueyang (Yueyanglou)	CN	M
+YYA	ZGYY	Yueyang Sanhe Airport	Yueyang	CN	M
 YYB	CYYB	North Bay Jack Garland Airport	North Bay	CA	M
 YYC	CYYC	Calgary International Airport	Calgary	CA	L
 YYD	CYYD	Smithers Airport	Smithers	CA	M
@@ -4924,7 +4924,7 @@ YZV	CYZV	Sept-Îles Airport	Sept-Îles	CA	M
 YZW	CYZW	Teslin Airport	Teslin	CA	M
 YZX	CYZX	CFB Greenwood	Greenwood	CA	M
 ZAC	CZAC	York Landing Airport	York Landing	CA	M
-ZAD	LDZD	Zadar Airport	Zemunik (Zadar)	HR	M
+ZAD	LDZD	Zadar Airport	Zemunik	HR	M
 ZAG	LDZA	Zagreb Airport	Zagreb	HR	L
 ZAH	OIZH	Zahedan International Airport	Zahedan	IR	M
 ZAL	SCVD	Pichoy Airport	Valdivia	CL	M
@@ -4950,8 +4950,8 @@ ZGI	CZGI	Gods River Airport	Gods River	CA	M
 ZGR	CZGR	Little Grand Rapids Airport	Little Grand Rapids	CA	M
 ZGU	NVSQ	Gaua Island Airport	Gaua Island	VU	M
 ZHA	ZGZJ	Zhanjiang Wuchuan Airport	Zhanjiang	CN	M
-ZHH	ZHZH	Herschel Island Field	Herschel Island (Yukon Territory)	CA	M
-ZHY	ZLZW	Zhongwei Shapotou Airport	Zhongwei (Shapotou)	CN	M
+ZHH	ZHZH	Herschel Island Field	Herschel Island	CA	M
+ZHY	ZLZW	Zhongwei Shapotou Airport	Zhongwei	CN	M
 ZIA	UUBW	Zhukovsky International Airport	Moscow	RU	L
 ZIC	SCTO	Victoria Airport	Victoria	CL	M
 ZIG	GOGG	Ziguinchor Airport	Ziguinchor	SN	M
@@ -4981,7 +4981,7 @@ ZTH	LGZA	Zakynthos International Airport "Dionysios Solomos"	Zakynthos Island	GR
 ZTM	CZTM	Shamattawa Airport	Shamattawa	CA	M
 ZTU	UBBY	Zaqatala International Airport	Zaqatala	AZ	M
 ZUC	CZUC	Ignace Municipal Airport	Ignace	CA	M
-ZUH	ZGSD	Zhuhai Jinwan Airport	Zhuhai (Jinwan)	CN	M
+ZUH	ZGSD	Zhuhai Jinwan Airport	Zhuhai	CN	M
 ZVA	FMMN	Miandrivazo Airport	Miandrivazo	MG	M
 ZVK	VLSK	Savannakhet Airport		LA	M
 ZWA	FMND	Andapa Airport		MG	M

@@ -31,6 +31,11 @@ export const SourceCountrySchema = z.object({ code: z.string(), name: z.string()
 /** One OurAirports country row. */
 export type SourceCountry = z.infer<typeof SourceCountrySchema>;
 
+/** `Olbia (SS)` → `Olbia`: the bracketed province code means nothing on a card. */
+function cityOf(municipality: string): string {
+  return clean(municipality.replace(/\([^)]*\)/g, ' '));
+}
+
 const ICAO = /^[A-Z]{4}$/;
 const IATA = /^[A-Z]{3}$/;
 
@@ -41,7 +46,8 @@ function clean(value: string): string {
 
 /**
  * Builds the compact tables: one airport per line, `IATA\tICAO\tname\tcity\tcountry\tsize`
- * (size `L` for large airports, `M` for medium ones), and one country per line, `code\tname`.
+ * (size `L` for large airports, `M` for medium ones; bracketed notes dropped from city names),
+ * and one country per line, `code\tname`.
  * Airports with neither a valid IATA nor ICAO code are left out. Rows are sorted so the output
  * only changes when the data does.
  */
@@ -62,7 +68,7 @@ export function buildAirportTables(
     const size = airport.type === 'large_airport' ? 'L' : 'M';
     usedCountries.add(airport.iso_country);
     rows.push(
-      [iata, icao, clean(airport.name), clean(airport.municipality), airport.iso_country, size].join(
+      [iata, icao, clean(airport.name), cityOf(airport.municipality), airport.iso_country, size].join(
         '\t',
       ),
     );

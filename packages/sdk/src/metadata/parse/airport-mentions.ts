@@ -2,7 +2,7 @@ import { findAirport } from '../airports/airport-directory.js';
 import { MAX_NAME_WORDS, matchAirportName } from '../airports/airport-names.js';
 import { COMMON_WORDS } from '../text/common-words.js';
 import { tight, touching } from './tokenize.js';
-import type { AirportToken, Token } from './tokens.js';
+import { isShouting, type AirportToken, type Token } from './tokens.js';
 
 interface Candidate {
   readonly first: number;
@@ -136,8 +136,7 @@ function placeRun(text: string, tokens: readonly Token[], index: number, step: 1
  * an `unknown` airport (`Gstaad to Nice`), so the parser can say it could not place it.
  */
 export function markAirports(text: string, tokens: readonly Token[]): Token[] {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  const shouting = letters.length >= 12 && letters === letters.toUpperCase();
+  const shouting = isShouting(text);
   const candidates: Candidate[] = [];
   for (let index = 0; index < tokens.length; index += 1) {
     if (tokens[index]?.type !== 'word') continue;
@@ -157,7 +156,12 @@ export function markAirports(text: string, tokens: readonly Token[]): Token[] {
     if (!candidate.needsContext) return true;
     const before = tokens[candidate.first - 1];
     const after = tokens[candidate.last + 1];
-    if (isLink(before, ['to', 'from', 'via', 'then']) || isLink(after, ['to', 'via'])) return true;
+    if (isLink(before, ['to', 'from', 'via', 'then'])) return true;
+    if (after?.type === 'link' && (after.link === 'to' || after.link === 'via')) {
+      // `Nice to meet you`: the word `to` counts only when a place follows it.
+      const beyond = tokens[candidate.last + 2];
+      if (after.symbol || byFirst.has(candidate.last + 2) || placeLike(beyond)) return true;
+    }
     if (candidate.needsLink) return false;
     const left = byLast.get(candidate.first - 1);
     const right = byFirst.get(candidate.last + 1);

@@ -1,5 +1,5 @@
 import { calendarDate } from './calendar.js';
-import { recognize, type Claims, type DateExpression, type DateToken } from './tokens.js';
+import { isShouting, recognize, type Claims, type DateExpression, type DateToken } from './tokens.js';
 import {
   COUNT_PATTERN,
   FULL_WEEKDAY_PATTERN,
@@ -15,24 +15,36 @@ export type NumericDateOrder = 'month_first' | 'day_first';
 
 const ORDINAL = '(?:st|nd|rd|th)?';
 const WEEKDAY_PREFIX = `(?:(${WEEKDAY_PATTERN}),?\\s+)?`;
-const YEAR_SUFFIX = '(?:,?\\s+(\\d{4})\\b)?';
+const YEAR_SUFFIX = '(?:,?\\s+(20\\d{2})\\b(?!\\s*(?:hrs?|h|l|lt|local)\\b))?';
 /** A count followed by these words is passengers, not a day: `Dec 12-15 pax` is no range. */
-const NOT_PASSENGERS = '(?!\\s*(?:pax|passengers?|people|persons?|guests?|adults?|ppl|seats?)\\b)';
+const NOT_PASSENGERS =
+  '(?!\\s*(?:pax|passengers?|people|persons?|guests?|adults?|ppl|seats?)\\b(?!\\s*[:=]?\\s*\\d))';
 const RANGE_DASH = '\\s*(?:-|–|—|to|through|thru|until|till)\\s*';
 
 function dateToken(
+  shouting: boolean,
   match: RegExpExecArray,
   expression: DateExpression,
   weekday: string | undefined,
   extra: Partial<Pick<DateToken, 'range' | 'ambiguity'>> = {},
 ): DateToken {
+  let start = match.index;
+  let text = match[0];
+  let statedWeekday = weekday ? weekdayNumber(weekday) : null;
+  // `HPN to SUN Dec 22`: a weekday abbreviation in capitals is an airport code (Sun Valley).
+  if (weekday && !shouting && /^[A-Z]{3}$/.test(weekday) && text.startsWith(weekday)) {
+    const skip = text.length - text.slice(weekday.length).replace(/^[,.]?\s+/, '').length;
+    start += skip;
+    text = text.slice(skip);
+    statedWeekday = null;
+  }
   return {
     type: 'date',
-    start: match.index,
+    start,
     end: match.index + match[0].length,
-    text: match[0],
+    text,
     expression,
-    statedWeekday: weekday ? weekdayNumber(weekday) : null,
+    statedWeekday,
     range: extra.range ?? false,
     ambiguity: extra.ambiguity ?? null,
   };
@@ -64,6 +76,7 @@ function yearOf(value: string | undefined): number | null {
  * (`on the 15th`).
  */
 export function recognizeDates(claims: Claims, order: NumericDateOrder, orderWasSet: boolean): DateToken[] {
+  const shouting = isShouting(claims.text);
   const tokens: DateToken[] = [];
   const flags = 'giu';
 
@@ -76,10 +89,9 @@ export function recognizeDates(claims: Claims, order: NumericDateOrder, orderWas
         const month = monthNumber(match[2] ?? '');
         if (!month) return null;
         const year = yearOf(match[5]);
-        return [
-          dateToken(match, monthDay(month, Number(match[3]), year, match[0]), match[1], { range: true }),
-          dateToken(match, monthDay(month, Number(match[4]), year, match[0]), undefined, { range: true }),
-        ];
+        const first = dateToken(shouting, match, monthDay(month, Number(match[3]), year, match[0]), match[1], { range: true });
+        const second = dateToken(shouting, match, monthDay(month, Number(match[4]), year, match[0]), undefined, { range: true });
+        return [first, { ...second, start: first.start, text: first.text }];
       },
     ),
   );
@@ -93,8 +105,8 @@ export function recognizeDates(claims: Claims, order: NumericDateOrder, orderWas
         if (!month) return null;
         const year = yearOf(match[4]);
         return [
-          dateToken(match, monthDay(month, Number(match[1]), year, match[0]), undefined, { range: true }),
-          dateToken(match, monthDay(month, Number(match[2]), year, match[0]), undefined, { range: true }),
+          dateToken(shouting, match, monthDay(month, Number(match[1]), year, match[0]), undefined, { range: true }),
+          dateToken(shouting, match, monthDay(month, Number(match[2]), year, match[0]), undefined, { range: true }),
         ];
       },
     ),
@@ -103,7 +115,7 @@ export function recognizeDates(claims: Claims, order: NumericDateOrder, orderWas
   tokens.push(
     ...recognize(claims, /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g, (match) => {
       const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-      return [dateToken(match, monthDay(month, day, year, match[0]), undefined)];
+      return [dateToken(shouting, match, monthDay(month, day, year, match[0]), undefined)];
     }),
   );
   // Fri, Dec 12th 2026 / Dec. 12
@@ -114,7 +126,7 @@ export function recognizeDates(claims: Claims, order: NumericDateOrder, orderWas
       (match) => {
         const month = monthNumber(match[2] ?? '');
         if (!month) return null;
-        return [dateToken(match, monthDay(month, Number(match[3]), yearOf(match[4]), match[0]), match[1])];
+        return [dateToken(shouting, match, monthDay(month, Number(match[3]), yearOf(match[4]), match[0]), match[1])];
       },
     ),
   );
@@ -126,7 +138,7 @@ export function recognizeDates(claims: Claims, order: NumericDateOrder, orderWas
       (match) => {
         const month = monthNumber(match[3] ?? '');
         if (!month) return null;
-        return [dateToken(match, monthDay(month, Number(match[2]), yearOf(match[4]), match[0]), match[1])];
+        return [dateToken(shouting, match, monthDay(month, Number(match[2]), yearOf(match[4]), match[0]), match[1])];
       },
     ),
   );
@@ -146,20 +158,20 @@ export function recognizeDates(claims: Claims, order: NumericDateOrder, orderWas
         else if (first <= 12 && second <= 12 && first !== second && !orderWasSet) {
           ambiguity = `${match[0].trim()} read ${order === 'month_first' ? 'month first' : 'day first'}`;
         }
-        return [dateToken(match, monthDay(month, day, year, match[0]), match[1], { ambiguity })];
+        return [dateToken(shouting, match, monthDay(month, day, year, match[0]), match[1], { ambiguity })];
       },
     ),
   );
   // 15.12.2026 (day first, as written in Europe)
   tokens.push(
     ...recognize(claims, /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g, (match) => [
-      dateToken(match, monthDay(Number(match[2]), Number(match[1]), Number(match[3]), match[0]), undefined),
+      dateToken(shouting, match, monthDay(Number(match[2]), Number(match[1]), Number(match[3]), match[0]), undefined),
     ]),
   );
   // same day (a return on the day of the leg before)
   tokens.push(
     ...recognize(claims, /\bsame[\s-]day\b/gi, (match) => [
-      dateToken(match, { kind: 'same_day' }, undefined),
+      dateToken(shouting, match, { kind: 'same_day' }, undefined),
     ]),
   );
   // today, tonight, tomorrow, the day after tomorrow
@@ -170,7 +182,7 @@ export function recognizeDates(claims: Claims, order: NumericDateOrder, orderWas
       (match) => {
         const word = (match[1] ?? '').toLowerCase();
         const days = word.startsWith('day') ? 2 : word === 'today' || word === 'tonight' ? 0 : 1;
-        return [dateToken(match, { kind: 'relative_days', days }, undefined)];
+        return [dateToken(shouting, match, { kind: 'relative_days', days }, undefined)];
       },
     ),
   );
@@ -178,7 +190,7 @@ export function recognizeDates(claims: Claims, order: NumericDateOrder, orderWas
   tokens.push(
     ...recognize(claims, new RegExp(`\\bin\\s+(${COUNT_PATTERN})\\s+days?\\b`, flags), (match) => {
       const days = countValue(match[1] ?? '');
-      return days === null ? null : [dateToken(match, { kind: 'relative_days', days }, undefined)];
+      return days === null ? null : [dateToken(shouting, match, { kind: 'relative_days', days }, undefined)];
     }),
   );
   // next Friday, this Sunday, Friday
@@ -190,7 +202,7 @@ export function recognizeDates(claims: Claims, order: NumericDateOrder, orderWas
         const weekday = weekdayNumber(match[2] ?? '');
         if (weekday === null) return null;
         const next = (match[1] ?? '').toLowerCase() === 'next';
-        return [dateToken(match, { kind: 'weekday', weekday, next }, undefined)];
+        return [dateToken(shouting, match, { kind: 'weekday', weekday, next }, undefined)];
       },
     ),
   );
@@ -205,7 +217,7 @@ export function recognizeDates(claims: Claims, order: NumericDateOrder, orderWas
           day >= 1 && day <= 31
             ? { kind: 'day_of_month', day }
             : { kind: 'invalid', reason: `${match[0].trim()} is not a day of the month` };
-        return [dateToken(match, expression, undefined)];
+        return [dateToken(shouting, match, expression, undefined)];
       },
     ),
   );

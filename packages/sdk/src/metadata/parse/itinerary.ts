@@ -28,7 +28,11 @@ interface Chain {
   readonly continues: boolean;
 }
 
-type RouteEvent = { kind: 'chain'; chain: Chain } | { kind: 'return'; index: number };
+/**
+ * A return word that adds a leg home. A bare one (`TEB to VNY and back, Dec 12`) starts no part
+ * of the text of its own: the dates after it still belong to the route before it.
+ */
+type RouteEvent = { kind: 'chain'; chain: Chain } | { kind: 'return'; index: number; bare: boolean };
 
 /** Words that may stand between a return word and what it returns on (`return flight on`). */
 const FILLERS = new Set(['on', 'the', 'flight', 'leg', 'trip', 'is', 'will', 'be', 'by', 'around', 'for', 'and', 'same']);
@@ -44,17 +48,17 @@ export function sameStop(a: AirportToken, b: AirportToken): boolean {
  * filler words), or when it ends the text or a sentence (`TEB to VNY and back`); no otherwise
  * (`get back to me`).
  */
-function returnIsMeant(tokens: readonly Token[], index: number): boolean {
+function returnIsMeant(tokens: readonly Token[], index: number): 'dated' | 'bare' | null {
   for (let at = index + 1; at < tokens.length; at += 1) {
     const token = tokens[at];
     if (!token) break;
     if (token.type === 'word' && FILLERS.has(token.text.toLowerCase())) continue;
-    if (token.type === 'date' || token.type === 'time' || token.type === 'airport') return true;
-    if (token.type === 'punctuation') return true;
-    if (token.type === 'link' && token.link === 'to') return tokens[at + 1]?.type === 'airport';
-    return false;
+    if (token.type === 'date' || token.type === 'time' || token.type === 'airport') return 'dated';
+    if (token.type === 'punctuation') return 'bare';
+    if (token.type === 'link' && token.link === 'to') return tokens[at + 1]?.type === 'airport' ? 'dated' : null;
+    return null;
   }
-  return true;
+  return 'bare';
 }
 
 /** Splits the tokens into route chains and return events, in text order. */
@@ -104,9 +108,10 @@ function readEvents(tokens: readonly Token[]): { events: RouteEvent[]; oneWay: C
     if (token.type === 'cue') {
       if (token.cue === 'one_way') oneWay ??= token;
       if (token.cue === 'round_trip') roundTrip = true;
-      if (token.cue === 'return' && returnIsMeant(tokens, index)) {
+      const meant = token.cue === 'return' ? returnIsMeant(tokens, index) : null;
+      if (meant) {
         current = null;
-        events.push({ kind: 'return', index });
+        events.push({ kind: 'return', index, bare: meant === 'bare' });
         intro = { index, continues: true };
       }
     }
@@ -133,16 +138,18 @@ function buildLegs(events: readonly RouteEvent[], roundTrip: boolean): { legs: P
       const next = events[position + 1];
       // `back to TEB` is a chain of its own, starting at the return word.
       if (next?.kind === 'chain' && next.chain.regionStart === event.index) return;
-      if (firstStop && lastStop && !sameStop(firstStop, lastStop)) leg(lastStop, firstStop, event.index);
+      if (firstStop && lastStop && !sameStop(firstStop, lastStop)) {
+        leg(lastStop, firstStop, event.bare ? -1 : event.index);
+      }
       if (lastStop) lastStop = firstStop;
       return;
     }
     const { stops, continues, regionStart } = event.chain;
     const head = stops[0];
     if (!head) return;
-    let sequence: Array<AirportToken | null> = stops;
-    if (continues) sequence = [lastStop, ...stops];
-    else if (lastStop && sameStop(lastStop, head)) sequence = stops;
+    // `then VNY to LAS` after `… to VNY` starts where the last chain ended; so does `then to LAS`.
+    const sequence: Array<AirportToken | null> =
+      continues && !(lastStop && sameStop(lastStop, head)) ? [lastStop, ...stops] : stops;
     if (sequence.length === 1) lone.push(event.chain);
     for (let index = 0; index + 1 < sequence.length; index += 1) {
       leg(sequence[index] ?? null, sequence[index + 1] ?? null, regionStart);
@@ -176,7 +183,8 @@ function regionFinder(legs: readonly ProtoLeg[]): (index: number) => number {
 }
 
 /**
- * Gives each leg the dates written in its part of the text, in order. Dates left over go to a
+ * Gives each leg the dates written in its part of the text, in order; the end of a range goes
+ * to the part's last leg (`NCE → OLB → JMK → NCE, Dec 10-17`). Dates left over go to a
  * following implied return leg (`round trip TEB-VNY Dec 12-15`); a single leg given two dates and
  * no `one way` gets its return leg (`TEB-VNY 12/12 - 12/15`). Anything else is unassigned.
  */
@@ -188,7 +196,11 @@ function assignDates(legs: ProtoLeg[], tokens: readonly Token[], oneWay: CueToke
     if (token.type !== 'date' || legs.length === 0) return;
     const region = regionOf(index);
     const regionLegs = legs.filter((leg) => leg.region === region);
-    const open = regionLegs.find((leg) => leg.date === null);
+    // The end of a range (`Dec 10-17`) dates the last leg of a longer route, not the second.
+    const isRangeEnd = token.range && tokens[index - 1]?.type === 'date' && tokens[index - 1]?.start === token.start;
+    const open = isRangeEnd
+      ? [...regionLegs].reverse().find((leg) => leg.date === null)
+      : regionLegs.find((leg) => leg.date === null);
     if (open) {
       open.date = token;
       return;

@@ -233,7 +233,7 @@ export function parseFlightRequest(text: string, options: ParseOptions = {}): Fl
     issues.push(placed(token.start, { code: token.problem, message, text }));
   }
 
-  const counted = passengerCount(passengerTokens);
+  const counted = passengerCount(passengerTokens, input);
   issues.push(...counted.issues.map((issue) => placed(passengerTokens[0]?.start ?? 0, issue)));
 
   const tripType = tripTypeOf(itinerary.legs);

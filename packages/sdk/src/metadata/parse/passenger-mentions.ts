@@ -10,7 +10,7 @@ function passengerToken(match: RegExpExecArray, count: number, role: PassengerTo
 
 /**
  * Finds and claims passenger counts: `6 pax`, `six passengers`, `party of 4`, `pax: 8`,
- * `4 of us`, and parts to add up (`4 adults + 2 kids`). Counts are digits or number words up
+ * `4 of us`, `for 8,` (at a phrase's end), and parts to add up (`4 adults + 2 kids`). Counts are digits or number words up
  * to twenty.
  */
 export function recognizePassengers(claims: Claims): PassengerToken[] {
@@ -33,6 +33,18 @@ export function recognizePassengers(claims: Claims): PassengerToken[] {
       new RegExp(`\\b(?:(?:party|group)\\s+of\\s+(${COUNT_PATTERN})|pax\\s*[:=]?\\s*(${COUNT_PATTERN})|(${COUNT_PATTERN})\\s+of\\s+us)\\b`, 'gi'),
       (match) => {
         const count = countValue(match[1] ?? match[2] ?? match[3] ?? '');
+        return count === null ? null : [passengerToken(match, count, 'total')];
+      },
+    ),
+  );
+  // `on the 20th for 8, back…`: a bare count after `for` is passengers only where the phrase
+  // ends there (`for 8 days` is not).
+  tokens.push(
+    ...recognize(
+      claims,
+      new RegExp(`\\bfor\\s+(${COUNT_PATTERN})(?=\\s*(?:[,;.!?)]|—|–|-|$)|\\s+(?:on|from|to|back|return|returning|departing|leaving|out)\\b)`, 'gi'),
+      (match) => {
+        const count = countValue(match[1] ?? '');
         return count === null ? null : [passengerToken(match, count, 'total')];
       },
     ),

@@ -13,6 +13,9 @@ import type { DateToken } from './tokens.js';
 /** A later leg's yearless date rolls past the leg before it only within this many days. */
 const MAX_ROLL_FORWARD_DAYS = 183;
 
+/** A yearless date this many days in the past or fewer is flagged when read as next year's. */
+const RECENTLY_PASSED_DAYS = 31;
+
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** A date placed on the calendar, or null with the issue explaining why. */
@@ -29,7 +32,8 @@ function issue(code: MetadataIssue['code'], message: string, token: DateToken): 
  * Places one date mention on the calendar. `today` is the reference date in the broker's time
  * zone; `previous` is the date of the leg before, if any. Rules:
  * - a month and day without a year is its next occurrence from today (Dec 28 + "Jan 3" → next
- *   year); on a later leg it may roll past the previous leg's date, but only by up to six
+ *   year), flagged `ambiguous_date` when that skips a day passed less than a month ago (Dec 28 +
+ *   "Dec 27" → next year's, probably a typo); on a later leg it may roll past the previous leg's date, but only by up to six
  *   months, so "Dec 15, back Dec 12" is a return before departure, not a trip a year long;
  * - "the 15th" is the next 15th from the previous leg's date (or today);
  * - "Friday" is the next Friday on or after the previous leg's date (or today); "next Friday"
@@ -52,6 +56,10 @@ export function resolveDate(token: DateToken, today: string, previous: string | 
       break;
     case 'month_day': {
       date = nextMonthDay(expression.month, expression.day, today);
+      const thisYear = calendarDate(Number(today.slice(0, 4)), expression.month, expression.day);
+      if (!previous && date && thisYear && thisYear < today && daysBetween(thisYear, today) <= RECENTLY_PASSED_DAYS) {
+        issues.push(issue('ambiguous_date', `${token.text.trim()} has just passed; read as ${date}.`, token));
+      }
       if (date && previous && date < previous) {
         const rolled = nextMonthDay(expression.month, expression.day, previous);
         if (rolled && daysBetween(previous, rolled) <= MAX_ROLL_FORWARD_DAYS) date = rolled;

@@ -128,7 +128,8 @@ export class Claims {
 
 /**
  * Runs `pattern` (global) over the text and hands each match whose span is still free to
- * `accept`, which returns the tokens to keep (and so claim) or null to leave the text alone.
+ * `accept`, which returns the tokens to keep or null to leave the text alone. The tokens' spans
+ * are claimed (a token may cover less than the match: `SUN Dec 22` keeps `SUN` for the airport).
  */
 export function recognize<T extends Span>(
   claims: Claims,
@@ -142,8 +143,14 @@ export function recognize<T extends Span>(
     if (!claims.isFree(start, end)) continue;
     const tokens = accept(match as RegExpExecArray);
     if (!tokens) continue;
-    claims.claim(start, end);
+    for (const token of tokens) claims.claim(token.start, token.end);
     found.push(...tokens);
   }
   return found;
+}
+
+/** True when the text is written in capitals throughout (then capitals say nothing). */
+export function isShouting(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 12 && letters === letters.toUpperCase();
 }

@@ -1,0 +1,40 @@
+/**
+ * Session metadata from free text, browser-safe: the rule parser, titles, airport lookup and the
+ * schemas of what the metadata endpoint answers. Nothing here touches the network or imports
+ * `openai`; the OpenAI extractor lives in `@chat-sessions/sdk/metadata/server`.
+ *
+ * The airport table adds about 100 KB gzipped; hosts that want it off their first load import
+ * this entry lazily (`await import('@chat-sessions/sdk/metadata')`) when quick-create opens.
+ *
+ * @example
+ * import { parseFlightRequest, describeAirport } from '@chat-sessions/sdk/metadata';
+ * const draft = parseFlightRequest('TEB-VNY Dec 12, 6 pax', { timeZone: 'America/New_York' });
+ * describeAirport(draft.legs[0].from)?.city; // 'Teterboro'
+ */
+export { parseFlightRequest, MAX_PARSE_LENGTH } from './parse/parse-flight-request.js';
+export { titleFromMessage, flightRequestTitle, UNTITLED_CHAT } from './titles.js';
+export { assessConfidence } from './confidence.js';
+export { describeAirport, sameAirport, AirportSchema, type Airport } from './airports/airport-directory.js';
+export { AIRPORT_DATASET } from './airports/airport-table.generated.js';
+export {
+  DraftConfidenceSchema,
+  ExtractionSourceSchema,
+  FallbackReasonSchema,
+  FlightRequestDraftFieldsSchema,
+  FlightRequestDraftSchema,
+  MAX_TITLE_LENGTH,
+  MetadataExtractionSchema,
+  MetadataIssueCodeSchema,
+  MetadataIssueSchema,
+  ParseOptionsSchema,
+  ReferenceDateSchema,
+  TimeZoneSchema,
+  type DraftConfidence,
+  type ExtractionSource,
+  type FallbackReason,
+  type FlightRequestDraft,
+  type MetadataExtraction,
+  type MetadataIssue,
+  type MetadataIssueCode,
+  type ParseOptions,
+} from './schemas.js';
