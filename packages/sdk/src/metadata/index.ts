@@ -11,7 +11,7 @@
  * const draft = parseFlightRequest('TEB-VNY Dec 12, 6 pax', { timeZone: 'America/New_York' });
  * describeAirport(draft.legs[0].from)?.city; // 'Teterboro'
  */
-export { parseFlightRequest, MAX_PARSE_LENGTH } from './parse/parse-flight-request.js';
+export { parseFlightRequest } from './parse/parse-flight-request.js';
 export { titleFromMessage, flightRequestTitle, UNTITLED_CHAT } from './titles.js';
 export { assessConfidence } from './confidence.js';
 export { describeAirport, sameAirport, AirportSchema, type Airport } from './airports/airport-directory.js';
@@ -22,8 +22,10 @@ export {
   FallbackReasonSchema,
   FlightRequestDraftFieldsSchema,
   FlightRequestDraftSchema,
+  MAX_TEXT_LENGTH,
   MAX_TITLE_LENGTH,
   MetadataExtractionSchema,
+  MetadataRequestSchema,
   MetadataIssueCodeSchema,
   MetadataIssueSchema,
   ParseOptionsSchema,
@@ -36,5 +38,6 @@ export {
   type MetadataExtraction,
   type MetadataIssue,
   type MetadataIssueCode,
+  type MetadataRequest,
   type ParseOptions,
 } from './schemas.js';

@@ -187,3 +187,22 @@ export const ParseOptionsSchema = z.object({
 });
 /** Options of the rule parser. */
 export type ParseOptions = z.input<typeof ParseOptionsSchema>;
+
+/** Longest text the parser and the extractor read (a first message, not a document). */
+export const MAX_TEXT_LENGTH = 4000;
+
+/**
+ * What a client POSTs to the metadata endpoint: the broker's text, and optionally "now" (a
+ * `YYYY-MM-DD` day or an ISO instant) and the broker's IANA time zone (default UTC: browsers
+ * should send theirs). Unknown keys are refused.
+ */
+export const MetadataRequestSchema = z.strictObject({
+  text: z
+    .string()
+    .max(MAX_TEXT_LENGTH)
+    .refine((text) => text.trim().length > 0, { message: 'text must not be blank' }),
+  referenceDate: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
+  timeZone: TimeZoneSchema.optional(),
+});
+/** What a client POSTs to the metadata endpoint. */
+export type MetadataRequest = z.infer<typeof MetadataRequestSchema>;

@@ -3,6 +3,7 @@ import { airportCode } from '../airports/airport-directory.js';
 import { assessConfidence } from '../confidence.js';
 import {
   FlightRequestDraftSchema,
+  MAX_TEXT_LENGTH,
   type FlightRequestDraft,
   type MetadataIssue,
   type ParseOptions,
@@ -19,9 +20,6 @@ import { recognizeTimes } from './time-mentions.js';
 import { tokenizeFreeText } from './tokenize.js';
 import { Claims, type AirportToken, type Token } from './tokens.js';
 import { recognizeTripCues } from './trip-cues.js';
-
-/** Longest text the parser reads; the rest is ignored (a first message, not a document). */
-export const MAX_PARSE_LENGTH = 4000;
 
 /** Words that make dates or times about a flight rather than, say, a call. */
 const FLIGHT_WORDS =
@@ -101,7 +99,8 @@ function tokenize(text: string, settings: ReturnType<typeof parseSettings>): Tok
  * only: no network, same answer in a browser and in Node. Airports are IATA or ICAO codes or
  * names from the bundled OurAirports table; dates are read relative to `referenceDate` in
  * `timeZone`. Whatever it cannot read, or will not accept (0 passengers, a return before the
- * departure), is left empty and listed in `issues`; nothing is guessed.
+ * departure), is left empty and listed in `issues`; nothing is guessed. Text past
+ * `MAX_TEXT_LENGTH` characters is ignored.
  *
  * @example
  * parseFlightRequest('TEB to VNY Dec 12 6 pax, back on the 15th', {
@@ -116,7 +115,7 @@ function tokenize(text: string, settings: ReturnType<typeof parseSettings>): Tok
 export function parseFlightRequest(text: string, options: ParseOptions = {}): FlightRequestDraft {
   if (typeof text !== 'string') throw new TypeError('parseFlightRequest: text must be a string');
   const settings = parseSettings(options);
-  const input = text.slice(0, MAX_PARSE_LENGTH);
+  const input = text.slice(0, MAX_TEXT_LENGTH);
   const tokens = tokenize(input, settings);
 
   const airports = tokens.filter((token): token is AirportToken => token.type === 'airport');

@@ -6,6 +6,8 @@ import { dateInTimeZone } from './calendar.js';
 export interface ParseSettings {
   /** "Today" in the broker's time zone, `YYYY-MM-DD`. */
   readonly today: string;
+  /** The broker's IANA time zone the day was read in. */
+  readonly timeZone: string;
   readonly numericDateOrder: 'month_first' | 'day_first';
   /** False when the order is the default, so an ambiguous `03/04` is flagged. */
   readonly numericDateOrderWasSet: boolean;
@@ -29,6 +31,7 @@ export function parseSettings(options: ParseOptions): ParseSettings {
   else today = dateInTimeZone(referenceDate === undefined ? new Date() : new Date(referenceDate), zone);
   return {
     today,
+    timeZone: zone,
     numericDateOrder: numericDateOrder ?? 'month_first',
     numericDateOrderWasSet: numericDateOrder !== undefined,
   };
