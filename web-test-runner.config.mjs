@@ -55,7 +55,9 @@ const benignErrorFilter = `<script>
 export default {
   rootDir: fileURLToPath(new URL('.', import.meta.url)),
   files: ['test/elements/**/*.spec.ts'],
-  nodeResolve: { exportConditions: ['development'] },
+  // '@chat-sessions/source' resolves workspace packages (the SDK) to their TypeScript sources, as
+  // tsc's customConditions do, so specs never run a stale or missing dist/ build.
+  nodeResolve: { exportConditions: ['@chat-sessions/source', 'development'] },
   // Keyboard and focus specs need the page under test to be the focused one; with one page at
   // a time Chromium never moves focus away mid-test.
   concurrency: 1,
