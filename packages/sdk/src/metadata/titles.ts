@@ -29,8 +29,10 @@ export function titleFromMessage(text: string, maxLength = 60): string {
   if (title.length <= maxLength) return title;
   let cut = title.slice(0, maxLength - 1);
   const space = cut.lastIndexOf(' ');
-  // Cut at the last word boundary unless that throws most of the room away (one long word).
-  if (space >= Math.floor(maxLength / 3)) cut = cut.slice(0, space);
+  // Cut at the last word boundary (unless the cut already ends a word), but not when that
+  // throws most of the room away (one long word).
+  const endsWord = title.charAt(maxLength - 1) === ' ';
+  if (!endsWord && space >= Math.floor(maxLength / 3)) cut = cut.slice(0, space);
   cut = cut.replace(/[\s,;:.!?\-–—(/&+]+$/u, '');
   return `${cut || title.slice(0, maxLength - 1)}…`;
 }

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import ts from 'typescript';
+
+const METADATA = fileURLToPath(new URL('../../src/metadata/', import.meta.url));
+
+/** Every source file an entry reaches through static and dynamic imports, and the packages it names. */
+function importGraph(entry: string): { files: string[]; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (file: string): void => {
+    if (files.has(file)) return;
+    files.add(file);
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+    for (const { fileName } of importedFiles) {
+      if (fileName.startsWith('.')) visit(resolve(dirname(file), fileName.replace(/\.js$/, '.ts')));
+      else packages.add(fileName);
+    }
+  };
+  visit(resolve(METADATA, entry));
+  return { files: [...files], packages };
+}
+
+describe('browser entry @chat-sessions/sdk/metadata', () => {
+  test('reaches zod and nothing else outside the SDK: no openai, no Node built-ins, no server code', () => {
+    const { files, packages } = importGraph('index.ts');
+    assert.deepEqual([...packages], ['zod']);
+    assert.deepEqual(files.filter((file) => file.includes('/server/') || file.includes('generate-airport-table')), []);
+    for (const file of files) assert.doesNotMatch(readFileSync(file, 'utf8'), /process\.env|OPENAI_API_KEY/, file);
+  });
+
+  test('the server entry does load openai (the check above can tell)', () => {
+    assert.ok(importGraph('server/index.ts').packages.has('openai'));
+  });
+
+  test('its own code, airport table included, stays under 120 KB gzipped', () => {
+    const javascript = importGraph('index.ts')
+      .files.map((file) => ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: true } }).outputText)
+      .join('\n');
+    const size = gzipSync(javascript, { level: 9 }).length;
+    assert.ok(size < 120 * 1024, `${(size / 1024).toFixed(1)} KB gzipped`);
+  });
+});
