@@ -137,6 +137,9 @@ export const BROKER_PHRASINGS: readonly BrokerPhrasing[] = [
   {"text":"Can we move the meeting to Friday?","kind":"general","tripType":null,"legs":[],"passengers":null,"issues":[],"title":"Can we move the meeting to Friday?"},
   {"text":"   ","kind":"general","tripType":null,"legs":[],"passengers":null,"issues":[],"title":"New conversation"},
   {"text":"hey team — quick question about invoicing for December trips, what is the status on those","kind":"general","tripType":null,"legs":[],"passengers":null,"issues":[],"title":"Quick question about invoicing for December trips, what is…"},
+  {"text":"Is BOS fine or should we use BED?","kind":"general","tripType":null,"legs":[],"passengers":null,"issues":[],"title":"Is BOS fine or should we use BED?"},
+  {"text":"Reminder: AOG on the Challenger, MX says 3 days","kind":"general","tripType":null,"legs":[],"passengers":null,"issues":[],"title":"Reminder: AOG on the Challenger, MX says 3 days"},
+  {"text":"Can you send the W9 and the ACH form?","kind":"general","tripType":null,"legs":[],"passengers":null,"issues":[],"title":"Can you send the W9 and the ACH form?"},
 
   // Longer, messier broker messages
   {"text":"Please get back to me with a quote for TEB-VNY Dec 12, 4 pax","kind":"flight_request","tripType":"one_way","legs":[["TEB","VNY","2026-12-12",null]],"passengers":4,"issues":[],"title":"TEB → VNY · 12 Dec · 4 pax"},
@@ -158,4 +161,6 @@ export const BROKER_PHRASINGS: readonly BrokerPhrasing[] = [
   {"text":"Can you ask the operator whether the aircraft has wifi?","kind":"general","tripType":null,"legs":[],"passengers":null,"issues":[],"title":"Can you ask the operator whether the aircraft has wifi?"},
   {"text":"TEB to VNY on 12/12 with 6 passengers, then VNY to LAS on 12/14 and back to TEB on 12/16","kind":"flight_request","tripType":"multi_leg","legs":[["TEB","VNY","2026-12-12",null],["VNY","LAS","2026-12-14",null],["LAS","TEB","2026-12-16",null]],"passengers":6,"issues":[],"title":"TEB → VNY → LAS → TEB · 12–16 Dec · 6 pax"},
   {"text":"HPN-SUN 12/19 4 pax, HPN-SUN again 12/26","kind":"flight_request","tripType":"multi_leg","legs":[["HPN","SUN","2026-12-19",null],["HPN","SUN","2026-12-26",null]],"passengers":4,"issues":[],"title":"HPN → SUN, HPN → SUN · 19–26 Dec · 4 pax"},
+  {"text":"AOG at TEB, need a replacement jet TEB-PBI today 4 pax","kind":"flight_request","tripType":"one_way","legs":[["TEB","PBI","2026-12-01",null]],"passengers":4,"issues":[],"title":"TEB → PBI · 1 Dec · 4 pax"},
+  {"text":"Quote needed: Boston to Aspen Dec 19 for the Smith family (5), return Jan 2","kind":"flight_request","tripType":"round_trip","legs":[["BOS","ASE","2026-12-19",null],["ASE","BOS","2027-01-02",null]],"passengers":null,"issues":["assumed_airport"],"title":"BOS ⇄ ASE · 19 Dec – 2 Jan"},
 ];

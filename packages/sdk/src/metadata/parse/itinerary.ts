@@ -161,12 +161,11 @@ function buildLegs(events: readonly RouteEvent[], roundTrip: boolean): { legs: P
   if (roundTrip && firstStop && lastStop && legs.length > 0 && !sameStop(firstStop, lastStop)) {
     leg(lastStop, firstStop, -1);
   }
-  const used = new Set<AirportToken>();
-  for (const { from, to } of legs) {
-    if (from) used.add(from);
-    if (to) used.add(to);
-  }
-  const loneStops = lone.flatMap((chain) => chain.stops).filter((stop) => !used.has(stop));
+  // A lone mention of an airport the route uses anyway (`AOG at TEB … TEB-PBI`) is no problem.
+  const used = legs.flatMap(({ from, to }) => [from, to]).filter((stop): stop is AirportToken => stop !== null);
+  const loneStops = lone
+    .flatMap((chain) => chain.stops)
+    .filter((stop) => !used.some((other) => sameStop(other, stop)));
   return { legs, loneStops };
 }
 

@@ -122,8 +122,16 @@ export function parseFlightRequest(text: string, options: ParseOptions = {}): Fl
   const passengerTokens = tokens.filter((token) => token.type === 'passengers');
   const shapeCue = tokens.some((token) => token.type === 'cue' && token.cue !== 'return');
   const timed = tokens.some((token) => token.type === 'date' || (token.type === 'time' && token.time !== null));
+  const itinerary = readItinerary(tokens);
+  const flightWords = FLIGHT_WORDS.test(input);
+  // An airport on its own (`Is BOS fine?`) makes a flight request only with a date or a flight
+  // word beside it; a route, passengers or a trip-shape word always do.
   const isFlight =
-    airports.length > 0 || passengerTokens.length > 0 || shapeCue || (timed && FLIGHT_WORDS.test(input));
+    itinerary.legs.length > 0 ||
+    passengerTokens.length > 0 ||
+    shapeCue ||
+    (timed && flightWords) ||
+    (airports.length > 0 && (timed || flightWords));
   if (!isFlight) {
     return FlightRequestDraftSchema.parse({
       kind: 'general',
@@ -136,7 +144,6 @@ export function parseFlightRequest(text: string, options: ParseOptions = {}): Fl
     });
   }
 
-  const itinerary = readItinerary(tokens);
   const issues: PlacedIssue[] = [];
   for (const airport of airports) {
     const problem = airportIssue(airport);

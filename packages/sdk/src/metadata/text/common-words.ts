@@ -16,5 +16,6 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(
   jan feb mar apr may jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
   today tonight tomorrow week month year am pm noon rt ow return round trip his her him she he
   its you your they them their we us me my mine i ours hers flight flights plane planes charter
-  pets pet dog dogs bags bag luggage ski skis golf crew food wifi cat lav`.split(/\s+/),
+  pets pet dog dogs bags bag luggage ski skis golf crew food wifi cat lav aog ach usa uk eu nda pdf
+  mou loi wire ops fyi eod cob tbc pic sic`.split(/\s+/),
 );
