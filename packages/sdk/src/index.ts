@@ -13,6 +13,7 @@ export {
   createChatSessions,
   type ChatSessionsClient,
   type ChatSessionsOptions,
+  type LifecycleHelpers,
   type WriteListener,
 } from './client/chat-sessions.js';
 export { SessionsClient, type PauseOptions, type VersionedRequestOptions } from './client/sessions-client.js';
@@ -150,3 +151,52 @@ export {
 export { EMPTY_SESSION_COUNTS, SessionCountsSchema, type SessionCounts } from './models/counts.js';
 export { SessionCursorSchema, SessionPageSchema, type SessionCursor, type SessionPage } from './models/session-page.js';
 export { ChangeBatchSchema, DeletedEntitySchema, type ChangeBatch, type DeletedEntity } from './models/changes.js';
+
+// Stores
+export { SnapshotStore, deepFreeze, type ReadableStore, type StoreListener } from './stores/store.js';
+export {
+  SessionListStore,
+  type BulkAction,
+  type BulkItemResult,
+  type BulkOptions,
+  type SessionListSnapshot,
+  type SessionListStoreOptions,
+  type SessionMutation,
+  type SessionMutationError,
+  type TabCounts,
+} from './stores/session-list-store.js';
+export { attentionBucket, matchesQuery, searchTextOf, sessionComparator, timestampMicros } from './stores/session-order.js';
+export {
+  MessageStore,
+  type MessageItem,
+  type MessageStoreOptions,
+  type MessageStoreSnapshot,
+  type OutgoingMessageItem,
+  type SendMessageOptions,
+  type SentMessageItem,
+} from './stores/message-store.js';
+export {
+  OperatorThreadStore,
+  type OperatorThreadSnapshot,
+  type OperatorThreadStoreOptions,
+} from './stores/operator-thread-store.js';
+export { DraftStore, type DraftSnapshot, type DraftStoreOptions } from './stores/draft-store.js';
+
+// Sync
+export {
+  ChangeFeedSync,
+  type ChangeFeedSyncOptions,
+  type ChangeHandler,
+  type ChangeSource,
+  type NudgeSource,
+  type SyncSnapshot,
+} from './sync/change-feed-sync.js';
+export {
+  realtimeNudge,
+  type RealtimeChannelLike,
+  type RealtimeClientLike,
+  type RealtimeNudgeOptions,
+} from './sync/realtime-nudge.js';
+
+// Platform
+export { detectEnvironment, type BroadcastChannelLike, type Environment, type StorageLike } from './platform.js';

@@ -1,3 +1,13 @@
+import {
+  TRANSITIONS,
+  availableActions,
+  canApply,
+  canChangeStatus,
+  listTabOf,
+  requiresOutcome,
+  tabOf,
+  targetStatus,
+} from '../lifecycle.js';
 import { resolveRetryOptions, type RetryOptions } from '../retry.js';
 import { ChangesClient } from './changes-client.js';
 import { MessagesClient } from './messages-client.js';
@@ -18,6 +28,29 @@ export interface ChatSessionsOptions {
   retry?: RetryOptions;
 }
 
+/** The lifecycle rules, as exposed on the client (the same functions `lifecycle.ts` exports). */
+export interface LifecycleHelpers {
+  readonly transitions: typeof TRANSITIONS;
+  readonly availableActions: typeof availableActions;
+  readonly canApply: typeof canApply;
+  readonly canChangeStatus: typeof canChangeStatus;
+  readonly targetStatus: typeof targetStatus;
+  readonly requiresOutcome: typeof requiresOutcome;
+  readonly tabOf: typeof tabOf;
+  readonly listTabOf: typeof listTabOf;
+}
+
+const lifecycle: LifecycleHelpers = Object.freeze({
+  transitions: TRANSITIONS,
+  availableActions,
+  canApply,
+  canChangeStatus,
+  targetStatus,
+  requiresOutcome,
+  tabOf,
+  listTabOf,
+});
+
 /** Something to tell after each write: the sync engine polls the change feed. */
 export type WriteListener = () => void;
 
@@ -34,6 +67,8 @@ export interface ChatSessionsClient {
   readonly threads: ThreadsClient;
   /** The change feed. */
   readonly changes: ChangesClient;
+  /** The lifecycle rules, for UI affordances (which actions to offer, which tab a status is in). */
+  readonly lifecycle: LifecycleHelpers;
   /** The schema the client calls. */
   readonly schema: string;
   /**
@@ -87,6 +122,7 @@ export function createChatSessions(options: ChatSessionsOptions): ChatSessionsCl
     messages: new MessagesClient(context),
     threads: new ThreadsClient(context),
     changes: new ChangesClient(context),
+    lifecycle,
     schema,
     onWrite(listener) {
       writeListeners.add(listener);

@@ -7,6 +7,8 @@
  * - `status`: the server's answer is replaced by an error status (a failing proxy).
  * - `delay`: the response arrives late (after `ms`), which also reorders responses.
  * - `garble`: the response body is replaced by a JSON value that breaks the contract.
+ * - `hold`: the response waits until `release` settles. With `ignoreAbort`, aborting the
+ *   request does not cancel it (the answer had already arrived when the caller gave up).
  */
 export type Fault =
   | { kind: 'drop-before' }
@@ -14,7 +16,7 @@ export type Fault =
   | { kind: 'status'; status: number }
   | { kind: 'delay'; ms: number }
   | { kind: 'garble'; body: unknown }
-  | { kind: 'hold'; release: Promise<void> };
+  | { kind: 'hold'; release: Promise<void>; ignoreAbort?: boolean };
 
 /** One request that went through, and the fault applied to it (if any). */
 export interface FetchRecord {
@@ -85,7 +87,9 @@ export function createFaultyFetch(base: typeof fetch = globalThis.fetch): Faulty
     if (fault?.kind === 'drop-before') {
       throw new TypeError('fetch failed', { cause: new Error('connect ECONNRESET (injected before the server)') });
     }
-    const response = await base(input, init);
+    // A response that "had already arrived" cannot be cancelled: send it without the signal.
+    const ignoresAbort = fault?.kind === 'hold' && fault.ignoreAbort === true;
+    const response = await base(input, ignoresAbort ? { ...init, signal: null } : init);
     record.serverStatus = response.status;
     if (!fault) return response;
     switch (fault.kind) {
@@ -109,7 +113,7 @@ export function createFaultyFetch(base: typeof fetch = globalThis.fetch): Faulty
       }
       case 'hold': {
         const body = await response.arrayBuffer();
-        await abortable(fault.release, init?.signal);
+        await (fault.ignoreAbort ? fault.release : abortable(fault.release, init?.signal));
         return new Response(body, { status: response.status, headers: response.headers });
       }
     }
