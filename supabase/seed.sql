@@ -13,7 +13,7 @@ delete from chat.sessions where owner_id in ('11111111-1111-4111-8111-1111111111
 delete from chat.tombstones where owner_id in ('11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222');
 delete from chat.owner_state where owner_id in ('11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222');
 
-create function pg_temp.leg(p_from text, p_to text, p_days integer, p_time text default null) returns jsonb
+create or replace function pg_temp.leg(p_from text, p_to text, p_days integer, p_time text default null) returns jsonb
 language sql immutable as $$
   select jsonb_strip_nulls(jsonb_build_object(
     'from', p_from, 'to', p_to,
@@ -22,7 +22,7 @@ language sql immutable as $$
 $$;
 
 -- A session last active p_ago before now.
-create function pg_temp.session(
+create or replace function pg_temp.session(
   p_id uuid, p_owner uuid, p_kind text, p_title text, p_ago interval,
   p_status text default 'active', p_trip_type text default null, p_legs jsonb default '[]',
   p_passengers integer default null, p_stage text default null, p_outcome text default null,
@@ -41,13 +41,13 @@ create function pg_temp.session(
 $$;
 
 -- A message p_ago before now, in the main conversation or a thread.
-create function pg_temp.msg(p_session uuid, p_role text, p_content text, p_ago interval, p_thread uuid default null)
+create or replace function pg_temp.msg(p_session uuid, p_role text, p_content text, p_ago interval, p_thread uuid default null)
 returns void language sql as $$
   insert into chat.messages (session_id, thread_id, role, content, created_at)
   values (p_session, p_thread, p_role, p_content, now() - p_ago)
 $$;
 
-create function pg_temp.thread(p_id uuid, p_session uuid, p_operator text, p_ref text, p_ago interval)
+create or replace function pg_temp.thread(p_id uuid, p_session uuid, p_operator text, p_ref text, p_ago interval)
 returns void language sql as $$
   insert into chat.operator_threads (id, session_id, operator_name, external_ref, created_at, updated_at)
   values (p_id, p_session, p_operator, p_ref, now() - p_ago, now() - p_ago)
@@ -200,3 +200,10 @@ begin
     jsonb_build_array(pg_temp.leg('OPF', 'NAS', -12), pg_temp.leg('NAS', 'OPF', -10)), 4, 'closed_won', 'won');
 end
 $$;
+
+-- The helpers above live only for this connection; drop them so a long-lived connection (the
+-- embedded database has one) can run the seed again.
+drop function pg_temp.leg(text, text, integer, text);
+drop function pg_temp.session(uuid, uuid, text, text, interval, text, text, jsonb, integer, text, text, text, boolean, timestamptz, jsonb);
+drop function pg_temp.msg(uuid, text, text, interval, uuid);
+drop function pg_temp.thread(uuid, uuid, text, text, interval);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { createMetadataHandler } from '@chat-sessions/sdk/metadata/server';
 import { createDevBackend, defaultPgliteDir } from './index.js';
 import { repositoryRoot } from './migrate.js';
 
@@ -49,6 +50,19 @@ async function start(argv: string[]): Promise<void> {
     ...(process.env.JWT_SECRET ? { jwtSecret: process.env.JWT_SECRET } : {}),
     staticDir,
     seed: !values['no-seed'],
+    demo: true,
+    onProgress: (step) => console.log(`  … ${step}`),
+    // The OpenAI extractor when a key or a compatible server is configured; the rule parser else.
+    metadataHandler: createMetadataHandler(
+      process.env.OPENAI_API_KEY || process.env.OPENAI_BASE_URL
+        ? {
+            openai: {
+              ...(process.env.OPENAI_MODEL ? { model: process.env.OPENAI_MODEL } : {}),
+              ...(process.env.OPENAI_BASE_URL ? { baseURL: process.env.OPENAI_BASE_URL } : {}),
+            },
+          }
+        : {},
+    ),
   });
 
   console.log(`Chat Sessions dev backend (${backend.kind}) ready in ${Date.now() - started} ms`);
@@ -59,6 +73,7 @@ async function start(argv: string[]): Promise<void> {
   console.log(`  URL:              ${backend.url}`);
   console.log(`  API:              ${backend.url}/rest/v1/rpc/<function>   (schemas: ${schemas.join(', ')})`);
   console.log(`  static files:     ${staticDir}`);
+  console.log(`  demo:             ${backend.url}/demo/   (metadata: ${process.env.OPENAI_API_KEY || process.env.OPENAI_BASE_URL ? 'OpenAI' : 'rule parser'})`);
   console.log(`  anon key:         ${backend.anonKey}`);
   console.log(`  service role key: ${backend.serviceRoleKey}`);
 

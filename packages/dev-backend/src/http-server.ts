@@ -29,6 +29,8 @@ export interface GatewayServerOptions {
   handleRest: (request: RestRequest) => Promise<RestResponse>;
   /** Serves everything outside `/rest/v1` when given. */
   serveStatic?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+  /** Extra routes tried before the static files (the demo's); answers true when it handled one. */
+  handleExtra?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
 }
 
 function corsHeaders(request: IncomingMessage): Record<string, string> {
@@ -101,6 +103,11 @@ async function route(request: IncomingMessage, response: ServerResponse, options
     response.writeHead(answer.status, { ...cors, ...answer.headers });
     response.end(request.method === 'HEAD' ? undefined : answer.body);
     return;
+  }
+
+  if (options.handleExtra) {
+    for (const [name, value] of Object.entries(cors)) response.setHeader(name, value);
+    if (await options.handleExtra(request, response, url)) return;
   }
 
   if (options.serveStatic) {

@@ -11,6 +11,7 @@ import { createRestHandler } from './rest-handler.js';
 import { SchemaCache } from './schema-cache.js';
 import { prepareDatabase, type SetupReport } from './setup.js';
 import { createStaticFileServer } from './static-files.js';
+import { createDemoRoutes } from './demo-routes.js';
 
 /** Options of {@link createDevBackend}. */
 export interface DevBackendOptions {
@@ -34,6 +35,15 @@ export interface DevBackendOptions {
   migrate?: boolean;
   /** Load `supabase/seed.sql` once per database (default false). */
   seed?: boolean;
+  /** Told each setup step as it starts (the first start on PGlite takes seconds). */
+  onProgress?: (step: string) => void;
+  /**
+   * Mount the development-only demo routes (`/demo/config`, `/demo/operator-reply`,
+   * `/demo/reset`; see demo-routes.ts). Default false. Never for a real deployment.
+   */
+  demo?: boolean;
+  /** A fetch-style metadata handler mounted at `/metadata/parse` (e.g. createMetadataHandler()). */
+  metadataHandler?: (request: Request) => Promise<Response>;
 }
 
 /** A running local backend. */
@@ -81,7 +91,10 @@ export async function createDevBackend(options: DevBackendOptions = {}): Promise
   try {
     const setup = options.migrate === false
       ? { migrationsApplied: [], seeded: false }
-      : await prepareDatabase(executor, { seed: options.seed ?? false });
+      : await prepareDatabase(executor, {
+        seed: options.seed ?? false,
+        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      });
     const schemaCache = new SchemaCache(executor, exposedSchemas);
     await schemaCache.reload();
     await executor.onSchemaReload(() => {
@@ -95,8 +108,20 @@ export async function createDevBackend(options: DevBackendOptions = {}): Promise
       extraSearchPath: options.extraSearchPath ?? ['public', 'extensions'],
       jwtSecret,
     });
+    const tokens = demoTokens(jwtSecret);
+    const extra = options.demo || options.metadataHandler
+      ? createDemoRoutes({
+          handleRest,
+          executor,
+          tokens,
+          jwtSecret,
+          demo: options.demo ?? false,
+          ...(options.metadataHandler ? { metadataHandler: options.metadataHandler } : {}),
+        })
+      : undefined;
     server = createGatewayServer({
       handleRest,
+      ...(extra ? { handleExtra: extra } : {}),
       ...(options.staticDir ? { serveStatic: createStaticFileServer(options.staticDir) } : {}),
     });
     const listening = server;
@@ -106,7 +131,6 @@ export async function createDevBackend(options: DevBackendOptions = {}): Promise
     });
     const address = listening.address() as AddressInfo;
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    const tokens = demoTokens(jwtSecret);
 
     return {
       url: `http://${host}:${address.port}`,
@@ -144,3 +168,4 @@ export { createStaticFileServer, contentTypeFor } from './static-files.js';
 export { prepareDatabase, type SetupReport } from './setup.js';
 export { applyAuthShim, applyMigrations, applySeed, type SqlScriptRunner } from './migrate.js';
 export { pgScriptRunner } from './pg-runner.js';
+export { createDemoRoutes, type DemoBroker, type DemoRoutesOptions } from './demo-routes.js';

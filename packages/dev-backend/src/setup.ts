@@ -21,9 +21,14 @@ async function exists(file: string): Promise<boolean> {
  * Brings a database up to date before serving it: the local auth shim, the migrations not yet
  * applied, and (when asked) the demo data, loaded once per database (recorded in `_local`).
  */
-export async function prepareDatabase(executor: Executor, options: { seed: boolean }): Promise<SetupReport> {
+export async function prepareDatabase(
+  executor: Executor,
+  options: { seed: boolean; onProgress?: (step: string) => void },
+): Promise<SetupReport> {
+  const progress = options.onProgress ?? (() => undefined);
   const admin = await executor.admin();
   try {
+    progress('applying the auth shim and migrations');
     await applyAuthShim(admin);
     const migrationsApplied = await applyMigrations(admin);
     let seeded = false;
@@ -31,6 +36,7 @@ export async function prepareDatabase(executor: Executor, options: { seed: boole
       await admin.runScript('create table if not exists _local.seed_runs (applied_at timestamptz not null default now())');
       const runs = await admin.query<{ n: number }>('select count(*)::int as n from _local.seed_runs');
       if ((runs[0]?.n ?? 0) === 0) {
+        progress('loading the demo data (supabase/seed.sql)');
         // The data and its record in one transaction: a failed seed can be retried.
         const seedSql = await readFile(seedPath, 'utf8');
         await admin.runScript(`begin;\n${seedSql}\n;insert into _local.seed_runs default values;\ncommit;`);
