@@ -57,8 +57,9 @@ export type FlightLeg = z.infer<typeof FlightLegSchema>;
 
 /** Most legs one request may carry. The database enforces the same limit. */
 export const MAX_LEGS = 12;
-/** Passenger limits, enforced by the database too. */
+/** Fewest passengers a request may carry (the database enforces the same). */
 export const MIN_PASSENGERS = 1;
+/** Most passengers a request may carry (the database enforces the same). */
 export const MAX_PASSENGERS = 999;
 
 /** Number of passengers, 1–999. */
