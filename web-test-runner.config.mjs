@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import { chatBackendPlugin } from './test/browser-backend/plugin.mjs';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -88,6 +89,9 @@ export default {
       tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)),
     }),
     a11ySnapshotPlugin(),
+    // A real backend (the local gateway over PostgreSQL) for specs that drive the SDK end to end;
+    // started on first use only.
+    chatBackendPlugin(),
   ],
   filterBrowserLogs: ({ args }) =>
     !args.some(

@@ -1,0 +1,89 @@
+import { createChatSessions, type ChatSessionsClient } from '@chat-sessions/sdk';
+import { createClient } from '@supabase/supabase-js';
+import { executeServerCommand } from '@web/test-runner-commands';
+
+// The real backend for browser specs (test/browser-backend/): the local gateway over
+// PostgreSQL, reached with the real supabase-js client and SDK, as a host page would.
+
+interface BackendInfo {
+  url: string;
+  anonKey: string;
+  serviceRoleKey: string;
+}
+
+/** A broker signed in to the real backend: their SDK client, and a switch to cut their network. */
+export interface TestBroker {
+  userId: string;
+  email: string;
+  chat: ChatSessionsClient;
+  /** While true, every request of this broker fails as a dropped connection would (fault injection). */
+  offline: boolean;
+}
+
+let info: Promise<BackendInfo> | null = null;
+
+/** The backend's URL and keys (started on first use). */
+export function backendInfo(): Promise<BackendInfo> {
+  info ??= executeServerCommand<BackendInfo, undefined>('chat-backend').then((answer) => {
+    if (!answer) throw new Error('no chat-backend command: is chatBackendPlugin() in web-test-runner.config.mjs?');
+    return answer;
+  });
+  return info;
+}
+
+/** Retries that keep specs fast. */
+const FAST_RETRY = { attempts: 2, baseDelayMs: 5, maxDelayMs: 20 } as const;
+
+/** A new broker (own rows only, by row-level security) with a real SDK client. */
+export async function newBroker(): Promise<TestBroker> {
+  const { url, anonKey } = await backendInfo();
+  const broker = await executeServerCommand<{ userId: string; email: string; token: string }, undefined>(
+    'chat-backend-broker',
+  );
+  if (!broker) throw new Error('the backend created no broker');
+  const result: TestBroker = {
+    userId: broker.userId,
+    email: broker.email,
+    offline: false,
+    chat: undefined as unknown as ChatSessionsClient,
+  };
+  // Only failure injection sits between supabase-js and the gateway: a dropped connection.
+  const fetchThroughSwitch: typeof fetch = (input, init) =>
+    result.offline ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
+  const supabase = createClient(url, anonKey, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    global: { fetch: fetchThroughSwitch },
+    accessToken: async () => broker.token,
+  });
+  result.chat = createChatSessions({ supabase, retry: FAST_RETRY });
+  return result;
+}
+
+let service: Promise<ChatSessionsClient> | null = null;
+
+/** A service-role SDK client: what a host's server (a marketplace webhook) uses to record operator replies. */
+export function serviceChat(): Promise<ChatSessionsClient> {
+  service ??= backendInfo().then(({ url, serviceRoleKey }) =>
+    createChatSessions({
+      supabase: createClient(url, serviceRoleKey, {
+        auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+      }),
+      retry: FAST_RETRY,
+    }),
+  );
+  return service;
+}
+
+/** Waits until `check` passes (polling every 20 ms), or fails with its last error after `timeoutMs`. */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 4000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}
