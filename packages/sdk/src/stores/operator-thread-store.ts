@@ -55,8 +55,8 @@ export class OperatorThreadStore extends SnapshotStore<OperatorThreadSnapshot> {
   readonly #threads = new Map<string, OperatorThread>();
   /** Marks waiting for the next flush. */
   readonly #queued = new Map<string, ReadMark>();
-  /** Marks sent and not yet answered (still shown). */
-  readonly #inFlight = new Map<string, number>();
+  /** Marks sent and not yet answered, per thread (still shown; two flushes may overlap). */
+  readonly #inFlight = new Map<string, number[]>();
   #timer: ReturnType<typeof setTimeout> | null = null;
   #loading = false;
   #loaded = false;
@@ -131,9 +131,13 @@ export class OperatorThreadStore extends SnapshotStore<OperatorThreadSnapshot> {
     await Promise.all(
       marks.map(async ([threadId, mark]) => {
         const upToSeq = mark.upToSeq === Number.MAX_SAFE_INTEGER ? undefined : mark.upToSeq;
-        this.#inFlight.set(threadId, Math.max(this.#inFlight.get(threadId) ?? 0, mark.upToSeq));
+        const sending = [...(this.#inFlight.get(threadId) ?? []), mark.upToSeq];
+        this.#inFlight.set(threadId, sending);
         const result = await this.#client.threads.markRead(threadId, upToSeq);
-        this.#inFlight.delete(threadId);
+        const remaining = [...(this.#inFlight.get(threadId) ?? [])];
+        remaining.splice(remaining.indexOf(mark.upToSeq), 1);
+        if (remaining.length > 0) this.#inFlight.set(threadId, remaining);
+        else this.#inFlight.delete(threadId);
         if (result.error) this.#error = result.error;
         else this.#upsert(result.data);
         this.#emit();
@@ -181,7 +185,7 @@ export class OperatorThreadStore extends SnapshotStore<OperatorThreadSnapshot> {
 
   /** A thread as shown: read marks queued or in flight hide the replies they cover. */
   #shown(thread: OperatorThread): OperatorThread {
-    const mark = Math.max(this.#queued.get(thread.id)?.upToSeq ?? 0, this.#inFlight.get(thread.id) ?? 0);
+    const mark = Math.max(this.#queued.get(thread.id)?.upToSeq ?? 0, ...(this.#inFlight.get(thread.id) ?? []));
     if (mark >= thread.lastSeq && thread.unreadCount > 0) return { ...thread, unreadCount: 0, lastReadSeq: thread.lastSeq };
     return thread;
   }
