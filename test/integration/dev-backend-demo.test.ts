@@ -112,3 +112,36 @@ describe('dev backend demo routes', () => {
     assert.equal((await fetch(`${backend.url}/demo/nope`)).status, 404);
   });
 });
+
+describe('dev backend static mounts', () => {
+  it('serves each folder under its prefix and never outside it', async () => {
+    const { mkdtemp, mkdir, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const root = await mkdtemp(path.join(tmpdir(), 'mounts-'));
+    await mkdir(path.join(root, 'pages'));
+    await mkdir(path.join(root, 'build'));
+    await writeFile(path.join(root, 'pages', 'index.html'), '<p>page</p>');
+    await writeFile(path.join(root, 'build', 'app.js'), 'export const app = 1;');
+    await writeFile(path.join(root, 'secret.txt'), 'secret');
+    const db = await createTestDatabase('mounts');
+    const backend = await createDevBackend({
+      databaseUrl: db.adminUrl,
+      staticDir: path.join(root, 'pages'),
+      staticMounts: { '/dist/': path.join(root, 'build') },
+    });
+    try {
+      const page = await fetch(`${backend.url}/`);
+      assert.equal(await page.text(), '<p>page</p>');
+      const script = await fetch(`${backend.url}/dist/app.js`);
+      assert.equal(script.headers.get('content-type'), 'text/javascript; charset=utf-8');
+      assert.equal(await script.text(), 'export const app = 1;');
+      assert.equal((await fetch(`${backend.url}/dist/%2e%2e/secret.txt`)).status, 403);
+      assert.equal((await fetch(`${backend.url}/dist/missing.js`)).status, 404);
+    } finally {
+      await backend.close();
+      await db.drop();
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -10,7 +10,7 @@ import { createPgliteExecutor } from './pglite-executor.js';
 import { createRestHandler } from './rest-handler.js';
 import { SchemaCache } from './schema-cache.js';
 import { prepareDatabase, type SetupReport } from './setup.js';
-import { createStaticFileServer } from './static-files.js';
+import { createStaticMounts } from './static-files.js';
 import { createDemoRoutes } from './demo-routes.js';
 
 /** Options of {@link createDevBackend}. */
@@ -31,6 +31,8 @@ export interface DevBackendOptions {
   jwtSecret?: string;
   /** A folder served at `/` (a demo page). */
   staticDir?: string;
+  /** More folders served under URL prefixes, e.g. `{ '/dist/': 'dist' }` (with `staticDir` at `/`). */
+  staticMounts?: Record<string, string>;
   /** Apply the auth shim and pending migrations at start (default true). */
   migrate?: boolean;
   /** Load `supabase/seed.sql` once per database (default false). */
@@ -122,7 +124,14 @@ export async function createDevBackend(options: DevBackendOptions = {}): Promise
     server = createGatewayServer({
       handleRest,
       ...(extra ? { handleExtra: extra } : {}),
-      ...(options.staticDir ? { serveStatic: createStaticFileServer(options.staticDir) } : {}),
+      ...(options.staticDir || options.staticMounts
+        ? {
+            serveStatic: createStaticMounts({
+              ...(options.staticDir ? { '/': options.staticDir } : {}),
+              ...options.staticMounts,
+            }),
+          }
+        : {}),
     });
     const listening = server;
     await new Promise<void>((resolve, reject) => {
@@ -164,7 +173,7 @@ export type { Executor, SqlSession, TransactionOptions } from './executor.js';
 export { createPgExecutor, type PgExecutorOptions } from './pg-executor.js';
 export { createPgliteExecutor, pgliteScriptRunner, type PgliteExecutorOptions } from './pglite-executor.js';
 export { createRestHandler, type RestHandlerOptions, type RestRequest, type RestResponse } from './rest-handler.js';
-export { createStaticFileServer, contentTypeFor } from './static-files.js';
+export { createStaticFileServer, createStaticMounts, contentTypeFor } from './static-files.js';
 export { prepareDatabase, type SetupReport } from './setup.js';
 export { applyAuthShim, applyMigrations, applySeed, type SqlScriptRunner } from './migrate.js';
 export { pgScriptRunner } from './pg-runner.js';

@@ -93,3 +93,26 @@ export function createStaticFileServer(folder: string): (request: IncomingMessag
     }
   };
 }
+
+/**
+ * Serves several folders under URL prefixes, e.g. `{ '/': 'examples', '/dist/': 'dist' }`; the
+ * longest matching prefix wins, and the rest of the path is looked up in its folder.
+ */
+export function createStaticMounts(
+  mounts: Readonly<Record<string, string>>,
+): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
+  const servers = Object.entries(mounts)
+    .map(([prefix, folder]) => ({ prefix: prefix.endsWith('/') ? prefix : `${prefix}/`, serve: createStaticFileServer(folder) }))
+    .sort((a, b) => b.prefix.length - a.prefix.length);
+  return async function serveMounted(request, response) {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const mount = servers.find((m) => url.pathname.startsWith(m.prefix) || `${url.pathname}/` === m.prefix);
+    if (!mount) {
+      answer(response, 404, 'Not Found');
+      return;
+    }
+    const rest = url.pathname.slice(mount.prefix.length - 1) || '/';
+    request.url = `${rest}${url.search}`;
+    await mount.serve(request, response);
+  };
+}
