@@ -136,7 +136,22 @@ describe('dev backend static mounts', () => {
       const script = await fetch(`${backend.url}/dist/app.js`);
       assert.equal(script.headers.get('content-type'), 'text/javascript; charset=utf-8');
       assert.equal(await script.text(), 'export const app = 1;');
-      assert.equal((await fetch(`${backend.url}/dist/%2e%2e/secret.txt`)).status, 403);
+      // Raw paths (fetch would normalise them before sending).
+      const http = await import('node:http');
+      const raw = (rawPath: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const request = http.request(`${backend.url}/`, { path: rawPath }, (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => { body += chunk.toString(); });
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+        });
+        request.on('error', reject);
+        request.end();
+      });
+      for (const attempt of ['/dist/../secret.txt', '/dist/%2e%2e/secret.txt', '/dist/..%2fsecret.txt', '/../secret.txt']) {
+        const answer = await raw(attempt);
+        assert.notEqual(answer.body, 'secret', `${attempt} must not leave the mounted folders`);
+        assert.ok(answer.status === 403 || answer.status === 404, `${attempt}: ${answer.status}`);
+      }
       assert.equal((await fetch(`${backend.url}/dist/missing.js`)).status, 404);
     } finally {
       await backend.close();
