@@ -1,6 +1,7 @@
 import type { OperatorThread } from './internal/chat-transcript.js';
 import type { CompletionOutcome, Session } from './internal/sdk.js';
 import type { LifecycleAction } from '../packages/sdk/src/lifecycle.js';
+import type { CreateSessionInput, ListTab, SessionSort } from '@chat-sessions/sdk';
 
 /**
  * The user chose a session: clicked its card, or pressed Enter or Space on it. Bubbles and is
@@ -134,5 +135,191 @@ declare global {
     'chat-session-action': ChatSessionActionEvent;
     'chat-thread-open': ChatThreadOpenEvent;
     'chat-thread-close': ChatThreadCloseEvent;
+  }
+}
+
+// ─── The session list (<chat-sidebar>) ──────────────────────────────────────────────────────
+// Every event below bubbles and is composed. Those that change a session are cancelable:
+// `preventDefault()` to apply the change yourself; otherwise the sidebar applies it through its
+// store (without a store, the host always applies it).
+
+/**
+ * The user asked for a new session: the New menu (flight request or general chat) or quick
+ * create (free text read into a flight request). `input` carries the id the session will have.
+ * Cancelable.
+ */
+export class ChatSessionCreateEvent extends Event {
+  static readonly eventName = 'chat-session-create';
+
+  /** What to create, as the SDK's `sessions.create` / `SessionListStore.create` take it. */
+  readonly input: CreateSessionInput;
+  /** The text typed into quick create, or null for the New menu. */
+  readonly text: string | null;
+
+  constructor(input: CreateSessionInput, text: string | null) {
+    super(ChatSessionCreateEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+    this.input = input;
+    this.text = text;
+  }
+}
+
+/** The user renamed a session. Cancelable. */
+export class ChatSessionRenameEvent extends Event {
+  static readonly eventName = 'chat-session-rename';
+
+  readonly session: Session;
+  /** The new title, trimmed. */
+  readonly title: string;
+
+  constructor(session: Session, title: string) {
+    super(ChatSessionRenameEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+    this.session = session;
+    this.title = title;
+  }
+}
+
+/** The user pinned (`pinned: true`) or unpinned a session. Cancelable. */
+export class ChatSessionPinEvent extends Event {
+  static readonly eventName = 'chat-session-pin';
+
+  readonly session: Session;
+  readonly pinned: boolean;
+
+  constructor(session: Session, pinned: boolean) {
+    super(ChatSessionPinEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+    this.session = session;
+    this.pinned = pinned;
+  }
+}
+
+/** The user marked a session's operator replies read. Cancelable. */
+export class ChatSessionMarkReadEvent extends Event {
+  static readonly eventName = 'chat-session-mark-read';
+
+  readonly session: Session;
+
+  constructor(session: Session) {
+    super(ChatSessionMarkReadEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+    this.session = session;
+  }
+}
+
+/**
+ * The user asked to delete sessions (menu, Delete key, bulk bar), before the sidebar asks them
+ * to confirm. Cancelable: `preventDefault()` keeps the sessions (or lets you ask in your own way).
+ */
+export class ChatSessionDeleteRequestEvent extends Event {
+  static readonly eventName = 'chat-session-delete-request';
+
+  /** The sessions to delete, in list order. */
+  readonly sessions: readonly Session[];
+
+  constructor(sessions: readonly Session[]) {
+    super(ChatSessionDeleteRequestEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+    this.sessions = sessions;
+  }
+}
+
+/** The user confirmed moving a session to the trash (one event per session). Cancelable. */
+export class ChatSessionDeleteEvent extends Event {
+  static readonly eventName = 'chat-session-delete';
+
+  readonly session: Session;
+
+  constructor(session: Session) {
+    super(ChatSessionDeleteEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+    this.session = session;
+  }
+}
+
+/** The user undid a delete: the session comes back from the trash. Cancelable. */
+export class ChatSessionRestoreEvent extends Event {
+  static readonly eventName = 'chat-session-restore';
+
+  readonly session: Session;
+
+  constructor(session: Session) {
+    super(ChatSessionRestoreEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+    this.session = session;
+  }
+}
+
+/** The user chose another tab of the session list. */
+export class ChatListTabChangeEvent extends Event {
+  static readonly eventName = 'chat-list-tab-change';
+
+  readonly tab: ListTab;
+
+  constructor(tab: ListTab) {
+    super(ChatListTabChangeEvent.eventName, { bubbles: true, composed: true });
+    this.tab = tab;
+  }
+}
+
+/** The user toggled the list's order: `recent`, or `attention` (needs attention first). */
+export class ChatListSortChangeEvent extends Event {
+  static readonly eventName = 'chat-list-sort-change';
+
+  readonly sort: SessionSort;
+
+  constructor(sort: SessionSort) {
+    super(ChatListSortChangeEvent.eventName, { bubbles: true, composed: true });
+    this.sort = sort;
+  }
+}
+
+/** The user changed the search text (every keystroke; stores debounce it). */
+export class ChatListSearchEvent extends Event {
+  static readonly eventName = 'chat-list-search';
+
+  readonly search: string;
+
+  constructor(search: string) {
+    super(ChatListSearchEvent.eventName, { bubbles: true, composed: true });
+    this.search = search;
+  }
+}
+
+/** The user scrolled near the end of the list and more sessions wait: load the next page. */
+export class ChatListLoadMoreEvent extends Event {
+  static readonly eventName = 'chat-list-load-more';
+
+  readonly tab: ListTab;
+  /** How many sessions are loaded. */
+  readonly loaded: number;
+
+  constructor(tab: ListTab, loaded: number) {
+    super(ChatListLoadMoreEvent.eventName, { bubbles: true, composed: true });
+    this.tab = tab;
+    this.loaded = loaded;
+  }
+}
+
+/** The user asked to retry a load that failed. */
+export class ChatListRetryEvent extends Event {
+  static readonly eventName = 'chat-list-retry';
+
+  readonly tab: ListTab;
+
+  constructor(tab: ListTab) {
+    super(ChatListRetryEvent.eventName, { bubbles: true, composed: true });
+    this.tab = tab;
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'chat-session-create': ChatSessionCreateEvent;
+    'chat-session-rename': ChatSessionRenameEvent;
+    'chat-session-pin': ChatSessionPinEvent;
+    'chat-session-mark-read': ChatSessionMarkReadEvent;
+    'chat-session-delete-request': ChatSessionDeleteRequestEvent;
+    'chat-session-delete': ChatSessionDeleteEvent;
+    'chat-session-restore': ChatSessionRestoreEvent;
+    'chat-list-tab-change': ChatListTabChangeEvent;
+    'chat-list-sort-change': ChatListSortChangeEvent;
+    'chat-list-search': ChatListSearchEvent;
+    'chat-list-load-more': ChatListLoadMoreEvent;
+    'chat-list-retry': ChatListRetryEvent;
   }
 }
