@@ -22,3 +22,43 @@ export {
 export { GeneralChatCard, type GeneralChatCardStrings } from './general-chat-card/general-chat-card.js';
 export { ChatSessionSelectEvent } from './events.js';
 export type { AirportNameResolver, CardInteraction, Clock, StringsOverride } from './types.js';
+export { ChatSidebar } from './chat-sidebar/chat-sidebar.js';
+export type { ChatSidebarStrings, SidebarTab } from './chat-sidebar/strings.js';
+export type {
+  QuickCreateContext,
+  QuickCreateDraft,
+  QuickCreateParser,
+} from './chat-sidebar/quick-create.js';
+export { ChatSessionsProvider } from './chat-sessions-provider/chat-sessions-provider.js';
+export { chatSessionsClientContext, sessionListContext } from './context.js';
+export { StoreController, type SubscribableStore } from './controllers/store-controller.js';
+export {
+  SessionListController,
+  type OwnedSessionList,
+  type SessionListControllerOptions,
+  type SessionListFactory,
+} from './controllers/session-list-controller.js';
+export {
+  EMPTY_SESSION_LIST,
+  type SessionListBulkAction,
+  type SessionListBulkResult,
+  type SessionListProblem,
+  type SessionListSource,
+  type SessionListTabCounts,
+  type SessionListView,
+  type SessionListWriteResult,
+} from './controllers/session-list-source.js';
+export {
+  ChatListLoadMoreEvent,
+  ChatListRetryEvent,
+  ChatListSearchEvent,
+  ChatListSortChangeEvent,
+  ChatListTabChangeEvent,
+  ChatSessionCreateEvent,
+  ChatSessionDeleteEvent,
+  ChatSessionDeleteRequestEvent,
+  ChatSessionMarkReadEvent,
+  ChatSessionPinEvent,
+  ChatSessionRenameEvent,
+  ChatSessionRestoreEvent,
+} from './events.js';
