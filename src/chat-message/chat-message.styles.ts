@@ -19,7 +19,10 @@ export const chatMessageStyles = css`
     color: var(--_color);
     font-family: var(--chat-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     font-size: var(--chat-font-size, 0.875rem);
-    line-height: 1.4;
+    /* Whole pixels, so a bubble's height is a whole number of pixels: a transcript can then put
+       earlier messages above the reader's place and keep it exactly (scroll offsets are whole
+       pixels too). Children inherit the computed length. */
+    line-height: round(1.4em, 1px);
   }
 
   :host([hidden]) {

@@ -1,17 +1,21 @@
 // What the conversation elements (<chat-message>, <chat-composer>, <chat-session-view>,
 // <operator-thread-list>) share: the SDK's message and thread types, by type only, message time
 // formatting, and keeping a scrolled transcript in place while content is added above it.
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ChatMessageStrings } from '../chat-message/chat-message.js';
+import type { Clock, StringsOverride } from '../types.js';
 import type { Formatter } from './format.js';
+
+import type { Message } from '@chat-sessions/sdk';
 
 export type {
   Message,
   MessageContentType,
   MessageRole,
-} from '../../packages/sdk/src/models/message.js';
-export type {
   OperatorThread,
   OperatorThreadStatus,
-} from '../../packages/sdk/src/models/operator-thread.js';
+} from '@chat-sessions/sdk';
 
 /**
  * Where a message stands on its way to the server: saved (`sent`), on its way (`pending`), or
@@ -75,4 +79,237 @@ export function anchorScrollFromBottom(scroller: HTMLElement): () => void {
 /** True when the transcript is scrolled to (within `slack` px of) its end. */
 export function isScrolledToEnd(scroller: HTMLElement, slack = 24): boolean {
   return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= slack;
+}
+
+/** What the conversation elements read from a message store: the SDK's `MessageStore` fits. */
+export interface TranscriptItem extends ChatMessageFields {
+  readonly delivery: MessageDelivery;
+}
+
+type ChatMessageFields = Pick<Message, 'id' | 'role' | 'content' | 'contentType' | 'createdAt'>;
+
+/** A message store's snapshot, as far as a transcript reads it. */
+export interface TranscriptSnapshot {
+  readonly items: readonly TranscriptItem[];
+  readonly hasOlder: boolean;
+  readonly loading: boolean;
+  readonly loadingOlder: boolean;
+  readonly loaded: boolean;
+  readonly error: { readonly message: string } | null;
+}
+
+/** A conversation's message store (the SDK's `MessageStore`), as far as a transcript uses it. */
+export interface TranscriptStore {
+  getSnapshot(): TranscriptSnapshot;
+  subscribe(listener: () => void): () => void;
+  load(): Promise<unknown>;
+  loadOlder(): Promise<unknown>;
+  retry(id: string): Promise<unknown>;
+}
+
+interface ScrollMeasure {
+  atEnd: boolean;
+  firstId: string | undefined;
+  lastId: string | undefined;
+  /** The message the reader's place is kept by, and its distance from the top of the view. */
+  anchor: { id: string; offset: number } | null;
+}
+
+/** Where a message's element is, from the top of the transcript's visible area. */
+function offsetInView(scroller: HTMLElement, element: Element): number {
+  return element.getBoundingClientRect().top - scroller.getBoundingClientRect().top;
+}
+
+function messageElement(scroller: HTMLElement, id: string): Element | null {
+  return scroller.querySelector(`[data-message-id="${CSS.escape(id)}"]`);
+}
+
+/**
+ * Keeps a transcript's scroll position right as its messages change (a reactive controller of
+ * the element that renders the transcript):
+ * - the first time messages show, and whenever one arrives while the reader is at the end, it
+ *   scrolls to the end (the reader follows the conversation);
+ * - when earlier messages are put above ("load earlier"), what the reader sees stays exactly
+ *   where it was: the first message shown before stays at the same distance from the top;
+ * - otherwise (the reader scrolled up to read), nothing moves.
+ *
+ * Messages are elements that render after their container, so the adjustment waits for them;
+ * `settled` resolves once it is done (elements fold it into their `updateComplete`).
+ */
+export class TranscriptScrollController implements ReactiveController {
+  private measure: ScrollMeasure | null = null;
+  private shownFirstId: string | undefined;
+  private shownLastId: string | undefined;
+  private followOwn = false;
+  /** Resolves once the last update's scroll adjustment is done. */
+  settled: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly scroller: () => HTMLElement | null,
+    private readonly items: () => readonly TranscriptItem[],
+  ) {
+    host.addController(this);
+  }
+
+  /** Scroll to the end after the next update, wherever the reader is (e.g. after sending). */
+  followNextUpdate(): void {
+    this.followOwn = true;
+    this.host.requestUpdate();
+  }
+
+  /** Forget the conversation shown: the next messages are a first load, shown from the end. */
+  reset(): void {
+    this.shownFirstId = undefined;
+    this.shownLastId = undefined;
+  }
+
+  hostUpdate(): void {
+    const scroller = this.scroller();
+    if (!scroller) {
+      this.measure = null;
+      return;
+    }
+    const firstId = this.shownFirstId;
+    const first = firstId === undefined ? null : messageElement(scroller, firstId);
+    this.measure = {
+      atEnd: isScrolledToEnd(scroller),
+      firstId,
+      lastId: this.shownLastId,
+      anchor: first && firstId !== undefined ? { id: firstId, offset: offsetInView(scroller, first) } : null,
+    };
+  }
+
+  hostUpdated(): void {
+    const scroller = this.scroller();
+    const items = this.items();
+    const before = this.measure;
+    const firstId = items[0]?.id;
+    const lastId = items[items.length - 1]?.id;
+    this.shownFirstId = firstId;
+    this.shownLastId = lastId;
+    const follow = this.followOwn;
+    this.followOwn = false;
+    if (!scroller || items.length === 0) return;
+
+    const firstShowing = !before || before.lastId === undefined;
+    const grewAtEnd = before !== null && lastId !== before.lastId;
+    const grewAtStart = before !== null && before.firstId !== undefined && firstId !== before.firstId;
+    let adjust: (() => void) | null = null;
+    if (firstShowing || follow || (grewAtEnd && before?.atEnd)) {
+      adjust = () => {
+        scroller.scrollTop = scroller.scrollHeight;
+      };
+    } else if (grewAtStart && before?.anchor) {
+      const anchor = before.anchor;
+      adjust = () => {
+        const element = messageElement(scroller, anchor.id);
+        if (element) scroller.scrollTop += offsetInView(scroller, element) - anchor.offset;
+      };
+    }
+    if (!adjust) return;
+    // The messages render in their own update, right after this one: adjust once they have
+    // (still before the browser paints, so the reader never sees the jump).
+    const rendering = [...scroller.querySelectorAll('*')]
+      .map((element) => (element as Partial<ReactiveElementLike>).updateComplete)
+      .filter((update): update is Promise<boolean> => update instanceof Promise);
+    const apply = adjust;
+    this.settled = Promise.all(rendering).then(apply, apply);
+  }
+}
+
+interface ReactiveElementLike {
+  updateComplete: Promise<boolean>;
+}
+
+/** The strings of a transcript, part of each conversation element's strings. */
+export interface TranscriptStrings {
+  /** The "load earlier" button. */
+  loadEarlier: string;
+  /** The same button while earlier messages load. */
+  loadingEarlier: string;
+  /** Shown while the newest messages load. */
+  loadingMessages: string;
+  /** Shown in a conversation without messages. */
+  noMessages: string;
+  /** Shown when messages could not be loaded. */
+  loadFailed: string;
+  /** Loads again after a failure. */
+  tryAgain: string;
+}
+
+/** English defaults of {@link TranscriptStrings}. */
+export const transcriptStrings: TranscriptStrings = {
+  loadEarlier: 'Load earlier messages',
+  loadingEarlier: 'Loading earlier messages…',
+  loadingMessages: 'Loading messages…',
+  noMessages: 'No messages yet',
+  loadFailed: 'Messages could not be loaded.',
+  tryAgain: 'Try again',
+};
+
+/** What {@link renderTranscript} shows and how it reports what the user does. */
+export interface TranscriptView {
+  snapshot: TranscriptSnapshot | undefined;
+  strings: TranscriptStrings;
+  locale: string;
+  clock: Clock;
+  /** Strings passed on to every <chat-message>. */
+  messageStrings: StringsOverride<ChatMessageStrings>;
+  /** The author shown for a message (e.g. the operator's name), or '' for its role's label. */
+  authorOf?: (item: TranscriptItem) => string;
+  onLoadEarlier: () => void;
+  onReload: () => void;
+}
+
+const messageParts =
+  'base: message-base, header: message-header, author: message-author, time: message-time, ' +
+  'content: message-content, delivery: message-delivery, retry-button: message-retry-button';
+
+/**
+ * The inside of a transcript: "load earlier" while earlier messages exist, the loading, empty
+ * and error notes, and one <chat-message> per message (keyed by id, so a message going from
+ * pending to sent keeps its element, and focus on its Retry button).
+ */
+export function renderTranscript(view: TranscriptView): TemplateResult {
+  const { snapshot, strings } = view;
+  const items = snapshot?.items ?? [];
+  const loadingOlder = snapshot?.loadingOlder ?? false;
+  return html`
+    ${snapshot?.hasOlder
+      ? html`<button
+          part="load-earlier-button"
+          type="button"
+          aria-disabled=${loadingOlder ? 'true' : 'false'}
+          @click=${loadingOlder ? null : view.onLoadEarlier}
+        >
+          ${loadingOlder ? strings.loadingEarlier : strings.loadEarlier}
+        </button>`
+      : nothing}
+    ${snapshot?.error
+      ? html`<p class="transcript-error" part="transcript-error">
+          ${strings.loadFailed}
+          <button class="text-button" type="button" @click=${view.onReload}>${strings.tryAgain}</button>
+        </p>`
+      : nothing}
+    ${snapshot && items.length === 0 && !snapshot.error
+      ? html`<p class="transcript-note" part="transcript-note">
+          ${snapshot.loaded ? strings.noMessages : strings.loadingMessages}
+        </p>`
+      : nothing}
+    ${repeat(
+      items,
+      (item) => item.id,
+      (item) => html`<chat-message
+        data-message-id=${item.id}
+        exportparts=${messageParts}
+        .message=${item}
+        delivery=${item.delivery}
+        author=${view.authorOf?.(item) ?? ''}
+        locale=${view.locale}
+        .clock=${view.clock}
+        .strings=${view.messageStrings}
+      ></chat-message>`,
+    )}
+  `;
 }

@@ -11,13 +11,21 @@ interface BackendInfo {
   serviceRoleKey: string;
 }
 
-/** A broker signed in to the real backend: their SDK client, and a switch to cut their network. */
+/**
+ * How a broker's requests fare (fault injection, the only thing between supabase-js and the
+ * gateway): `online` passes them, `offline` fails them as a dropped connection does, `held`
+ * keeps them waiting (a slow network) until the network is set to another mode.
+ */
+export type NetworkMode = 'online' | 'offline' | 'held';
+
+/** A broker signed in to the real backend: their SDK client, and their network's mode. */
 export interface TestBroker {
   userId: string;
   email: string;
   chat: ChatSessionsClient;
-  /** While true, every request of this broker fails as a dropped connection would (fault injection). */
-  offline: boolean;
+  network: NetworkMode;
+  /** Requests waiting while the network is `held`. */
+  readonly heldCount: number;
 }
 
 let info: Promise<BackendInfo> | null = null;
@@ -41,15 +49,32 @@ export async function newBroker(): Promise<TestBroker> {
     'chat-backend-broker',
   );
   if (!broker) throw new Error('the backend created no broker');
+  let mode: NetworkMode = 'online';
+  let held: Array<() => void> = [];
   const result: TestBroker = {
     userId: broker.userId,
     email: broker.email,
-    offline: false,
     chat: undefined as unknown as ChatSessionsClient,
+    get network() {
+      return mode;
+    },
+    set network(next: NetworkMode) {
+      mode = next;
+      if (next !== 'held') {
+        const waiting = held;
+        held = [];
+        for (const release of waiting) release();
+      }
+    },
+    get heldCount() {
+      return held.length;
+    },
   };
-  // Only failure injection sits between supabase-js and the gateway: a dropped connection.
-  const fetchThroughSwitch: typeof fetch = (input, init) =>
-    result.offline ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
+  const fetchThroughSwitch: typeof fetch = async (input, init) => {
+    if (mode === 'held') await new Promise<void>((resolve) => held.push(resolve));
+    if (mode === 'offline') throw new TypeError('Failed to fetch');
+    return fetch(input, init);
+  };
   const supabase = createClient(url, anonKey, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     global: { fetch: fetchThroughSwitch },
@@ -75,7 +100,7 @@ export function serviceChat(): Promise<ChatSessionsClient> {
 }
 
 /** Waits until `check` passes (polling every 20 ms), or fails with its last error after `timeoutMs`. */
-export async function eventually(check: () => void | Promise<void>, timeoutMs = 4000): Promise<void> {
+export async function eventually(check: () => unknown, timeoutMs = 4000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

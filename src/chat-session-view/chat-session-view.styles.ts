@@ -1,0 +1,252 @@
+import { css } from 'lit';
+import { transcriptStyles } from '../internal/chat-transcript.styles.js';
+import { stageColorRules, statusColorRules } from '../internal/session-view-theme.js';
+
+export const chatSessionViewStyles = [
+  css`
+    :host {
+      --_background: var(--chat-session-view-background, var(--chat-color-surface, #ffffff));
+      --_header-background: var(--chat-session-view-header-background, var(--chat-color-surface, #ffffff));
+      --_color: var(--chat-session-view-color, var(--chat-color-text, #1d232b));
+      --_muted-color: var(--chat-session-view-muted-color, var(--chat-color-text-muted, #545e69));
+      --_border-color: var(--chat-session-view-border-color, var(--chat-color-border, #d5dbe1));
+      --_radius: var(--chat-session-view-radius, var(--chat-radius, 8px));
+      --_accent: var(--chat-session-view-accent, var(--chat-color-accent, #0a5bd3));
+      --_on-accent: var(--chat-session-view-on-accent, var(--chat-color-on-accent, #ffffff));
+      --_hover-background: var(--chat-session-view-hover-background, var(--chat-color-surface-hover, #f2f4f7));
+      --_focus-ring-color: var(--chat-session-view-focus-ring-color, var(--chat-color-focus-ring, var(--chat-color-accent, #0a5bd3)));
+      --_error-color: var(--chat-session-view-error-color, var(--chat-color-danger, #b42318));
+
+      display: flex;
+      flex-direction: column;
+      box-sizing: border-box;
+      min-width: 0;
+      min-height: 0;
+      height: 100%;
+      container-type: inline-size;
+      background: var(--_background);
+      color: var(--_color);
+      font-family: var(--chat-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+      font-size: var(--chat-font-size, 0.875rem);
+      line-height: 1.4;
+    }
+
+    :host([hidden]) {
+      display: none;
+    }
+
+    *,
+    *::before,
+    *::after {
+      box-sizing: border-box;
+    }
+
+    [part~='header'] {
+      display: grid;
+      gap: 6px;
+      padding: 10px 12px;
+      border-bottom: 1px solid var(--_border-color);
+      background: var(--_header-background);
+    }
+
+    [part~='heading'] {
+      margin: 0;
+      min-width: 0;
+      font-size: 1.125em;
+      font-weight: 600;
+      overflow-wrap: anywhere;
+    }
+
+    [part~='route'] .arrow {
+      padding: 0 0.25em;
+      color: var(--_muted-color);
+      font-weight: 400;
+    }
+
+    [part~='details'] {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 4px 10px;
+      color: var(--_muted-color);
+    }
+
+    [part~='stage-badge'],
+    [part~='status'] {
+      display: inline-flex;
+      align-items: center;
+      gap: 4px;
+      padding: 0 6px;
+      border: 1px solid var(--_stage-color, var(--_status-color, var(--_border-color)));
+      border-radius: 999px;
+      color: var(--_color);
+      white-space: nowrap;
+    }
+
+    [part~='status'] {
+      border-color: var(--_status-color, var(--_border-color));
+      border-radius: 4px;
+    }
+
+    [part~='stage-badge']::before {
+      content: '';
+      width: 6px;
+      height: 6px;
+      border-radius: 50%;
+      background: var(--_stage-color);
+    }
+
+    [part~='actions'] {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 6px;
+    }
+
+    [part~='action-button'],
+    [part~='threads-toggle'] {
+      display: inline-flex;
+      align-items: center;
+      gap: 6px;
+      padding: 3px 10px;
+      border: 1px solid var(--_border-color);
+      border-radius: calc(var(--_radius) - 2px);
+      background: var(--_background);
+      color: var(--_color);
+      font: inherit;
+      cursor: pointer;
+    }
+
+    [part~='action-button']:hover,
+    [part~='threads-toggle']:hover {
+      background: var(--_hover-background);
+    }
+
+    [part~='action-button'][aria-disabled='true'] {
+      cursor: progress;
+    }
+
+    [part~='threads-toggle'][aria-expanded='true'] {
+      border-color: var(--_accent);
+    }
+
+    [part~='action-button']:focus-visible,
+    [part~='threads-toggle']:focus-visible,
+    [part~='menu-item']:focus-visible {
+      outline: 2px solid var(--_focus-ring-color);
+      outline-offset: 2px;
+    }
+
+    [part~='badge'] {
+      min-width: 1.6em;
+      padding: 0 6px;
+      border-radius: 999px;
+      background: var(--_accent);
+      color: var(--_on-accent);
+      font-size: 0.75rem;
+      font-weight: 600;
+      line-height: 1.6em;
+      text-align: center;
+      font-variant-numeric: tabular-nums;
+    }
+
+    .menu-anchor {
+      position: relative;
+    }
+
+    [part~='menu'] {
+      position: absolute;
+      z-index: 1;
+      top: calc(100% + 4px);
+      left: 0;
+      display: grid;
+      min-width: 10em;
+      padding: 4px;
+      border: 1px solid var(--_border-color);
+      border-radius: var(--_radius);
+      background: var(--_background);
+      box-shadow: 0 4px 16px rgb(0 0 0 / 0.16);
+    }
+
+    [part~='menu-item'] {
+      padding: 4px 8px;
+      border: none;
+      border-radius: 4px;
+      background: transparent;
+      color: var(--_color);
+      font: inherit;
+      text-align: start;
+      cursor: pointer;
+    }
+
+    [part~='menu-item']:hover,
+    [part~='menu-item']:focus {
+      background: var(--_hover-background);
+    }
+
+    [part~='action-status'] {
+      color: var(--_muted-color);
+      font-size: 0.8125em;
+    }
+
+    [part~='action-status'].error,
+    [part~='session-error'] {
+      color: var(--_error-color);
+    }
+
+    [part~='body'] {
+      display: grid;
+      flex: 1 1 auto;
+      grid-template-rows: minmax(0, 1fr) auto;
+      grid-template-columns: minmax(0, 1fr);
+      min-height: 0;
+    }
+
+    [part~='body'].with-threads {
+      grid-template-rows: minmax(0, 1fr) minmax(0, 1fr) auto;
+    }
+
+    [part~='threads'] {
+      min-height: 0;
+      overflow: auto;
+      border-bottom: 1px solid var(--_border-color);
+    }
+
+    @container (min-width: 720px) {
+      [part~='body'].with-threads {
+        grid-template-columns: minmax(0, 1fr) minmax(260px, 38%);
+        grid-template-rows: minmax(0, 1fr) auto;
+      }
+      [part~='body'].with-threads [part~='threads'] {
+        grid-column: 2;
+        grid-row: 1 / span 2;
+        border-bottom: none;
+        border-left: 1px solid var(--_border-color);
+      }
+    }
+
+    [part~='composer'] {
+      margin: 0 12px 12px;
+    }
+
+    [part~='empty'] {
+      display: grid;
+      flex: 1 1 auto;
+      place-items: center;
+      padding: 24px;
+      color: var(--_muted-color);
+    }
+
+    @media (forced-colors: active) {
+      [part~='stage-badge']::before {
+        background: CanvasText;
+      }
+      [part~='badge'] {
+        border: 1px solid CanvasText;
+      }
+    }
+  `,
+  transcriptStyles,
+  stageColorRules,
+  statusColorRules,
+];
