@@ -1,7 +1,11 @@
-import type { OperatorThread } from './internal/chat-transcript.js';
+import type {
+  CreateSessionInput,
+  LifecycleAction,
+  ListTab,
+  OperatorThread,
+  SessionSort,
+} from '@chat-sessions/sdk';
 import type { CompletionOutcome, Session } from './internal/sdk.js';
-import type { LifecycleAction } from '../packages/sdk/src/lifecycle.js';
-import type { CreateSessionInput, ListTab, SessionSort } from '@chat-sessions/sdk';
 
 /**
  * The user chose a session: clicked its card, or pressed Enter or Space on it. Bubbles and is
