@@ -27,7 +27,7 @@ describe('dev backend demo routes', () => {
       demo: true,
       metadataHandler: createMetadataHandler(),
     });
-    const config = await (await fetch(`${backend.url}/demo/config`)).json() as { anonKey: string; brokers: Broker[] };
+    const config = await (await fetch(`${backend.url}/demo-api/config`)).json() as { anonKey: string; brokers: Broker[] };
     brokers = config.brokers;
     assert.equal(config.anonKey, backend.anonKey);
   });
@@ -54,7 +54,7 @@ describe('dev backend demo routes', () => {
 
   it('lists the two demo brokers with working user tokens, and no service-role key', async () => {
     assert.deepEqual(brokers.map((b) => b.email), ['ava.morgan@skyline-charter.example', 'ben.okafor@skyline-charter.example']);
-    const text = JSON.stringify(await (await fetch(`${backend.url}/demo/config`)).json());
+    const text = JSON.stringify(await (await fetch(`${backend.url}/demo-api/config`)).json());
     assert.ok(!text.includes(backend.serviceRoleKey), 'the service-role key never reaches the page');
     const { data, error } = await supabaseFor(backend.url, backend.anonKey, brokers[0]!.accessToken)
       .schema('chat').rpc('session_counts');
@@ -65,7 +65,7 @@ describe('dev backend demo routes', () => {
   it('records a simulated operator reply in the broker\'s own session', async () => {
     const ava = brokers.find((b) => b.id === AVA)!;
     const before = await unread(ava.accessToken, AVA_LUTON_NICE);
-    const response = await post('/demo/operator-reply', { sessionId: AVA_LUTON_NICE, content: 'Citation XLS+ available, $21,300.' }, ava.accessToken);
+    const response = await post('/demo-api/operator-reply', { sessionId: AVA_LUTON_NICE, content: 'Citation XLS+ available, $21,300.' }, ava.accessToken);
     assert.equal(response.status, 200);
     const message = await response.json() as { role: string; content: string; thread_id: string | null };
     assert.equal(message.role, 'operator');
@@ -78,22 +78,22 @@ describe('dev backend demo routes', () => {
     const ben = brokers.find((b) => b.id !== AVA)!;
     const ava = brokers.find((b) => b.id === AVA)!;
     const before = await unread(ava.accessToken, AVA_LUTON_NICE);
-    const foreign = await post('/demo/operator-reply', { sessionId: AVA_LUTON_NICE }, ben.accessToken);
+    const foreign = await post('/demo-api/operator-reply', { sessionId: AVA_LUTON_NICE }, ben.accessToken);
     assert.equal(foreign.status, 404);
-    const anonymous = await post('/demo/operator-reply', { sessionId: AVA_LUTON_NICE });
+    const anonymous = await post('/demo-api/operator-reply', { sessionId: AVA_LUTON_NICE });
     assert.equal(anonymous.status, 401);
-    const forged = await post('/demo/operator-reply', { sessionId: AVA_LUTON_NICE }, backend.serviceRoleKey);
+    const forged = await post('/demo-api/operator-reply', { sessionId: AVA_LUTON_NICE }, backend.serviceRoleKey);
     assert.equal(forged.status, 401, 'only a broker token is accepted');
-    const invalid = await post('/demo/operator-reply', { sessionId: 'not-a-uuid' }, ava.accessToken);
+    const invalid = await post('/demo-api/operator-reply', { sessionId: 'not-a-uuid' }, ava.accessToken);
     assert.equal(invalid.status, 400);
     assert.equal(await unread(ava.accessToken, AVA_LUTON_NICE), before);
   });
 
   it('resets the demo data to the seed', async () => {
     const ava = brokers.find((b) => b.id === AVA)!;
-    await post('/demo/operator-reply', { sessionId: AVA_LUTON_NICE }, ava.accessToken);
+    await post('/demo-api/operator-reply', { sessionId: AVA_LUTON_NICE }, ava.accessToken);
     assert.ok(await unread(ava.accessToken, AVA_LUTON_NICE) > 0);
-    const response = await post('/demo/reset', {}, ava.accessToken);
+    const response = await post('/demo-api/reset', {}, ava.accessToken);
     assert.equal(response.status, 200);
     assert.equal(await unread(ava.accessToken, AVA_LUTON_NICE), 0);
   });
@@ -109,7 +109,7 @@ describe('dev backend demo routes', () => {
   });
 
   it('answers unknown demo routes with 404', async () => {
-    assert.equal((await fetch(`${backend.url}/demo/nope`)).status, 404);
+    assert.equal((await fetch(`${backend.url}/demo-api/nope`)).status, 404);
   });
 });
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createMetadataHandler } from '@chat-sessions/sdk/metadata/server';
+import { buildPackages, demoBundleIsStale } from './browser-bundle.js';
 import { createDevBackend, defaultPgliteDir } from './index.js';
 import { repositoryRoot } from './migrate.js';
 
@@ -13,7 +14,7 @@ import { repositoryRoot } from './migrate.js';
  */
 
 const usage = `Usage: cli.ts start [--port 54321] [--host 127.0.0.1] [--static <folder>] [--pglite-dir <folder>]
-                    [--schemas chat,...] [--no-seed]
+                    [--schemas chat,...] [--no-seed] [--no-build]
 
 Starts the local Chat Sessions backend (PostgREST-compatible RPC gateway).
 Uses PostgreSQL when DATABASE_URL is set, else PGlite in .data/pglite.`;
@@ -28,6 +29,7 @@ async function start(argv: string[]): Promise<void> {
       'pglite-dir': { type: 'string' },
       schemas: { type: 'string' },
       'no-seed': { type: 'boolean', default: false },
+      'no-build': { type: 'boolean', default: false },
     },
   });
   const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -40,6 +42,10 @@ async function start(argv: string[]): Promise<void> {
   const staticDir = values.static ?? path.join(repositoryRoot, 'examples');
   const pgliteDir = path.resolve(values['pglite-dir'] ?? defaultPgliteDir);
 
+  if (!values['no-build'] && (await demoBundleIsStale())) {
+    console.log('Building the browser bundle the demo pages load (npm run build)…');
+    await buildPackages();
+  }
   if (!databaseUrl) console.log(`Opening PGlite in ${pgliteDir} (the first start takes a few seconds)…`);
   const started = Date.now();
   const backend = await createDevBackend({
@@ -49,6 +55,7 @@ async function start(argv: string[]): Promise<void> {
     exposedSchemas: schemas,
     ...(process.env.JWT_SECRET ? { jwtSecret: process.env.JWT_SECRET } : {}),
     staticDir,
+    staticMounts: { '/dist/': path.join(repositoryRoot, 'dist') },
     seed: !values['no-seed'],
     demo: true,
     onProgress: (step) => console.log(`  … ${step}`),

@@ -19,7 +19,7 @@ export interface DemoRoutesOptions {
   executor: Executor;
   tokens: DemoTokens;
   jwtSecret: string;
-  /** Mount `/demo/*` (the metadata endpoint alone otherwise). */
+  /** Mount `/demo-api/*` (the metadata endpoint alone otherwise). */
   demo: boolean;
   /** A fetch-style metadata handler mounted at `/metadata/parse`, when given. */
   metadataHandler?: (request: Request) => Promise<Response>;
@@ -194,17 +194,17 @@ export function createDemoRoutes(options: DemoRoutesOptions) {
     if (!options.demo) return false;
     try {
       switch (route) {
-        case 'GET /demo/config':
+        case 'GET /demo-api/config':
           send(response, 200, { anonKey: options.tokens.anonKey, brokers: await brokers() });
           return true;
-        case 'POST /demo/operator-reply':
+        case 'POST /demo-api/operator-reply':
           await operatorReply(request, response);
           return true;
-        case 'POST /demo/reset':
+        case 'POST /demo-api/reset':
           await reset(request, response);
           return true;
         default:
-          if (url.pathname.startsWith('/demo/')) {
+          if (url.pathname.startsWith('/demo-api/')) {
             sendError(response, 404, 'not_found', `No demo route ${route}`);
             return true;
           }

@@ -40,8 +40,8 @@ export interface DevBackendOptions {
   /** Told each setup step as it starts (the first start on PGlite takes seconds). */
   onProgress?: (step: string) => void;
   /**
-   * Mount the development-only demo routes (`/demo/config`, `/demo/operator-reply`,
-   * `/demo/reset`; see demo-routes.ts). Default false. Never for a real deployment.
+   * Mount the development-only demo routes (`/demo-api/config`, `/demo-api/operator-reply`,
+   * `/demo-api/reset`; see demo-routes.ts). Default false. Never for a real deployment.
    */
   demo?: boolean;
   /** A fetch-style metadata handler mounted at `/metadata/parse` (e.g. createMetadataHandler()). */

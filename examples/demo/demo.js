@@ -1,0 +1,158 @@
+// The standalone demo: a broker's workspace on the local backend. It loads the single-file
+// bundle (elements + SDK + supabase-js's createClient), signs in as a demo broker with a user
+// token from the dev backend (never the service-role key), and keeps the broker, the tab and the
+// selected session in the URL so a reload restores them.
+import {
+  ChangeFeedSync,
+  SessionListStore,
+  createChatSessions,
+  createClient,
+} from '/dist/chat-sessions-with-supabase.bundle.js';
+
+const TABS = new Set(['active', 'completed', 'archived']);
+
+const $ = (id) => document.getElementById(id);
+const brokerSelect = $('broker');
+const sidebar = $('sidebar');
+const view = $('view');
+const provider = $('provider');
+const empty = $('empty');
+const status = $('status');
+const simulate = $('simulate');
+const reset = $('reset');
+
+/** The current workspace: who is signed in and the live objects made for them. */
+let workspace = null;
+
+function readUrl() {
+  const params = new URLSearchParams(location.search);
+  const tab = params.get('tab');
+  return {
+    broker: params.get('broker') ?? '',
+    tab: TABS.has(tab) ? tab : 'active',
+    session: params.get('session') ?? '',
+  };
+}
+
+function writeUrl(change) {
+  const params = new URLSearchParams(location.search);
+  for (const [key, value] of Object.entries(change)) {
+    if (value) params.set(key, value);
+    else params.delete(key);
+  }
+  history.replaceState(null, '', `${location.pathname}?${params}`);
+}
+
+function say(text) {
+  status.textContent = text;
+}
+
+function select(sessionId) {
+  sidebar.selected = sessionId;
+  view.sessionId = sessionId;
+  view.hidden = !sessionId;
+  empty.hidden = Boolean(sessionId);
+  simulate.disabled = !sessionId;
+  writeUrl({ session: sessionId });
+}
+
+function signIn(broker, state) {
+  workspace?.dispose();
+  const supabase = createClient(location.origin, config.anonKey, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    accessToken: async () => broker.accessToken,
+  });
+  const client = createChatSessions({ supabase });
+  // One change feed for the whole page, shared with this broker's other tabs.
+  const sync = new ChangeFeedSync({ client, channelName: `chat-sessions-demo:${broker.id}` });
+  const list = new SessionListStore({ client, sync, tab: state.tab, userId: broker.id });
+  sync.start();
+  void list.load();
+  provider.client = client;
+  provider.store = list;
+  sidebar.store = list;
+  sidebar.client = client;
+  view.client = client;
+  view.sync = sync;
+  workspace = {
+    broker,
+    client,
+    list,
+    sync,
+    dispose() {
+      list.dispose();
+      sync.dispose();
+    },
+  };
+  writeUrl({ broker: broker.id, tab: state.tab });
+  select(state.session);
+}
+
+async function demoPost(path, body) {
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${workspace.broker.accessToken}` },
+    body: JSON.stringify(body ?? {}),
+  });
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok) throw new Error(answer.message ?? `HTTP ${response.status}`);
+  return answer;
+}
+
+sidebar.addEventListener('chat-session-select', (event) => {
+  select(event.session?.id ?? '');
+});
+sidebar.addEventListener('chat-list-tab-change', (event) => {
+  writeUrl({ tab: event.tab });
+});
+sidebar.addEventListener('chat-session-delete', (event) => {
+  if (event.session?.id === view.sessionId) select('');
+});
+
+brokerSelect.addEventListener('change', () => {
+  const broker = config.brokers.find((b) => b.id === brokerSelect.value);
+  if (broker) {
+    signIn(broker, { tab: 'active', session: '' });
+    say(`Signed in as ${broker.name}.`);
+  }
+});
+
+simulate.addEventListener('click', async () => {
+  if (!view.sessionId) return;
+  simulate.disabled = true;
+  try {
+    const message = await demoPost('/demo-api/operator-reply', { sessionId: view.sessionId });
+    workspace.sync.requestPoll();
+    say(`Operator reply recorded: “${message.content}”`);
+  } catch (error) {
+    say(`Could not record the reply: ${error.message}`);
+  } finally {
+    simulate.disabled = !view.sessionId;
+  }
+});
+
+reset.addEventListener('click', async () => {
+  reset.disabled = true;
+  say('Restoring the demo data…');
+  try {
+    await demoPost('/demo-api/reset');
+    signIn(workspace.broker, { tab: readUrl().tab, session: '' });
+    say('Demo data restored.');
+  } catch (error) {
+    say(`Reset failed: ${error.message}`);
+  } finally {
+    reset.disabled = false;
+  }
+});
+
+const config = await (await fetch('/demo-api/config')).json();
+for (const broker of config.brokers) {
+  const option = document.createElement('option');
+  option.value = broker.id;
+  option.textContent = `${broker.name} (${broker.email})`;
+  brokerSelect.append(option);
+}
+const initial = readUrl();
+const firstBroker = config.brokers.find((b) => b.id === initial.broker) ?? config.brokers[0];
+brokerSelect.value = firstBroker.id;
+signIn(firstBroker, initial);
