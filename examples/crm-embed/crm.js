@@ -1,0 +1,63 @@
+// A host CRM embedding Chat Sessions. The host already has Supabase: it makes its own client for
+// the signed-in broker and hands it to the elements through the SDK. (Here the broker's token comes
+// from the local backend's demo sign-in; a real CRM uses Supabase Auth.)
+import { createChatSessions, createClient } from '/dist/chat-sessions-with-supabase.bundle.js';
+
+const sidebar = document.getElementById('sessions');
+const activity = document.getElementById('activity');
+
+const STAGES = {
+  understanding_request: 'Understanding request', searching_aircraft: 'Searching aircraft',
+  requesting_quotes: 'Requesting quotes', analyzing_options: 'Analyzing options',
+  proposal_ready: 'Proposal ready', proposal_sent: 'Proposal sent',
+  contract_generated: 'Contract generated', contract_sent: 'Contract sent',
+  payment_pending: 'Payment pending', closed_won: 'Closed (won)',
+};
+
+function log(text) {
+  const item = document.createElement('li');
+  item.textContent = `${new Date().toLocaleTimeString()} ${text}`;
+  activity.prepend(item);
+}
+
+function set(id, text) {
+  document.getElementById(id).textContent = text;
+}
+
+/** The CRM's deal panel shows the request the broker selected in the widget. */
+function showDeal(session) {
+  document.getElementById('deal-fields').hidden = false;
+  document.getElementById('deal-hint').hidden = true;
+  set('deal-title', session.title || (session.kind === 'general' ? 'General chat' : 'Flight request'));
+  set('deal-request', session.kind === 'flight_request' ? 'Flight request' : 'General chat');
+  set('deal-route', session.legs.length
+    ? [session.legs[0].from, ...session.legs.map((leg) => leg.to)].join(' → ')
+    : '—');
+  set('deal-dates', session.legs.map((leg) => leg.date).filter(Boolean).join(', ') || '—');
+  set('deal-passengers', session.passengers == null ? '—' : String(session.passengers));
+  set('deal-stage', session.stage ? STAGES[session.stage] ?? session.stage : '—');
+  set('deal-status', session.outcome ? `${session.status} (${session.outcome})` : session.status);
+  set('deal-operators', session.threadCount
+    ? `${session.repliedThreadCount} of ${session.threadCount} replied, ${session.unreadCount} unread`
+    : 'none contacted');
+  set('deal-crm-id', typeof session.metadata.crmDealId === 'string' ? session.metadata.crmDealId : 'not linked');
+}
+
+sidebar.addEventListener('chat-session-select', (event) => {
+  sidebar.selected = event.session.id;
+  showDeal(event.session);
+  log(`chat-session-select ${event.session.id}`);
+});
+sidebar.addEventListener('chat-session-create', (event) => log(`chat-session-create ${event.input.kind}`));
+sidebar.addEventListener('chat-session-action', (event) => log(`chat-session-action ${event.action} ${event.session.id}`));
+sidebar.addEventListener('chat-session-delete', (event) => log(`chat-session-delete ${event.session.id}`));
+sidebar.addEventListener('chat-session-restore', (event) => log(`chat-session-restore ${event.session.id}`));
+
+const config = await (await fetch('/demo-api/config')).json();
+const broker = config.brokers[0];
+const supabase = createClient(location.origin, config.anonKey, {
+  auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+  accessToken: async () => broker.accessToken,
+});
+sidebar.client = createChatSessions({ supabase });
+set('crm-user', broker.name);
