@@ -423,7 +423,7 @@ export class ChatSessionView extends LitElement {
   private unbind(): void {
     this.binding?.stop();
     this.binding = null;
-    this.messages.store = this.store;
+    this.messages.store = null;
   }
 
   /**

@@ -300,7 +300,7 @@ export class OperatorThreadList extends LitElement {
   private unbind(): void {
     this.binding?.stop();
     this.binding = null;
-    this.threads.store = this.store;
+    this.threads.store = null;
   }
 
   /** Sets up the open thread's message store. */
@@ -463,8 +463,8 @@ export class OperatorThreadList extends LitElement {
             : nothing}
         </span>
         <span part="preview" aria-hidden="true">${thread.lastMessagePreview ?? text.noPreview}</span>
-        <span class="visually-hidden" id=${`thread-description-${thread.id}`}>${description}</span>
       </button>
+      <span class="visually-hidden" id=${`thread-description-${thread.id}`}>${description}</span>
       ${open ? this.renderPanel(thread) : nothing}
     </li>`;
   }

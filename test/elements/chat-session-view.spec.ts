@@ -1,4 +1,4 @@
-import { ChangeFeedSync, DraftStore, type ChatSessionsClient, type Session } from '@chat-sessions/sdk';
+import { ChangeFeedSync, DraftStore, MessageStore, type ChatSessionsClient, type Session } from '@chat-sessions/sdk';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/chat-session-view/define.js';
@@ -463,6 +463,25 @@ describe('<chat-session-view>', () => {
       await eventually(() => expect(bubbles(view)[0]?.delivery).to.equal('sent'));
       const { data } = await broker.chat.messages.list({ sessionId: session.id });
       expect(data!.items.map((message) => message.content)).to.deep.equal(['Citation XLS at 9?']);
+    });
+
+    it('reads and sends through a MessageStore the host gives, and leaves it open when removed', async () => {
+      const broker = await newBroker();
+      const session = await createSession(broker, { kind: 'general', title: 'Host store' });
+      await broker.chat.messages.append({ sessionId: session.id, content: 'Already here' });
+      const store = new MessageStore({ client: broker.chat, sessionId: session.id });
+      const view = await fixture<ChatSessionView>(html`
+        <chat-session-view style="height: 300px" .store=${store} .session=${session} .client=${broker.chat}></chat-session-view>
+      `);
+      await eventually(() => expect(contents(view)).to.deep.equal(['Already here']));
+      view.shadowRoot!.querySelector('chat-composer')!.focus();
+      await sendKeys({ type: 'Through your store' });
+      await sendKeys({ press: 'Enter' });
+      await eventually(() => expect(store.getSnapshot().items.map((item) => [item.content, item.delivery]).at(-1)).to.deep.equal(['Through your store', 'sent']));
+      view.remove();
+      // Still the host's: it answers after the view is gone.
+      expect((await store.load()).error).to.equal(null);
+      store.dispose();
     });
 
     it('keeps the draft of each session while the broker switches between them', async () => {
