@@ -297,6 +297,15 @@ export class ChatSidebar extends LitElement {
   private previousPositions: ReadonlyMap<string, number> = new Map();
   private anchorId: string | null = null;
   private focusRequest: FocusRequest | null = null;
+  /**
+   * True while the list's DOM is being rewritten (our render, or the virtualizer's): a card
+   * that loses focus then lost it to a DOM move or removal, not to the broker.
+   */
+  private rewritingList = false;
+  /** The card that lost focus to a rewrite (its session, and where it was), to give it back. */
+  private focusLostBy: FocusRequest | null = null;
+  /** The session focus is being moved to (scrolling there may take a few frames). */
+  private movingTo: string | null = null;
   private revealSelected = false;
   private loadMoreAskedFor: readonly Session[] | null = null;
   /** Counts are shown once a first page arrived (before, they are zeros, not facts). */
@@ -314,6 +323,7 @@ export class ChatSidebar extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.rewritingList = true;
     if (changed.has('strings')) this.text = resolveStrings(defaultSidebarStrings, this.strings);
     if (changed.has('locale')) this.formatter = Formatter.for(this.locale || undefined);
     if (changed.has('clock')) this.clockController.use(this.clock);
@@ -346,16 +356,19 @@ export class ChatSidebar extends LitElement {
   }
 
   protected override updated(changed: PropertyValues): void {
+    this.rewritingList = false;
     this.previousPositions = this.rows.position;
     if (changed.has('menu')) this.syncMenu();
     if (changed.has('dialog')) this.syncDialog();
+    this.takeBackLostFocus();
+    // Focus moves after this update (they may change the tab stop, i.e. render again).
     const request = this.focusRequest;
     if (request) {
       this.focusRequest = null;
-      void this.landFocus(request);
+      queueMicrotask(() => void this.landFocus(request));
     } else if (this.revealSelected) {
       this.revealSelected = false;
-      void this.reveal(this.selected);
+      queueMicrotask(() => void this.reveal(this.selected));
     }
   }
 
@@ -363,10 +376,17 @@ export class ChatSidebar extends LitElement {
   async focusSession(id: string): Promise<boolean> {
     if (!this.rows.position.has(id)) return false;
     this.activeId = id;
-    await this.updateComplete;
-    const card = await this.reveal(id);
-    card?.focus();
-    return card !== null;
+    // The card that had focus may scroll out of the DOM on the way: that is no loss to undo.
+    this.movingTo = id;
+    try {
+      await this.updateComplete;
+      const card = await this.reveal(id);
+      if (this.movingTo === id) card?.focus();
+      return card !== null;
+    } finally {
+      if (this.movingTo === id) this.movingTo = null;
+      this.focusLostBy = null;
+    }
   }
 
   /** Reloads the list (or, without a store, asks the host to with `chat-list-retry`). */
@@ -385,19 +405,15 @@ export class ChatSidebar extends LitElement {
     if ([...this.checked].some((id) => !position.has(id))) {
       this.checked = new Set([...this.checked].filter((id) => position.has(id)));
     }
-    const focused = this.focusedSessionId();
-    if (focused !== null) {
-      if (position.has(focused)) {
-        // Still listed, maybe elsewhere: a card that moved in the DOM loses focus; give it back.
-        this.focusRequest = { id: focused, position: position.get(focused) ?? 0 };
-      } else {
-        // It left (archived, deleted, moved away by a change elsewhere): its successor takes
-        // its place, else the one before.
-        const was = this.previousPositions.get(focused) ?? 0;
-        const successor = items[Math.min(was, items.length - 1)];
-        this.activeId = successor?.id ?? null;
-        this.focusRequest = { id: successor?.id ?? null, position: was };
-      }
+    const focused = this.focusedSessionId() ?? this.focusLostBy?.id ?? null;
+    if (focused !== null && !position.has(focused)) {
+      // It left (archived, deleted, moved away by a change elsewhere): its successor takes its
+      // place, else the one before.
+      const was = this.previousPositions.get(focused) ?? this.focusLostBy?.position ?? 0;
+      const successor = items[Math.min(was, items.length - 1)];
+      this.activeId = successor?.id ?? null;
+      this.focusRequest = { id: successor?.id ?? null, position: was };
+      this.focusLostBy = null;
     }
     if (this.loadMoreAskedFor !== null && this.loadMoreAskedFor !== items) this.loadMoreAskedFor = null;
   }
@@ -435,6 +451,30 @@ export class ChatSidebar extends LitElement {
     }
     card?.scrollIntoView({ block: 'nearest' });
     return card;
+  }
+
+  /**
+   * A card that lost focus to a rewrite of the list (the virtualizer moving or replacing it)
+   * gets it back, unless focus went somewhere meanwhile.
+   */
+  private takeBackLostFocus(): void {
+    const lost = this.focusLostBy;
+    if (lost === null || this.movingTo !== null) return;
+    this.focusLostBy = null;
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== this) return;
+    if (this.shadowRoot?.activeElement) return;
+    queueMicrotask(() => void this.landFocus(lost));
+  }
+
+  private handleListFocusOut(event: FocusEvent): void {
+    const card = event.target as HTMLElement;
+    const id = card.dataset['sessionId'];
+    // Focus that goes nowhere while the list is being rewritten was taken by the rewrite. The
+    // card's own position is the one it had (the rows may already be the new ones).
+    if (id && event.relatedTarget === null && this.rewritingList) {
+      this.focusLostBy = { id, position: Number(card.getAttribute('aria-posinset') ?? 1) - 1 };
+    }
   }
 
   private async landFocus(request: FocusRequest): Promise<void> {
@@ -901,10 +941,16 @@ export class ChatSidebar extends LitElement {
   }
 
   private handleRangeChanged(event: RangeChangedEvent): void {
+    // The virtualizer re-renders its rows right after this event (in its own listener).
+    this.rewritingList = true;
+    queueMicrotask(() => {
+      this.rewritingList = false;
+      this.takeBackLostFocus();
+    });
     // The tab stop must stay in the DOM: when its card scrolled out of the rendered range (the
     // list not focused), it moves to the first session rendered.
     const active = this.activeId === null ? undefined : this.rows.rowIndex.get(this.activeId);
-    if (this.focusedSessionId() !== null || this.focusRequest) return;
+    if (this.focusedSessionId() !== null || this.focusRequest || this.movingTo || this.focusLostBy) return;
     if (active !== undefined && active >= event.first && active <= event.last) return;
     const firstRendered = this.rows.rows
       .slice(event.first, event.last + 1)
@@ -1301,6 +1347,7 @@ export class ChatSidebar extends LitElement {
         aria-describedby="list-help"
         aria-multiselectable="true"
         @keydown=${this.handleListKeyDown}
+        @focusout=${this.handleListFocusOut}
         @mousedown=${this.handleListMouseDown}
         @click=${this.handleListClick}
         @contextmenu=${this.handleListContextMenu}
@@ -1309,8 +1356,9 @@ export class ChatSidebar extends LitElement {
       >
         ${virtualize<SidebarRow>({
           items: this.rows.rows as SidebarRow[],
-          keyFunction: (row) => row.key,
-          renderItem: (row) => this.renderRow(row),
+          // The virtualizer may ask for rows past the end for a moment after the list shrinks.
+          keyFunction: (row, index) => row?.key ?? `gone:${index}`,
+          renderItem: (row) => (row ? this.renderRow(row) : html``),
           layout: LIST_LAYOUT,
           scroller: true,
         })}

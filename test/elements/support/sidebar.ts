@@ -1,5 +1,5 @@
 import { fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
-import { a11ySnapshot } from '@web/test-runner-commands';
+import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
 import '../../../src/chat-sidebar/define.js';
 import type { ChatSidebar } from '../../../src/chat-sidebar/chat-sidebar.js';
 import type { SessionListView } from '../../../src/controllers/session-list-source.js';
@@ -159,4 +159,81 @@ export async function accessibleNodes(match: (node: AccessibleTreeNode) => boole
   };
   visit(tree);
   return found;
+}
+
+/**
+ * What a host page without the SDK store does with the sidebar's events: it keeps the list of
+ * sessions and applies what the broker asked for (delete and archive remove a session from the
+ * Active tab, restore puts it back where it was), as plain data. Every event is recorded.
+ */
+export class PlainHost {
+  readonly events: Event[] = [];
+  private readonly removed = new Map<string, { session: Session; index: number }>();
+
+  constructor(
+    readonly sidebar: ChatSidebar,
+    public items: Session[],
+    private readonly extra: Partial<SessionListView> = {},
+  ) {
+    for (const name of [
+      'chat-session-select',
+      'chat-session-action',
+      'chat-session-rename',
+      'chat-session-pin',
+      'chat-session-mark-read',
+      'chat-session-delete-request',
+      'chat-session-delete',
+      'chat-session-restore',
+      'chat-session-create',
+    ]) {
+      sidebar.addEventListener(name, (event) => this.handle(event));
+    }
+    this.show();
+  }
+
+  /** The recorded events of one type. */
+  of<T extends Event>(type: string): T[] {
+    return this.events.filter((event) => event.type === type) as T[];
+  }
+
+  /** Replaces the sessions (as a change from elsewhere would) and shows them. */
+  set(items: Session[]): void {
+    this.items = items;
+    this.show();
+  }
+
+  private show(): void {
+    this.sidebar.snapshot = listSnapshot(this.items, this.extra);
+  }
+
+  private handle(event: Event): void {
+    this.events.push(event);
+    const detail = event as Event & { session?: Session; action?: string };
+    const session = detail.session;
+    if (!session) return;
+    if (event.type === 'chat-session-delete' || (event.type === 'chat-session-action' && detail.action === 'archive')) {
+      const index = this.items.findIndex((item) => item.id === session.id);
+      if (index < 0) return;
+      this.removed.set(session.id, { session, index });
+      this.set(this.items.filter((item) => item.id !== session.id));
+    } else if (event.type === 'chat-session-restore') {
+      const entry = this.removed.get(session.id);
+      if (!entry) return;
+      const items = [...this.items];
+      items.splice(entry.index, 0, entry.session);
+      this.set(items);
+    }
+  }
+}
+
+/**
+ * Presses a key or a combination (`Shift+Tab`, `Control+a`) with real key events: modifiers go
+ * down, the key is pressed, modifiers come up.
+ */
+export async function pressKeys(combination: string): Promise<void> {
+  const keys = combination === '+' ? ['+'] : combination.split('+');
+  const key = keys.pop()!;
+  for (const modifier of keys) await sendKeys({ down: modifier });
+  await sendKeys({ press: key });
+  for (const modifier of keys.reverse()) await sendKeys({ up: modifier });
 }
