@@ -1,0 +1,80 @@
+import { expect } from '@open-wc/testing';
+import type { ChatSidebar } from '../../src/chat-sidebar/chat-sidebar.js';
+import {
+  $,
+  cards,
+  deepNodeCount,
+  focusedId,
+  listSnapshot,
+  manySessions,
+  pressKeys,
+  renderSidebar,
+  settle,
+  waitForFocus,
+} from './support/sidebar.js';
+
+/**
+ * Most nodes the sidebar puts in the page at 360 × 560 px, counting its shadow root and every
+ * card's: the virtualizer renders the visible cards plus a buffer on each side (about 28 cards
+ * mid-list, fewer at the ends), whatever the number of sessions. Measured here: 1 311 at the
+ * top, about 2 300 mid-list.
+ */
+const NODE_BOUND = 2500;
+
+async function nodesWith(count: number): Promise<{ sidebar: ChatSidebar; nodes: number }> {
+  const sidebar = await renderSidebar(
+    listSnapshot(manySessions(count), { tabCounts: { active: count, completed: 0, archived: 0, trash: 0 } }),
+  );
+  await settle(sidebar);
+  return { sidebar, nodes: deepNodeCount(sidebar) };
+}
+
+describe('<chat-sidebar> at scale', () => {
+  it('puts exactly as many nodes in the page with 10 000 sessions as with 100, within a fixed bound', async () => {
+    const hundred = await nodesWith(100);
+    const cardsOfHundred = cards(hundred.sidebar).length;
+    hundred.sidebar.parentElement!.remove();
+    const tenThousand = await nodesWith(10_000);
+    console.log(`DOM nodes: 100 sessions → ${hundred.nodes}, 10 000 sessions → ${tenThousand.nodes} (${cards(tenThousand.sidebar).length} cards rendered)`);
+    expect(tenThousand.nodes).to.equal(hundred.nodes);
+    expect(cards(tenThousand.sidebar).length).to.equal(cardsOfHundred);
+    expect(tenThousand.nodes).to.be.at.most(NODE_BOUND);
+    // Nothing about the other 9 980 sessions is in the DOM, yet the list knows the whole size.
+    expect(cards(tenThousand.sidebar)[0]!.getAttribute('aria-setsize')).to.equal('10000');
+  });
+
+  it('stays within the bound anywhere in the list: the middle, the end, and back', async () => {
+    const { sidebar } = await nodesWith(10_000);
+    const list = $(sidebar, '[role="listbox"]')!;
+    for (const fraction of [0.5, 1, 0.25, 0]) {
+      list.scrollTop = (list.scrollHeight - list.clientHeight) * fraction;
+      await settle(sidebar);
+      await settle(sidebar);
+      const nodes = deepNodeCount(sidebar);
+      console.log(`DOM nodes scrolled to ${fraction * 100}% of 10 000 sessions: ${nodes} (${cards(sidebar).length} cards)`);
+      expect(nodes, `at ${fraction * 100}%`).to.be.at.most(NODE_BOUND);
+      expect(cards(sidebar).length, `at ${fraction * 100}%`).to.be.within(4, 32);
+    }
+  });
+
+  it('goes from the first of 10 000 to the last with End, and back with Home, by keyboard', async () => {
+    const { sidebar } = await nodesWith(10_000);
+    const first = cards(sidebar)[0]!.dataset['sessionId']!;
+    cards(sidebar)[0]!.focus();
+    await pressKeys('End');
+    await waitUntilFocusedPosition(sidebar, 10_000);
+    expect(deepNodeCount(sidebar)).to.be.at.most(NODE_BOUND);
+    await pressKeys('Home');
+    await waitForFocus(sidebar, first);
+  });
+});
+
+async function waitUntilFocusedPosition(sidebar: ChatSidebar, position: number): Promise<void> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const id = focusedId(sidebar);
+    const card = id ? cards(sidebar).find((element) => element.dataset['sessionId'] === id) : undefined;
+    if (card?.getAttribute('aria-posinset') === String(position)) return;
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
+  throw new Error(`focus never reached session ${position}`);
+}
