@@ -11,6 +11,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { createDevBackend } from '../../packages/dev-backend/src/index.js';
+import { createMetadataHandler } from '../../packages/sdk/src/metadata/server/index.js';
 import { createTestDatabase } from '../support/db.js';
 
 const database = await createTestDatabase('browser');
@@ -22,6 +23,8 @@ const backend = await createDevBackend({
   jwtSecret: randomBytes(32).toString('hex'),
   // The harness applied the shim and migrations to the template this database clones.
   migrate: false,
+  // The session-metadata endpoint (rule parser) at /metadata/parse, for quick create.
+  metadataHandler: createMetadataHandler(),
 });
 
 function send(message: unknown): void {

@@ -125,6 +125,33 @@ describe('<chat-sidebar> with the real SDK and backend', () => {
     await expect(sidebar).to.be.accessible();
   });
 
+  it('quick-creates through a server-side metadata endpoint, and says so when it fails', async () => {
+    const broker = await newBroker();
+    const { url } = await backendInfo();
+    const sidebar = await sidebarFor(broker.chat);
+    await eventually(() => expect($(sidebar, '[part="empty"]')).to.not.equal(null));
+    sidebar.metadataEndpoint = `${url}/metadata/parse`;
+    const input = $(sidebar, '[part="quick-create-input"]') as HTMLInputElement;
+    input.focus();
+    await sendKeys({ type: 'TEB to ASE Dec 18, back Dec 21, 4 pax' });
+    await press(sidebar, 'Enter');
+    await eventually(() => expect(sidebar.selected).to.match(/^[0-9a-f-]{36}$/));
+    const { data } = await broker.chat.sessions.get(sidebar.selected);
+    expect(data?.tripType).to.equal('round_trip');
+    expect(data?.legs.map((leg) => `${leg.from}-${leg.to}`)).to.deep.equal(['TEB-ASE', 'ASE-TEB']);
+    expect(data?.passengers).to.equal(4);
+    expect(input.value).to.equal('');
+
+    sidebar.metadataEndpoint = `${url}/metadata/nowhere`;
+    await sendKeys({ type: 'VNY to LAS tomorrow' });
+    await press(sidebar, 'Enter');
+    await eventually(() => expect(textOf($(sidebar, '[part="quick-create-error"]'))).to.match(/^Couldn't create the session: /));
+    expect($(sidebar, '[part="quick-create-error"]')!.getAttribute('role')).to.equal('alert');
+    expect(input.value, 'the text is kept to try again').to.equal('VNY to LAS tomorrow');
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    await expect(sidebar).to.be.accessible();
+  });
+
   it('deletes with confirmation and undoes it, on the server too', async () => {
     const broker = await newBroker();
     const keep = await created(broker.chat, { kind: 'general', title: 'Keep me' });
