@@ -111,7 +111,10 @@ export class ChatComposer extends LitElement {
   /** The message store sending to this conversation (the SDK's `MessageStore`), or null. */
   @property({ attribute: false }) store: ComposerMessageStore | null = null;
 
-  /** Where drafts are kept (the SDK's `DraftStore`), or null to keep none. */
+  /**
+   * Where drafts are kept (the SDK's `DraftStore`: per user, across reloads and tabs). Without
+   * it, drafts are kept in this element's memory, per session and thread, until the page closes.
+   */
   @property({ attribute: false }) drafts: ComposerDraftStore | null = null;
 
   /** The session written to: the draft's key, and told in `chat-message-send`. */
@@ -141,14 +144,28 @@ export class ChatComposer extends LitElement {
   /** The draft key the field was last filled from. */
   private draftKey: string | null = null;
 
+  /** Drafts kept here when no `drafts` store is given. */
+  private readonly memoryDrafts = new Map<string, string>();
+
+  private get draftStore(): ComposerDraftStore {
+    return (
+      this.drafts ?? {
+        get: (key) => this.memoryDrafts.get(key) ?? '',
+        set: (key, text) => (text.trim() ? this.memoryDrafts.set(key, text) : this.memoryDrafts.delete(key)),
+        clear: (key) => this.memoryDrafts.delete(key),
+      }
+    );
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('strings')) this.text = resolveStrings(defaultStrings, this.strings);
     if (changed.has('sessionId') || changed.has('threadId') || changed.has('drafts')) {
       const key = this.currentDraftKey();
       if (key !== this.draftKey) {
         this.draftKey = key;
-        // Another conversation: its own draft, or an empty field.
-        this.value = key && this.drafts ? this.drafts.get(key) : changed.has('value') ? this.value : '';
+        // Another conversation: its own draft, else what the host put in the field, else nothing.
+        const prefill = changed.has('value') ? this.value : '';
+        this.value = (key ? this.draftStore.get(key) : '') || prefill;
         this.error = '';
       }
     }
@@ -187,7 +204,7 @@ export class ChatComposer extends LitElement {
     this.value = '';
     this.error = '';
     const key = this.currentDraftKey();
-    if (key) this.drafts?.clear(key);
+    if (key) this.draftStore.clear(key);
   }
 
   private currentDraftKey(): string | null {
@@ -199,7 +216,7 @@ export class ChatComposer extends LitElement {
     this.value = (event.target as HTMLTextAreaElement).value;
     if (this.error) this.error = '';
     const key = this.currentDraftKey();
-    if (key) this.drafts?.set(key, this.value);
+    if (key) this.draftStore.set(key, this.value);
   }
 
   private handleKeyDown(event: KeyboardEvent): void {

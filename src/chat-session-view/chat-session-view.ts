@@ -1,7 +1,7 @@
 import {
+  ChangeFeedSync,
   MessageStore,
   TRANSITIONS,
-  type ChangeFeedSync,
   type ChatSessionsClient,
   type LifecycleAction,
   type TransitionInput,
@@ -123,6 +123,8 @@ interface Binding {
   pageSize: number;
   /** The message store the view created (and disposes), when the host gave none. */
   ownedStore: MessageStore | null;
+  /** The feed in use: the host's, or one the view runs (and disposes) when the host gave none. */
+  liveSync: ChangeFeedSync | null;
   stop: () => void;
 }
 
@@ -229,7 +231,10 @@ export class ChatSessionView extends LitElement {
   /** The SDK client. Without it, the one of the enclosing `<chat-sessions-provider>`. */
   @property({ attribute: false }) client: ChatSessionsClient | null = null;
 
-  /** The change-feed engine, to see new messages and session changes from elsewhere live. */
+  /**
+   * The change-feed engine (the SDK's `ChangeFeedSync`) keeping messages and the session live.
+   * Share the host's; without it, the view runs one of its own while it is on the page.
+   */
   @property({ attribute: false }) sync: ChangeFeedSync | null = null;
 
   /** Where drafts are kept (the SDK's `DraftStore`); without it, drafts are not kept. */
@@ -296,6 +301,12 @@ export class ChatSessionView extends LitElement {
   private loadEarlierHadFocus = false;
   private focusActionsAfterUpdate = false;
   private focusMenuItem: 'first' | 'last' | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Put back on the page after being removed: bind again (stores and feed were let go).
+    if (!this.binding) this.requestUpdate();
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -383,9 +394,16 @@ export class ChatSessionView extends LitElement {
   }
 
   private bind(client: ChatSessionsClient | null, sessionId: string, ownStore: boolean): Binding {
-    const sync = this.sync;
     const stops: Array<() => void> = [];
     let ownedStore: MessageStore | null = null;
+    let sync = this.sync;
+    if (client && sessionId && !sync) {
+      // Correctness never waits for a push: without the host's feed, poll one of our own.
+      const own = new ChangeFeedSync({ client });
+      own.start();
+      stops.push(() => own.dispose());
+      sync = own;
+    }
     if (client && sessionId) {
       if (ownStore) {
         ownedStore = new MessageStore({ client, sync, sessionId, pageSize: this.pageSize });
@@ -410,12 +428,14 @@ export class ChatSessionView extends LitElement {
     }
     return {
       client,
-      sync,
+      sync: this.sync,
       sessionId,
       pageSize: this.pageSize,
       ownedStore,
+      liveSync: sync,
       stop: () => {
-        for (const stop of stops) stop();
+        // Stores first, then the feed they listen to.
+        for (const stop of stops.reverse()) stop();
       },
     };
   }
@@ -724,7 +744,7 @@ export class ChatSessionView extends LitElement {
               part="threads"
               session-id=${sessionId}
               .client=${this.currentClient}
-              .sync=${this.sync}
+              .sync=${this.binding?.liveSync ?? null}
               .drafts=${this.drafts}
               locale=${this.locale}
               .clock=${this.clock}

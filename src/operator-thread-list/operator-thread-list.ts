@@ -229,6 +229,12 @@ export class OperatorThreadList extends LitElement {
   /** Read marks asked for, per thread: the seq marked, so each reply is marked once. */
   private readonly marked = new Map<string, number>();
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Put back on the page after being removed: bind again (stores and feed were let go).
+    if (!this.binding) this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unbindOpen();

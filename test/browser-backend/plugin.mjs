@@ -4,14 +4,18 @@
 // (`npx web-test-runner …`) it starts a throwaway cluster through test/harness/with-postgres.sh.
 //
 // Browser side (see test/elements/support/backend.ts):
-//   executeServerCommand('chat-backend')          → { url, anonKey, serviceRoleKey }
+//   executeServerCommand('chat-backend')          → { url, anonKey, serviceRoleKey }, or
+//                                                   { starting: true } (ask again: a command
+//                                                   must answer within 20 s, a cold start may not)
 //   executeServerCommand('chat-backend-broker')   → { userId, email, token } of a new broker
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const STARTUP_TIMEOUT_MS = 120_000;
+const STARTUP_TIMEOUT_MS = 180_000;
+/** How long one `chat-backend` command waits for the start before answering "starting". */
+const COMMAND_WAIT_MS = 10_000;
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function chatBackendPlugin() {
@@ -72,7 +76,14 @@ export function chatBackendPlugin() {
   return {
     name: 'chat-sessions-backend',
     async executeCommand({ command }) {
-      if (command === 'chat-backend') return start();
+      if (command === 'chat-backend') {
+        const starting = start();
+        const waited = await Promise.race([
+          starting,
+          new Promise((resolve) => setTimeout(() => resolve({ starting: true }), COMMAND_WAIT_MS)),
+        ]);
+        return waited;
+      }
       if (command === 'chat-backend-broker') return request('broker');
       return undefined;
     },

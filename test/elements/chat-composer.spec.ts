@@ -186,6 +186,21 @@ describe('<chat-composer>', () => {
     });
   });
 
+  describe('drafts without a store', () => {
+    it('keeps a draft per session in memory while sessions switch', async () => {
+      const composer = await fixture<ChatComposer>(html`<chat-composer session-id=${SESSION_A}></chat-composer>`);
+      composer.focus();
+      await sendKeys({ type: 'Only in memory' });
+      composer.sessionId = SESSION_B;
+      await composer.updateComplete;
+      expect(field(composer).value).to.equal('');
+      composer.sessionId = SESSION_A;
+      await composer.updateComplete;
+      expect(field(composer).value).to.equal('Only in memory');
+      expect(Object.keys(localStorage).some((key) => key.includes(SESSION_A))).to.equal(false);
+    });
+  });
+
   describe('accessibility (axe)', () => {
     it('has no violations: empty', async () => {
       const composer = await fixture<ChatComposer>(html`<chat-composer></chat-composer>`);

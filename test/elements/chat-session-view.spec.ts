@@ -524,6 +524,29 @@ describe('<chat-session-view>', () => {
     });
   });
 
+  describe('live without a feed of the host', () => {
+    it('runs its own change feed while on the page, and starts again when put back', async () => {
+      const broker = await newBroker();
+      const session = await createSession(broker, { kind: 'general', title: 'Own feed' });
+      const view = await renderLive(broker.chat, session.id);
+      await eventually(() => expect(text(part(view, 'transcript-note'))).to.equal('No messages yet'));
+      await broker.chat.messages.append({ sessionId: session.id, content: 'Written by the host page' });
+      await eventually(() => expect(contents(view)).to.deep.equal(['Written by the host page']));
+      // The session's own changes come through it too.
+      await broker.chat.sessions.pause(session.id);
+      await eventually(() => expect(text(part(view, 'status'))).to.equal('Paused'));
+      const parent = view.parentElement!;
+      view.remove();
+      await view.updateComplete;
+      expect(bubbles(view)).to.have.length(0);
+      await broker.chat.messages.append({ sessionId: session.id, content: 'While the view was away' });
+      parent.append(view);
+      await eventually(() => expect(contents(view)).to.deep.equal(['Written by the host page', 'While the view was away']));
+      await broker.chat.messages.append({ sessionId: session.id, content: 'After it came back' });
+      await eventually(() => expect(contents(view).at(-1)).to.equal('After it came back'));
+    });
+  });
+
   describe('operator threads', () => {
     it('opens and closes the threads of a flight request with the keyboard', async () => {
       const broker = await newBroker();

@@ -30,12 +30,16 @@ export interface TestBroker {
 
 let info: Promise<BackendInfo> | null = null;
 
-/** The backend's URL and keys (started on first use). */
+/** The backend's URL and keys (started on first use; a cold start takes a while). */
 export function backendInfo(): Promise<BackendInfo> {
-  info ??= executeServerCommand<BackendInfo, undefined>('chat-backend').then((answer) => {
-    if (!answer) throw new Error('no chat-backend command: is chatBackendPlugin() in web-test-runner.config.mjs?');
-    return answer;
-  });
+  info ??= (async () => {
+    for (;;) {
+      const answer = await executeServerCommand<BackendInfo | { starting: true }, undefined>('chat-backend');
+      if (!answer) throw new Error('no chat-backend command: is chatBackendPlugin() in web-test-runner.config.mjs?');
+      if (!('starting' in answer)) return answer;
+    }
+  })();
+  info.catch(() => (info = null));
   return info;
 }
 
