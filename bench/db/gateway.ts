@@ -1,0 +1,132 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { createClient, type SupabaseClient, type WebSocketLikeConstructor } from '@supabase/supabase-js';
+import WebSocket from 'ws';
+import { demoTokens } from '../../packages/dev-backend/src/index.js';
+import { seededRandom, shuffled } from '../lib/stats.js';
+import type { ApiSession } from './api-session.js';
+import type { Samples } from './measure.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+/** The local gateway running in a child process. */
+export interface GatewayProcess {
+  url: string;
+  jwtSecret: string;
+  stop(): Promise<void>;
+}
+
+/** Starts bench/db/gateway-process.ts over `databaseUrl` (a superuser URL of the migrated database). */
+export async function startGateway(databaseUrl: string): Promise<GatewayProcess> {
+  const jwtSecret = randomBytes(32).toString('hex');
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'gateway-process.ts')], {
+    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_JWT_SECRET: jwtSecret },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout! });
+  const first = await Promise.race([
+    once(lines, 'line').then(([line]) => line as string),
+    once(child, 'exit').then(([code]) => {
+      throw new Error(`the gateway process exited (${String(code)}) before listening`);
+    }),
+  ]);
+  const { url } = JSON.parse(first) as { url: string };
+  return {
+    url,
+    jwtSecret,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      child.stdin!.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** A supabase-js client signed in as `userId` against the gateway, as a host page would hold it. */
+export function supabaseAs(gateway: GatewayProcess, userId: string): SupabaseClient {
+  const tokens = demoTokens(gateway.jwtSecret);
+  const token = tokens.tokenFor(userId);
+  return createClient(gateway.url, tokens.anonKey, {
+    auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    // Node 20 has no global WebSocket; supabase-js needs one even with realtime unused.
+    realtime: { transport: WebSocket as unknown as WebSocketLikeConstructor },
+    accessToken: async () => token,
+  });
+}
+
+/** One way of making a call, timed from the caller's side. */
+interface Call {
+  key: string;
+  run(sample: number): Promise<void>;
+}
+
+/**
+ * Times the first list page and an append, each through supabase-js → gateway → PostgreSQL and
+ * as one direct SQL call on an open connection, from the caller's side (what an application
+ * waits for). Interleaved in random order per round; warm-up rounds dropped. Reads go as GET
+ * with null arguments left out, as the SDK sends them.
+ */
+export async function measureGatewayOverhead(
+  supabase: SupabaseClient,
+  direct: ApiSession,
+  appendTargets: readonly string[],
+  options: { rounds: number; warmupRounds: number; seed?: number },
+): Promise<Samples> {
+  const chat = supabase.schema('chat');
+  const content = (i: number) => `Can the operator confirm the tail number for Friday? (gateway benchmark ${i})`;
+  const calls: Call[] = [
+    {
+      key: 'gateway-list',
+      async run() {
+        const { data, error } = await chat.rpc('list_sessions', { p_tab: 'active', p_sort: 'recent', p_limit: 50 }, { get: true });
+        if (error || !data) throw new Error(`list_sessions through the gateway failed: ${error?.message}`);
+      },
+    },
+    {
+      key: 'direct-list',
+      async run() {
+        await direct.client.query(`select chat.list_sessions('active', 'recent', null, null, 50) as page`);
+      },
+    },
+    {
+      key: 'gateway-append',
+      async run(i) {
+        const { error } = await chat.rpc('append_message', {
+          p_id: randomUUID(),
+          p_session_id: appendTargets[i % appendTargets.length],
+          p_content: content(i),
+        });
+        if (error) throw new Error(`append_message through the gateway failed: ${error.message}`);
+      },
+    },
+    {
+      key: 'direct-append',
+      async run(i) {
+        await direct.client.query('select chat.append_message($1, $2, $3) as message', [
+          randomUUID(),
+          appendTargets[i % appendTargets.length],
+          content(i),
+        ]);
+      },
+    },
+  ];
+  const random = seededRandom(options.seed ?? 11);
+  const samples: Samples = new Map(calls.map((c) => [c.key, []]));
+  let sample = 0;
+  for (let round = 0; round < options.rounds; round++) {
+    for (const call of shuffled(calls, random)) {
+      const started = performance.now();
+      await call.run(sample++);
+      const ms = performance.now() - started;
+      if (round >= options.warmupRounds) samples.get(call.key)!.push(ms);
+    }
+  }
+  return samples;
+}

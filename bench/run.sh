@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# `npm run bench`: runs the benchmark sections, then writes bench/RESULTS.md and prints it.
+#
+#   npm run bench              every section
+#   npm run bench -- db        only the named sections; RESULTS.md keeps the others' last results
+#
+# A section is a function `section_<name>` below that writes bench/results/<name>.md: Markdown
+# starting with a "## " heading and saying when it was measured. RESULTS.md is the machine header
+# followed by every section's latest results, in the order of `sections`. To add one: write
+# the function, add its name to `sections`.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+cd "$root"
+[ -d node_modules ] || npm ci
+
+sections=(db)
+results_dir="$here/results"
+mkdir -p "$results_dir"
+export BENCH_RESULTS_DIR="$results_dir"
+
+# PostgreSQL 15, the real migrations, generated data (1M sessions, 3M messages): server-side
+# latency of the API paths against OFFSET / recount baselines, and the gateway's overhead.
+# A throwaway cluster, torn down afterwards.
+section_db() {
+  bash test/harness/with-postgres.sh node --import tsx bench/db/main.ts
+}
+
+selected=("$@")
+if [ ${#selected[@]} -eq 0 ]; then
+  selected=("${sections[@]}")
+fi
+for name in "${selected[@]}"; do
+  if ! declare -F "section_$name" >/dev/null; then
+    echo "unknown benchmark section: $name (sections: ${sections[*]})" >&2
+    exit 2
+  fi
+done
+
+started=$SECONDS
+timings=()
+for name in "${selected[@]}"; do
+  echo "== bench: $name" >&2
+  section_started=$SECONDS
+  "section_$name" >/dev/null
+  timings+=("$name $((SECONDS - section_started)) s")
+done
+
+version_of() { "$@" 2>/dev/null | head -n 1 || true; }
+memory_gib="$(awk '/^MemTotal:/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)"
+cpu_model="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+if [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then commit="$commit (with uncommitted changes)"; fi
+{
+  echo "# Benchmark results"
+  echo
+  echo "Written by \`npm run bench\` ($(date -u '+%Y-%m-%d %H:%M UTC')); sections run this time: ${timings[*]/%/,} total $((SECONDS - started)) s."
+  echo "Each section says when it was measured. Timings are compared as ratios against baselines"
+  echo "measured in the same run; see FIELD-NOTES.md for how this machine behaves."
+  echo
+  echo "| Machine | |"
+  echo "| --- | --- |"
+  echo "| CPU | $(nproc) cores ($cpu_model) |"
+  echo "| Memory | $memory_gib GiB |"
+  echo "| OS | $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r) |"
+  echo "| Node | $(node --version) |"
+  echo "| PostgreSQL | $(version_of /usr/lib/postgresql/15/bin/postgres --version) |"
+  if [ -x /usr/bin/chromium ]; then echo "| Chromium | $(version_of /usr/bin/chromium --version) |"; fi
+  echo "| Commit | $commit |"
+  for name in "${sections[@]}"; do
+    if [ -f "$results_dir/$name.md" ]; then
+      echo
+      cat "$results_dir/$name.md"
+    fi
+  done
+} > "$here/RESULTS.md"
+cat "$here/RESULTS.md"
