@@ -62,3 +62,39 @@ export {
   ChatSessionRenameEvent,
   ChatSessionRestoreEvent,
 } from './events.js';
+export {
+  ChatMessage,
+  type ChatMessageContent,
+  type ChatMessageStrings,
+} from './chat-message/chat-message.js';
+export {
+  ChatComposer,
+  type ChatComposerStrings,
+  type ComposerDraftStore,
+  type ComposerMessageStore,
+} from './chat-composer/chat-composer.js';
+export {
+  ChatSessionView,
+  type ChatSessionViewStrings,
+  type SessionViewMessageStore,
+} from './chat-session-view/chat-session-view.js';
+export {
+  OperatorThreadList,
+  type OperatorThreadListStrings,
+  type ThreadListSnapshot,
+  type ThreadListStore,
+} from './operator-thread-list/operator-thread-list.js';
+export type {
+  MessageDelivery,
+  TranscriptItem,
+  TranscriptSnapshot,
+  TranscriptStore,
+  TranscriptStrings,
+} from './internal/chat-transcript.js';
+export {
+  ChatMessageRetryEvent,
+  ChatMessageSendEvent,
+  ChatSessionActionEvent,
+  ChatThreadCloseEvent,
+  ChatThreadOpenEvent,
+} from './events.js';
