@@ -731,43 +731,48 @@ create function chat.changes_since(
   p_limit integer default 500,
   p_include_messages boolean default true
 ) returns jsonb
-language sql stable
+language plpgsql stable
 set search_path = ''
 as $$
-  with me as (
-    select chat_private.require_user() as user_id, chat_private.page_limit(p_limit, 1000) as lim,
-           coalesce(p_since, 0) as since
-  ),
-  s as (
-    select x.sync_version as v, to_jsonb(x) - 'search_text' as j from chat.sessions x, me
-    where x.owner_id = me.user_id and x.sync_version > me.since order by x.sync_version limit (select lim + 1 from me)
+declare
+  v_user uuid := chat_private.require_user();
+  v_limit integer := chat_private.page_limit(p_limit, 1000);
+  v_since bigint := greatest(coalesce(p_since, 0), 0);
+  v_result jsonb;
+begin
+  -- Each source is an index range scan on (owner_id, sync_version > since): the owner and the
+  -- cursor are plain values here, so both are index conditions.
+  with s as (
+    select x.sync_version as v, to_jsonb(x) - 'search_text' as j from chat.sessions x
+    where x.owner_id = v_user and x.sync_version > v_since order by x.sync_version limit v_limit + 1
   ),
   t as (
-    select x.sync_version as v, to_jsonb(x) as j from chat.operator_threads x, me
-    where x.owner_id = me.user_id and x.sync_version > me.since order by x.sync_version limit (select lim + 1 from me)
+    select x.sync_version as v, to_jsonb(x) as j from chat.operator_threads x
+    where x.owner_id = v_user and x.sync_version > v_since order by x.sync_version limit v_limit + 1
   ),
   m as (
-    select x.sync_version as v, to_jsonb(x) as j from chat.messages x, me
+    select x.sync_version as v, to_jsonb(x) as j from chat.messages x
     where coalesce(p_include_messages, true)
-      and x.owner_id = me.user_id and x.sync_version > me.since order by x.sync_version limit (select lim + 1 from me)
+      and x.owner_id = v_user and x.sync_version > v_since order by x.sync_version limit v_limit + 1
   ),
   d as (
     select x.sync_version as v, jsonb_build_object('entity', x.entity, 'id', x.entity_id) as j
-    from chat.tombstones x, me
-    where x.owner_id = me.user_id and x.sync_version > me.since order by x.sync_version limit (select lim + 1 from me)
+    from chat.tombstones x
+    where x.owner_id = v_user and x.sync_version > v_since order by x.sync_version limit v_limit + 1
   ),
   everything as (
     select v from s union all select v from t union all select v from m union all select v from d
   ),
   cut as (
+    -- With more than a page waiting, the page ends at the v_limit-th smallest version.
     select case
-      when (select count(*) from everything) > (select lim from me)
-        then (select v from everything order by v offset (select lim - 1 from me) limit 1)
+      when (select count(*) from everything) > v_limit
+        then (select v from everything order by v offset v_limit - 1 limit 1)
     end as upto
   ),
   bound as (
-    select coalesce(cut.upto, greatest(me.since, coalesce(o.clock, 0))) as upto, cut.upto is not null as more
-    from me cross join cut left join chat.owner_state o on o.owner_id = me.user_id
+    select coalesce(cut.upto, greatest(v_since, coalesce(o.clock, 0))) as upto, cut.upto is not null as more
+    from cut left join chat.owner_state o on o.owner_id = v_user
   )
   select jsonb_build_object(
     'version', bound.upto,
@@ -777,7 +782,10 @@ as $$
     'messages', coalesce((select jsonb_agg(j order by v) from m where v <= bound.upto), '[]'),
     'deleted', coalesce((select jsonb_agg(j order by v) from d where v <= bound.upto), '[]')
   )
-  from bound
+  into v_result
+  from bound;
+  return v_result;
+end;
 $$;
 
 -- Hard-deletes sessions that have been in the trash longer than p_older_than, with their

@@ -129,6 +129,19 @@ describe('query plans on a 100k-session tenant', () => {
     assertIndexRangeScan(pageStatement(plans, 'messages'), 'messages_main_page_idx');
   });
 
+  it('change feed poll with nothing new: index range scans on the sync indexes, bounded buffers', async () => {
+    const plans = await explainAsUser(client, claims, `select chat.changes_since(1, 500)`);
+    const feed = plans.find((p) => p.query.includes('from chat.messages x'));
+    assert.ok(feed, `no feed statement among: ${plans.map((p) => p.query).join(' | ')}`);
+    const nodes = planNodes(feed.plan);
+    assert.ok(!nodes.some((n) => n['Node Type'] === 'Seq Scan'), 'no sequential scan');
+    for (const index of ['sessions_sync_idx', 'messages_sync_idx', 'operator_threads_sync_idx']) {
+      assert.ok(nodes.some((n) => n['Index Name'] === index), `uses ${index}`);
+    }
+    const buffers = sharedBuffers(feed.plan);
+    assert.ok(buffers <= pageBufferBudget, `a poll with nothing new read ${buffers} buffers`);
+  });
+
   it('the pages return what they claim (the plans above are of working queries)', async () => {
     await client.query('begin');
     try {
