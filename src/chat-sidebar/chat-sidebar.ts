@@ -306,6 +306,8 @@ export class ChatSidebar extends LitElement {
   private focusLostBy: FocusRequest | null = null;
   /** The session focus is being moved to (scrolling there may take a few frames). */
   private movingTo: string | null = null;
+  /** A card to keep in place on screen while the list changes above it. */
+  private scrollAnchor: { readonly id: string; readonly top: number } | null = null;
   private revealSelected = false;
   private loadMoreAskedFor: readonly Session[] | null = null;
   /** Counts are shown once a first page arrived (before, they are zeros, not facts). */
@@ -345,7 +347,10 @@ export class ChatSidebar extends LitElement {
       this.rowsKey = rowsKey;
       this.rows = buildRows(view.items, view.sort, now, more);
     }
-    if (view.items !== before.items) this.followItems();
+    if (view.items !== before.items) {
+      this.scrollAnchor ??= this.captureScrollAnchor();
+      this.followItems();
+    }
     if (changed.has('selected') && this.selected && this.rows.position.has(this.selected)) {
       this.activeId = this.selected;
       this.revealSelected = true;
@@ -361,6 +366,7 @@ export class ChatSidebar extends LitElement {
     if (changed.has('menu')) this.syncMenu();
     if (changed.has('dialog')) this.syncDialog();
     this.takeBackLostFocus();
+    if (this.scrollAnchor) void this.keepScrollAnchor();
     // Focus moves after this update (they may change the tab stop, i.e. render again).
     const request = this.focusRequest;
     if (request) {
@@ -428,6 +434,57 @@ export class ChatSidebar extends LitElement {
     return (
       this.renderRoot.querySelector<HTMLElement>(`[data-session-id="${CSS.escape(id)}"]`) ?? null
     );
+  }
+
+  /**
+   * Where the card the broker is looking at sits, before the list changes: the focused card if
+   * it is on screen, else the first card on screen. Nothing when the list is at its top (new
+   * sessions arriving there should be seen).
+   */
+  private captureScrollAnchor(): { id: string; top: number } | null {
+    const list = this.listElement;
+    if (!list || list.scrollTop <= 0) return null;
+    const bounds = list.getBoundingClientRect();
+    const focused = this.focusedSessionId();
+    const candidates = [
+      ...(focused ? [this.cardFor(focused)] : []),
+      ...this.renderRoot.querySelectorAll<HTMLElement>('[data-session-id]'),
+    ];
+    for (const card of candidates) {
+      const box = card?.getBoundingClientRect();
+      if (card && box && box.bottom > bounds.top && box.top < bounds.bottom) {
+        return { id: card.dataset['sessionId'] ?? '', top: box.top - bounds.top };
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Nothing jumps when sessions arrive or leave above what the broker is looking at: once the
+   * virtualizer has laid out the new list, the anchor card is scrolled back to where it was.
+   */
+  private async keepScrollAnchor(): Promise<void> {
+    const virtualizer = this.listElement?.[virtualizerRef];
+    try {
+      await virtualizer?.layoutComplete;
+    } catch {
+      // The list left the page meanwhile.
+    }
+    const anchor = this.scrollAnchor;
+    this.scrollAnchor = null;
+    const list = this.listElement;
+    if (!anchor || !list || !this.rows.position.has(anchor.id)) return;
+    let card = this.cardFor(anchor.id);
+    if (!card) return;
+    const delta = card.getBoundingClientRect().top - list.getBoundingClientRect().top - anchor.top;
+    if (Math.abs(delta) < 1) return;
+    list.scrollTop += delta;
+    // The virtualizer may correct its estimates after the scroll: check once more.
+    await nextFrame();
+    card = this.cardFor(anchor.id);
+    if (!card) return;
+    const rest = card.getBoundingClientRect().top - list.getBoundingClientRect().top - anchor.top;
+    if (Math.abs(rest) >= 1) list.scrollTop += rest;
   }
 
   /** Brings a session's row into view; resolves with its card, or null. */

@@ -78,3 +78,41 @@ async function waitUntilFocusedPosition(sidebar: ChatSidebar, position: number):
   }
   throw new Error(`focus never reached session ${position}`);
 }
+
+describe('<chat-sidebar> while the list changes', () => {
+  it('keeps what the broker is looking at in place when sessions arrive or leave above it', async () => {
+    const items = manySessions(200);
+    const sidebar = await renderSidebar(listSnapshot(items));
+    const list = $(sidebar, '[role="listbox"]')!;
+    list.scrollTop = 3000;
+    await settle(sidebar);
+    const listTop = () => list.getBoundingClientRect().top;
+    const firstVisible = cards(sidebar).find((element) => element.getBoundingClientRect().bottom > listTop() + 1)!;
+    const id = firstVisible.dataset['sessionId']!;
+    const offset = () => cards(sidebar).find((element) => element.dataset['sessionId'] === id)!.getBoundingClientRect().top - listTop();
+    const before = offset();
+
+    // New activity: two sessions jump to the top; one far above leaves.
+    const [moved1, moved2] = [items[150]!, items[120]!];
+    const next = [
+      { ...moved1, lastActivityAt: new Date(Date.parse(items[0]!.lastActivityAt) + 60_000).toISOString() },
+      { ...moved2, lastActivityAt: new Date(Date.parse(items[0]!.lastActivityAt) + 30_000).toISOString() },
+      ...items.filter((item) => item !== moved1 && item !== moved2 && item !== items[3]),
+    ];
+    sidebar.snapshot = listSnapshot(next);
+    await settle(sidebar);
+    await settle(sidebar);
+    expect(Math.abs(offset() - before)).to.be.below(1);
+  });
+
+  it('shows new sessions arriving at the top when the list is at its top', async () => {
+    const items = manySessions(50);
+    const sidebar = await renderSidebar(listSnapshot(items));
+    const fresh = { ...items[40]!, id: '00000000-0000-4000-8000-fffffffffff0', title: 'Brand new', lastActivityAt: new Date(Date.parse(items[0]!.lastActivityAt) + 1000).toISOString() };
+    sidebar.snapshot = listSnapshot([fresh, ...items]);
+    await settle(sidebar);
+    await settle(sidebar);
+    expect($(sidebar, '[role="listbox"]')!.scrollTop).to.equal(0);
+    expect(cards(sidebar)[0]!.dataset['sessionId']).to.equal(fresh.id);
+  });
+});
