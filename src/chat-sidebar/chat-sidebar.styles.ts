@@ -327,7 +327,7 @@ export const chatSidebarStyles = css`
     min-width: 0;
   }
 
-  .card.checked::part(card-base) {
+  .card.checked::part(base) {
     border-color: var(--_accent);
     box-shadow: inset 0 0 0 1px var(--_accent);
   }

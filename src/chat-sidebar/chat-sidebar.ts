@@ -192,7 +192,8 @@ function nextFrame(): Promise<void> {
  * @csspart list - The list box (the scroller).
  * @csspart group-heading - A date group's heading (Pinned, Today, Yesterday, Previous 7 days, Older).
  * @csspart item - A session's row; `item-actions` is its pointer menu button.
- * @csspart card - Each session card; the card's own parts are exported as `card-base`, `card-title`, `card-unread-badge`.
+ * @csspart card - Each session card. Its own parts are exported as `card-base`, `card-unread-badge`, and
+ *   `card-route`, `card-stage-badge` (flight requests) or `card-title` (general chats).
  * @csspart skeleton - A placeholder card while loading.
  * @csspart empty - The empty state.
  * @csspart error - A failed load, with its retry button (`retry-button`).
@@ -209,6 +210,7 @@ function nextFrame(): Promise<void> {
  * @cssprop --chat-sidebar-radius - Corner radius. Default: `--chat-radius`.
  * @cssprop --chat-sidebar-gap - Space between cards. Default: `6px`.
  * @cssprop --chat-sidebar-padding - Padding around the content. Default: `12px`.
+ * @cssprop --chat-color-danger - Delete buttons and error messages (a global token). Default: `#b42318`.
  */
 export class ChatSidebar extends LitElement {
   static override styles = chatSidebarStyles;
@@ -395,11 +397,16 @@ export class ChatSidebar extends LitElement {
     }
   }
 
-  /** Reloads the list (or, without a store, asks the host to with `chat-list-retry`). */
-  reload(): void {
+  /**
+   * Retries what failed: the next page when some sessions are shown, else the whole list.
+   * Without a store, asks the host to with `chat-list-retry` (fired in both cases).
+   */
+  retry(): void {
     const source = this.lists.source;
     this.dispatchEvent(new ChatListRetryEvent(this.view.tab));
-    if (source) void (this.view.items.length > 0 && this.view.loaded ? source.loadMore() : source.load());
+    if (!source) return;
+    source.clearError?.();
+    void (this.view.items.length > 0 && this.view.loaded ? source.loadMore() : source.load());
   }
 
   // ─── Data in ────────────────────────────────────────────────────────────────────────────
@@ -1369,7 +1376,7 @@ export class ChatSidebar extends LitElement {
       ${view.error
         ? html`<div part="error" class="error inline" role="alert">
             <span>${text.loadMoreFailed}</span>
-            <button part="retry-button" class="button small" type="button" @click=${() => this.reload()}>${text.retry}</button>
+            <button part="retry-button" class="button small" type="button" @click=${() => this.retry()}>${text.retry}</button>
           </div>`
         : nothing}`;
     }
@@ -1377,7 +1384,7 @@ export class ChatSidebar extends LitElement {
       return html`<div part="error" class="error" role="alert">
         <p class="error-title">${text.loadFailed}</p>
         <p class="error-detail">${view.error.message}</p>
-        <button part="retry-button" class="button" type="button" @click=${() => this.reload()}>${text.retry}</button>
+        <button part="retry-button" class="button" type="button" @click=${() => this.retry()}>${text.retry}</button>
       </div>`;
     }
     if (!view.loaded || view.loading) {
@@ -1451,11 +1458,10 @@ export class ChatSidebar extends LitElement {
     const classes = classMap({ card: true, checked });
     const tabindex = session.id === this.activeId ? '0' : '-1';
     const setSize = this.setSize();
-    const exportparts = 'base:card-base,title:card-title,unread-badge:card-unread-badge';
     return session.kind === 'flight_request'
       ? html`<flight-request-card
           part="card"
-          exportparts=${exportparts}
+          exportparts="base:card-base,route:card-route,stage-badge:card-stage-badge,unread-badge:card-unread-badge"
           class=${classes}
           interaction="option"
           data-session-id=${session.id}
@@ -1473,7 +1479,7 @@ export class ChatSidebar extends LitElement {
         ></flight-request-card>`
       : html`<general-chat-card
           part="card"
-          exportparts=${exportparts}
+          exportparts="base:card-base,title:card-title,unread-badge:card-unread-badge"
           class=${classes}
           interaction="option"
           data-session-id=${session.id}

@@ -94,6 +94,8 @@ export interface SessionListSource extends SubscribableStore<SessionListView> {
   setSearch(search: string): void;
   /** Applies the typed search now. */
   flushSearch(): unknown;
+  /** Forgets the last load error (before a retry). */
+  clearError?(): void;
   /** Creates a session. */
   create(input: CreateSessionInput): Promise<SessionListWriteResult>;
   /** Renames a session. */

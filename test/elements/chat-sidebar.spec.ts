@@ -376,6 +376,52 @@ describe('<chat-sidebar>', () => {
     });
   });
 
+  describe('theming', () => {
+    it('takes a dark theme from the global tokens alone, and exposes its parts and the cards’ parts', async () => {
+      const style = document.createElement('style');
+      style.textContent = `
+        .dark {
+          color-scheme: dark;
+          --chat-color-surface: #16191d; --chat-color-surface-hover: #1f242a;
+          --chat-color-surface-selected: #1b2b45; --chat-color-text: #e6e9ed;
+          --chat-color-text-muted: #a4adb8; --chat-color-border: #343b44;
+          --chat-color-accent: #6ea8ff; --chat-color-on-accent: #0b1220;
+        }
+        chat-sidebar::part(card-base) { outline: 3px solid rgb(255, 0, 0); }
+        chat-sidebar::part(heading) { letter-spacing: 2px; }
+      `;
+      document.head.append(style);
+      try {
+        const items = manySessions(2);
+        const sidebar = await renderSidebar(listSnapshot(items));
+        sidebar.parentElement!.classList.add('dark');
+        await settle(sidebar);
+        expect(getComputedStyle(sidebar).backgroundColor).to.equal('rgb(22, 25, 29)');
+        expect(getComputedStyle(sidebar).color).to.equal('rgb(230, 233, 237)');
+        expect(getComputedStyle($(sidebar, '#tab-active')!).borderBottomColor).to.equal('rgb(110, 168, 255)');
+        expect(getComputedStyle($(sidebar, '[part="heading"]')!).letterSpacing).to.equal('2px');
+        for (const element of cards(sidebar)) {
+          const base = element.shadowRoot!.querySelector('[part~="base"]')!;
+          expect(getComputedStyle(base).outlineWidth).to.equal('3px');
+          expect(getComputedStyle(base).backgroundColor).to.equal('rgb(22, 25, 29)');
+        }
+        await expect(sidebar).to.be.accessible();
+      } finally {
+        style.remove();
+      }
+    });
+
+    it('marks selected cards through the card’s own base part', async () => {
+      const items = manySessions(2);
+      const sidebar = await renderSidebar(listSnapshot(items));
+      card(sidebar, items[0]!.id)!.focus();
+      await sendKeys({ press: ' ' });
+      await settle(sidebar);
+      const base = card(sidebar, items[0]!.id)!.shadowRoot!.querySelector('[part~="base"]')!;
+      expect(getComputedStyle(base).borderTopColor).to.equal('rgb(10, 91, 211)');
+    });
+  });
+
   describe('narrow columns', () => {
     it('fits a 280 px column without overflowing, and stays accessible', async () => {
       const sidebar = await renderSidebar(
