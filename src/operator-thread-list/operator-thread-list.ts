@@ -359,7 +359,9 @@ export class OperatorThreadList extends LitElement {
       return;
     }
     this.openThreadId = thread.id;
-    this.dispatchEvent(new ChatThreadOpenEvent(thread));
+    // Built first: the manifest analyzer would take `thread` for an event name.
+    const opened = new ChatThreadOpenEvent(thread);
+    this.dispatchEvent(opened);
   }
 
   private close(returnFocus: boolean): void {
@@ -367,7 +369,10 @@ export class OperatorThreadList extends LitElement {
     if (!this.openThreadId) return;
     const id = this.openThreadId;
     this.openThreadId = '';
-    if (thread) this.dispatchEvent(new ChatThreadCloseEvent(thread));
+    if (thread) {
+      const closed = new ChatThreadCloseEvent(thread);
+      this.dispatchEvent(closed);
+    }
     if (returnFocus) {
       this.focusedId = id;
       void this.updateComplete.then(() => this.rowButton(id)?.focus());
