@@ -6,6 +6,7 @@ import type {
   ChatSessionDeleteEvent,
   ChatSessionDeleteRequestEvent,
   ChatSessionMarkReadEvent,
+  ChatSessionPinEvent,
   ChatSessionRenameEvent,
   ChatSessionRestoreEvent,
   ChatSessionSelectEvent,
@@ -225,6 +226,36 @@ describe('<chat-sidebar> keyboard and pointer', () => {
     });
   });
 
+  describe('bulk complete', () => {
+    it('completes the selected active and paused sessions with one outcome, skipping the rest', async () => {
+      const items = [
+        flightRequest({ title: 'A', status: 'active' }),
+        generalChat({ title: 'B', status: 'paused' }),
+        generalChat({ title: 'C', status: 'completed', outcome: 'lost' }),
+      ];
+      const sidebar = await renderSidebar(listSnapshot(items));
+      const host = new PlainHost(sidebar, items);
+      await settle(sidebar);
+      card(sidebar, items[0]!.id)!.focus();
+      await press(sidebar, 'Control+a');
+      await press(sidebar, 'Tab');
+      await press(sidebar, 'Tab');
+      expect(activeMenuItem(sidebar)).to.equal('Complete…');
+      await press(sidebar, 'Enter');
+      expect(textOf($(sidebar, '#dialog-title'))).to.equal('Complete 2 sessions');
+      await press(sidebar, 'ArrowDown');
+      await press(sidebar, 'ArrowDown');
+      expect((shadow(sidebar).activeElement as HTMLInputElement).value).to.equal('cancelled');
+      await press(sidebar, 'Tab');
+      await press(sidebar, 'Tab');
+      await press(sidebar, 'Enter');
+      expect(
+        host.of<ChatSessionActionEvent>('chat-session-action').map((event) => `${event.session.title} ${event.action} ${event.outcome}`),
+      ).to.deep.equal(['A complete cancelled', 'B complete cancelled']);
+      expect($(sidebar, '[part="bulk-bar"]')).to.equal(null);
+    });
+  });
+
   describe('actions menu', () => {
     it('opens with Shift+F10 on the focused card, moves with arrows, and Escape returns focus', async () => {
       const { sidebar, host } = await setup(4);
@@ -319,6 +350,27 @@ describe('<chat-sidebar> keyboard and pointer', () => {
       const [event] = host.of<ChatSessionRenameEvent>('chat-session-rename');
       expect([event?.session.id, event?.title]).to.deep.equal([id(host, 1), 'Ops sync, Friday']);
       await waitForFocus(sidebar, id(host, 1));
+    });
+
+    it('pins and marks read from the menu (cancelable chat-session-pin, chat-session-mark-read)', async () => {
+      const { sidebar, host } = await setup(3);
+      // Request 2 has unread replies: Pause, Complete…, Archive, Rename…, Pin, Mark as read, Delete….
+      card(sidebar, id(host, 2))!.focus();
+      await press(sidebar, 'Shift+F10');
+      for (let step = 0; step < 4; step += 1) await press(sidebar, 'ArrowDown');
+      expect(activeMenuItem(sidebar)).to.equal('Pin');
+      await press(sidebar, 'Enter');
+      const [pin] = host.of<ChatSessionPinEvent>('chat-session-pin');
+      expect([pin?.session.id, pin?.pinned, pin?.cancelable, pin?.composed]).to.deep.equal([id(host, 2), true, true, true]);
+      await waitForFocus(sidebar, id(host, 2));
+      await press(sidebar, 'Shift+F10');
+      await press(sidebar, 'End');
+      await press(sidebar, 'ArrowUp');
+      expect(activeMenuItem(sidebar)).to.equal('Mark as read');
+      await press(sidebar, 'Enter');
+      expect(host.of<ChatSessionMarkReadEvent>('chat-session-mark-read').map((event) => event.session.id)).to.deep.equal([
+        id(host, 2),
+      ]);
     });
 
     it('closes the New menu with Escape, focus back on New', async () => {
