@@ -48,7 +48,8 @@ export class ChatSessionsProvider extends LitElement {
 
   /**
    * The session list to share. Leave it empty to have one made for `client` (the SDK's
-   * `SessionListStore` with its sync engine, disposed when the provider leaves the page).
+   * `SessionListStore` with its sync engine, loaded at once, disposed when the provider leaves
+   * the page).
    */
   @property({ attribute: false }) store: SessionListSource | null = null;
 
@@ -77,6 +78,8 @@ export class ChatSessionsProvider extends LitElement {
       if (this.owned?.client !== this.client) {
         this.owned?.dispose();
         this.owned = { ...createSessionList(this.client), client: this.client };
+        // Loaded at once, whoever reads it (a sidebar, a view's optimistic actions, a badge).
+        void this.owned.store.load();
       }
       list = this.owned.store;
     } else if (this.owned) {

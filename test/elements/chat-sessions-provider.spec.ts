@@ -98,6 +98,17 @@ describe('<chat-sessions-provider>', () => {
     await eventually(() => expect(titles(sidebar)).to.deep.equal(['Only']));
   });
 
+  it('loads the list it makes even with no sidebar inside, for any element (or host code) to read', async () => {
+    const broker = await newBroker();
+    await broker.chat.sessions.create({ kind: 'general', title: 'Counted' });
+    const provider = await fixture<ChatSessionsProvider>(html`<chat-sessions-provider .client=${broker.chat}></chat-sessions-provider>`);
+    await eventually(() => {
+      const snapshot = provider.sessionList!.getSnapshot();
+      expect(snapshot.items.map((item) => item.title)).to.deep.equal(['Counted']);
+      expect(snapshot.tabCounts?.active).to.equal(1);
+    });
+  });
+
   it('keeps the list it made live: a write by the host’s own code through the client shows up', async () => {
     const broker = await newBroker();
     const wrapper = await fixture<HTMLDivElement>(html`<div style="position: fixed; top: 0; left: 0; width: 360px">
