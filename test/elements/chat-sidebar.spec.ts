@@ -10,6 +10,7 @@ import {
   ChatSessionCreateEvent,
   ChatSessionSelectEvent,
 } from '../../src/events.js';
+import { ManualClock } from './support/manual-clock.js';
 import { flightRequest, generalChat, NOW } from './support/sessions.js';
 import {
   $,
@@ -373,6 +374,37 @@ describe('<chat-sidebar>', () => {
       expect(all.some((root) => root.querySelector('img, script'))).to.equal(false);
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect((window as { __xss?: boolean }).__xss).to.equal(undefined);
+    });
+  });
+
+  describe('text and time', () => {
+    it('takes overrides for any string, and formats counts in its locale', async () => {
+      const sidebar = await renderSidebar(
+        listSnapshot(manySessions(2), { unread: 1234, tabCounts: { active: 10_432, completed: 3, archived: 0, trash: 0 } }),
+      );
+      sidebar.locale = 'de-DE';
+      sidebar.strings = {
+        heading: 'Sitzungen',
+        unreadTotal: (_count, formatted) => `${formatted} ungelesen`,
+        tabLabels: { active: 'Aktiv' },
+        groupLabels: { today: 'Heute' },
+      };
+      await settle(sidebar);
+      expect(textOf($(sidebar, '[part="heading"]'))).to.equal('Sitzungen');
+      expect(textOf($(sidebar, '[part="unread-total"]'))).to.equal('1.234 ungelesen');
+      // Only the overridden tab label changes; the others keep their English default.
+      expect($$(sidebar, '[role="tab"]').map(textOf)).to.deep.equal(['Aktiv 10.432', 'Completed 3', 'Archived 0']);
+      expect(textOf($(sidebar, '[part="group-heading"]'))).to.equal('Heute');
+    });
+
+    it('regroups at midnight as its clock moves on', async () => {
+      const clock = new ManualClock(NOW);
+      const items = [generalChat({ title: 'Morning', lastActivityAt: at(2 * HOUR) })];
+      const sidebar = await renderSidebar(listSnapshot(items), { clock });
+      expect($$(sidebar, '[part="group-heading"]').map(textOf)).to.deep.equal(['Today']);
+      clock.advance(13 * HOUR);
+      await settle(sidebar);
+      expect($$(sidebar, '[part="group-heading"]').map(textOf)).to.deep.equal(['Yesterday']);
     });
   });
 
