@@ -459,7 +459,7 @@ export class ChatSessionView extends LitElement {
   }
 
   /** Applies a lifecycle action, unless the host takes it over. */
-  async applyAction(action: LifecycleAction, outcome: CompletionOutcome | null = null): Promise<void> {
+  private async runAction(action: LifecycleAction, outcome: CompletionOutcome | null = null): Promise<void> {
     const session = this.shown;
     if (!session || this.pendingAction) return;
     const event = new ChatSessionActionEvent(session, action, outcome);
@@ -495,7 +495,7 @@ export class ChatSessionView extends LitElement {
       if (this.outcomeMenuOpen) this.focusMenuItem = 'first';
       return;
     }
-    void this.applyAction(action);
+    void this.runAction(action);
   }
 
   private handleCompleteKeyDown(event: KeyboardEvent): void {
@@ -546,7 +546,7 @@ export class ChatSessionView extends LitElement {
   private handleOutcomeClick(event: Event): void {
     const outcome = (event.currentTarget as HTMLElement).dataset.outcome as CompletionOutcome;
     this.closeOutcomeMenu(true);
-    void this.applyAction('complete', outcome);
+    void this.runAction('complete', outcome);
   }
 
   private handleMenuFocusOut(event: FocusEvent): void {

@@ -591,3 +591,40 @@ describe('<chat-session-view>', () => {
     });
   });
 });
+
+describe('<chat-session-view> inside a <chat-sessions-provider>', () => {
+  before(async function () {
+    this.timeout(120_000);
+    await backendInfo();
+  });
+
+  it("takes the provider's client, and applies actions through its shared list (at once, optimistically)", async () => {
+    await import('../../src/chat-sessions-provider/define.js');
+    const broker = await newBroker();
+    const session = await createSession(broker, { kind: 'general', title: 'Provided' });
+    await broker.chat.messages.append({ sessionId: session.id, content: 'Through the context' });
+    const provider = await fixture<HTMLElement & { sessionList: { getSnapshot(): { items: readonly Session[] } } | null }>(html`
+      <chat-sessions-provider .client=${broker.chat}>
+        <chat-session-view style="height: 320px" session-id=${session.id}></chat-session-view>
+      </chat-sessions-provider>
+    `);
+    const view = provider.querySelector('chat-session-view')!;
+    await eventually(() => expect(contents(view)).to.deep.equal(['Through the context']));
+    await eventually(() =>
+      expect(provider.sessionList!.getSnapshot().items.map((item) => item.id)).to.include(session.id),
+    );
+
+    // A slow network: the list shows the change before the server has answered.
+    broker.network = 'held';
+    parts(view, 'action-button').find((button) => text(button) === 'Pause')!.click();
+    await eventually(() => expect(text(part(view, 'status'))).to.equal('Paused'));
+    expect(broker.heldCount).to.be.greaterThan(0);
+    expect(provider.sessionList!.getSnapshot().items.find((item) => item.id === session.id)!.status).to.equal('paused');
+    broker.network = 'online';
+    await eventually(async () => {
+      const { data } = await broker.chat.sessions.get(session.id);
+      expect(data!.status).to.equal('paused');
+    });
+    await eventually(() => expect(actionLabels(view)).to.deep.equal(['Resume', 'Complete', 'Archive']));
+  });
+});
