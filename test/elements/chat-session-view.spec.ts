@@ -569,6 +569,38 @@ describe('<chat-session-view>', () => {
     });
   });
 
+  describe('narrow host column', () => {
+    it('fits a 280 px column without scrolling sideways, threads open', async () => {
+      const broker = await newBroker();
+      const session = await createSession(broker, {
+        kind: 'flight_request',
+        title: 'Narrow',
+        legs: [
+          { from: 'KTEB', to: 'KVNY', date: '2026-12-12' },
+          { from: 'KVNY', to: 'KSFO', date: '2026-12-14' },
+          { from: 'KSFO', to: 'KTEB', date: '2027-01-03' },
+        ],
+        passengers: 6,
+        stage: 'contract_generated',
+      });
+      await broker.chat.threads.open({ sessionId: session.id, operatorName: 'An operator with a rather long company name' });
+      await broker.chat.messages.append({ sessionId: session.id, content: 'https://example.test/a/very/long/link/without/any/spaces/that/must/wrap/somewhere' });
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 280px; height: 520px">
+        <chat-session-view .client=${broker.chat} session-id=${session.id}></chat-session-view>
+      </div>`);
+      const view = wrapper.querySelector('chat-session-view')!;
+      await eventually(() => expect(bubbles(view)).to.have.length(1));
+      part(view, 'threads-toggle')!.click();
+      await view.updateComplete;
+      const list = view.shadowRoot!.querySelector('operator-thread-list')!;
+      await eventually(() => expect(list.shadowRoot!.querySelectorAll("[part~='thread']")).to.have.length(1));
+      for (const element of [view, part(view, 'header')!, part(view, 'transcript')!, list]) {
+        expect(element.scrollWidth, element.getAttribute('part') ?? element.localName).to.be.at.most(element.clientWidth);
+      }
+      expect(view.getBoundingClientRect().width).to.equal(280);
+    });
+  });
+
   describe('theming', () => {
     it('has no axe violations in a dark theme made of tokens only', async () => {
       const broker = await newBroker();

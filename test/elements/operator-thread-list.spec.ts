@@ -7,6 +7,7 @@ import '../../src/operator-thread-list/define.js';
 import type { OperatorThreadList } from '../../src/operator-thread-list/operator-thread-list.js';
 import type { AccessibleNode } from './support/accessibility.js';
 import { backendInfo, eventually, newBroker, serviceChat, type TestBroker } from './support/backend.js';
+import { ManualClock } from './support/manual-clock.js';
 
 // Every spec here runs against the real backend: threads and replies are written the way a
 // host's marketplace webhook writes them (the SDK with a service-role client).
@@ -296,6 +297,43 @@ describe('<operator-thread-list>', () => {
       });
       expect(events).to.equal(0);
       store.dispose();
+    });
+  });
+
+  describe('time and lifecycle', () => {
+    it('updates relative times as the clock ticks', async () => {
+      const { broker, session } = await scene();
+      const clock = new ManualClock(Date.now());
+      const list = await fixture<OperatorThreadList>(html`
+        <operator-thread-list .client=${broker.chat} .clock=${clock} session-id=${session.id} locale="en-GB"></operator-thread-list>
+      `);
+      await eventually(() => expect(rows(list)).to.have.length(3));
+      expect(text(row(list, 'Jet Linx').querySelector("[part~='time']"))).to.equal('now');
+      clock.advance(2 * 60_000);
+      await list.updateComplete;
+      expect(text(row(list, 'Jet Linx').querySelector("[part~='time']"))).to.equal('2 min ago');
+      expect((await accessibleNode(row(list, 'Jet Linx'))).description).to.equal('$18,400 all in., last message 2 minutes ago');
+    });
+
+    it('lets go of its stores when removed, and loads again when put back (the open thread too)', async () => {
+      const { broker, session } = await scene();
+      const list = await renderList(broker.chat, session.id);
+      await eventually(() => expect(rows(list)).to.have.length(3));
+      row(list, 'Jet Linx').click();
+      await eventually(() => expect(bubbles(list)).to.have.length(2));
+      const parent = list.parentElement!;
+      list.remove();
+      await list.updateComplete;
+      expect(rows(list)).to.have.length(0);
+      await (await serviceChat()).threads.recordOperatorMessage({
+        sessionId: session.id,
+        operatorName: 'Jet Linx',
+        threadExternalRef: 'op-jetlinx',
+        content: 'Still there?',
+      });
+      parent.append(list);
+      await eventually(() => expect(rows(list)).to.have.length(3));
+      await eventually(() => expect(bubbles(list).map((bubble) => bubble.message!.content).at(-1)).to.equal('Still there?'));
     });
   });
 
