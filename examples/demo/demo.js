@@ -4,6 +4,7 @@
 // selected session in the URL so a reload restores them.
 import {
   ChangeFeedSync,
+  DraftStore,
   SessionListStore,
   createChatSessions,
   createClient,
@@ -66,6 +67,8 @@ function signIn(broker, state) {
   // One change feed for the whole page, shared with this broker's other tabs.
   const sync = new ChangeFeedSync({ client, channelName: `chat-sessions-demo:${broker.id}` });
   const list = new SessionListStore({ client, sync, tab: state.tab, userId: broker.id });
+  // Unsent text per session survives switching sessions and reloads (localStorage, per broker).
+  const drafts = new DraftStore({ userId: broker.id });
   sync.start();
   void list.load();
   provider.client = client;
@@ -74,6 +77,7 @@ function signIn(broker, state) {
   sidebar.client = client;
   view.client = client;
   view.sync = sync;
+  view.drafts = drafts;
   workspace = {
     broker,
     client,
@@ -82,6 +86,7 @@ function signIn(broker, state) {
     dispose() {
       list.dispose();
       sync.dispose();
+      drafts.dispose?.();
     },
   };
   writeUrl({ broker: broker.id, tab: state.tab });
