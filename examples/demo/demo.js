@@ -86,7 +86,7 @@ function signIn(broker, state) {
     dispose() {
       list.dispose();
       sync.dispose();
-      drafts.dispose?.();
+      drafts.dispose();
     },
   };
   writeUrl({ broker: broker.id, tab: state.tab });
