@@ -1,0 +1,251 @@
+// The server the end-to-end tests drive: the real `npm start` command line, as a child process,
+// on a port the OS picks, over a fresh database (a clone of the harness's migrated PostgreSQL
+// database, or PGlite in a folder of its own).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTestDatabase, type TestDatabase } from './db.js';
+
+export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The bundle both demo pages load (`/dist/chat-sessions-with-supabase.bundle.js`). */
+export const demoBundle = path.join(repositoryRoot, 'dist/chat-sessions-with-supabase.bundle.js');
+
+/** The seed's demo brokers (supabase/seed.sql). */
+export const AVA = '11111111-1111-4111-8111-111111111111';
+export const BEN = '22222222-2222-4222-8222-222222222222';
+
+/** A broker as `/demo-api/config` lists them. */
+export interface DemoBroker {
+  id: string;
+  email: string;
+  name: string;
+  accessToken: string;
+}
+
+/** A running `npm start`. */
+export interface DemoServer {
+  /** e.g. `http://127.0.0.1:40123`. */
+  url: string;
+  /** `postgres` or `pglite`, as the CLI reported it. */
+  kind: string;
+  /**
+   * The demo bundle as it was when the server started. Other suites (the packaging test) rebuild
+   * `dist/`, which deletes it for a minute; pages fall back to this copy only while the server
+   * answers 404 for it (see e2e-browser.ts).
+   */
+  bundleSnapshot: Buffer;
+  /** From spawning the CLI to its "ready" line. */
+  startupMs: number;
+  /** Everything the CLI printed so far (for failure messages). */
+  output(): string;
+  /** The demo brokers with their user tokens. */
+  brokers(): Promise<DemoBroker[]>;
+  /** Restores the seed data through the demo's own reset route. */
+  reset(): Promise<void>;
+  /** Stops the CLI (SIGTERM, then SIGKILL) and waits for it to exit. Databases are kept. */
+  stop(): Promise<void>;
+}
+
+const STARTUP_TIMEOUT_MS = 120_000;
+const BUILD_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * Builds the browser bundle once when it is missing (`npm test` builds it before the Node
+ * suites; this is for running the e2e files alone). Test files run in parallel processes, so a
+ * lock folder makes the others wait for the one that builds.
+ */
+export async function ensureDemoBundle(): Promise<void> {
+  if (existsSync(demoBundle)) return;
+  const lock = path.join(tmpdir(), 'chat-sessions-e2e-build.lock');
+  const deadline = Date.now() + BUILD_TIMEOUT_MS;
+  for (;;) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (existsSync(demoBundle)) return;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for another process to build ${demoBundle} (lock ${lock})`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  try {
+    if (existsSync(demoBundle)) return;
+    await run(process.execPath, ['scripts/build.mjs', '--quiet'], BUILD_TIMEOUT_MS);
+    if (!existsSync(demoBundle)) throw new Error(`node scripts/build.mjs did not produce ${demoBundle}`);
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
+}
+
+function run(command: string, args: string[], timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? code}):\n${output}`)),
+    );
+  });
+}
+
+/** Where the demo's data lives: a PostgreSQL clone (fast), or PGlite (the embedded default). */
+export type DemoDatabase = { kind: 'postgres' } | { kind: 'pglite'; dir: string };
+
+/**
+ * Starts `npm start`'s command (package.json's `start` script, run with this Node, plus
+ * `--port 0 --no-build`) and waits for the URL it prints. For `postgres`, the database is a
+ * fresh clone of the harness's migrated template (the CLI seeds it), dropped by `stop()`.
+ */
+export async function startDemoServer(database: DemoDatabase = { kind: 'postgres' }): Promise<DemoServer> {
+  await ensureDemoBundle();
+  const bundleSnapshot = await readCompleteBundle();
+  let db: TestDatabase | null = null;
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env.DATABASE_URL;
+  delete env.OPENAI_API_KEY;
+  delete env.OPENAI_BASE_URL;
+  delete env.PORT;
+  const args = [...(await npmStartArguments()), '--port', '0', '--no-build'];
+  if (database.kind === 'postgres') {
+    db = await createTestDatabase('e2e');
+    env.DATABASE_URL = db.adminUrl;
+  } else {
+    args.push('--pglite-dir', database.dir);
+  }
+
+  const spawnedAt = Date.now();
+  const child = spawn(process.execPath, args, { cwd: repositoryRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  try {
+    const { url, kind } = await new Promise<{ url: string; kind: string }>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`npm start did not print its URL within ${STARTUP_TIMEOUT_MS} ms:\n${output}`)),
+        STARTUP_TIMEOUT_MS,
+      );
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const ready = /ready in \d+ ms/.test(output) ? /^\s*URL:\s+(http:\/\/\S+)\s*$/m.exec(output) : null;
+        const kindMatch = /dev backend \((\w+)\) ready/.exec(output);
+        if (ready?.[1] && kindMatch?.[1]) {
+          clearTimeout(timer);
+          resolve({ url: ready[1], kind: kindMatch[1] });
+        }
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`npm start exited (${signal ?? code}) before it was ready:\n${output}`));
+      });
+    });
+    const startupMs = Date.now() - spawnedAt;
+    await checkBundleMount(url);
+    return serverHandle(child, exited, { url, kind, bundleSnapshot, startupMs }, () => output, db);
+  } catch (error) {
+    await stopChild(child, exited);
+    await db?.drop();
+    throw error;
+  }
+}
+
+/** Node's arguments of the `start` script in package.json (`node <these>`), so the tests follow it. */
+async function npmStartArguments(): Promise<string[]> {
+  const manifest = JSON.parse(await readFile(path.join(repositoryRoot, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const [program, ...args] = (manifest.scripts?.['start'] ?? '').trim().split(/\s+/);
+  if (program !== 'node' || args.length === 0) {
+    throw new Error(`the e2e tests expect package.json's start script to be \`node …\`, not ${JSON.stringify(manifest.scripts?.['start'])}`);
+  }
+  return args;
+}
+
+/** The bundle as written by a finished build (one being written lacks its source-map comment). */
+async function readCompleteBundle(): Promise<Buffer> {
+  for (let attempt = 0; ; attempt += 1) {
+    const bundle = await readFile(demoBundle).catch(() => null);
+    if (bundle && /\/\/# sourceMappingURL=\S+\s*$/.test(bundle.subarray(-300).toString())) return bundle;
+    if (attempt === 60) throw new Error(`${demoBundle} stayed missing or incomplete (is a build running?)`);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+}
+
+/**
+ * The server serves the bundle under /dist/. A failure counts only while nobody is rebuilding
+ * dist/ (the file on disk unchanged around the request): during a rebuild the pages get the
+ * snapshot instead (see e2e-browser.ts).
+ */
+async function checkBundleMount(url: string): Promise<void> {
+  const target = `${url}/dist/${path.basename(demoBundle)}`;
+  const mtime = () => stat(demoBundle).then((info) => info.mtimeMs, () => -1);
+  let problem = '';
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const before = await mtime();
+    const answer = await fetch(target).then(
+      async (response) => {
+        await response.arrayBuffer();
+        return response.status === 200 && /javascript/.test(response.headers.get('content-type') ?? '')
+          ? ''
+          : `${response.status} ${response.headers.get('content-type')}`;
+      },
+      (error: unknown) => (error instanceof Error ? `${error.message} (${String((error as { cause?: unknown }).cause)})` : String(error)),
+    );
+    if (answer === '') return;
+    const after = await mtime();
+    if (before === -1 || after === -1 || before !== after) return; // being rebuilt right now
+    problem = answer;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  throw new Error(`npm start does not serve ${target}: ${problem}`);
+}
+
+function serverHandle(
+  child: ChildProcess,
+  exited: Promise<void>,
+  started: Pick<DemoServer, 'url' | 'kind' | 'bundleSnapshot' | 'startupMs'>,
+  output: () => string,
+  db: TestDatabase | null,
+): DemoServer {
+  let brokers: Promise<DemoBroker[]> | null = null;
+  const { url } = started;
+  const server: DemoServer = {
+    ...started,
+    output,
+    brokers() {
+      brokers ??= fetch(`${url}/demo-api/config`).then(async (response) => {
+        if (!response.ok) throw new Error(`/demo-api/config answered ${response.status}`);
+        return ((await response.json()) as { brokers: DemoBroker[] }).brokers;
+      });
+      return brokers;
+    },
+    async reset() {
+      const ava = (await server.brokers()).find((broker) => broker.id === AVA);
+      if (!ava) throw new Error('the demo config lists no Ava');
+      const response = await fetch(`${url}/demo-api/reset`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${ava.accessToken}`, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      if (!response.ok) throw new Error(`/demo-api/reset answered ${response.status}: ${await response.text()}`);
+    },
+    async stop() {
+      await stopChild(child, exited);
+      await db?.drop();
+    },
+  };
+  return server;
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(killer);
+}
