@@ -9,4 +9,4 @@ if [ ${#files[@]} -eq 0 ]; then
   echo "no Node test files found" >&2
   exit 1
 fi
-exec node --import tsx --test --test-concurrency=2 --test-reporter=spec "$@" "${files[@]}"
+exec node --conditions=@chat-sessions/source --import tsx --test --test-concurrency=2 --test-reporter=spec "$@" "${files[@]}"

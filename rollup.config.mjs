@@ -1,0 +1,205 @@
+// Builds of the two published packages (`npm run build` runs this through scripts/build.mjs,
+// which adds the declarations and the custom elements manifest):
+//
+// - @chat-sessions/sdk and @chat-sessions/elements: unbundled ES modules (one output file per
+//   source module) with source maps, into each package's dist/, for npm users whose own bundler
+//   does the rest. Every dependency stays an import.
+// - dist/chat-sessions.bundle.js: one self-contained, minified file for hosts that load a
+//   `<script type="module">`: the elements (every define module executed), the SDK and Lit's
+//   production build. dist/chat-sessions-with-supabase.bundle.js adds supabase-js's
+//   `createClient`, for hosts without a bundler that have no client yet. What the code imports
+//   lazily (quick-create's parser and airport table, ~100 KB gzipped) becomes chunks in
+//   dist/chunks/ that the bundle loads by relative URL when first needed, never a bare import.
+//
+// Entry points come from each package's `exports` (scripts/package-entries.mjs), never from a
+// list kept here.
+import { isAbsolute, join, relative } from 'node:path';
+import { builtinModules } from 'node:module';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import {
+  ROOT,
+  SOURCE_CONDITION,
+  codeEntries,
+  declaredDependencies,
+  packageNameOf,
+  publishedPackage,
+} from './scripts/package-entries.mjs';
+import { typescriptModules } from './scripts/rollup-typescript.mjs';
+
+const isBareSpecifier = (id) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0');
+const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
+
+/** Options for one package's unbundled build. @param {'sdk' | 'elements'} id */
+export function libraryOptions(id) {
+  const pkg = publishedPackage(id);
+  const srcRoot = join(pkg.dir, 'src');
+  const dependencies = declaredDependencies(pkg);
+  const input = Object.fromEntries(
+    codeEntries(pkg).map((entry) => [relative(srcRoot, entry.source).replace(/\.ts$/, ''), entry.source]),
+  );
+  return {
+    input,
+    external: isBareSpecifier,
+    plugins: [
+      {
+        // An import of a package the consumer won't have installed is a broken package.
+        name: 'chat-sessions:declared-dependencies',
+        resolveId(source, importer) {
+          if (!importer || !isBareSpecifier(source) || nodeBuiltins.has(source)) return null;
+          if (!dependencies.has(packageNameOf(source))) {
+            this.error(
+              `${relative(ROOT, importer)} imports "${source}", which is not in ${pkg.name}'s ` +
+                'dependencies or peerDependencies: add it there.',
+            );
+          }
+          return null;
+        },
+      },
+      {
+        // Relative imports must stay inside the package's src/ (a path into another workspace
+        // works here and breaks once published).
+        name: 'chat-sessions:inside-src',
+        resolveId(source, importer) {
+          if (!importer || !source.startsWith('.')) return null;
+          const target = join(importer, '..', source);
+          if (relative(srcRoot, target).startsWith('..')) {
+            this.error(
+              `${relative(ROOT, importer)} imports "${source}" from outside ${relative(ROOT, srcRoot) || '.'}/: ` +
+                'import it through its package name instead.',
+            );
+          }
+          return null;
+        },
+      },
+      typescriptModules(),
+    ],
+    output: {
+      dir: join(pkg.dir, 'dist'),
+      format: 'es',
+      preserveModules: true,
+      preserveModulesRoot: srcRoot,
+      entryFileNames: '[name].js',
+      sourcemap: true,
+    },
+  };
+}
+
+/** The self-contained browser bundles, by file name under dist/. */
+export const BROWSER_BUNDLES = {
+  'chat-sessions.bundle.js': { parts: ['elements', 'sdk'], supabase: false },
+  'chat-sessions-with-supabase.bundle.js': { parts: ['elements', 'sdk'], supabase: true },
+};
+
+const bundleEntryId = '\0chat-sessions:bundle-entry';
+
+/**
+ * The module a browser bundle starts from: every code export of the elements (so every define
+ * module runs), the SDK's main entry, optionally supabase-js's `createClient`, and any other
+ * modules to re-export whole (`reexport`, for reference measurements such as Lit alone). The
+ * SDK's `./metadata` entry is not re-exported: hosts that want it import it lazily.
+ */
+function bundleEntrySource({ parts, supabase, reexport }) {
+  const lines = [];
+  if (parts.includes('elements')) {
+    for (const entry of codeEntries(publishedPackage('elements'))) {
+      lines.push(
+        entry.subpath === '.' ? `export * from ${JSON.stringify(entry.source)};` : `import ${JSON.stringify(entry.source)};`,
+      );
+    }
+  }
+  if (parts.includes('sdk')) {
+    const main = codeEntries(publishedPackage('sdk')).find((entry) => entry.subpath === '.');
+    if (!main) throw new Error('@chat-sessions/sdk has no "." export.');
+    lines.push(`export * from ${JSON.stringify(main.source)};`);
+  }
+  if (supabase) lines.push(`export { createClient } from '@supabase/supabase-js';`);
+  for (const specifier of reexport) lines.push(`export * from ${JSON.stringify(specifier)};`);
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Options for a browser build: one entry module (plus chunks for what the code imports lazily).
+ *
+ * @param {object} variant
+ * @param {Array<'elements' | 'sdk'>} variant.parts which packages' code the bundle starts from.
+ * @param {boolean} [variant.supabase] also export supabase-js's `createClient`.
+ * @param {string[]} [variant.reexport] other modules to re-export whole.
+ * @param {boolean} [variant.thirdPartyExternal] leave every import of another package (lit,
+ *   zod, our own packages not in `parts`, and any package imported lazily) as an import, to
+ *   measure our own code alone.
+ * @param {string} [variant.fileName] the entry's file name in dist/ (default `bundle.js`).
+ */
+export function browserBundleOptions({ parts, supabase = false, reexport = [], thirdPartyExternal = false, fileName }) {
+  const bundledPackages = parts.map((id) => publishedPackage(id).name);
+  return {
+    input: bundleEntryId,
+    // Lazy chunks import what they share (zod, models) from the entry module itself, which
+    // therefore gets extra exports; without this Rollup would turn the entry into a facade that
+    // re-exports a second file, costing hosts a round trip.
+    preserveEntrySignatures: 'allow-extension',
+    external: thirdPartyExternal
+      ? (id) => isBareSpecifier(id) && !bundledPackages.includes(packageNameOf(id))
+      : () => false,
+    plugins: [
+      {
+        name: 'chat-sessions:bundle-entry',
+        resolveId(source, importer) {
+          if (source === bundleEntryId) return bundleEntryId;
+          // The define modules are imported for what they do, not for what they export.
+          if (importer === bundleEntryId && isAbsolute(source)) return { id: source, moduleSideEffects: true };
+          return null;
+        },
+        load(id) {
+          return id === bundleEntryId ? bundleEntrySource({ parts, supabase, reexport }) : null;
+        },
+        // Measuring our own code: what it loads lazily from a package (quick-create's parser)
+        // is not part of that cost; the full bundles measure it.
+        resolveDynamicImport(specifier) {
+          return thirdPartyExternal && typeof specifier === 'string' && isBareSpecifier(specifier)
+            ? { id: specifier, external: true }
+            : null;
+        },
+      },
+      typescriptModules(),
+      nodeResolve({
+        // Sources of our own packages; Lit's production build (its default, and `production` for
+        // packages that name it); browser builds of everything else. Never `development`/`node`.
+        exportConditions: [SOURCE_CONDITION, 'production'],
+        browser: true,
+        preferBuiltins: false,
+        extensions: ['.mjs', '.js', '.json', '.ts'],
+      }),
+      terser({
+        ecma: 2022,
+        module: true,
+        format: { comments: /@license|@preserve/ },
+      }),
+    ],
+    onwarn(warning, defaultHandler) {
+      // Third-party noise: comments Rollup drops, and import cycles inside a dependency.
+      if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/')) return;
+      if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('/node_modules/'))) return;
+      // A bundle that silently dropped an export or left an import unresolved is broken.
+      if (['UNRESOLVED_IMPORT', 'NAMESPACE_CONFLICT', 'MISSING_EXPORT'].includes(warning.code ?? '')) {
+        throw new Error(`browser bundle: ${warning.message}`);
+      }
+      defaultHandler(warning);
+    },
+    output: {
+      dir: join(ROOT, 'dist'),
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: fileName ?? 'bundle.js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
+  };
+}
+
+export default [
+  libraryOptions('sdk'),
+  libraryOptions('elements'),
+  ...Object.entries(BROWSER_BUNDLES).map(([name, variant]) =>
+    browserBundleOptions({ ...variant, fileName: name }),
+  ),
+];

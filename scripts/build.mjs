@@ -1,0 +1,156 @@
+// `npm run build`: builds the two published packages into their dist/ folders.
+//
+//   - JavaScript (rollup.config.mjs): unbundled ES modules + source maps for each package, and
+//     the self-contained browser bundles of @chat-sessions/elements.
+//   - Declarations (.d.ts): scripts/build-declarations.mjs, in a second process at the same
+//     time (the machines have two cores; minifying the bundles and type-checking are the two
+//     long steps).
+//   - custom-elements.json from the elements' JSDoc (@custom-elements-manifest/analyzer), with
+//     module paths pointing at the published dist/ files.
+//   - Then a check that every target of every `exports` entry exists.
+//
+// Usage: node scripts/build.mjs [--quiet]
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
+import { rollup } from 'rollup';
+import rollupConfig, { BROWSER_BUNDLES } from '../rollup.config.mjs';
+import { PUBLISHED_PACKAGES, ROOT, codeEntries, publishedPackage } from './package-entries.mjs';
+
+const run = promisify(execFile);
+
+const quiet = process.argv.includes('--quiet');
+const log = (message) => {
+  if (!quiet) console.log(message);
+};
+
+async function step(name, work) {
+  const started = performance.now();
+  await work();
+  log(`build: ${name} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+/** Runs a Node script; its output is shown only if it fails (or without --quiet). */
+async function runNode(args) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, args, { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    if (!quiet) process.stdout.write(stdout + stderr);
+  } catch (error) {
+    throw new Error(`node ${args.map((arg) => relative(ROOT, arg) || arg).join(' ')} failed:\n${error.stderr || error.stdout || error.message}`);
+  }
+}
+
+function clean() {
+  for (const pkg of PUBLISHED_PACKAGES) rmSync(join(pkg.dir, 'dist'), { recursive: true, force: true });
+  rmSync(join(ROOT, 'custom-elements.json'), { force: true });
+}
+
+async function buildJavaScript() {
+  for (const options of rollupConfig) {
+    const { output, ...input } = options;
+    // Quiet: warnings the config treats as errors still throw; the rest are dropped.
+    const onwarn = quiet ? (warning) => input.onwarn?.(warning, () => {}) : input.onwarn;
+    const bundle = await rollup({ ...input, onwarn });
+    try {
+      await bundle.write(output);
+    } finally {
+      await bundle.close();
+    }
+  }
+}
+
+/** Declarations of the browser bundles: what each one re-exports. */
+function writeBundleDeclarations() {
+  const elements = publishedPackage('elements');
+  const sdk = publishedPackage('sdk');
+  for (const [name, variant] of Object.entries(BROWSER_BUNDLES)) {
+    const lines = ['// Types of the self-contained browser bundle: the same API as the packages it holds.'];
+    if (variant.parts.includes('elements')) lines.push(`export * from './index.js';`);
+    if (variant.parts.includes('sdk')) lines.push(`export * from '${sdk.name}';`);
+    if (variant.supabase) lines.push(`export { createClient } from '@supabase/supabase-js';`);
+    writeFileSync(join(elements.dir, 'dist', name.replace(/\.js$/, '.d.ts')), `${lines.join('\n')}\n`);
+  }
+}
+
+/**
+ * custom-elements.json, tidied for what ships: module paths point at dist/*.js; modules that
+ * compile to nothing (type-only) are dropped; so are the analyzer's false finds in our define
+ * helper (`customElements.define(tagName, …)` with a variable tag) and nameless events (it
+ * records `dispatchEvent(new SomeEvent())` without a name; the JSDoc `@event` carries it).
+ * Module paths are checked against dist/ once the JavaScript is built.
+ */
+async function analyzeCustomElements() {
+  const require = createRequire(import.meta.url);
+  const cli = join(require.resolve('@custom-elements-manifest/analyzer/package.json'), '..', 'cem.js');
+  await runNode([cli, 'analyze', '--config', join(ROOT, 'scripts/custom-elements-manifest.config.mjs')]);
+}
+
+function tidyCustomElementsManifest() {
+  const file = join(ROOT, 'custom-elements.json');
+  const toPublished = (value) => {
+    if (typeof value === 'string') return value.replace(/^\/?src\/(.+)\.(?:ts|js)$/, 'dist/$1.js');
+    if (Array.isArray(value)) return value.map(toPublished);
+    if (value && typeof value === 'object') {
+      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toPublished(inner)]));
+    }
+    return value;
+  };
+  const manifest = toPublished(JSON.parse(readFileSync(file, 'utf8')));
+  manifest.modules = manifest.modules
+    .filter((module) => existsSync(join(ROOT, module.path)))
+    .map((module) => ({
+      ...module,
+      declarations: (module.declarations ?? []).map((declaration) =>
+        declaration.events ? { ...declaration, events: declaration.events.filter((event) => event.name) } : declaration,
+      ),
+      exports: (module.exports ?? []).filter(
+        (declaration) => declaration.kind !== 'custom-element-definition' || declaration.name.includes('-'),
+      ),
+    }));
+  writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  const tags = manifest.modules.flatMap((module) =>
+    module.exports.filter((declaration) => declaration.kind === 'custom-element-definition'),
+  );
+  const defineModules = codeEntries(publishedPackage('elements')).filter((entry) => entry.subpath.endsWith('/define.js'));
+  if (tags.length < defineModules.length) {
+    throw new Error(
+      `custom-elements.json lists ${tags.length} tag(s) for ${defineModules.length} define module(s): ` +
+        'each define module must call defineElement(tag, Class).',
+    );
+  }
+}
+
+function checkExportTargets() {
+  const missing = [];
+  for (const pkg of PUBLISHED_PACKAGES) {
+    for (const entry of codeEntries(pkg)) {
+      for (const file of [entry.output, entry.types]) if (!existsSync(file)) missing.push(relative(ROOT, file));
+    }
+    const visit = (target) => {
+      if (typeof target === 'string') {
+        if (!target.includes('*') && !target.startsWith('./src/') && !existsSync(join(pkg.dir, target))) {
+          missing.push(relative(ROOT, join(pkg.dir, target)));
+        }
+      } else if (target && typeof target === 'object') {
+        Object.values(target).forEach(visit);
+      }
+    };
+    visit(pkg.manifest.exports);
+  }
+  if (missing.length > 0) throw new Error(`exports point at files the build did not produce: ${missing.join(', ')}`);
+}
+
+const buildStarted = performance.now();
+await step('clean', clean);
+await Promise.all([
+  step('JavaScript (rollup)', buildJavaScript),
+  step('declarations', () => runNode([join(ROOT, 'scripts/build-declarations.mjs')])),
+  step('custom-elements.json', analyzeCustomElements),
+]);
+await step('custom-elements.json paths', tidyCustomElementsManifest);
+await step('bundle declarations', writeBundleDeclarations);
+await step('exports check', checkExportTargets);
+log(`build: done in ${((performance.now() - buildStarted) / 1000).toFixed(1)} s`);

@@ -1,0 +1,123 @@
+// Shared steps of the packaging tests: build, pack, install into a throwaway consumer project.
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { PUBLISHED_PACKAGES, ROOT, type PublishedPackage } from '../../scripts/package-entries.mjs';
+
+const run = promisify(execFile);
+
+/** The environment for child npm/node processes, without what an outer `npm test` exported. */
+export function cleanEnvironment(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE_OPTIONS' && name !== 'INIT_CWD'),
+  );
+}
+
+export async function exec(command: string, args: string[], cwd: string, timeoutMs = 120_000) {
+  try {
+    return await run(command, args, { cwd, env: cleanEnvironment(), timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    const failure = error as Error & { stdout?: string; stderr?: string };
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${failure.stderr || failure.stdout || failure.message}`);
+  }
+}
+
+/** `npm run build`, quietly. */
+export async function buildPackages(): Promise<void> {
+  await exec(process.execPath, ['scripts/build.mjs', '--quiet'], ROOT, 300_000);
+}
+
+/** Who started this test file: `node --test` runs every file as a child of one runner process. */
+async function testRunIdentity(): Promise<string> {
+  // The parent's start time (Linux) tells a new run from an old one that had the same pid.
+  const started = await readFile(`/proc/${process.ppid}/stat`, 'utf8')
+    .then((text) => text.slice(text.lastIndexOf(')') + 2).split(' ')[19] ?? '')
+    .catch(() => '');
+  return `${process.ppid}:${started}`;
+}
+
+/**
+ * Builds the packages once per test run, for every test file that needs dist/: the first file
+ * to get here builds (minifying the bundles and type-checking take most of a minute on two
+ * cores), the others wait for it and reuse what it built. A lock folder keeps two builds from
+ * writing dist/ at once.
+ */
+export async function buildOncePerTestRun(): Promise<void> {
+  const folder = join(ROOT, '.tmp');
+  const lock = join(folder, 'packaging-build.lock');
+  const stamp = join(folder, 'packaging-build.json');
+  const identity = await testRunIdentity();
+  await mkdir(folder, { recursive: true });
+  for (;;) {
+    try {
+      await mkdir(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      // A lock left by a killed run: nothing builds for 15 minutes.
+      const age = await stat(lock).then((info) => Date.now() - info.mtimeMs, () => 0);
+      if (age > 15 * 60_000) await rm(lock, { recursive: true, force: true });
+      await sleep(250);
+    }
+  }
+  try {
+    const previous = await readJson<{ identity?: string }>(stamp).catch(() => undefined);
+    if (previous?.identity === identity) return;
+    await rm(stamp, { force: true });
+    await buildPackages();
+    await writeFile(stamp, `${JSON.stringify({ identity, builtAt: new Date().toISOString() })}\n`);
+  } finally {
+    await rm(lock, { recursive: true, force: true });
+  }
+}
+
+export interface PackedPackage {
+  pkg: PublishedPackage;
+  /** Absolute path of the .tgz. */
+  tarball: string;
+  /** Paths inside the tarball (without the `package/` prefix). */
+  files: string[];
+}
+
+/** `npm pack` of every published package into `destination`. Scripts are skipped: we just built. */
+export async function packPackages(destination: string): Promise<PackedPackage[]> {
+  const packed: PackedPackage[] = [];
+  for (const pkg of PUBLISHED_PACKAGES) {
+    const { stdout } = await exec('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], pkg.dir);
+    const [report] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    if (!report) throw new Error(`npm pack of ${pkg.name} reported nothing`);
+    packed.push({ pkg, tarball: join(destination, report.filename), files: report.files.map((file) => file.path).sort() });
+  }
+  return packed;
+}
+
+/**
+ * A new ESM project that depends on the tarballs, installed with npm from its cache (the
+ * network only for what the cache lacks: on a fresh machine `npm ci` caches tarballs but not
+ * every registry document).
+ */
+export async function installIntoConsumer(packed: readonly PackedPackage[]): Promise<string> {
+  const project = await mkdtemp(join(tmpdir(), 'chat-sessions-consumer-'));
+  const manifest = {
+    name: 'host-crm',
+    version: '1.0.0',
+    private: true,
+    type: 'module',
+    dependencies: Object.fromEntries(packed.map(({ pkg, tarball }) => [pkg.name, `file:${tarball}`])),
+  };
+  await writeFile(join(project, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  await exec(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', '--loglevel=error'],
+    project,
+    240_000,
+  );
+  return project;
+}
+
+export async function readJson<T>(path: string): Promise<T> {
+  return JSON.parse(await readFile(path, 'utf8')) as T;
+}
