@@ -778,7 +778,7 @@ export class ChatSessionView extends LitElement {
           .drafts=${this.drafts}
           locale=${this.locale}
           .strings=${this.composerStrings}
-          ?disabled=${session?.deletedAt != null}
+          ?disabled=${session ? session.deletedAt != null : this.sessionProblem !== ''}
           @chat-message-send=${this.handleSend}
         ></chat-composer>
       </div>

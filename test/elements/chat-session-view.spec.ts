@@ -119,6 +119,23 @@ describe('<chat-session-view>', () => {
     });
   });
 
+  describe('a session that cannot be loaded', () => {
+    it("says why and offers no composer to write into another broker's session", async () => {
+      const owner = await newBroker();
+      const stranger = await newBroker();
+      const session = await createSession(owner, { kind: 'general', title: 'Not yours' });
+      const view = await fixture<ChatSessionView>(html`
+        <chat-session-view .client=${stranger.chat} session-id=${session.id} locale="en-GB"></chat-session-view>
+      `);
+      await eventually(() => expect(part(view, 'session-error')).to.exist);
+      expect(text(part(view, 'session-error'))).to.contain('could not be loaded');
+      const composer = view.shadowRoot!.querySelector('chat-composer')!;
+      expect(composer.disabled).to.equal(true);
+      expect(text(view.shadowRoot!.querySelector('[part~="transcript"]'))).to.not.contain('Not yours');
+      await expect(view).to.be.accessible();
+    });
+  });
+
   describe('header (from plain data)', () => {
     it('names a flight request by its route, with dates, passengers, stage and status', async () => {
       const view = await renderHeader(flightRequest());
