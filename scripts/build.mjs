@@ -9,12 +9,18 @@
 //     module paths pointing at the published dist/ files.
 //   - Then a check that every target of every `exports` entry exists.
 //
-// Usage: node scripts/build.mjs [--quiet]
+// One build at a time: a second one (the demo server rebuilding while the packaging tests do)
+// waits for the first, and skips its work if the inputs didn't change meanwhile. With
+// --if-changed it also skips when the last successful build was made from the same inputs.
+//
+// Usage: node scripts/build.mjs [--quiet] [--if-changed]
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { rollup } from 'rollup';
 import rollupConfig, { BROWSER_BUNDLES } from '../rollup.config.mjs';
@@ -23,6 +29,9 @@ import { PUBLISHED_PACKAGES, ROOT, codeEntries, publishedPackage } from './packa
 const run = promisify(execFile);
 
 const quiet = process.argv.includes('--quiet');
+const ifChanged = process.argv.includes('--if-changed');
+const lockDir = join(ROOT, '.tmp', 'build.lock');
+const fingerprintFile = join(ROOT, '.tmp', 'build-fingerprint.txt');
 const log = (message) => {
   if (!quiet) console.log(message);
 };
@@ -143,14 +152,85 @@ function checkExportTargets() {
   if (missing.length > 0) throw new Error(`exports point at files the build did not produce: ${missing.join(', ')}`);
 }
 
-const buildStarted = performance.now();
-await step('clean', clean);
-await Promise.all([
-  step('JavaScript (rollup)', buildJavaScript),
-  step('declarations', () => runNode([join(ROOT, 'scripts/build-declarations.mjs')])),
-  step('custom-elements.json', analyzeCustomElements),
-]);
-await step('custom-elements.json paths', tidyCustomElementsManifest);
-await step('bundle declarations', writeBundleDeclarations);
-await step('exports check', checkExportTargets);
-log(`build: done in ${((performance.now() - buildStarted) / 1000).toFixed(1)} s`);
+/** A hash of everything the build reads from this repository. */
+function inputFingerprint() {
+  const hash = createHash('sha256');
+  const add = (path) => {
+    if (!existsSync(path)) return;
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) add(join(path, name));
+      return;
+    }
+    hash.update(`${relative(ROOT, path)}\0`).update(readFileSync(path)).update('\0');
+  };
+  for (const pkg of PUBLISHED_PACKAGES) {
+    add(join(pkg.dir, 'src'));
+    add(join(pkg.dir, 'package.json'));
+  }
+  for (const file of ['package-lock.json', 'tsconfig.base.json', 'rollup.config.mjs', 'scripts']) add(join(ROOT, file));
+  return hash.digest('hex');
+}
+
+const outputsExist = () =>
+  PUBLISHED_PACKAGES.every((pkg) => codeEntries(pkg).every((entry) => existsSync(entry.output))) &&
+  existsSync(join(ROOT, 'custom-elements.json')) &&
+  Object.keys(BROWSER_BUNDLES).every((name) => existsSync(join(ROOT, 'dist', name)));
+
+const upToDate = () =>
+  existsSync(fingerprintFile) && readFileSync(fingerprintFile, 'utf8') === inputFingerprint() && outputsExist();
+
+/** Waits for any other build, then holds the lock. @returns whether it had to wait. */
+async function acquireLock() {
+  mkdirSync(join(ROOT, '.tmp'), { recursive: true });
+  let waited = false;
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      return waited;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      // A lock left behind by a killed build: no build takes 15 minutes.
+      const age = (() => {
+        try {
+          return Date.now() - statSync(lockDir).mtimeMs;
+        } catch {
+          return 0;
+        }
+      })();
+      if (age > 15 * 60_000) rmSync(lockDir, { recursive: true, force: true });
+      if (!waited) log('build: waiting for another build to finish');
+      waited = true;
+      await sleep(250);
+    }
+  }
+}
+
+const waited = await acquireLock();
+const releaseLock = () => rmSync(lockDir, { recursive: true, force: true });
+process.on('exit', releaseLock);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    releaseLock();
+    process.exit(130);
+  });
+}
+
+if ((ifChanged || waited) && upToDate()) {
+  log('build: up to date (same inputs as the last build)');
+} else {
+  const buildStarted = performance.now();
+  rmSync(fingerprintFile, { force: true });
+  const fingerprint = inputFingerprint();
+  await step('clean', clean);
+  await Promise.all([
+    step('JavaScript (rollup)', buildJavaScript),
+    step('declarations', () => runNode([join(ROOT, 'scripts/build-declarations.mjs')])),
+    step('custom-elements.json', analyzeCustomElements),
+  ]);
+  await step('custom-elements.json paths', tidyCustomElementsManifest);
+  await step('bundle declarations', writeBundleDeclarations);
+  await step('exports check', checkExportTargets);
+  // The inputs as they were when the build started: an edit during the build makes it stale.
+  writeFileSync(fingerprintFile, fingerprint);
+  log(`build: done in ${((performance.now() - buildStarted) / 1000).toFixed(1)} s`);
+}

@@ -9,7 +9,7 @@ import { before, describe, it } from 'node:test';
 import { ROOT } from '../../scripts/package-entries.mjs';
 import { BROWSER_BUNDLES } from '../../rollup.config.mjs';
 import { formatSizes, measureBuiltBundle, measureBundles, type BundleSize } from '../../bench/bundles/sizes.js';
-import { buildOncePerTestRun } from './support.js';
+import { buildPackages } from './support.js';
 
 interface BudgetFile {
   budgets: Record<string, { gzip: number; brotli: number }>;
@@ -21,9 +21,9 @@ let sizes: BundleSize[];
 before(async () => {
   budgets = (JSON.parse(await readFile(join(ROOT, 'bench', 'bundle-budgets.json'), 'utf8')) as BudgetFile).budgets;
   // Our code alone is built here; the browser bundles are measured as the build wrote them
-  // (shared with the packaging test, so they are minified once per run).
+  // (the build the packaging test also uses, so they are minified once).
   sizes = await measureBundles(['elements', 'elements+sdk']);
-  await buildOncePerTestRun();
+  await buildPackages();
   for (const fileName of Object.keys(BROWSER_BUNDLES)) sizes.push(...(await measureBuiltBundle(fileName)));
   console.log(formatSizes(sizes));
 });

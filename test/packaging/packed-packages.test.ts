@@ -16,7 +16,7 @@ import { parseAst } from 'rollup/parseAst';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { BROWSER_BUNDLES } from '../../rollup.config.mjs';
 import { ROOT, codeEntries, publishedPackage, type PublishedPackage } from '../../scripts/package-entries.mjs';
-import { buildOncePerTestRun, exec, installIntoConsumer, packPackages, readJson, type PackedPackage } from './support.js';
+import { buildPackages, exec, installIntoConsumer, packPackages, readJson, type PackedPackage } from './support.js';
 
 const keepTemp = process.env.CHAT_KEEP_PACKAGING_TEMP === '1';
 
@@ -59,7 +59,7 @@ before(async () => {
     return result;
   };
   workdir = await mkdtemp(join(tmpdir(), 'chat-sessions-packaging-'));
-  await timed('npm run build (once per test run)', buildOncePerTestRun);
+  await timed('npm run build (unless dist/ is up to date)', buildPackages);
   const tarballs = join(workdir, 'tarballs');
   await mkdir(tarballs);
   packed = await timed('npm pack', () => packPackages(tarballs));

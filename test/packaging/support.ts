@@ -1,9 +1,8 @@
 // Shared steps of the packaging tests: build, pack, install into a throwaway consumer project.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { PUBLISHED_PACKAGES, ROOT, type PublishedPackage } from '../../scripts/package-entries.mjs';
 
@@ -25,53 +24,13 @@ export async function exec(command: string, args: string[], cwd: string, timeout
   }
 }
 
-/** `npm run build`, quietly. */
-export async function buildPackages(): Promise<void> {
-  await exec(process.execPath, ['scripts/build.mjs', '--quiet'], ROOT, 300_000);
-}
-
-/** Who started this test file: `node --test` runs every file as a child of one runner process. */
-async function testRunIdentity(): Promise<string> {
-  // The parent's start time (Linux) tells a new run from an old one that had the same pid.
-  const started = await readFile(`/proc/${process.ppid}/stat`, 'utf8')
-    .then((text) => text.slice(text.lastIndexOf(')') + 2).split(' ')[19] ?? '')
-    .catch(() => '');
-  return `${process.ppid}:${started}`;
-}
-
 /**
- * Builds the packages once per test run, for every test file that needs dist/: the first file
- * to get here builds (minifying the bundles and type-checking take most of a minute on two
- * cores), the others wait for it and reuse what it built. A lock folder keeps two builds from
- * writing dist/ at once.
+ * `npm run build -- --if-changed`, quietly: builds unless dist/ was built from these very
+ * sources. Builds take turns (scripts/build.mjs holds a lock), so the packaging tests and the
+ * demo server, which may all ask at once, build once between them.
  */
-export async function buildOncePerTestRun(): Promise<void> {
-  const folder = join(ROOT, '.tmp');
-  const lock = join(folder, 'packaging-build.lock');
-  const stamp = join(folder, 'packaging-build.json');
-  const identity = await testRunIdentity();
-  await mkdir(folder, { recursive: true });
-  for (;;) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      // A lock left by a killed run: nothing builds for 15 minutes.
-      const age = await stat(lock).then((info) => Date.now() - info.mtimeMs, () => 0);
-      if (age > 15 * 60_000) await rm(lock, { recursive: true, force: true });
-      await sleep(250);
-    }
-  }
-  try {
-    const previous = await readJson<{ identity?: string }>(stamp).catch(() => undefined);
-    if (previous?.identity === identity) return;
-    await rm(stamp, { force: true });
-    await buildPackages();
-    await writeFile(stamp, `${JSON.stringify({ identity, builtAt: new Date().toISOString() })}\n`);
-  } finally {
-    await rm(lock, { recursive: true, force: true });
-  }
+export async function buildPackages(): Promise<void> {
+  await exec(process.execPath, ['scripts/build.mjs', '--quiet', '--if-changed'], ROOT, 600_000);
 }
 
 export interface PackedPackage {
