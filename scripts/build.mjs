@@ -15,23 +15,20 @@
 //
 // Usage: node scripts/build.mjs [--quiet] [--if-changed]
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { rollup } from 'rollup';
 import rollupConfig, { BROWSER_BUNDLES } from '../rollup.config.mjs';
+import { acquireBuildLock, forgetBuild, inputFingerprint, isUpToDate, recordBuild } from './build-state.mjs';
 import { PUBLISHED_PACKAGES, ROOT, codeEntries, publishedPackage } from './package-entries.mjs';
 
 const run = promisify(execFile);
 
 const quiet = process.argv.includes('--quiet');
 const ifChanged = process.argv.includes('--if-changed');
-const lockDir = join(ROOT, '.tmp', 'build.lock');
-const fingerprintFile = join(ROOT, '.tmp', 'build-fingerprint.txt');
 const log = (message) => {
   if (!quiet) console.log(message);
 };
@@ -87,8 +84,7 @@ function writeBundleDeclarations() {
 /**
  * custom-elements.json, tidied for what ships: module paths point at dist/*.js; modules that
  * compile to nothing (type-only) are dropped; so are the analyzer's false finds in our define
- * helper (`customElements.define(tagName, …)` with a variable tag) and nameless events (it
- * records `dispatchEvent(new SomeEvent())` without a name; the JSDoc `@event` carries it).
+ * helper (`customElements.define(tagName, …)` with a variable tag); events get their real names.
  * Module paths are checked against dist/ once the JavaScript is built.
  */
 async function analyzeCustomElements() {
@@ -108,12 +104,34 @@ function tidyCustomElementsManifest() {
     return value;
   };
   const manifest = toPublished(JSON.parse(readFileSync(file, 'utf8')));
+  // Our events are Event subclasses with a static `eventName`: the analyzer sees
+  // `dispatchEvent(new ChatSessionSelectEvent(session))` and records "session" as the event's
+  // name. Name those by their class, and merge them with the JSDoc `@event` of the same name.
+  const eventNames = new Map(
+    manifest.modules.flatMap((module) =>
+      (module.declarations ?? []).flatMap((declaration) => {
+        const field = declaration.members?.find((member) => member.static && member.name === 'eventName');
+        const literal = /^['"`]([^'"`]+)['"`]$/.exec(field?.default ?? '');
+        return literal ? [[declaration.name, literal[1]]] : [];
+      }),
+    ),
+  );
+  const tidyEvents = (events) => {
+    const byName = new Map();
+    for (const event of events) {
+      const name = eventNames.get(event.type?.text) ?? event.name;
+      // Nameless, or an argument's name taken for the event's: nothing a host can listen to.
+      if (!name || (!event.description && !name.includes('-'))) continue;
+      byName.set(name, { ...byName.get(name), ...event, name });
+    }
+    return [...byName.values()];
+  };
   manifest.modules = manifest.modules
     .filter((module) => existsSync(join(ROOT, module.path)))
     .map((module) => ({
       ...module,
       declarations: (module.declarations ?? []).map((declaration) =>
-        declaration.events ? { ...declaration, events: declaration.events.filter((event) => event.name) } : declaration,
+        declaration.events ? { ...declaration, events: tidyEvents(declaration.events) } : declaration,
       ),
       exports: (module.exports ?? []).filter(
         (declaration) => declaration.kind !== 'custom-element-definition' || declaration.name.includes('-'),
@@ -152,74 +170,19 @@ function checkExportTargets() {
   if (missing.length > 0) throw new Error(`exports point at files the build did not produce: ${missing.join(', ')}`);
 }
 
-/** A hash of everything the build reads from this repository. */
-function inputFingerprint() {
-  const hash = createHash('sha256');
-  const add = (path) => {
-    if (!existsSync(path)) return;
-    if (statSync(path).isDirectory()) {
-      for (const name of readdirSync(path).sort()) add(join(path, name));
-      return;
-    }
-    hash.update(`${relative(ROOT, path)}\0`).update(readFileSync(path)).update('\0');
-  };
-  for (const pkg of PUBLISHED_PACKAGES) {
-    add(join(pkg.dir, 'src'));
-    add(join(pkg.dir, 'package.json'));
-  }
-  for (const file of ['package-lock.json', 'tsconfig.base.json', 'rollup.config.mjs', 'scripts']) add(join(ROOT, file));
-  return hash.digest('hex');
-}
-
-const outputsExist = () =>
-  PUBLISHED_PACKAGES.every((pkg) => codeEntries(pkg).every((entry) => existsSync(entry.output))) &&
-  existsSync(join(ROOT, 'custom-elements.json')) &&
-  Object.keys(BROWSER_BUNDLES).every((name) => existsSync(join(ROOT, 'dist', name)));
-
-const upToDate = () =>
-  existsSync(fingerprintFile) && readFileSync(fingerprintFile, 'utf8') === inputFingerprint() && outputsExist();
-
-/** Waits for any other build, then holds the lock. @returns whether it had to wait. */
-async function acquireLock() {
-  mkdirSync(join(ROOT, '.tmp'), { recursive: true });
-  let waited = false;
-  for (;;) {
-    try {
-      mkdirSync(lockDir);
-      return waited;
-    } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
-      // A lock left behind by a killed build: no build takes 15 minutes.
-      const age = (() => {
-        try {
-          return Date.now() - statSync(lockDir).mtimeMs;
-        } catch {
-          return 0;
-        }
-      })();
-      if (age > 15 * 60_000) rmSync(lockDir, { recursive: true, force: true });
-      if (!waited) log('build: waiting for another build to finish');
-      waited = true;
-      await sleep(250);
-    }
-  }
-}
-
-const waited = await acquireLock();
-const releaseLock = () => rmSync(lockDir, { recursive: true, force: true });
-process.on('exit', releaseLock);
+const { waited, release } = await acquireBuildLock({ onWait: () => log('build: waiting for another build to finish') });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
-    releaseLock();
+    release();
     process.exit(130);
   });
 }
 
-if ((ifChanged || waited) && upToDate()) {
+if ((ifChanged || waited) && isUpToDate()) {
   log('build: up to date (same inputs as the last build)');
 } else {
   const buildStarted = performance.now();
-  rmSync(fingerprintFile, { force: true });
+  forgetBuild();
   const fingerprint = inputFingerprint();
   await step('clean', clean);
   await Promise.all([
@@ -231,6 +194,6 @@ if ((ifChanged || waited) && upToDate()) {
   await step('bundle declarations', writeBundleDeclarations);
   await step('exports check', checkExportTargets);
   // The inputs as they were when the build started: an edit during the build makes it stale.
-  writeFileSync(fingerprintFile, fingerprint);
+  recordBuild(fingerprint);
   log(`build: done in ${((performance.now() - buildStarted) / 1000).toFixed(1)} s`);
 }

@@ -9,7 +9,7 @@ import { before, describe, it } from 'node:test';
 import { ROOT } from '../../scripts/package-entries.mjs';
 import { BROWSER_BUNDLES } from '../../rollup.config.mjs';
 import { formatSizes, measureBuiltBundle, measureBundles, type BundleSize } from '../../bench/bundles/sizes.js';
-import { buildPackages } from './support.js';
+import { withBuiltPackages } from './support.js';
 
 interface BudgetFile {
   budgets: Record<string, { gzip: number; brotli: number }>;
@@ -23,8 +23,9 @@ before(async () => {
   // Our code alone is built here; the browser bundles are measured as the build wrote them
   // (the build the packaging test also uses, so they are minified once).
   sizes = await measureBundles(['elements', 'elements+sdk']);
-  await buildPackages();
-  for (const fileName of Object.keys(BROWSER_BUNDLES)) sizes.push(...(await measureBuiltBundle(fileName)));
+  await withBuiltPackages(async () => {
+    for (const fileName of Object.keys(BROWSER_BUNDLES)) sizes.push(...(await measureBuiltBundle(fileName)));
+  });
   console.log(formatSizes(sizes));
 });
 

@@ -16,7 +16,7 @@ import { parseAst } from 'rollup/parseAst';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { BROWSER_BUNDLES } from '../../rollup.config.mjs';
 import { ROOT, codeEntries, publishedPackage, type PublishedPackage } from '../../scripts/package-entries.mjs';
-import { buildPackages, exec, installIntoConsumer, packPackages, readJson, type PackedPackage } from './support.js';
+import { exec, installIntoConsumer, packPackages, readJson, type PackedPackage, withBuiltPackages } from './support.js';
 
 const keepTemp = process.env.CHAT_KEEP_PACKAGING_TEMP === '1';
 
@@ -59,10 +59,11 @@ before(async () => {
     return result;
   };
   workdir = await mkdtemp(join(tmpdir(), 'chat-sessions-packaging-'));
-  await timed('npm run build (unless dist/ is up to date)', buildPackages);
   const tarballs = join(workdir, 'tarballs');
   await mkdir(tarballs);
-  packed = await timed('npm pack', () => packPackages(tarballs));
+  packed = await timed('npm run build (unless dist/ is up to date) and npm pack', () =>
+    withBuiltPackages(() => packPackages(tarballs)),
+  );
   consumer = await timed('npm install of the tarballs', () => installIntoConsumer(packed));
 });
 
@@ -115,8 +116,17 @@ describe('npm pack', () => {
   it('elements: custom-elements.json describes every define module, at published paths', async () => {
     const elements = publishedPackage('elements');
     const manifest = await readJson<{
-      modules: Array<{ path: string; exports?: Array<{ kind: string; name: string; declaration: { module?: string } }> }>;
+      modules: Array<{
+        path: string;
+        declarations?: Array<{ tagName?: string; events?: Array<{ name: string }> }>;
+        exports?: Array<{ kind: string; name: string; declaration: { module?: string } }>;
+      }>;
     }>(join(installedDir(elements), 'custom-elements.json'));
+    // Every event an element lists is one a host can listen to: a `chat-…` name.
+    const events = manifest.modules.flatMap((module) =>
+      (module.declarations ?? []).flatMap((declaration) => (declaration.events ?? []).map((event) => `${declaration.tagName}: ${event.name}`)),
+    );
+    assert.deepEqual(events.filter((event) => !/: chat(?:-[a-z]+)+$/.test(event)), []);
     const definitions = manifest.modules.flatMap((module) =>
       (module.exports ?? []).filter((item) => item.kind === 'custom-element-definition').map((item) => ({ module, item })),
     );

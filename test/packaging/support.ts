@@ -4,6 +4,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { acquireBuildLock, lastBuildFingerprint, outputsExist } from '../../scripts/build-state.mjs';
 import { PUBLISHED_PACKAGES, ROOT, type PublishedPackage } from '../../scripts/package-entries.mjs';
 
 const run = promisify(execFile);
@@ -31,6 +32,24 @@ export async function exec(command: string, args: string[], cwd: string, timeout
  */
 export async function buildPackages(): Promise<void> {
   await exec(process.execPath, ['scripts/build.mjs', '--quiet', '--if-changed'], ROOT, 600_000);
+}
+
+/**
+ * Builds (unless up to date), then runs `read` while holding the build lock, so no other build
+ * (the demo server's, a developer's `npm run build`) rewrites dist/ under it. If a build failed
+ * or was cut short meanwhile, builds again first.
+ */
+export async function withBuiltPackages<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    await buildPackages();
+    const lock = await acquireBuildLock();
+    try {
+      // A complete build is there (of these sources, or of sources edited since: both are whole).
+      if ((lastBuildFingerprint() !== undefined && outputsExist()) || attempt === 3) return await read();
+    } finally {
+      lock.release();
+    }
+  }
 }
 
 export interface PackedPackage {
