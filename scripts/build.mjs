@@ -54,18 +54,23 @@ function clean() {
   rmSync(join(ROOT, 'custom-elements.json'), { force: true });
 }
 
-async function buildJavaScript() {
-  for (const options of rollupConfig) {
-    const { output, ...input } = options;
-    // Quiet: warnings the config treats as errors still throw; the rest are dropped.
-    const onwarn = quiet ? (warning) => input.onwarn?.(warning, () => {}) : input.onwarn;
-    const bundle = await rollup({ ...input, onwarn });
-    try {
-      await bundle.write(output);
-    } finally {
-      await bundle.close();
-    }
+async function rollupBuild({ output, ...input }) {
+  // Quiet: warnings the config treats as errors still throw; the rest are dropped.
+  const onwarn = quiet ? (warning) => input.onwarn?.(warning, () => {}) : input.onwarn;
+  const bundle = await rollup({ ...input, onwarn });
+  try {
+    await bundle.write(output);
+  } finally {
+    await bundle.close();
   }
+}
+
+/** The packages one after the other, then the browser bundles side by side (terser runs in workers). */
+async function buildJavaScript() {
+  const bundles = new Set(Object.keys(BROWSER_BUNDLES));
+  const isBundle = (options) => bundles.has(options.output.entryFileNames);
+  for (const options of rollupConfig.filter((item) => !isBundle(item))) await rollupBuild(options);
+  await Promise.all(rollupConfig.filter(isBundle).map(rollupBuild));
 }
 
 /** Declarations of the browser bundles: what each one re-exports. */
