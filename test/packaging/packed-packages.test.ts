@@ -142,10 +142,15 @@ describe('npm pack', () => {
 });
 
 describe('installed into a host project', () => {
-  it('imports every exported entry point as ES modules in Node', async () => {
-    const subpaths = packed.flatMap(({ pkg }) =>
+  it("imports every exported entry point, and every one the README's examples import, as ES modules in Node", async () => {
+    const exported = packed.flatMap(({ pkg }) =>
       codeEntries(pkg).map((entry) => (entry.subpath === '.' ? pkg.name : `${pkg.name}/${entry.subpath.slice(2)}`)),
     );
+    const readmeImports = [...(await readFile(join(ROOT, 'README.md'), 'utf8')).matchAll(/(?:from|import)\s+'(@chat-sessions\/[^']+)'/g)].map(
+      (match) => match[1] ?? '',
+    ).filter((specifier) => packed.some(({ pkg }) => specifier === pkg.name || specifier.startsWith(`${pkg.name}/`)));
+    assert.ok(readmeImports.length > 0, 'the README shows imports of the packages');
+    const subpaths = [...new Set([...exported, ...readmeImports])];
     const script = `
       const names = {};
       for (const specifier of ${JSON.stringify(subpaths)}) names[specifier] = Object.keys(await import(specifier)).sort();
