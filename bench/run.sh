@@ -14,7 +14,7 @@ root="$(cd "$here/.." && pwd)"
 cd "$root"
 [ -d node_modules ] || npm ci
 
-sections=(db)
+sections=(db browser)
 results_dir="$here/results"
 mkdir -p "$results_dir"
 export BENCH_RESULTS_DIR="$results_dir"
@@ -24,6 +24,13 @@ export BENCH_RESULTS_DIR="$results_dir"
 # A throwaway cluster, torn down afterwards.
 section_db() {
   bash test/harness/with-postgres.sh node --import tsx bench/db/main.ts
+}
+
+# Debian Chromium through puppeteer-core, production builds: <chat-sidebar> first render, tab
+# switch, a burst of changes, DOM, heap and mount/unmount leaks, against a Lit `repeat` list and
+# hand-built DOM cards in the same run. About 5 minutes (more on a busy machine).
+section_browser() {
+  node --conditions=@chat-sessions/source --import tsx bench/browser/run.ts
 }
 
 selected=("$@")
