@@ -1,7 +1,7 @@
 // The browser benchmark's results as Markdown: the machine, the method, then one table per
 // question, each timing as a median with its 95 % interval and as ratios against the baselines.
 import { execFile } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -79,13 +79,14 @@ export interface Run {
 }
 
 /**
- * How far the heap may end from where it started after the mount/unmount cycles. One sidebar
- * showing 100 sessions holds about 150 KiB, so a mount that leaks even a tenth of itself passes
- * this within 20 cycles; after the warm-up cycles the heap grows by about 1 KiB per cycle of V8
- * code and Chromium performance-timeline entries (a heap-snapshot diff over 100 cycles showed
- * nothing else). The exact checks are the node, listener and instance counts.
+ * How far the heap may end from where it started after the mount/unmount cycles. It still grows
+ * after the warm-up cycles, in steps: V8 code, Chromium's performance-timeline entries and the
+ * growth of Blink's own hash tables (a heap-snapshot diff over 100 cycles showed nothing else,
+ * no object of ours): 130–220 KiB over 20 cycles here. One sidebar showing 100 sessions holds
+ * about 150 KiB, so a mount that leaked a tenth of one would exceed this within 20 cycles. The
+ * exact checks are the node, listener and instance counts.
  */
-export const HEAP_TOLERANCE_BYTES = 128 * 1024;
+export const HEAP_TOLERANCE_BYTES = 256 * 1024;
 
 const NAMES: Record<Variant, string> = {
   sidebar: '`<chat-sidebar>` (virtualized)',
@@ -155,6 +156,7 @@ function timed(samples: readonly Sample[], variant: Variant, size: number): Samp
 }
 
 function timingTable(run: Run, pick: (sample: Sample) => Timing, sizes: readonly number[], cap: number): string[] {
+  const unreached = run.samples.some((sample) => !sample.untimed && sizes.includes(sample.size) && pick(sample) === null);
   const lines = [
     `| Sessions | ${NAMES.sidebar}, ms | ${NAMES.repeat}, ms | ${NAMES.plain}, ms | sidebar ÷ repeat | sidebar ÷ hand-built |`,
     '| ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -166,6 +168,9 @@ function timingTable(run: Run, pick: (sample: Sample) => Timing, sizes: readonly
         `${timingCell(timings('plain'), cap)} | ${ratioCell(timings('sidebar'), timings('repeat'), cap)} | ` +
         `${ratioCell(timings('sidebar'), timings('plain'), cap)} |`,
     );
+  }
+  if (unreached) {
+    lines.push('', '"Not reached": an earlier step of the sample (the first render, mostly) passed its cap, and the sample ended there.');
   }
   return lines;
 }
@@ -299,9 +304,10 @@ export function report(run: Run): string {
     `### Mount / unmount ${cycles} times`,
     '',
     `The sidebar mounted on one store, shown, and removed ${cycles} times after ${run.leaks[0]?.warmUpCycles ?? 0} warm-up cycles; the renderer's ` +
-      `counters after GC before and after. Passes when the heap is back within ${HEAP_TOLERANCE_BYTES / 1024} KiB (V8 ` +
-      `code and Chromium's performance-timeline entries grow by about 1 KiB a cycle; one leaked 100-session sidebar ` +
-      `holds about 150 KiB) and, exactly: the renderer's live DOM nodes (\`Nodes\`), the ` +
+      `counters after GC before and after. Passes when the heap is back within ${HEAP_TOLERANCE_BYTES / 1024} KiB (it ` +
+      `still grows a little in steps: V8 code, Chromium's performance-timeline entries, Blink's hash tables; a mount ` +
+      `leaking a tenth of a 100-session sidebar, about 15 KiB, would exceed it within 20 cycles) and, exactly: the ` +
+      `renderer's live DOM nodes (\`Nodes\`), the ` +
       `document's nodes (shadow roots included) and the JS event listeners are as before, no listener is left on the store, ` +
       `and no sidebar or card instance is left in the heap (\`Runtime.queryObjects\` on their prototypes).`,
     '',
@@ -321,22 +327,23 @@ export function report(run: Run): string {
 }
 
 /**
- * Writes bench/browser/RESULTS.md. Under bench/run.sh (BENCH_RESULTS_DIR set) also the section
- * file run.sh assembles bench/RESULTS.md from; run alone, refreshes the Browser section of
- * bench/RESULTS.md when that file is committed.
+ * Writes bench/browser/RESULTS.md and this section's file for bench/run.sh
+ * (`<BENCH_RESULTS_DIR or bench/results>/browser.md`, which run.sh assembles bench/RESULTS.md
+ * from). Run alone, it also refreshes the Browser section of bench/RESULTS.md when that file is
+ * committed (under run.sh, run.sh rewrites it).
  */
 export async function publishResults(section: string, browserDir: string): Promise<void> {
   await writeFile(path.join(browserDir, 'RESULTS.md'), `# Browser benchmark results\n\n${section}\n`);
-  const resultsDir = process.env['BENCH_RESULTS_DIR'];
-  if (resultsDir) {
-    await writeFile(path.join(resultsDir, 'browser.md'), `${section}\n`);
-    return;
-  }
   const benchDir = path.dirname(browserDir);
+  const underRunner = process.env['BENCH_RESULTS_DIR'];
+  const resultsDir = underRunner ?? path.join(benchDir, 'results');
+  await mkdir(resultsDir, { recursive: true });
+  await writeFile(path.join(resultsDir, 'browser.md'), `${section}\n`);
+  if (underRunner) return;
   try {
     await promisify(execFile)('git', ['ls-files', '--error-unmatch', 'RESULTS.md'], { cwd: benchDir });
   } catch {
-    return; // Not committed (yet): bench/run.sh owns it until then.
+    return; // Not committed: bench/run.sh makes it.
   }
   const combined = path.join(benchDir, 'RESULTS.md');
   const text = await readFile(combined, 'utf8');

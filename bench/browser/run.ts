@@ -6,12 +6,12 @@
 //
 // Debian's Chromium through puppeteer-core, production builds, a fresh page per sample, variants
 // and sizes interleaved in a new shuffled order every round, after a dropped warm-up sample of
-// each variant. Prints the results and writes
-// bench/browser/RESULTS.md (and the Browser section of bench/RESULTS.md).
+// each variant. Prints the results and writes bench/browser/RESULTS.md, bench/results/browser.md
+// (for bench/run.sh) and, run alone, the Browser section of bench/RESULTS.md.
 //
 // Environment: BENCH_BROWSER_SAMPLES (measured rounds, default 15), CHROMIUM_PATH (default
 // /usr/bin/chromium), BENCH_BROWSER_VERBOSE (log every sample), BENCH_RESULTS_DIR (set by
-// bench/run.sh: write <dir>/browser.md for it to assemble bench/RESULTS.md).
+// bench/run.sh: where browser.md goes; run.sh then assembles bench/RESULTS.md itself).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
