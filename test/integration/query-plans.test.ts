@@ -134,8 +134,11 @@ describe('query plans on a 100k-session tenant', () => {
     const feed = plans.find((p) => p.query.includes('from chat.messages x'));
     assert.ok(feed, `no feed statement among: ${plans.map((p) => p.query).join(' | ')}`);
     const nodes = planNodes(feed.plan);
-    assert.ok(!nodes.some((n) => n['Node Type'] === 'Seq Scan'), 'no sequential scan');
-    for (const index of ['sessions_sync_idx', 'messages_sync_idx', 'operator_threads_sync_idx']) {
+    // Threads and tombstones are empty here, where a sequential scan is the planner's right
+    // choice; the two large tables must be read through their sync indexes.
+    const seqScans = nodes.filter((n) => n['Node Type'] === 'Seq Scan').map((n) => n['Relation Name']);
+    assert.ok(!seqScans.includes('sessions') && !seqScans.includes('messages'), `sequential scans: ${seqScans.join(', ')}`);
+    for (const index of ['sessions_sync_idx', 'messages_sync_idx']) {
       assert.ok(nodes.some((n) => n['Index Name'] === index), `uses ${index}`);
     }
     const buffers = sharedBuffers(feed.plan);
