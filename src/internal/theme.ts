@@ -94,6 +94,26 @@ export function cardCustomProperties(prefix: string): CSSResult {
   `);
 }
 
+/**
+ * The unread badge ("3", "99+") shared by the cards and the operator thread list; the element
+ * provides `--_unread-background` and `--_unread-color`.
+ */
+export const unreadBadgeStyles = css`
+[part~='unread-badge'] {
+  flex: none;
+  min-width: 1.6em;
+  padding: 0 6px;
+  border-radius: 999px;
+  background: var(--_unread-background);
+  color: var(--_unread-color);
+  font-size: 0.75rem;
+  font-weight: 600;
+  line-height: 1.6em;
+  text-align: center;
+  font-variant-numeric: tabular-nums;
+}
+`;
+
 /** Layout and states shared by the session cards. Parts are selected with `[part~=…]`. */
 export const cardStyles = css`
   :host {
@@ -211,19 +231,7 @@ export const cardStyles = css`
     color: var(--_muted-color);
   }
 
-  [part~='unread-badge'] {
-    flex: none;
-    min-width: 1.6em;
-    padding: 0 6px;
-    border-radius: 999px;
-    background: var(--_unread-background);
-    color: var(--_unread-color);
-    font-size: 0.75rem;
-    font-weight: 600;
-    line-height: 1.6em;
-    text-align: center;
-    font-variant-numeric: tabular-nums;
-  }
+  ${unreadBadgeStyles}
 
   [part~='status'] {
     display: inline-flex;

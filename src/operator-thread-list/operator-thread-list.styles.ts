@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { transcriptStyles } from '../internal/chat-transcript.styles.js';
+import { unreadBadgeStyles } from '../internal/theme.js';
 
 export const operatorThreadListStyles = [
   css`
@@ -120,18 +121,7 @@ export const operatorThreadListStyles = [
       white-space: nowrap;
     }
 
-    [part~='unread-badge'] {
-      min-width: 1.6em;
-      padding: 0 6px;
-      border-radius: 999px;
-      background: var(--_unread-background);
-      color: var(--_unread-color);
-      font-size: 0.75rem;
-      font-weight: 600;
-      line-height: 1.6em;
-      text-align: center;
-      font-variant-numeric: tabular-nums;
-    }
+    ${unreadBadgeStyles}
 
     [part~='thread-panel'] {
       display: grid;
