@@ -36,7 +36,10 @@ export function libraryOptions(id) {
   const srcRoot = join(pkg.dir, 'src');
   const dependencies = declaredDependencies(pkg);
   const input = Object.fromEntries(
-    codeEntries(pkg).map((entry) => [relative(srcRoot, entry.source).replace(/\.ts$/, ''), entry.source]),
+    codeEntries(pkg).map((entry) => [
+      relative(srcRoot, entry.source).replace(/\.ts$/, ''),
+      entry.source,
+    ]),
   );
   return {
     input,
@@ -104,7 +107,9 @@ function bundleEntrySource({ parts, supabase, reexport }) {
   if (parts.includes('elements')) {
     for (const entry of codeEntries(publishedPackage('elements'))) {
       lines.push(
-        entry.subpath === '.' ? `export * from ${JSON.stringify(entry.source)};` : `import ${JSON.stringify(entry.source)};`,
+        entry.subpath === '.'
+          ? `export * from ${JSON.stringify(entry.source)};`
+          : `import ${JSON.stringify(entry.source)};`,
       );
     }
   }
@@ -130,7 +135,13 @@ function bundleEntrySource({ parts, supabase, reexport }) {
  *   measure our own code alone.
  * @param {string} [variant.fileName] the entry's file name in dist/ (default `bundle.js`).
  */
-export function browserBundleOptions({ parts, supabase = false, reexport = [], thirdPartyExternal = false, fileName }) {
+export function browserBundleOptions({
+  parts,
+  supabase = false,
+  reexport = [],
+  thirdPartyExternal = false,
+  fileName,
+}) {
   const bundledPackages = parts.map((id) => publishedPackage(id).name);
   return {
     input: bundleEntryId,
@@ -147,7 +158,8 @@ export function browserBundleOptions({ parts, supabase = false, reexport = [], t
         resolveId(source, importer) {
           if (source === bundleEntryId) return bundleEntryId;
           // The define modules are imported for what they do, not for what they export.
-          if (importer === bundleEntryId && isAbsolute(source)) return { id: source, moduleSideEffects: true };
+          if (importer === bundleEntryId && isAbsolute(source))
+            return { id: source, moduleSideEffects: true };
           return null;
         },
         load(id) {
@@ -179,9 +191,15 @@ export function browserBundleOptions({ parts, supabase = false, reexport = [], t
     onwarn(warning, defaultHandler) {
       // Third-party noise: comments Rollup drops, and import cycles inside a dependency.
       if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/')) return;
-      if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('/node_modules/'))) return;
+      if (
+        warning.code === 'CIRCULAR_DEPENDENCY' &&
+        warning.ids?.every((id) => id.includes('/node_modules/'))
+      )
+        return;
       // A bundle that silently dropped an export or left an import unresolved is broken.
-      if (['UNRESOLVED_IMPORT', 'NAMESPACE_CONFLICT', 'MISSING_EXPORT'].includes(warning.code ?? '')) {
+      if (
+        ['UNRESOLVED_IMPORT', 'NAMESPACE_CONFLICT', 'MISSING_EXPORT'].includes(warning.code ?? '')
+      ) {
         throw new Error(`browser bundle: ${warning.message}`);
       }
       defaultHandler(warning);

@@ -32,7 +32,10 @@ function reportImportsOutsideSrc(program, srcRoot) {
   for (const file of program.getSourceFiles()) {
     if (file.isDeclarationFile || relative(srcRoot, file.fileName).startsWith('..')) continue;
     for (const { fileName: specifier } of ts.preProcessFile(file.text, true, true).importedFiles) {
-      if (specifier.startsWith('.') && relative(srcRoot, join(file.fileName, '..', specifier)).startsWith('..')) {
+      if (
+        specifier.startsWith('.') &&
+        relative(srcRoot, join(file.fileName, '..', specifier)).startsWith('..')
+      ) {
         problems.push(`  ${relative(ROOT, file.fileName)} imports '${specifier}'`);
       }
     }
@@ -69,7 +72,8 @@ function buildDeclarations(id) {
   // Check first: with errors (a file outside rootDir, say) tsc would still write files, some of
   // them next to the sources.
   const errors = ts.getPreEmitDiagnostics(program).filter(isError);
-  if (errors.length === 0) errors.push(...program.emit(undefined, undefined, undefined, true).diagnostics.filter(isError));
+  if (errors.length === 0)
+    errors.push(...program.emit(undefined, undefined, undefined, true).diagnostics.filter(isError));
   if (errors.length > 0) {
     throw new Error(`declarations of ${pkg.name} failed:\n${formatDiagnostics(errors)}`);
   }

@@ -5,4 +5,6 @@ export declare function recordBuild(fingerprint: string): void;
 export declare function forgetBuild(): void;
 export declare function outputsExist(): boolean;
 export declare function isUpToDate(): boolean;
-export declare function acquireBuildLock(options?: { onWait?: () => void }): Promise<{ waited: boolean; release: () => void }>;
+export declare function acquireBuildLock(options?: {
+  onWait?: () => void;
+}): Promise<{ waited: boolean; release: () => void }>;

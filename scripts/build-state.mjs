@@ -2,7 +2,15 @@
 // dist/: one lock so only one build writes dist/ at a time (and nothing reads it half-written),
 // and a fingerprint of the inputs the last successful build was made from.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BROWSER_BUNDLES } from '../rollup.config.mjs';
@@ -21,13 +29,17 @@ export function inputFingerprint() {
       for (const name of readdirSync(path).sort()) add(join(path, name));
       return;
     }
-    hash.update(`${relative(ROOT, path)}\0`).update(readFileSync(path)).update('\0');
+    hash
+      .update(`${relative(ROOT, path)}\0`)
+      .update(readFileSync(path))
+      .update('\0');
   };
   for (const pkg of PUBLISHED_PACKAGES) {
     add(join(pkg.dir, 'src'));
     add(join(pkg.dir, 'package.json'));
   }
-  for (const file of ['package-lock.json', 'tsconfig.base.json', 'rollup.config.mjs', 'scripts']) add(join(ROOT, file));
+  for (const file of ['package-lock.json', 'tsconfig.base.json', 'rollup.config.mjs', 'scripts'])
+    add(join(ROOT, file));
   return hash.digest('hex');
 }
 
@@ -47,7 +59,9 @@ export function forgetBuild() {
 /** Whether every module, bundle and the manifest that `exports` promise exist. */
 export function outputsExist() {
   return (
-    PUBLISHED_PACKAGES.every((pkg) => codeEntries(pkg).every((entry) => existsSync(entry.output))) &&
+    PUBLISHED_PACKAGES.every((pkg) =>
+      codeEntries(pkg).every((entry) => existsSync(entry.output)),
+    ) &&
     existsSync(join(ROOT, 'custom-elements.json')) &&
     Object.keys(BROWSER_BUNDLES).every((name) => existsSync(join(ROOT, 'dist', name)))
   );

@@ -22,7 +22,13 @@ import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { rollup } from 'rollup';
 import rollupConfig, { BROWSER_BUNDLES } from '../rollup.config.mjs';
-import { acquireBuildLock, forgetBuild, inputFingerprint, isUpToDate, recordBuild } from './build-state.mjs';
+import {
+  acquireBuildLock,
+  forgetBuild,
+  inputFingerprint,
+  isUpToDate,
+  recordBuild,
+} from './build-state.mjs';
 import { PUBLISHED_PACKAGES, ROOT, codeEntries, publishedPackage } from './package-entries.mjs';
 
 const run = promisify(execFile);
@@ -42,15 +48,21 @@ async function step(name, work) {
 /** Runs a Node script; its output is shown only if it fails (or without --quiet). */
 async function runNode(args) {
   try {
-    const { stdout, stderr } = await run(process.execPath, args, { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, args, {
+      cwd: ROOT,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     if (!quiet) process.stdout.write(stdout + stderr);
   } catch (error) {
-    throw new Error(`node ${args.map((arg) => relative(ROOT, arg) || arg).join(' ')} failed:\n${error.stderr || error.stdout || error.message}`);
+    throw new Error(
+      `node ${args.map((arg) => relative(ROOT, arg) || arg).join(' ')} failed:\n${error.stderr || error.stdout || error.message}`,
+    );
   }
 }
 
 function clean() {
-  for (const pkg of PUBLISHED_PACKAGES) rmSync(join(pkg.dir, 'dist'), { recursive: true, force: true });
+  for (const pkg of PUBLISHED_PACKAGES)
+    rmSync(join(pkg.dir, 'dist'), { recursive: true, force: true });
   rmSync(join(ROOT, 'custom-elements.json'), { force: true });
 }
 
@@ -78,11 +90,16 @@ function writeBundleDeclarations() {
   const elements = publishedPackage('elements');
   const sdk = publishedPackage('sdk');
   for (const [name, variant] of Object.entries(BROWSER_BUNDLES)) {
-    const lines = ['// Types of the self-contained browser bundle: the same API as the packages it holds.'];
+    const lines = [
+      '// Types of the self-contained browser bundle: the same API as the packages it holds.',
+    ];
     if (variant.parts.includes('elements')) lines.push(`export * from './index.js';`);
     if (variant.parts.includes('sdk')) lines.push(`export * from '${sdk.name}';`);
     if (variant.supabase) lines.push(`export { createClient } from '@supabase/supabase-js';`);
-    writeFileSync(join(elements.dir, 'dist', name.replace(/\.js$/, '.d.ts')), `${lines.join('\n')}\n`);
+    writeFileSync(
+      join(elements.dir, 'dist', name.replace(/\.js$/, '.d.ts')),
+      `${lines.join('\n')}\n`,
+    );
   }
 }
 
@@ -94,8 +111,17 @@ function writeBundleDeclarations() {
  */
 async function analyzeCustomElements() {
   const require = createRequire(import.meta.url);
-  const cli = join(require.resolve('@custom-elements-manifest/analyzer/package.json'), '..', 'cem.js');
-  await runNode([cli, 'analyze', '--config', join(ROOT, 'scripts/custom-elements-manifest.config.mjs')]);
+  const cli = join(
+    require.resolve('@custom-elements-manifest/analyzer/package.json'),
+    '..',
+    'cem.js',
+  );
+  await runNode([
+    cli,
+    'analyze',
+    '--config',
+    join(ROOT, 'scripts/custom-elements-manifest.config.mjs'),
+  ]);
 }
 
 function tidyCustomElementsManifest() {
@@ -104,7 +130,9 @@ function tidyCustomElementsManifest() {
     if (typeof value === 'string') return value.replace(/^\/?src\/(.+)\.(?:ts|js)$/, 'dist/$1.js');
     if (Array.isArray(value)) return value.map(toPublished);
     if (value && typeof value === 'object') {
-      return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toPublished(inner)]));
+      return Object.fromEntries(
+        Object.entries(value).map(([key, inner]) => [key, toPublished(inner)]),
+      );
     }
     return value;
   };
@@ -115,7 +143,9 @@ function tidyCustomElementsManifest() {
   const eventNames = new Map(
     manifest.modules.flatMap((module) =>
       (module.declarations ?? []).flatMap((declaration) => {
-        const field = declaration.members?.find((member) => member.static && member.name === 'eventName');
+        const field = declaration.members?.find(
+          (member) => member.static && member.name === 'eventName',
+        );
         const literal = /^['"`]([^'"`]+)['"`]$/.exec(field?.default ?? '');
         return literal ? [[declaration.name, literal[1]]] : [];
       }),
@@ -136,17 +166,22 @@ function tidyCustomElementsManifest() {
     .map((module) => ({
       ...module,
       declarations: (module.declarations ?? []).map((declaration) =>
-        declaration.events ? { ...declaration, events: tidyEvents(declaration.events) } : declaration,
+        declaration.events
+          ? { ...declaration, events: tidyEvents(declaration.events) }
+          : declaration,
       ),
       exports: (module.exports ?? []).filter(
-        (declaration) => declaration.kind !== 'custom-element-definition' || declaration.name.includes('-'),
+        (declaration) =>
+          declaration.kind !== 'custom-element-definition' || declaration.name.includes('-'),
       ),
     }));
   writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
   const tags = manifest.modules.flatMap((module) =>
     module.exports.filter((declaration) => declaration.kind === 'custom-element-definition'),
   );
-  const defineModules = codeEntries(publishedPackage('elements')).filter((entry) => entry.subpath.endsWith('/define.js'));
+  const defineModules = codeEntries(publishedPackage('elements')).filter((entry) =>
+    entry.subpath.endsWith('/define.js'),
+  );
   if (tags.length < defineModules.length) {
     throw new Error(
       `custom-elements.json lists ${tags.length} tag(s) for ${defineModules.length} define module(s): ` +
@@ -159,11 +194,16 @@ function checkExportTargets() {
   const missing = [];
   for (const pkg of PUBLISHED_PACKAGES) {
     for (const entry of codeEntries(pkg)) {
-      for (const file of [entry.output, entry.types]) if (!existsSync(file)) missing.push(relative(ROOT, file));
+      for (const file of [entry.output, entry.types])
+        if (!existsSync(file)) missing.push(relative(ROOT, file));
     }
     const visit = (target) => {
       if (typeof target === 'string') {
-        if (!target.includes('*') && !target.startsWith('./src/') && !existsSync(join(pkg.dir, target))) {
+        if (
+          !target.includes('*') &&
+          !target.startsWith('./src/') &&
+          !existsSync(join(pkg.dir, target))
+        ) {
           missing.push(relative(ROOT, join(pkg.dir, target)));
         }
       } else if (target && typeof target === 'object') {
@@ -172,10 +212,13 @@ function checkExportTargets() {
     };
     visit(pkg.manifest.exports);
   }
-  if (missing.length > 0) throw new Error(`exports point at files the build did not produce: ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new Error(`exports point at files the build did not produce: ${missing.join(', ')}`);
 }
 
-const { waited, release } = await acquireBuildLock({ onWait: () => log('build: waiting for another build to finish') });
+const { waited, release } = await acquireBuildLock({
+  onWait: () => log('build: waiting for another build to finish'),
+});
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     release();

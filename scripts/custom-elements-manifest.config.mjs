@@ -14,7 +14,12 @@ function defineElementCalls() {
       if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression)) return;
       if (node.expression.text !== 'defineElement') return;
       const [tagArgument, classArgument] = node.arguments;
-      if (!tagArgument || !ts.isStringLiteral(tagArgument) || !classArgument || !ts.isIdentifier(classArgument)) {
+      if (
+        !tagArgument ||
+        !ts.isStringLiteral(tagArgument) ||
+        !classArgument ||
+        !ts.isIdentifier(classArgument)
+      ) {
         return;
       }
       const className = classArgument.text;
@@ -23,7 +28,10 @@ function defineElementCalls() {
         {
           kind: 'custom-element-definition',
           name: tagArgument.text,
-          declaration: { name: className, module: moduleOfImport(ts, node.getSourceFile(), className, moduleDoc.path) },
+          declaration: {
+            name: className,
+            module: moduleOfImport(ts, node.getSourceFile(), className, moduleDoc.path),
+          },
         },
       ];
     },
@@ -33,7 +41,8 @@ function defineElementCalls() {
 /** The manifest path of the module `name` is imported from (or this module's own path). */
 function moduleOfImport(ts, sourceFile, name, modulePath) {
   for (const statement of sourceFile.statements) {
-    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
+    if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier))
+      continue;
     const bindings = statement.importClause?.namedBindings;
     if (!bindings || !ts.isNamedImports(bindings)) continue;
     if (!bindings.elements.some((element) => element.name.text === name)) continue;

@@ -129,7 +129,9 @@ export function codeEntries(pkg) {
   if (missing.length > 0) {
     throw new Error(
       `${pkg.manifest.name}: exports point at sources that don't exist: ` +
-        missing.map((entry) => `${entry.subpath} → ${toPosix(relative(pkg.dir, entry.source))}`).join(', '),
+        missing
+          .map((entry) => `${entry.subpath} → ${toPosix(relative(pkg.dir, entry.source))}`)
+          .join(', '),
     );
   }
   return entries.sort((a, b) => a.subpath.localeCompare(b.subpath));

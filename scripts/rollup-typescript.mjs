@@ -20,7 +20,11 @@ function compilerOptions() {
   if (error) throw new Error(ts.flattenDiagnosticMessageText(error.messageText, '\n'));
   const { options, errors } = ts.convertCompilerOptionsFromJson(config.compilerOptions, ROOT, file);
   if (errors.length > 0) {
-    throw new Error(errors.map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')).join('\n'));
+    throw new Error(
+      errors
+        .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))
+        .join('\n'),
+    );
   }
   return {
     ...options,
@@ -46,7 +50,10 @@ export function typescriptModules() {
       if (!importer || !typeScriptFile.test(importer) || !source.startsWith('.')) return null;
       const match = /\.(m|c)?js$/.exec(source);
       if (!match) return null;
-      const candidate = resolve(dirname(importer), `${source.slice(0, -match[0].length)}.${match[1] ?? ''}ts`);
+      const candidate = resolve(
+        dirname(importer),
+        `${source.slice(0, -match[0].length)}.${match[1] ?? ''}ts`,
+      );
       if (!existsSync(candidate)) return null;
       // Resolve the .ts path through the other plugins too, so node-resolve still applies the
       // owning package's `sideEffects`.
@@ -55,12 +62,20 @@ export function typescriptModules() {
     },
     transform(code, id) {
       if (!typeScriptFile.test(id) || id.endsWith('.d.ts')) return null;
-      const output = ts.transpileModule(code, { fileName: id, compilerOptions: options, reportDiagnostics: true });
+      const output = ts.transpileModule(code, {
+        fileName: id,
+        compilerOptions: options,
+        reportDiagnostics: true,
+      });
       const problems = (output.diagnostics ?? []).filter(
         (diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error,
       );
       if (problems.length > 0) {
-        this.error(problems.map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')).join('\n'));
+        this.error(
+          problems
+            .map((diagnostic) => ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'))
+            .join('\n'),
+        );
       }
       return {
         code: output.outputText.replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n'),

@@ -219,7 +219,11 @@ export class ChatSessionDeleteRequestEvent extends Event {
   readonly sessions: readonly Session[];
 
   constructor(sessions: readonly Session[]) {
-    super(ChatSessionDeleteRequestEvent.eventName, { bubbles: true, composed: true, cancelable: true });
+    super(ChatSessionDeleteRequestEvent.eventName, {
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
     this.sessions = sessions;
   }
 }

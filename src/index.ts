@@ -19,7 +19,10 @@ export {
   FlightRequestCard,
   type FlightRequestCardStrings,
 } from './flight-request-card/flight-request-card.js';
-export { GeneralChatCard, type GeneralChatCardStrings } from './general-chat-card/general-chat-card.js';
+export {
+  GeneralChatCard,
+  type GeneralChatCardStrings,
+} from './general-chat-card/general-chat-card.js';
 export { ChatSessionSelectEvent } from './events.js';
 export type { AirportNameResolver, CardInteraction, Clock, StringsOverride } from './types.js';
 export { ChatSidebar } from './chat-sidebar/chat-sidebar.js';

@@ -64,14 +64,19 @@ const keepDefineFiles: Plugin = {
 export async function writeSessions(outdir: string, sizes: readonly number[]): Promise<void> {
   for (const size of sizes) {
     const sessions = brokerSessions(size);
-    await writeFile(path.join(outdir, `sessions-${size}.json`), JSON.stringify(encodeSessions(sessions, incomingChanges(sessions))));
+    await writeFile(
+      path.join(outdir, `sessions-${size}.json`),
+      JSON.stringify(encodeSessions(sessions, incomingChanges(sessions))),
+    );
   }
 }
 
 /** Writes `index.html` and `<variant>.js` for every variant into `outdir`; returns their sizes in bytes. */
 export async function buildPages(outdir: string): Promise<Record<Variant, number>> {
   const result = await build({
-    entryPoints: Object.fromEntries(VARIANTS.map((variant) => [variant, path.join(here, ENTRIES[variant])])),
+    entryPoints: Object.fromEntries(
+      VARIANTS.map((variant) => [variant, path.join(here, ENTRIES[variant])]),
+    ),
     outdir,
     bundle: true,
     format: 'esm',

@@ -94,7 +94,12 @@ const NAMES: Record<Variant, string> = {
   plain: 'hand-built DOM cards',
 };
 
-export function machine(): { cores: number; memoryGiB: number; cpu: string; loadAverage: number[] } {
+export function machine(): {
+  cores: number;
+  memoryGiB: number;
+  cpu: string;
+  loadAverage: number[];
+} {
   return {
     cores: os.availableParallelism(),
     memoryGiB: os.totalmem() / 1024 ** 3,
@@ -130,7 +135,10 @@ function timingCell(timings: readonly Timing[], cap: number): string {
     skipped ? `${skipped} not reached` : '',
     values.length < 15 ? `n = ${values.length}` : '',
   ].filter(Boolean);
-  const main = median === Number.POSITIVE_INFINITY ? `> ${number.format(cap)}` : `${ms(median)} [${ms(low)}–${high === Number.POSITIVE_INFINITY ? `> ${number.format(cap)}` : ms(high)}]`;
+  const main =
+    median === Number.POSITIVE_INFINITY
+      ? `> ${number.format(cap)}`
+      : `${ms(median)} [${ms(low)}–${high === Number.POSITIVE_INFINITY ? `> ${number.format(cap)}` : ms(high)}]`;
   return notes.length ? `${main} (${notes.join(', ')})` : main;
 }
 
@@ -141,9 +149,13 @@ function timingCell(timings: readonly Timing[], cap: number): string {
 function ratioCell(sidebar: readonly Timing[], baseline: readonly Timing[], cap: number): string {
   const ours = measured(sidebar);
   const theirs = measured(baseline);
-  if (ours.length === 0 || theirs.length === 0 || ours.includes(Number.POSITIVE_INFINITY)) return '–';
+  if (ours.length === 0 || theirs.length === 0 || ours.includes(Number.POSITIVE_INFINITY))
+    return '–';
   const bounded = theirs.some((value) => value === Number.POSITIVE_INFINITY);
-  const value: Estimate = ratio(ours, theirs.map((time) => Math.min(time, cap)));
+  const value: Estimate = ratio(
+    ours,
+    theirs.map((time) => Math.min(time, cap)),
+  );
   return `${bounded ? '≤ ' : ''}×${factor(value.median)} [${factor(value.low)}–${factor(value.high)}]`;
 }
 
@@ -155,8 +167,15 @@ function timed(samples: readonly Sample[], variant: Variant, size: number): Samp
   return of(samples, variant, size).filter((sample) => !sample.untimed);
 }
 
-function timingTable(run: Run, pick: (sample: Sample) => Timing, sizes: readonly number[], cap: number): string[] {
-  const unreached = run.samples.some((sample) => !sample.untimed && sizes.includes(sample.size) && pick(sample) === null);
+function timingTable(
+  run: Run,
+  pick: (sample: Sample) => Timing,
+  sizes: readonly number[],
+  cap: number,
+): string[] {
+  const unreached = run.samples.some(
+    (sample) => !sample.untimed && sizes.includes(sample.size) && pick(sample) === null,
+  );
   const lines = [
     `| Sessions | ${NAMES.sidebar}, ms | ${NAMES.repeat}, ms | ${NAMES.plain}, ms | sidebar ÷ repeat | sidebar ÷ hand-built |`,
     '| ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -170,7 +189,10 @@ function timingTable(run: Run, pick: (sample: Sample) => Timing, sizes: readonly
     );
   }
   if (unreached) {
-    lines.push('', '"Not reached": an earlier step of the sample (the first render, mostly) passed its cap, and the sample ended there.');
+    lines.push(
+      '',
+      '"Not reached": an earlier step of the sample (the first render, mostly) passed its cap, and the sample ended there.',
+    );
   }
   return lines;
 }
@@ -201,10 +223,16 @@ export function leakPassed(check: LeakCheck): boolean {
 
 function burstVerdict(run: Run): string {
   const checked = run.samples.filter((sample) => sample.burstCheck !== null);
-  const problems = checked.flatMap((sample) => sample.burstCheck!.problems.map((problem) => `${sample.variant}: ${problem}`));
-  if (checked.length === 0) return '**No burst was checked** (every burst sample stopped at its cap).';
-  const checkedBy = (variant: Variant) => checked.filter((sample) => sample.variant === variant).length;
-  const screens = checked.filter((sample) => sample.variant === 'sidebar').map((sample) => sample.burstCheck!.checkedPositions);
+  const problems = checked.flatMap((sample) =>
+    sample.burstCheck!.problems.map((problem) => `${sample.variant}: ${problem}`),
+  );
+  if (checked.length === 0)
+    return '**No burst was checked** (every burst sample stopped at its cap).';
+  const checkedBy = (variant: Variant) =>
+    checked.filter((sample) => sample.variant === variant).length;
+  const screens = checked
+    .filter((sample) => sample.variant === 'sidebar')
+    .map((sample) => sample.burstCheck!.checkedPositions);
   const scope =
     `${checkedBy('sidebar')} sidebar, ${checkedBy('repeat')} repeat and ${checkedBy('plain')} hand-built bursts (the three ` +
     `memory rounds) were checked against the store's list after settling: every row of the non-virtualized lists; in the ` +
@@ -267,7 +295,7 @@ export function report(run: Run): string {
     'On the Completed tab: 30 new operator replies (unread badge up, the session moves to the top; five sessions get two), ' +
       '10 active sessions completed (they join the list where their last activity puts them), 10 completed sessions ' +
       'reopened (they leave it: from deep in the list, from the top, one just completed). Each change is its own task, back ' +
-      'to back, as a feed pushing rows one by one would deliver them (the SDK\'s sync emits once per polled batch; this is ' +
+      "to back, as a feed pushing rows one by one would deliver them (the SDK's sync emits once per polled batch; this is " +
       'the harder case). Settled: the first frame showing the list, badges, tab counts and unread total as they are after all 50.',
     '',
     ...timingTable(run, (sample) => sample.burst, [run.burstSize], CAPS.burstMs),
@@ -280,7 +308,7 @@ export function report(run: Run): string {
       'list shown (the page, its code and the 2 × N sessions included), and what removing the list gave back. Medians of the ' +
       'three memory rounds (first, middle, last), after the timed work: the Completed tab shown (at 10,000 after the burst). ' +
       'Where those samples stopped at a cap, one untimed page after the rounds, rendering the Completed tab directly. The ' +
-      'heap is V8\'s: DOM nodes live in Blink\'s own heap, and show in the node counts.',
+      "heap is V8's: DOM nodes live in Blink's own heap, and show in the node counts.",
     '',
     '| Sessions | Variant | DOM nodes | Heap, list shown | Heap held by the list |',
     '| ---: | --- | ---: | ---: | ---: |',
@@ -333,7 +361,10 @@ export function report(run: Run): string {
  * committed (under run.sh, run.sh rewrites it).
  */
 export async function publishResults(section: string, browserDir: string): Promise<void> {
-  await writeFile(path.join(browserDir, 'RESULTS.md'), `# Browser benchmark results\n\n${section}\n`);
+  await writeFile(
+    path.join(browserDir, 'RESULTS.md'),
+    `# Browser benchmark results\n\n${section}\n`,
+  );
   const benchDir = path.dirname(browserDir);
   const underRunner = process.env['BENCH_RESULTS_DIR'];
   const resultsDir = underRunner ?? path.join(benchDir, 'results');
@@ -341,7 +372,9 @@ export async function publishResults(section: string, browserDir: string): Promi
   await writeFile(path.join(resultsDir, 'browser.md'), `${section}\n`);
   if (underRunner) return;
   try {
-    await promisify(execFile)('git', ['ls-files', '--error-unmatch', 'RESULTS.md'], { cwd: benchDir });
+    await promisify(execFile)('git', ['ls-files', '--error-unmatch', 'RESULTS.md'], {
+      cwd: benchDir,
+    });
   } catch {
     return; // Not committed: bench/run.sh makes it.
   }
@@ -354,5 +387,8 @@ export async function publishResults(section: string, browserDir: string): Promi
   }
   const next = text.slice(start + 1).search(/^## /m);
   const end = next < 0 ? text.length : start + 1 + next;
-  await writeFile(combined, `${text.slice(0, start)}${section}\n${end < text.length ? `\n${text.slice(end)}` : ''}`);
+  await writeFile(
+    combined,
+    `${text.slice(0, start)}${section}\n${end < text.length ? `\n${text.slice(end)}` : ''}`,
+  );
 }

@@ -16,10 +16,23 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type BrowserContext, type CDPSession, type Page } from 'puppeteer-core';
+import puppeteer, {
+  type Browser,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+} from 'puppeteer-core';
 import { buildPages, VARIANTS, writeSessions, type Variant } from './build.js';
 import { serveFolder } from './serve.js';
-import { CAPS, leakPassed, machine, publishResults, report, type LeakCheck, type Sample } from './report.js';
+import {
+  CAPS,
+  leakPassed,
+  machine,
+  publishResults,
+  report,
+  type LeakCheck,
+  type Sample,
+} from './report.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SIZES = [100, 1_000, 10_000] as const;
@@ -97,7 +110,8 @@ class SampleTab {
       page.on('pageerror', (error) => this.errors.push(String(error)));
       page.on('console', (message) => {
         // The virtualizer's ResizeObserver message is expected (FIELD-NOTES); anything else is not.
-        if (message.type() === 'error' && !message.text().includes('ResizeObserver')) this.errors.push(message.text());
+        if (message.type() === 'error' && !message.text().includes('ResizeObserver'))
+          this.errors.push(message.text());
       });
       this.current = page;
     }
@@ -110,7 +124,8 @@ class SampleTab {
 
   /** Throws what went wrong in the page since it was loaded. */
   checkErrors(variant: Variant): void {
-    if (this.errors.length > 0) throw new Error(`${variant}: page errors: ${this.errors.join(' | ')}`);
+    if (this.errors.length > 0)
+      throw new Error(`${variant}: page errors: ${this.errors.join(' | ')}`);
   }
 
   /** Closes the context (and so its renderer, even one stuck in a long task). */
@@ -127,7 +142,12 @@ class SampleTab {
  * tab is then discarded: a non-virtualized list of 10 000 cards can keep the renderer busy for
  * tens of seconds, and the run has to fit in minutes).
  */
-async function timedAction(tab: SampleTab, page: Page, action: (page: Page) => Promise<number>, cap: number): Promise<number> {
+async function timedAction(
+  tab: SampleTab,
+  page: Page,
+  action: (page: Page) => Promise<number>,
+  cap: number,
+): Promise<number> {
   await page.evaluate(() => window.benchPage!.quiet());
   let timer: ReturnType<typeof setTimeout> | undefined;
   const running = action(page);
@@ -144,12 +164,19 @@ async function timedAction(tab: SampleTab, page: Page, action: (page: Page) => P
 }
 
 /** Collects garbage (twice: finalizers may free more) and reads the renderer's counters. */
-async function afterGarbageCollection(cdp: CDPSession): Promise<{ heap: number; nodes: number; listeners: number }> {
+async function afterGarbageCollection(
+  cdp: CDPSession,
+): Promise<{ heap: number; nodes: number; listeners: number }> {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
-  const metric = (name: string) => metrics.find((entry) => entry.name === name)?.value ?? Number.NaN;
-  return { heap: metric('JSHeapUsedSize'), nodes: metric('Nodes'), listeners: metric('JSEventListeners') };
+  const metric = (name: string) =>
+    metrics.find((entry) => entry.name === name)?.value ?? Number.NaN;
+  return {
+    heap: metric('JSHeapUsedSize'),
+    nodes: metric('Nodes'),
+    listeners: metric('JSEventListeners'),
+  };
 }
 
 /**
@@ -158,20 +185,50 @@ async function afterGarbageCollection(cdp: CDPSession): Promise<{ heap: number; 
  * full check of the list after the burst, DOM size and heap (exact or nearly: three samples say
  * enough, and unmounting 10 000 cards is slow).
  */
-async function measure(tab: SampleTab, variant: Variant, size: number, memory: boolean): Promise<Sample> {
+async function measure(
+  tab: SampleTab,
+  variant: Variant,
+  size: number,
+  memory: boolean,
+): Promise<Sample> {
   const page = await tab.load(variant);
-  const sample: Sample = { variant, size, untimed: false, firstRender: null, tabSwitch: null, burst: null, burstCheck: null, memory: null };
+  const sample: Sample = {
+    variant,
+    size,
+    untimed: false,
+    firstRender: null,
+    tabSwitch: null,
+    burst: null,
+    burstCheck: null,
+    memory: null,
+  };
   await page.evaluate((count) => window.benchPage!.prepare(count), size);
-  sample.firstRender = await timedAction(tab, page, (target) => target.evaluate(() => window.benchPage!.firstRender()), CAPS.renderMs);
+  sample.firstRender = await timedAction(
+    tab,
+    page,
+    (target) => target.evaluate(() => window.benchPage!.firstRender()),
+    CAPS.renderMs,
+  );
   if (sample.firstRender === Number.POSITIVE_INFINITY) return sample;
-  sample.tabSwitch = await timedAction(tab, page, (target) => target.evaluate(() => window.benchPage!.switchTab()), CAPS.renderMs);
+  sample.tabSwitch = await timedAction(
+    tab,
+    page,
+    (target) => target.evaluate(() => window.benchPage!.switchTab()),
+    CAPS.renderMs,
+  );
   if (sample.tabSwitch === Number.POSITIVE_INFINITY) return sample;
   if (size === BURST_SIZE) {
-    sample.burst = await timedAction(tab, page, (target) => target.evaluate(() => window.benchPage!.burst()), CAPS.burstMs);
+    sample.burst = await timedAction(
+      tab,
+      page,
+      (target) => target.evaluate(() => window.benchPage!.burst()),
+      CAPS.burstMs,
+    );
     if (sample.burst === Number.POSITIVE_INFINITY) return sample;
   }
   if (memory) {
-    if (size === BURST_SIZE) sample.burstCheck = await page.evaluate(() => window.benchPage!.checkBurst());
+    if (size === BURST_SIZE)
+      sample.burstCheck = await page.evaluate(() => window.benchPage!.checkBurst());
     sample.memory = await memoryOf(page);
   }
   tab.checkErrors(variant);
@@ -208,7 +265,16 @@ async function memoryOnly(tab: SampleTab, variant: Variant, size: number): Promi
     await page.evaluate(() => window.benchPage!.firstRender());
     const memory = await memoryOf(page);
     tab.checkErrors(variant);
-    return { variant, size, untimed: true, firstRender: null, tabSwitch: null, burst: null, burstCheck: null, memory };
+    return {
+      variant,
+      size,
+      untimed: true,
+      firstRender: null,
+      tabSwitch: null,
+      burst: null,
+      burstCheck: null,
+      memory,
+    };
   } finally {
     // Nothing more is measured in this document, and its renderer just held 10 000 cards.
     await tab.discard();
@@ -242,14 +308,29 @@ async function leakCheck(tab: SampleTab, size: number): Promise<LeakCheck> {
   const after = await afterGarbageCollection(cdp);
   const documentAfter = await page.evaluate(() => window.benchPage!.documentNodes());
   const subscribers = await page.evaluate(() => window.benchPage!.storeSubscribers());
-  const elementsAlive = await liveInstances(page, ['chat-sidebar', 'flight-request-card', 'general-chat-card']);
+  const elementsAlive = await liveInstances(page, [
+    'chat-sidebar',
+    'flight-request-card',
+    'general-chat-card',
+  ]);
   await cdp.detach();
   tab.checkErrors('sidebar');
-  return { size, cycles: MOUNT_CYCLES, warmUpCycles: LEAK_WARM_UP_CYCLES, before, after, documentBefore, documentAfter, subscribers, elementsAlive };
+  return {
+    size,
+    cycles: MOUNT_CYCLES,
+    warmUpCycles: LEAK_WARM_UP_CYCLES,
+    before,
+    after,
+    documentBefore,
+    documentAfter,
+    subscribers,
+    elementsAlive,
+  };
 }
 
 function describe(sample: Sample, started: number): string {
-  const ms = (value: number | null) => (value === null ? '–' : value === Number.POSITIVE_INFINITY ? 'capped' : `${value.toFixed(1)} ms`);
+  const ms = (value: number | null) =>
+    value === null ? '–' : value === Number.POSITIVE_INFINITY ? 'capped' : `${value.toFixed(1)} ms`;
   return (
     `  ${sample.variant} ${sample.size}: first ${ms(sample.firstRender)}, tab ${ms(sample.tabSwitch)}` +
     `${sample.size === BURST_SIZE ? `, burst ${ms(sample.burst)}` : ''}` +
@@ -260,7 +341,8 @@ function describe(sample: Sample, started: number): string {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  if (!Number.isInteger(SAMPLES) || SAMPLES < 1) throw new Error(`BENCH_BROWSER_SAMPLES must be a whole number ≥ 1 (got ${SAMPLES})`);
+  if (!Number.isInteger(SAMPLES) || SAMPLES < 1)
+    throw new Error(`BENCH_BROWSER_SAMPLES must be a whole number ≥ 1 (got ${SAMPLES})`);
   const loadBefore = machine().loadAverage;
   const outdir = await mkdtemp(path.join(tmpdir(), 'chat-sessions-bench-browser-'));
   const server = await serveFolder(outdir);
@@ -268,9 +350,16 @@ async function main(): Promise<void> {
   try {
     const bundleBytes = await buildPages(outdir);
     await writeSessions(outdir, SIZES);
-    browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, defaultViewport: null });
+    browser = await puppeteer.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      defaultViewport: null,
+    });
     const chromium = await browser.version();
-    log(`${chromium}; pages and data ready in ${seconds(started)}; ${SAMPLES} rounds of ${SIZES.join(', ')} sessions`);
+    log(
+      `${chromium}; pages and data ready in ${seconds(started)}; ${SAMPLES} rounds of ${SIZES.join(', ')} sessions`,
+    );
 
     const combinations = SIZES.flatMap((size) => VARIANTS.map((variant) => ({ size, variant })));
     // Warm-up, dropped: every variant once at the smallest size (the browser, its caches, the
@@ -293,7 +382,11 @@ async function main(): Promise<void> {
     // Every size needs its DOM and heap: measure them untimed where every memory round was capped.
     for (const variant of VARIANTS) {
       for (const size of SIZES) {
-        if (!samples.some((sample) => sample.variant === variant && sample.size === size && sample.memory)) {
+        if (
+          !samples.some(
+            (sample) => sample.variant === variant && sample.size === size && sample.memory,
+          )
+        ) {
           samples.push(await memoryOnly(tab, variant, size));
         }
       }
@@ -325,7 +418,9 @@ async function main(): Promise<void> {
     }
     const leaking = leaks.filter((check) => !leakPassed(check));
     if (leaking.length > 0) {
-      log(`mount/unmount check failed at ${leaking.map((check) => check.size).join(', ')} sessions`);
+      log(
+        `mount/unmount check failed at ${leaking.map((check) => check.size).join(', ')} sessions`,
+      );
       process.exitCode = 1;
     }
   } finally {

@@ -11,7 +11,9 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves the files of `root` (no listing, nothing outside it). */
-export async function serveFolder(root: string): Promise<{ origin: string; close(): Promise<void> }> {
+export async function serveFolder(
+  root: string,
+): Promise<{ origin: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const name = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const file = path.join(root, name === '/' ? 'index.html' : name);
@@ -21,7 +23,10 @@ export async function serveFolder(root: string): Promise<{ origin: string; close
     }
     readFile(file).then(
       (body) => {
-        response.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': path.extname(file) === '.html' ? 'no-store' : 'max-age=3600, immutable' });
+        response.writeHead(200, {
+          'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+          'cache-control': path.extname(file) === '.html' ? 'no-store' : 'max-age=3600, immutable',
+        });
         response.end(body);
       },
       () => response.writeHead(404).end(),

@@ -31,7 +31,10 @@ function seededRandom(seed: number): () => number {
 }
 
 function resampledMedian(values: readonly number[], random: () => number): number {
-  const draw = Array.from({ length: values.length }, () => values[Math.floor(random() * values.length)]!);
+  const draw = Array.from(
+    { length: values.length },
+    () => values[Math.floor(random() * values.length)]!,
+  );
   return median(draw);
 }
 
@@ -58,6 +61,9 @@ export function estimate(values: readonly number[], seed = 1): Estimate {
  */
 export function ratio(a: readonly number[], b: readonly number[], seed = 2): Estimate {
   const random = seededRandom(seed);
-  const ratios = Array.from({ length: RESAMPLES }, () => resampledMedian(a, random) / resampledMedian(b, random));
+  const ratios = Array.from(
+    { length: RESAMPLES },
+    () => resampledMedian(a, random) / resampledMedian(b, random),
+  );
   return interval(ratios, median(a) / median(b), Math.min(a.length, b.length));
 }

@@ -24,7 +24,11 @@ import { pathToFileURL } from 'node:url';
 import { rollup } from 'rollup';
 import { parseAst } from 'rollup/parseAst';
 import { ROOT } from '../../scripts/package-entries.mjs';
-import { BROWSER_BUNDLES, browserBundleOptions, type BrowserBundleVariant } from '../../rollup.config.mjs';
+import {
+  BROWSER_BUNDLES,
+  browserBundleOptions,
+  type BrowserBundleVariant,
+} from '../../rollup.config.mjs';
 
 /** The measured variants, in the order they are reported. */
 export const BUNDLE_VARIANTS = {
@@ -58,13 +62,16 @@ export const lazyRowName = (variant: BundleVariantName) => `${variant}: lazy chu
 
 function requireBundle(file: string): BrowserBundleVariant {
   const variant = BROWSER_BUNDLES[file];
-  if (!variant) throw new Error(`rollup.config.mjs no longer builds ${file}: update bench/bundles/sizes.ts.`);
+  if (!variant)
+    throw new Error(`rollup.config.mjs no longer builds ${file}: update bench/bundles/sizes.ts.`);
   // The same file name as the build, so chunk names and the imports between them are identical.
   return { ...variant, fileName: file };
 }
 
 /** Builds one variant in memory: the entry module's minified code and its lazy chunks'. */
-export async function buildVariant(variant: BrowserBundleVariant): Promise<{ entry: string; lazy: string[] }> {
+export async function buildVariant(
+  variant: BrowserBundleVariant,
+): Promise<{ entry: string; lazy: string[] }> {
   const { output, ...input } = browserBundleOptions(variant);
   // Warnings that rollup.config.mjs treats as errors still throw; the rest are dropped.
   const bundle = await rollup({ ...input, onwarn: (warning) => input.onwarn?.(warning, () => {}) });
@@ -72,8 +79,12 @@ export async function buildVariant(variant: BrowserBundleVariant): Promise<{ ent
     const { output: files } = await bundle.generate({ ...output, sourcemap: false });
     const chunks = files.filter((file) => file.type === 'chunk');
     const entries = chunks.filter((chunk) => chunk.isEntry);
-    if (entries.length !== 1 || !entries[0]) throw new Error('a browser bundle must have exactly one entry module');
-    return { entry: entries[0].code, lazy: chunks.filter((chunk) => !chunk.isEntry).map((chunk) => chunk.code) };
+    if (entries.length !== 1 || !entries[0])
+      throw new Error('a browser bundle must have exactly one entry module');
+    return {
+      entry: entries[0].code,
+      lazy: chunks.filter((chunk) => !chunk.isEntry).map((chunk) => chunk.code),
+    };
   } finally {
     await bundle.close();
   }
@@ -99,8 +110,15 @@ function rowsOf(variant: BundleVariantName, entry: string, lazy: readonly string
   const rows: BundleSize[] = [{ name: variant, variant, ...compressedSizes(entry) }];
   if (lazy.length > 0) {
     const each = lazy.map(compressedSizes);
-    const total = (key: 'minified' | 'gzip' | 'brotli') => each.reduce((sum, size) => sum + size[key], 0);
-    rows.push({ name: lazyRowName(variant), variant, minified: total('minified'), gzip: total('gzip'), brotli: total('brotli') });
+    const total = (key: 'minified' | 'gzip' | 'brotli') =>
+      each.reduce((sum, size) => sum + size[key], 0);
+    rows.push({
+      name: lazyRowName(variant),
+      variant,
+      minified: total('minified'),
+      gzip: total('gzip'),
+      brotli: total('brotli'),
+    });
   }
   return rows;
 }
@@ -134,7 +152,8 @@ function variantOfFile(fileName: string): BundleVariantName {
  */
 export async function measureBuiltBundle(fileName: string): Promise<BundleSize[]> {
   const entryFile = join(ROOT, 'dist', fileName);
-  const read = async (file: string) => (await readFile(file, 'utf8')).replace(/\/\/# sourceMappingURL=\S+\n?$/, '');
+  const read = async (file: string) =>
+    (await readFile(file, 'utf8')).replace(/\/\/# sourceMappingURL=\S+\n?$/, '');
   const seen = new Set([entryFile]);
   const lazy: string[] = [];
   const queue = [entryFile];
@@ -159,7 +178,12 @@ function relativeImports(code: string): string[] {
     if (!node || typeof node !== 'object') return;
     const typed = node as { type?: string; source?: { type?: string; value?: unknown } | null };
     if (
-      ['ImportDeclaration', 'ImportExpression', 'ExportAllDeclaration', 'ExportNamedDeclaration'].includes(typed.type ?? '') &&
+      [
+        'ImportDeclaration',
+        'ImportExpression',
+        'ExportAllDeclaration',
+        'ExportNamedDeclaration',
+      ].includes(typed.type ?? '') &&
       typed.source?.type === 'Literal' &&
       typeof typed.source.value === 'string' &&
       typed.source.value.startsWith('.')
@@ -206,9 +230,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
       ]
     : await measureBundles();
   if (process.argv.includes('--json')) {
-    console.log(JSON.stringify({ node: process.version, zlib: process.versions.zlib, sizes }, null, 2));
+    console.log(
+      JSON.stringify({ node: process.version, zlib: process.versions.zlib, sizes }, null, 2),
+    );
   } else {
     console.log(formatSizes(sizes));
-    console.log(`\nNode ${process.version}, zlib ${process.versions.zlib}; minified with terser, Lit's production build.`);
+    console.log(
+      `\nNode ${process.version}, zlib ${process.versions.zlib}; minified with terser, Lit's production build.`,
+    );
   }
 }

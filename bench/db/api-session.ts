@@ -16,17 +16,24 @@ export class ApiSession {
   }
 
   /** Connects to `database` of the cluster at `adminUrl` as authenticator, acting as `role` with `claims`. */
-  static async open(adminUrl: string, database: string, claims: { role: string; sub?: string }): Promise<ApiSession> {
+  static async open(
+    adminUrl: string,
+    database: string,
+    claims: { role: string; sub?: string },
+  ): Promise<ApiSession> {
     const client = new pg.Client({
       connectionString: databaseUrl(adminUrl, database, 'authenticator'),
       password: process.env.AUTHENTICATOR_PASSWORD ?? 'authenticator',
       application_name: `bench-${claims.role}`,
     });
     await client.connect();
-    await client.query(`select set_config('request.jwt.claims', $1, false)`, [JSON.stringify(claims)]);
+    await client.query(`select set_config('request.jwt.claims', $1, false)`, [
+      JSON.stringify(claims),
+    ]);
     await client.query(`select set_config('role', $1, false)`, [claims.role]);
     const who = await client.query<{ role: string }>('select current_user as role');
-    if (who.rows[0]?.role !== claims.role) throw new Error(`ApiSession: expected to act as ${claims.role}`);
+    if (who.rows[0]?.role !== claims.role)
+      throw new Error(`ApiSession: expected to act as ${claims.role}`);
     return new ApiSession(client);
   }
 
@@ -36,14 +43,21 @@ export class ApiSession {
    * The statement reads its arguments as `$1[1]`, `$1[2]`, … (text).
    */
   async time(statement: string, args: readonly string[]): Promise<number> {
-    const result = await this.client.query<{ ms: number }>('select bench.time($1, $2::text[]) as ms', [statement, args]);
+    const result = await this.client.query<{ ms: number }>(
+      'select bench.time($1, $2::text[]) as ms',
+      [statement, args],
+    );
     return result.rows[0]!.ms;
   }
 
   /** Runs a statement (written for {@link time}) and returns the first column of its first row. */
   async value<T>(statement: string, args: readonly string[] = []): Promise<T> {
     const typed = statement.replaceAll(/\$1(?!\d)/g, '($1::text[])');
-    const result = await this.client.query({ text: typed, values: typed === statement ? [] : [args], rowMode: 'array' });
+    const result = await this.client.query({
+      text: typed,
+      values: typed === statement ? [] : [args],
+      rowMode: 'array',
+    });
     return (result.rows[0] as unknown[])[0] as T;
   }
 

@@ -6,7 +6,8 @@ import { createDevBackend } from '../../packages/dev-backend/src/index.js';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 const jwtSecret = process.env.BENCH_JWT_SECRET;
-if (!databaseUrl || !jwtSecret) throw new Error('gateway-process: BENCH_DATABASE_URL and BENCH_JWT_SECRET are required');
+if (!databaseUrl || !jwtSecret)
+  throw new Error('gateway-process: BENCH_DATABASE_URL and BENCH_JWT_SECRET are required');
 
 const backend = await createDevBackend({ databaseUrl, jwtSecret, migrate: false, port: 0 });
 process.stdout.write(`${JSON.stringify({ url: backend.url })}\n`);

@@ -4,7 +4,11 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { createClient, type SupabaseClient, type WebSocketLikeConstructor } from '@supabase/supabase-js';
+import {
+  createClient,
+  type SupabaseClient,
+  type WebSocketLikeConstructor,
+} from '@supabase/supabase-js';
 import WebSocket from 'ws';
 import { demoTokens } from '../../packages/dev-backend/src/index.js';
 import { seededRandom, shuffled } from '../lib/stats.js';
@@ -23,10 +27,14 @@ export interface GatewayProcess {
 /** Starts bench/db/gateway-process.ts over `databaseUrl` (a superuser URL of the migrated database). */
 export async function startGateway(databaseUrl: string): Promise<GatewayProcess> {
   const jwtSecret = randomBytes(32).toString('hex');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'gateway-process.ts')], {
-    env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_JWT_SECRET: jwtSecret },
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(here, 'gateway-process.ts')],
+    {
+      env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_JWT_SECRET: jwtSecret },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const lines = createInterface({ input: child.stdout! });
   const first = await Promise.race([
     once(lines, 'line').then(([line]) => line as string),
@@ -80,19 +88,27 @@ export async function measureGatewayOverhead(
   options: { rounds: number; warmupRounds: number; seed?: number },
 ): Promise<Samples> {
   const chat = supabase.schema('chat');
-  const content = (i: number) => `Can the operator confirm the tail number for Friday? (gateway benchmark ${i})`;
+  const content = (i: number) =>
+    `Can the operator confirm the tail number for Friday? (gateway benchmark ${i})`;
   const calls: Call[] = [
     {
       key: 'gateway-list',
       async run() {
-        const { data, error } = await chat.rpc('list_sessions', { p_tab: 'active', p_sort: 'recent', p_limit: 50 }, { get: true });
-        if (error || !data) throw new Error(`list_sessions through the gateway failed: ${error?.message}`);
+        const { data, error } = await chat.rpc(
+          'list_sessions',
+          { p_tab: 'active', p_sort: 'recent', p_limit: 50 },
+          { get: true },
+        );
+        if (error || !data)
+          throw new Error(`list_sessions through the gateway failed: ${error?.message}`);
       },
     },
     {
       key: 'direct-list',
       async run() {
-        await direct.client.query(`select chat.list_sessions('active', 'recent', null, null, 50) as page`);
+        await direct.client.query(
+          `select chat.list_sessions('active', 'recent', null, null, 50) as page`,
+        );
       },
     },
     {

@@ -36,17 +36,52 @@ export interface GenerationReport {
 }
 
 const airports = [
-  'TEB', 'VNY', 'HPN', 'LAS', 'MIA', 'OPF', 'ASE', 'SDL', 'BCT', 'PBI', 'SFO', 'SJC', 'DAL', 'HOU',
-  'MDW', 'DCA', 'IAD', 'BOS', 'EGLL', 'LFMN', 'LSGG', 'LIML', 'EHAM', 'LEBL',
+  'TEB',
+  'VNY',
+  'HPN',
+  'LAS',
+  'MIA',
+  'OPF',
+  'ASE',
+  'SDL',
+  'BCT',
+  'PBI',
+  'SFO',
+  'SJC',
+  'DAL',
+  'HOU',
+  'MDW',
+  'DCA',
+  'IAD',
+  'BOS',
+  'EGLL',
+  'LFMN',
+  'LSGG',
+  'LIML',
+  'EHAM',
+  'LEBL',
 ];
 const stages = [
-  'understanding_request', 'searching_aircraft', 'requesting_quotes', 'analyzing_options',
-  'proposal_ready', 'proposal_sent', 'contract_generated', 'contract_sent', 'payment_pending',
+  'understanding_request',
+  'searching_aircraft',
+  'requesting_quotes',
+  'analyzing_options',
+  'proposal_ready',
+  'proposal_sent',
+  'contract_generated',
+  'contract_sent',
+  'payment_pending',
   'closed_won',
 ];
 const operators = [
-  'Summit Aviation', 'Blue Harbor Jets', 'Redline Charter', 'Northstar Air', 'Coastal Executive',
-  'Meridian Flight', 'Alpine Jet Services', 'Harbor Point Aviation',
+  'Summit Aviation',
+  'Blue Harbor Jets',
+  'Redline Charter',
+  'Northstar Air',
+  'Coastal Executive',
+  'Meridian Flight',
+  'Alpine Jet Services',
+  'Harbor Point Aviation',
 ];
 
 function sqlArray(values: string[]): string {
@@ -54,7 +89,8 @@ function sqlArray(values: string[]): string {
 }
 
 function integer(value: number, name: string): string {
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
+  if (!Number.isSafeInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer`);
   return String(value);
 }
 
@@ -90,7 +126,8 @@ export function generationSteps(shape: DatasetShape, parallelism = 1): Generatio
   return [
     {
       name: 'helpers (schema bench: reproducible ids, layout, contents)',
-      parts: [`
+      parts: [
+        `
         create schema bench;
 
         -- A version-4-shaped uuid derived from a label, so every id is reproducible.
@@ -170,20 +207,24 @@ export function generationSteps(shape: DatasetShape, parallelism = 1): Generatio
           select bench.anchor_of(p_n) - (bench.message_count_of(p_n) - p_seq)
             * case when p_n = 1 then interval '1 minute' else interval '2 minutes' end
         $$;
-      `],
+      `,
+      ],
     },
     {
       name: `brokers (${shape.brokers})`,
-      parts: [`
+      parts: [
+        `
         insert into auth.users (id, email, raw_user_meta_data)
         select bench.broker_id(b), 'broker' || b || '@bench.example', jsonb_build_object('full_name', 'Broker ' || b)
-        from generate_series(1, ${B}) b`],
+        from generate_series(1, ${B}) b`,
+      ],
     },
     {
       name: 'set indexes aside (rebuilt from their own definitions after the load)',
       // Every index of the three tables except those a foreign key relies on (the sessions' and
       // threads' primary keys): filling them row by row costs far more than building them once.
-      parts: [`
+      parts: [
+        `
         create table bench.set_aside as
         select i.indexrelid::regclass::text as name, i.indrelid::regclass::text as table_name,
                k.conname as constraint_name,
@@ -206,11 +247,13 @@ export function generationSteps(shape: DatasetShape, parallelism = 1): Generatio
             end if;
           end loop;
         end
-        $$`],
+        $$`,
+      ],
     },
     {
       name: `messages (${shape.messages}; ${shape.longConversation} in one conversation)`,
-      parts: ranges(rest, parallelism).map(([first, last], part) => `
+      parts: ranges(rest, parallelism).map(
+        ([first, last], part) => `
         insert into chat.messages (id, session_id, thread_id, owner_id, seq, role, content, content_type,
                                    created_at, sync_version)
         select gen_random_uuid(), bench.session_id(m.n),
@@ -226,11 +269,13 @@ export function generationSteps(shape: DatasetShape, parallelism = 1): Generatio
                  case when p.n <= ${Sb} then ${L}::bigint + (p.n - 2)::bigint * ${c} + p.seq else i + 1 end
           from generate_series(${first - 1}, ${last - 1}) i
           cross join lateral (select 2 + i % (${S} - 1) as n, 1 + i / (${S} - 1) as seq) p
-        ) m`),
+        ) m`,
+      ),
     },
     {
       name: 'recount messages per session and per thread',
-      parts: [`
+      parts: [
+        `
         create table bench.session_totals as
         select session_id,
                count(*) filter (where thread_id is null)::integer as main_count,
@@ -251,11 +296,13 @@ export function generationSteps(shape: DatasetShape, parallelism = 1): Generatio
         from chat.messages where thread_id is not null group by thread_id;
         -- No indexes: the inserts below hash-join these (an index would invite a lookup per row).
         analyze bench.session_totals;
-        analyze bench.thread_totals;`],
+        analyze bench.thread_totals;`,
+      ],
     },
     {
       name: 'operator threads (counters from the recount; half of them with an unread reply)',
-      parts: [`
+      parts: [
+        `
         insert into chat.operator_threads (id, session_id, owner_id, operator_name, external_ref, status,
           last_message_preview, last_message_at, last_seq, last_read_seq, message_count, inbound_count,
           unread_count, created_at, updated_at, sync_version)
@@ -272,11 +319,13 @@ export function generationSteps(shape: DatasetShape, parallelism = 1): Generatio
         join bench.thread_totals t on t.thread_id = bench.thread_id(n)
         cross join lateral (select case when bench.thread_read(n) then t.last_seq else 0 end as read_seq) r
         where bench.has_thread(n);
-        analyze chat.operator_threads`],
+        analyze chat.operator_threads`,
+      ],
     },
     {
       name: `sessions (${shape.sessions}; ${shape.bigBrokerSessions} of broker 1), counters from the recount`,
-      parts: ranges(shape.sessions, parallelism).map(([first, last]) => `
+      parts: ranges(shape.sessions, parallelism).map(
+        ([first, last]) => `
         insert into chat.sessions (id, owner_id, kind, status, status_before_archive, title, trip_type, legs,
           passengers, stage, outcome, pinned, resume_at, created_at, updated_at, last_activity_at, completed_at,
           archived_at, deleted_at, departs_on, last_message_preview, message_count, unread_count, thread_count,
@@ -336,11 +385,13 @@ export function generationSteps(shape: DatasetShape, parallelism = 1): Generatio
           from (select ((n::bigint * 7919) % 100)::integer as h) x
           offset 0
         ) st
-        left join bench.session_totals tot on tot.session_id = d.id`),
+        left join bench.session_totals tot on tot.session_id = d.id`,
+      ),
     },
     {
       name: 'owner state (tab counts, unread total and clock per broker, from the sessions)',
-      parts: [`
+      parts: [
+        `
         insert into chat.owner_state (owner_id, clock, active_count, paused_count, completed_count, archived_count,
                                       trash_count, unread_count)
         select owner_id, max(sync_version),
@@ -350,12 +401,14 @@ export function generationSteps(shape: DatasetShape, parallelism = 1): Generatio
                count(*) filter (where deleted_at is null and status = 'archived'),
                count(*) filter (where deleted_at is not null),
                coalesce(sum(unread_count) filter (where deleted_at is null), 0)
-        from chat.sessions group by owner_id`],
+        from chat.sessions group by owner_id`,
+      ],
     },
     {
       name: 'rebuild the indexes set aside',
       // With two connections, the messages' indexes build beside the others.
-      parts: (parallelism >= 2 ? [`= 'chat.messages'`, `<> 'chat.messages'`] : ['is not null']).map((which) => `
+      parts: (parallelism >= 2 ? [`= 'chat.messages'`, `<> 'chat.messages'`] : ['is not null']).map(
+        (which) => `
         do $$
         declare
           v_definition text;
@@ -364,7 +417,8 @@ export function generationSteps(shape: DatasetShape, parallelism = 1): Generatio
             execute v_definition;
           end loop;
         end
-        $$`),
+        $$`,
+      ),
     },
     {
       name: 'drop the work tables',
@@ -447,7 +501,8 @@ export async function verifyConsistency(client: pg.Client, bigBroker: string): P
   for (const check of checks) {
     const result = await client.query<{ bad: number }>(check.sql, check.params);
     const bad = result.rows[0]?.bad ?? -1;
-    if (bad !== 0) throw new Error(`generated data is inconsistent: ${check.name} (${bad} rows differ)`);
+    if (bad !== 0)
+      throw new Error(`generated data is inconsistent: ${check.name} (${bad} rows differ)`);
   }
 }
 
@@ -465,7 +520,10 @@ export async function generateDataset(
 ): Promise<GenerationReport> {
   const connections = await Promise.all(
     Array.from({ length: Math.max(1, parallelism) }, async () => {
-      const client = new pg.Client({ connectionString: adminUrl, application_name: 'bench-generate' });
+      const client = new pg.Client({
+        connectionString: adminUrl,
+        application_name: 'bench-generate',
+      });
       await client.connect();
       await client.query(`set work_mem = '512MB'`);
       await client.query(`set maintenance_work_mem = '1GB'`);
@@ -487,16 +545,29 @@ export async function generateDataset(
   try {
     for (const client of connections) await client.query('set session_replication_role = replica');
     for (const step of generationSteps(shape, connections.length)) {
-      await timed(step.name, () => Promise.all(step.parts.map((sql, i) => connections[i]!.query(sql))));
+      await timed(step.name, () =>
+        Promise.all(step.parts.map((sql, i) => connections[i]!.query(sql))),
+      );
     }
     for (const client of connections) await client.query('set session_replication_role = origin');
     await timed('vacuum (freeze, analyze)', () =>
-      main.query('vacuum (freeze, analyze) auth.users, chat.sessions, chat.operator_threads, chat.messages, chat.owner_state'));
-    const bigBroker = (await main.query<{ id: string }>('select bench.broker_id(1) as id')).rows[0]!.id;
+      main.query(
+        'vacuum (freeze, analyze) auth.users, chat.sessions, chat.operator_threads, chat.messages, chat.owner_state',
+      ),
+    );
+    const bigBroker = (await main.query<{ id: string }>('select bench.broker_id(1) as id')).rows[0]!
+      .id;
     await timed('verify: counters equal a recount, nothing ahead of the clock', () =>
-      verifyConsistency(main, bigBroker));
+      verifyConsistency(main, bigBroker),
+    );
 
-    const sizes = await main.query<{ sessions: string; threads: string; messages: string; brokers: string; bytes: string }>(`
+    const sizes = await main.query<{
+      sessions: string;
+      threads: string;
+      messages: string;
+      brokers: string;
+      bytes: string;
+    }>(`
       select (select count(*) from chat.sessions) as sessions,
              (select count(*) from chat.operator_threads) as threads,
              (select count(*) from chat.messages) as messages,

@@ -35,7 +35,8 @@ function numberFromEnv(name: string, fallback: number): number {
 }
 
 const adminUrl = process.env.PG_ADMIN_URL;
-if (!adminUrl) throw new Error('PG_ADMIN_URL is not set: run through `npm run bench` (bench/run.sh)');
+if (!adminUrl)
+  throw new Error('PG_ADMIN_URL is not set: run through `npm run bench` (bench/run.sh)');
 const shape = datasetShape(numberFromEnv('BENCH_DB_SCALE', 1));
 const budgetSeconds = numberFromEnv('BENCH_DB_SECONDS', 90);
 const warmupRounds = 3;
@@ -49,8 +50,15 @@ const database = existing
 try {
   let generation: GenerationReport | undefined;
   if (!existing) {
-    log(`generating ${shape.sessions} sessions and ${shape.messages} messages in ${database.name}…`);
-    generation = await generateDataset(database.adminUrl, shape, log, Math.min(2, os.availableParallelism()));
+    log(
+      `generating ${shape.sessions} sessions and ${shape.messages} messages in ${database.name}…`,
+    );
+    generation = await generateDataset(
+      database.adminUrl,
+      shape,
+      log,
+      Math.min(2, os.availableParallelism()),
+    );
     log(`  ${generation.totalSeconds.toFixed(1).padStart(6)} s  total`);
   }
 
@@ -58,14 +66,25 @@ try {
   await admin.connect();
   await installTimer(admin);
   const fixtures = await findFixtures(admin, shape);
-  const serverVersion = (await admin.query<{ v: string }>(`select current_setting('server_version') as v`)).rows[0]!.v.split(' ')[0]!;
-  const sizes = await admin.query<{ sessions: string; threads: string; messages: string; brokers: string; bytes: string }>(`
+  const serverVersion = (
+    await admin.query<{ v: string }>(`select current_setting('server_version') as v`)
+  ).rows[0]!.v.split(' ')[0]!;
+  const sizes = await admin.query<{
+    sessions: string;
+    threads: string;
+    messages: string;
+    brokers: string;
+    bytes: string;
+  }>(`
     select (select count(*) from chat.sessions) as sessions, (select count(*) from chat.operator_threads) as threads,
            (select count(*) from chat.messages) as messages, (select count(*) from auth.users) as brokers,
            (select sum(pg_total_relation_size(c.oid)) from pg_class c
              where c.relnamespace = 'chat'::regnamespace and c.relkind = 'r') as bytes`);
 
-  const broker = await ApiSession.open(adminUrl, database.name, { role: 'authenticated', sub: fixtures.broker });
+  const broker = await ApiSession.open(adminUrl, database.name, {
+    role: 'authenticated',
+    sub: fixtures.broker,
+  });
   const operator = await ApiSession.open(adminUrl, database.name, { role: 'service_role' });
   try {
     const list = variants(fixtures);
@@ -75,9 +94,17 @@ try {
     for (const pair of equivalentPages) {
       const keyset = byKey.get(pair.keyset)!;
       const offset = byKey.get(pair.offset)!;
-      const keysetPage = await broker.value<{ items?: Array<{ id: string }> } | Array<{ id: string }>>(keyset.statement, keyset.args(0));
-      const offsetRows = await broker.value<Array<{ id: string }>>(offset.statement, offset.args(0));
-      const keysetRows = pair.path === 'items' ? (keysetPage as { items: Array<{ id: string }> }).items : (keysetPage as Array<{ id: string }>);
+      const keysetPage = await broker.value<
+        { items?: Array<{ id: string }> } | Array<{ id: string }>
+      >(keyset.statement, keyset.args(0));
+      const offsetRows = await broker.value<Array<{ id: string }>>(
+        offset.statement,
+        offset.args(0),
+      );
+      const keysetRows =
+        pair.path === 'items'
+          ? (keysetPage as { items: Array<{ id: string }> }).items
+          : (keysetPage as Array<{ id: string }>);
       const keysetIds = keysetRows.slice(0, 50).map((r) => r.id);
       const inKeyset = new Set(keysetIds);
       const offsetIds = offsetRows.map((r) => r.id).filter((id) => inKeyset.has(id));
@@ -87,7 +114,9 @@ try {
     }
     log('keyset and OFFSET baselines return the same pages');
 
-    log(`measuring ${list.length} paths server-side: interleaved rounds for ${budgetSeconds} s (${warmupRounds} warm-up)…`);
+    log(
+      `measuring ${list.length} paths server-side: interleaved rounds for ${budgetSeconds} s (${warmupRounds} warm-up)…`,
+    );
     const measureStarted = performance.now();
     const loadBefore = os.loadavg()[0]!;
     const { samples, rounds } = await measureInterleaved(broker, operator, list, {
@@ -96,7 +125,8 @@ try {
       budgetSeconds,
       warmupRounds,
       onRound: (r) => {
-        if (r % 10 === 0) log(`  round ${r} (${((performance.now() - measureStarted) / 1000).toFixed(0)} s)`);
+        if (r % 10 === 0)
+          log(`  round ${r} (${((performance.now() - measureStarted) / 1000).toFixed(0)} s)`);
       },
     });
     const loadAfter = os.loadavg()[0]!;

@@ -46,7 +46,10 @@ export async function measureInterleaved(
   const counters = new Map(list.map((v) => [v.key, 0]));
   let round = 0;
   for (; round < options.maxRounds && (round < options.minRounds || withinBudget()); round++) {
-    const slots = shuffled(list.flatMap((v) => Array.from({ length: v.perRound }, () => v)), random);
+    const slots = shuffled(
+      list.flatMap((v) => Array.from({ length: v.perRound }, () => v)),
+      random,
+    );
     for (const variant of slots) {
       const i = counters.get(variant.key)!;
       counters.set(variant.key, i + 1);

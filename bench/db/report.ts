@@ -76,15 +76,38 @@ export function summarize(input: SummaryInput): DbSummary {
   });
   const ratios = comparisons.map((c) => ({
     label: c.label,
-    ratio: ratioOfMedians(samplesOf(input.samples, c.numerator), samplesOf(input.samples, c.denominator)),
+    ratio: ratioOfMedians(
+      samplesOf(input.samples, c.numerator),
+      samplesOf(input.samples, c.denominator),
+    ),
   }));
-  const gatewayCalls = ['direct-list', 'gateway-list', 'direct-append', 'gateway-append'].map((key) => {
-    const values = samplesOf(input.gatewaySamples, key);
-    return { key, label: gatewayLabels[key]!, n: values.length, p50: medianWithInterval(values), p99: quantile(values, 0.99) };
-  });
+  const gatewayCalls = ['direct-list', 'gateway-list', 'direct-append', 'gateway-append'].map(
+    (key) => {
+      const values = samplesOf(input.gatewaySamples, key);
+      return {
+        key,
+        label: gatewayLabels[key]!,
+        n: values.length,
+        p50: medianWithInterval(values),
+        p99: quantile(values, 0.99),
+      };
+    },
+  );
   const gatewayRatios = [
-    { label: 'List, first page: gateway / direct', ratio: ratioOfMedians(samplesOf(input.gatewaySamples, 'gateway-list'), samplesOf(input.gatewaySamples, 'direct-list')) },
-    { label: 'Append a message: gateway / direct', ratio: ratioOfMedians(samplesOf(input.gatewaySamples, 'gateway-append'), samplesOf(input.gatewaySamples, 'direct-append')) },
+    {
+      label: 'List, first page: gateway / direct',
+      ratio: ratioOfMedians(
+        samplesOf(input.gatewaySamples, 'gateway-list'),
+        samplesOf(input.gatewaySamples, 'direct-list'),
+      ),
+    },
+    {
+      label: 'Append a message: gateway / direct',
+      ratio: ratioOfMedians(
+        samplesOf(input.gatewaySamples, 'gateway-append'),
+        samplesOf(input.gatewaySamples, 'direct-append'),
+      ),
+    },
   ];
   return {
     date: new Date().toISOString(),
@@ -111,68 +134,109 @@ export function renderDatabaseSection(s: DbSummary): string {
   const lines: string[] = [];
   lines.push('## Database');
   lines.push('');
-  lines.push(`Measured ${s.date.slice(0, 16).replace('T', ' ')} UTC on PostgreSQL ${s.serverVersion} ` +
-    `(throwaway cluster of test/harness/with-postgres.sh: fsync off, shared_buffers 256 MB), ` +
-    `the real migrations, scale ${s.shape.scale}. Section time ${s.totalSeconds.toFixed(0)} s.`);
+  lines.push(
+    `Measured ${s.date.slice(0, 16).replace('T', ' ')} UTC on PostgreSQL ${s.serverVersion} ` +
+      `(throwaway cluster of test/harness/with-postgres.sh: fsync off, shared_buffers 256 MB), ` +
+      `the real migrations, scale ${s.shape.scale}. Section time ${s.totalSeconds.toFixed(0)} s.`,
+  );
   lines.push('');
-  lines.push(`**Data:** ${count(s.rows.brokers)} brokers, ${count(s.rows.sessions)} sessions ` +
-    `(broker 1: ${count(s.shape.bigBrokerSessions)}), ${count(s.rows.operatorThreads)} operator threads, ` +
-    `${count(s.rows.messages)} messages (one conversation of broker 1: ${count(s.shape.longConversation)}); ` +
-    `${gb} GB of tables and indexes.`);
+  lines.push(
+    `**Data:** ${count(s.rows.brokers)} brokers, ${count(s.rows.sessions)} sessions ` +
+      `(broker 1: ${count(s.shape.bigBrokerSessions)}), ${count(s.rows.operatorThreads)} operator threads, ` +
+      `${count(s.rows.messages)} messages (one conversation of broker 1: ${count(s.shape.longConversation)}); ` +
+      `${gb} GB of tables and indexes.`,
+  );
   if (s.generation) {
-    lines.push(`Generated in ${s.generation.totalSeconds.toFixed(0)} s by set-based SQL as a superuser ` +
-      '(triggers off with `session_replication_role = replica`; indexes no foreign key needs rebuilt after the load; ' +
-      'counters and tab counts derived from a recount of the rows, checked against a recount, then ' +
-      '`vacuum (freeze, analyze)`):');
+    lines.push(
+      `Generated in ${s.generation.totalSeconds.toFixed(0)} s by set-based SQL as a superuser ` +
+        '(triggers off with `session_replication_role = replica`; indexes no foreign key needs rebuilt after the load; ' +
+        'counters and tab counts derived from a recount of the rows, checked against a recount, then ' +
+        '`vacuum (freeze, analyze)`):',
+    );
     lines.push('');
-    lines.push(table(['Step', 's'], s.generation.steps.map((step) => [step.name, step.seconds.toFixed(1)]), ['l', 'r']));
+    lines.push(
+      table(
+        ['Step', 's'],
+        s.generation.steps.map((step) => [step.name, step.seconds.toFixed(1)]),
+        ['l', 'r'],
+      ),
+    );
   }
   lines.push('');
-  lines.push(`### Server-side latency, broker 1 (${count(s.shape.bigBrokerSessions)} sessions), as \`authenticated\``);
+  lines.push(
+    `### Server-side latency, broker 1 (${count(s.shape.bigBrokerSessions)} sessions), as \`authenticated\``,
+  );
   lines.push('');
-  lines.push('Each sample is one API call in its own transaction, timed inside PostgreSQL with ' +
-    '`clock_timestamp()` around `EXECUTE` (parse, plan and run; no network, no client), on a warm ' +
-    "connection logged in as `authenticator` with the broker's JWT claims, as the gateway runs it. " +
-    `${s.rounds} rounds (${s.serverSeconds.toFixed(0)} s), each running every path in a fresh random ` +
-    'order (cheap reads 16 times, writes 6 times, the slow baselines and the change feed once); the ' +
-    `first ${s.warmupRounds} rounds are dropped. Medians with 95 % bootstrap intervals; p99 of a path ` +
-    'with few samples is close to its maximum. The machine\'s 1-minute load average was ' +
-    `${s.loadAverage[0].toFixed(1)} before and ${s.loadAverage[1].toFixed(1)} after: other work on the ` +
-    'box delays a running statement by whole scheduler slices (milliseconds), which shows in the ' +
-    'medians of sub-millisecond paths when the load is high; `min` is the closest to the uncontended cost.');
+  lines.push(
+    'Each sample is one API call in its own transaction, timed inside PostgreSQL with ' +
+      '`clock_timestamp()` around `EXECUTE` (parse, plan and run; no network, no client), on a warm ' +
+      "connection logged in as `authenticator` with the broker's JWT claims, as the gateway runs it. " +
+      `${s.rounds} rounds (${s.serverSeconds.toFixed(0)} s), each running every path in a fresh random ` +
+      'order (cheap reads 16 times, writes 6 times, the slow baselines and the change feed once); the ' +
+      `first ${s.warmupRounds} rounds are dropped. Medians with 95 % bootstrap intervals; p99 of a path ` +
+      "with few samples is close to its maximum. The machine's 1-minute load average was " +
+      `${s.loadAverage[0].toFixed(1)} before and ${s.loadAverage[1].toFixed(1)} after: other work on the ` +
+      'box delays a running statement by whole scheduler slices (milliseconds), which shows in the ' +
+      'medians of sub-millisecond paths when the load is high; `min` is the closest to the uncontended cost.',
+  );
   lines.push('');
-  lines.push(table(
-    ['Path', 'n', 'min ms', 'p50 ms (95 % CI)', 'p99 ms'],
-    s.paths.map((p) => [p.label, String(p.n), significant(p.min), estimate(p.p50), significant(p.p99)]),
-    ['l', 'r', 'r', 'r', 'r'],
-  ));
+  lines.push(
+    table(
+      ['Path', 'n', 'min ms', 'p50 ms (95 % CI)', 'p99 ms'],
+      s.paths.map((p) => [
+        p.label,
+        String(p.n),
+        significant(p.min),
+        estimate(p.p50),
+        significant(p.p99),
+      ]),
+      ['l', 'r', 'r', 'r', 'r'],
+    ),
+  );
   lines.push('');
   lines.push('### Against the baselines (ratio of medians, 95 % bootstrap interval)');
   lines.push('');
-  lines.push(table(['Comparison', 'Ratio'], s.ratios.map((r) => [r.label, ratio(r.ratio)]), ['l', 'r']));
+  lines.push(
+    table(
+      ['Comparison', 'Ratio'],
+      s.ratios.map((r) => [r.label, ratio(r.ratio)]),
+      ['l', 'r'],
+    ),
+  );
   lines.push('');
-  lines.push('The OFFSET baselines are plain SQL returning the same 50 rows as the keyset call (checked ' +
-    'before measuring), built like the function\'s own page query; the recount is one aggregate over the ' +
-    'broker\'s sessions.');
+  lines.push(
+    'The OFFSET baselines are plain SQL returning the same 50 rows as the keyset call (checked ' +
+      "before measuring), built like the function's own page query; the recount is one aggregate over the " +
+      "broker's sessions.",
+  );
   lines.push('');
   lines.push('### Gateway overhead: supabase-js → local gateway → PostgreSQL');
   lines.push('');
-  lines.push('Timed from the caller\'s side (what an application waits for): `@supabase/supabase-js` ' +
-    '(realtime transport `ws`) calling the dev backend (`packages/dev-backend`, its own process, ' +
-    'over this database) against the same call made directly with node-postgres on an open ' +
-    `connection. Interleaved in random order; ${s.gateway.calls[0]!.n} samples each after 10 warm-up ` +
-    `rounds (${s.gateway.seconds.toFixed(0)} s).`);
+  lines.push(
+    "Timed from the caller's side (what an application waits for): `@supabase/supabase-js` " +
+      '(realtime transport `ws`) calling the dev backend (`packages/dev-backend`, its own process, ' +
+      'over this database) against the same call made directly with node-postgres on an open ' +
+      `connection. Interleaved in random order; ${s.gateway.calls[0]!.n} samples each after 10 warm-up ` +
+      `rounds (${s.gateway.seconds.toFixed(0)} s).`,
+  );
   lines.push('');
-  lines.push(table(
-    ['Call', 'n', 'p50 ms (95 % CI)', 'p99 ms'],
-    s.gateway.calls.map((c) => [c.label, String(c.n), estimate(c.p50), significant(c.p99)]),
-    ['l', 'r', 'r', 'r'],
-  ));
+  lines.push(
+    table(
+      ['Call', 'n', 'p50 ms (95 % CI)', 'p99 ms'],
+      s.gateway.calls.map((c) => [c.label, String(c.n), estimate(c.p50), significant(c.p99)]),
+      ['l', 'r', 'r', 'r'],
+    ),
+  );
   lines.push('');
-  lines.push(table(
-    ['Comparison', 'Ratio'],
-    s.gateway.ratios.map((r) => [r.label, `${estimate(r.ratio)} — ${significant(r.ratio.value)}× the direct call`]),
-    ['l', 'r'],
-  ));
+  lines.push(
+    table(
+      ['Comparison', 'Ratio'],
+      s.gateway.ratios.map((r) => [
+        r.label,
+        `${estimate(r.ratio)} — ${significant(r.ratio.value)}× the direct call`,
+      ]),
+      ['l', 'r'],
+    ),
+  );
   return lines.join('\n');
 }

@@ -78,36 +78,51 @@ function messagesPage(tail: string): string {
 /** Reads the fixtures from the generated data (superuser connection; RLS doesn't apply). */
 export async function findFixtures(admin: pg.Client, shape: DatasetShape): Promise<Fixtures> {
   const ids = await admin.query<{ broker: string; long: string }>(
-    `select bench.broker_id(1) as broker, bench.session_id(1) as long`);
+    `select bench.broker_id(1) as broker, bench.session_id(1) as long`,
+  );
   const { broker, long } = ids.rows[0]!;
   // Broker 1's most recent sessions (n = 2 … 501; not the long conversation, not in the trash):
   // they already lead the list, so writing to them doesn't move the deep pages' rows.
-  const targets = await admin.query<{ session: string; thread: string | null }>(`
+  const targets = await admin.query<{ session: string; thread: string | null }>(
+    `
     select s.id as session, t.id as thread
     from generate_series(2, least(501, $1::int)) n
     join chat.sessions s on s.id = bench.session_id(n) and s.deleted_at is null
     left join chat.operator_threads t on t.session_id = s.id and t.owner_id = s.owner_id
-    order by n`, [shape.bigBrokerSessions]);
+    order by n`,
+    [shape.bigBrokerSessions],
+  );
   const active = await admin.query<{ n: string }>(
-    `select count(*) as n from chat.sessions s where s.owner_id = $1 and s.tab = 'active' and s.deleted_at is null`, [broker]);
+    `select count(*) as n from chat.sessions s where s.owner_id = $1 and s.tab = 'active' and s.deleted_at is null`,
+    [broker],
+  );
   const listDepth = Math.min(50_000, Math.floor(Number(active.rows[0]!.n) * 0.8));
 
-  const recent = await admin.query<{ cursor: Fixtures['recentCursor'] }>(`
+  const recent = await admin.query<{ cursor: Fixtures['recentCursor'] }>(
+    `
     select jsonb_build_object('pinned', s.pinned, 'at', s.last_activity_at, 'id', s.id) as cursor
     from chat.sessions s where s.owner_id = $1 and s.tab = 'active' and s.deleted_at is null
-    order by ${recentOrder} offset $2 - 1 limit 1`, [broker, listDepth]);
-  const attention = await admin.query<{ cursor: Fixtures['attentionCursor'] }>(`
+    order by ${recentOrder} offset $2 - 1 limit 1`,
+    [broker, listDepth],
+  );
+  const attention = await admin.query<{ cursor: Fixtures['attentionCursor'] }>(
+    `
     select jsonb_build_object('bucket', ${attentionBucket}, 'pinned', s.pinned, 'at', s.last_activity_at, 'id', s.id) as cursor
     from chat.sessions s where s.owner_id = $1 and s.tab = 'active' and s.deleted_at is null
-    order by ${attentionOrder} offset $2 - 1 limit 1`, [broker, listDepth]);
+    order by ${attentionOrder} offset $2 - 1 limit 1`,
+    [broker, listDepth],
+  );
 
   // The deep message page holds the oldest 1 % of the conversation (at least a full page and one).
-  const messageDepth = shape.longConversation - Math.max(Math.floor(shape.longConversation / 100), 51);
+  const messageDepth =
+    shape.longConversation - Math.max(Math.floor(shape.longConversation / 100), 51);
   return {
     broker,
     longConversation: long,
     appendTargets: targets.rows.map((r) => r.session),
-    readTargets: targets.rows.flatMap((r) => (r.thread ? [{ session: r.session, thread: r.thread }] : [])),
+    readTargets: targets.rows.flatMap((r) =>
+      r.thread ? [{ session: r.session, thread: r.thread }] : [],
+    ),
     listDepth,
     recentCursor: recent.rows[0]!.cursor,
     attentionCursor: attention.rows[0]!.cursor,
@@ -144,15 +159,19 @@ export function variants(f: Fixtures): Variant[] {
     {
       key: 'list-deep-recent-keyset-sql',
       label: 'List, same deep page, recent order (plain SQL, keyset)',
-      statement: sessionsPage(recentOrder, `${activeTab}
+      statement: sessionsPage(
+        recentOrder,
+        `${activeTab}
         and (s.pinned, s.last_activity_at, s.id) < ($1[1]::boolean, $1[2]::timestamptz, $1[3]::uuid)
-        order by ${recentOrder} limit 51`),
+        order by ${recentOrder} limit 51`,
+      ),
       args: () => [String(f.recentCursor.pinned), f.recentCursor.at, f.recentCursor.id],
       perRound: 16,
     },
     {
       key: 'list-deep-recent-keyset-ids',
-      label: 'List, same deep page, recent order (plain SQL, keyset, ids only: the index walk without the JSON)',
+      label:
+        'List, same deep page, recent order (plain SQL, keyset, ids only: the index walk without the JSON)',
       statement: `select array_agg(s.id) from (select s.id from chat.sessions s where ${activeTab}
         and (s.pinned, s.last_activity_at, s.id) < ($1[1]::boolean, $1[2]::timestamptz, $1[3]::uuid)
         order by ${recentOrder} limit 51) s`,
@@ -162,7 +181,10 @@ export function variants(f: Fixtures): Variant[] {
     {
       key: 'list-deep-recent-offset',
       label: `List, same deep page, recent order (plain SQL, OFFSET ${count(f.listDepth)})`,
-      statement: sessionsPage(recentOrder, `${activeTab} order by ${recentOrder} offset ${f.listDepth} limit 51`),
+      statement: sessionsPage(
+        recentOrder,
+        `${activeTab} order by ${recentOrder} offset ${f.listDepth} limit 51`,
+      ),
       args: none,
       perRound: 1,
     },
@@ -176,7 +198,10 @@ export function variants(f: Fixtures): Variant[] {
     {
       key: 'list-deep-attention-offset',
       label: `List, same deep page, attention order (plain SQL, OFFSET ${count(f.listDepth)})`,
-      statement: sessionsPage(attentionOrder, `${activeTab} order by ${attentionOrder} offset ${f.listDepth} limit 51`),
+      statement: sessionsPage(
+        attentionOrder,
+        `${activeTab} order by ${attentionOrder} offset ${f.listDepth} limit 51`,
+      ),
       args: none,
       perRound: 1,
     },
@@ -218,7 +243,8 @@ export function variants(f: Fixtures): Variant[] {
     {
       key: 'messages-deep-offset',
       label: `Messages, same deep page (plain SQL, OFFSET ${count(f.messageDepth)})`,
-      statement: messagesPage(`m.owner_id = auth.uid() and m.session_id = $1[1]::uuid and m.thread_id is null
+      statement:
+        messagesPage(`m.owner_id = auth.uid() and m.session_id = $1[1]::uuid and m.thread_id is null
         order by m.seq desc offset ${f.messageDepth} limit 51`),
       args: () => [f.longConversation],
       perRound: 1,
@@ -241,10 +267,16 @@ export function variants(f: Fixtures): Variant[] {
       args: (i) => [f.readTargets[i % f.readTargets.length]!.thread],
       perRound: 6,
       setup: {
-        statement: 'select chat.record_operator_message($1[1]::uuid, $1[2]::uuid, $1[3], $1[4]::uuid)',
+        statement:
+          'select chat.record_operator_message($1[1]::uuid, $1[2]::uuid, $1[3], $1[4]::uuid)',
         args: (i) => {
           const target = f.readTargets[i % f.readTargets.length]!;
-          return [randomUUID(), target.session, `Revised quote ${i}: USD 41,200 all-in, valid 24 hours.`, target.thread];
+          return [
+            randomUUID(),
+            target.session,
+            `Revised quote ${i}: USD 41,200 all-in, valid 24 hours.`,
+            target.thread,
+          ];
         },
       },
     },
@@ -267,14 +299,46 @@ export function variants(f: Fixtures): Variant[] {
 
 /** The ratios reported next to the latencies. */
 export const comparisons: Comparison[] = [
-  { label: 'Deep list page, recent: keyset (list_sessions) / OFFSET', numerator: 'list-deep-recent', denominator: 'list-deep-recent-offset' },
-  { label: 'Deep list page, recent: keyset (plain SQL) / OFFSET', numerator: 'list-deep-recent-keyset-sql', denominator: 'list-deep-recent-offset' },
-  { label: 'Deep list page, recent, plain SQL keyset: rows as JSON / ids only', numerator: 'list-deep-recent-keyset-sql', denominator: 'list-deep-recent-keyset-ids' },
-  { label: 'Deep list page, attention: keyset (list_sessions) / OFFSET', numerator: 'list-deep-attention', denominator: 'list-deep-attention-offset' },
-  { label: 'Deep message page: keyset (list_messages) / OFFSET', numerator: 'messages-deep', denominator: 'messages-deep-offset' },
-  { label: 'Counts per tab: kept by triggers / recount', numerator: 'counts', denominator: 'counts-recount' },
-  { label: 'List, recent: deep page / first page (keyset)', numerator: 'list-deep-recent', denominator: 'list-first-recent' },
-  { label: 'Messages: deep page / newest page (keyset)', numerator: 'messages-deep', denominator: 'messages-first' },
+  {
+    label: 'Deep list page, recent: keyset (list_sessions) / OFFSET',
+    numerator: 'list-deep-recent',
+    denominator: 'list-deep-recent-offset',
+  },
+  {
+    label: 'Deep list page, recent: keyset (plain SQL) / OFFSET',
+    numerator: 'list-deep-recent-keyset-sql',
+    denominator: 'list-deep-recent-offset',
+  },
+  {
+    label: 'Deep list page, recent, plain SQL keyset: rows as JSON / ids only',
+    numerator: 'list-deep-recent-keyset-sql',
+    denominator: 'list-deep-recent-keyset-ids',
+  },
+  {
+    label: 'Deep list page, attention: keyset (list_sessions) / OFFSET',
+    numerator: 'list-deep-attention',
+    denominator: 'list-deep-attention-offset',
+  },
+  {
+    label: 'Deep message page: keyset (list_messages) / OFFSET',
+    numerator: 'messages-deep',
+    denominator: 'messages-deep-offset',
+  },
+  {
+    label: 'Counts per tab: kept by triggers / recount',
+    numerator: 'counts',
+    denominator: 'counts-recount',
+  },
+  {
+    label: 'List, recent: deep page / first page (keyset)',
+    numerator: 'list-deep-recent',
+    denominator: 'list-first-recent',
+  },
+  {
+    label: 'Messages: deep page / newest page (keyset)',
+    numerator: 'messages-deep',
+    denominator: 'messages-first',
+  },
 ];
 
 /** The same page through keyset and OFFSET, which must hold the same rows. */

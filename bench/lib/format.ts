@@ -21,7 +21,9 @@ export function estimate(e: Estimate, digits = 3): string {
 export function ratio(e: Estimate): string {
   const base = estimate(e);
   if (e.low <= 1 && e.high >= 1) return `${base} — no measurable difference`;
-  return e.value < 1 ? `${base} — ${significant(1 / e.value, 3)}× faster` : `${base} — ${significant(e.value, 3)}× slower`;
+  return e.value < 1
+    ? `${base} — ${significant(1 / e.value, 3)}× faster`
+    : `${base} — ${significant(e.value, 3)}× slower`;
 }
 
 /** 1234567 → "1 234 567". */

@@ -45,8 +45,13 @@ export interface Estimate {
   high: number;
 }
 
-function resampledMedian(values: Float64Array, scratch: Float64Array, random: () => number): number {
-  for (let i = 0; i < scratch.length; i++) scratch[i] = values[Math.floor(random() * values.length)]!;
+function resampledMedian(
+  values: Float64Array,
+  scratch: Float64Array,
+  random: () => number,
+): number {
+  for (let i = 0; i < scratch.length; i++)
+    scratch[i] = values[Math.floor(random() * values.length)]!;
   scratch.sort();
   return quantileSorted(scratch, 0.5);
 }
@@ -62,7 +67,10 @@ export interface BootstrapOptions {
 }
 
 /** The median with a percentile-bootstrap confidence interval. */
-export function medianWithInterval(values: readonly number[], options: BootstrapOptions = {}): Estimate {
+export function medianWithInterval(
+  values: readonly number[],
+  options: BootstrapOptions = {},
+): Estimate {
   const { resamples = 2000, confidence = 0.95, seed = 1 } = options;
   const data = Float64Array.from(values);
   const scratch = new Float64Array(data.length);
@@ -71,14 +79,22 @@ export function medianWithInterval(values: readonly number[], options: Bootstrap
   for (let r = 0; r < resamples; r++) medians[r] = resampledMedian(data, scratch, random);
   medians.sort();
   const tail = (1 - confidence) / 2;
-  return { value: median(values), low: quantileSorted(medians, tail), high: quantileSorted(medians, 1 - tail) };
+  return {
+    value: median(values),
+    low: quantileSorted(medians, tail),
+    high: quantileSorted(medians, 1 - tail),
+  };
 }
 
 /**
  * median(a) / median(b) with a percentile-bootstrap confidence interval (a and b resampled
  * independently). Below 1: a is faster than b.
  */
-export function ratioOfMedians(a: readonly number[], b: readonly number[], options: BootstrapOptions = {}): Estimate {
+export function ratioOfMedians(
+  a: readonly number[],
+  b: readonly number[],
+  options: BootstrapOptions = {},
+): Estimate {
   const { resamples = 2000, confidence = 0.95, seed = 1 } = options;
   const dataA = Float64Array.from(a);
   const dataB = Float64Array.from(b);
@@ -91,7 +107,11 @@ export function ratioOfMedians(a: readonly number[], b: readonly number[], optio
   }
   ratios.sort();
   const tail = (1 - confidence) / 2;
-  return { value: median(a) / median(b), low: quantileSorted(ratios, tail), high: quantileSorted(ratios, 1 - tail) };
+  return {
+    value: median(a) / median(b),
+    low: quantileSorted(ratios, tail),
+    high: quantileSorted(ratios, 1 - tail),
+  };
 }
 
 /** Fisher–Yates shuffle into a new array. */

@@ -7,11 +7,16 @@ const sidebar = document.getElementById('sessions');
 const activity = document.getElementById('activity');
 
 const STAGES = {
-  understanding_request: 'Understanding request', searching_aircraft: 'Searching aircraft',
-  requesting_quotes: 'Requesting quotes', analyzing_options: 'Analyzing options',
-  proposal_ready: 'Proposal ready', proposal_sent: 'Proposal sent',
-  contract_generated: 'Contract generated', contract_sent: 'Contract sent',
-  payment_pending: 'Payment pending', closed_won: 'Closed (won)',
+  understanding_request: 'Understanding request',
+  searching_aircraft: 'Searching aircraft',
+  requesting_quotes: 'Requesting quotes',
+  analyzing_options: 'Analyzing options',
+  proposal_ready: 'Proposal ready',
+  proposal_sent: 'Proposal sent',
+  contract_generated: 'Contract generated',
+  contract_sent: 'Contract sent',
+  payment_pending: 'Payment pending',
+  closed_won: 'Closed (won)',
 };
 
 function log(text) {
@@ -28,19 +33,37 @@ function set(id, text) {
 function showDeal(session) {
   document.getElementById('deal-fields').hidden = false;
   document.getElementById('deal-hint').hidden = true;
-  set('deal-title', session.title || (session.kind === 'general' ? 'General chat' : 'Flight request'));
+  set(
+    'deal-title',
+    session.title || (session.kind === 'general' ? 'General chat' : 'Flight request'),
+  );
   set('deal-request', session.kind === 'flight_request' ? 'Flight request' : 'General chat');
-  set('deal-route', session.legs.length
-    ? [session.legs[0].from, ...session.legs.map((leg) => leg.to)].join(' → ')
-    : '—');
-  set('deal-dates', session.legs.map((leg) => leg.date).filter(Boolean).join(', ') || '—');
+  set(
+    'deal-route',
+    session.legs.length
+      ? [session.legs[0].from, ...session.legs.map((leg) => leg.to)].join(' → ')
+      : '—',
+  );
+  set(
+    'deal-dates',
+    session.legs
+      .map((leg) => leg.date)
+      .filter(Boolean)
+      .join(', ') || '—',
+  );
   set('deal-passengers', session.passengers == null ? '—' : String(session.passengers));
-  set('deal-stage', session.stage ? STAGES[session.stage] ?? session.stage : '—');
+  set('deal-stage', session.stage ? (STAGES[session.stage] ?? session.stage) : '—');
   set('deal-status', session.outcome ? `${session.status} (${session.outcome})` : session.status);
-  set('deal-operators', session.threadCount
-    ? `${session.repliedThreadCount} of ${session.threadCount} replied, ${session.unreadCount} unread`
-    : 'none contacted');
-  set('deal-crm-id', typeof session.metadata.crmDealId === 'string' ? session.metadata.crmDealId : 'not linked');
+  set(
+    'deal-operators',
+    session.threadCount
+      ? `${session.repliedThreadCount} of ${session.threadCount} replied, ${session.unreadCount} unread`
+      : 'none contacted',
+  );
+  set(
+    'deal-crm-id',
+    typeof session.metadata.crmDealId === 'string' ? session.metadata.crmDealId : 'not linked',
+  );
 }
 
 sidebar.addEventListener('chat-session-select', (event) => {
@@ -48,10 +71,18 @@ sidebar.addEventListener('chat-session-select', (event) => {
   showDeal(event.session);
   log(`chat-session-select ${event.session.id}`);
 });
-sidebar.addEventListener('chat-session-create', (event) => log(`chat-session-create ${event.input.kind}`));
-sidebar.addEventListener('chat-session-action', (event) => log(`chat-session-action ${event.action} ${event.session.id}`));
-sidebar.addEventListener('chat-session-delete', (event) => log(`chat-session-delete ${event.session.id}`));
-sidebar.addEventListener('chat-session-restore', (event) => log(`chat-session-restore ${event.session.id}`));
+sidebar.addEventListener('chat-session-create', (event) =>
+  log(`chat-session-create ${event.input.kind}`),
+);
+sidebar.addEventListener('chat-session-action', (event) =>
+  log(`chat-session-action ${event.action} ${event.session.id}`),
+);
+sidebar.addEventListener('chat-session-delete', (event) =>
+  log(`chat-session-delete ${event.session.id}`),
+);
+sidebar.addEventListener('chat-session-restore', (event) =>
+  log(`chat-session-restore ${event.session.id}`),
+);
 
 const config = await (await fetch('/demo-api/config')).json();
 const broker = config.brokers[0];

@@ -96,7 +96,10 @@ function signIn(broker, state) {
 async function demoPost(path, body) {
   const response = await fetch(path, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${workspace.broker.accessToken}` },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${workspace.broker.accessToken}`,
+    },
     body: JSON.stringify(body ?? {}),
   });
   const answer = await response.json().catch(() => ({}));

@@ -15,7 +15,12 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { createClient, type WebSocketLikeConstructor } from '@supabase/supabase-js';
 import WebSocket from 'ws';
-import { createChatSessions, type ChatSessionsClient, type Message, type Result } from '@chat-sessions/sdk';
+import {
+  createChatSessions,
+  type ChatSessionsClient,
+  type Message,
+  type Result,
+} from '@chat-sessions/sdk';
 
 /** An operator's reply, as a webhook delivers it. */
 export interface OperatorReply {
@@ -35,7 +40,10 @@ export interface OperatorReply {
  * const admin = createChatSessions({ supabase: createClient(url, serviceRoleKey) });
  * const { data, error } = await recordOperatorReply(admin, { sessionId, operatorName: 'Jet Linx', operatorRef: 'op-4411', content: 'Available' });
  */
-export function recordOperatorReply(admin: ChatSessionsClient, reply: OperatorReply): Promise<Result<Message>> {
+export function recordOperatorReply(
+  admin: ChatSessionsClient,
+  reply: OperatorReply,
+): Promise<Result<Message>> {
   return admin.threads.recordOperatorMessage({
     sessionId: reply.sessionId,
     threadExternalRef: reply.operatorRef,
@@ -58,8 +66,17 @@ async function main(argv: string[]): Promise<number> {
   });
   const url = process.env.CHAT_SUPABASE_URL;
   const serviceRoleKey = process.env.CHAT_SERVICE_ROLE_KEY;
-  if (!url || !serviceRoleKey || !values.session || !values.operator || !values['operator-ref'] || !values.message) {
-    console.error('Set CHAT_SUPABASE_URL and CHAT_SERVICE_ROLE_KEY, and pass --session, --operator, --operator-ref and --message.');
+  if (
+    !url ||
+    !serviceRoleKey ||
+    !values.session ||
+    !values.operator ||
+    !values['operator-ref'] ||
+    !values.message
+  ) {
+    console.error(
+      'Set CHAT_SUPABASE_URL and CHAT_SERVICE_ROLE_KEY, and pass --session, --operator, --operator-ref and --message.',
+    );
     return 2;
   }
   const supabase = createClient(url, serviceRoleKey, {

@@ -44,7 +44,8 @@ const defaultStrings: ChatComposerStrings = {
   placeholder: 'Write a message…',
   hint: 'Enter sends, Shift+Enter starts a new line.',
   send: 'Send',
-  tooLong: (_length, _max, length, max) => `This message is too long to send (${length} of at most ${max} characters).`,
+  tooLong: (_length, _max, length, max) =>
+    `This message is too long to send (${length} of at most ${max} characters).`,
   notAccepted: (reason) => `The message could not be sent: ${reason}`,
 };
 
@@ -103,7 +104,10 @@ function characterCount(text: string): number {
 export class ChatComposer extends LitElement {
   static override styles = chatComposerStyles;
 
-  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = {
+    ...LitElement.shadowRootOptions,
+    delegatesFocus: true,
+  };
 
   /** The English strings every override is laid over. */
   static readonly defaultStrings: Readonly<ChatComposerStrings> = defaultStrings;
@@ -151,7 +155,8 @@ export class ChatComposer extends LitElement {
     return (
       this.drafts ?? {
         get: (key) => this.memoryDrafts.get(key) ?? '',
-        set: (key, text) => (text.trim() ? this.memoryDrafts.set(key, text) : this.memoryDrafts.delete(key)),
+        set: (key, text) =>
+          text.trim() ? this.memoryDrafts.set(key, text) : this.memoryDrafts.delete(key),
         clear: (key) => this.memoryDrafts.delete(key),
       }
     );
@@ -179,7 +184,12 @@ export class ChatComposer extends LitElement {
     const length = characterCount(content);
     if (length > MAX_MESSAGE_LENGTH) {
       const format = Formatter.for(this.locale || undefined);
-      this.error = this.text.tooLong(length, MAX_MESSAGE_LENGTH, format.number(length), format.number(MAX_MESSAGE_LENGTH));
+      this.error = this.text.tooLong(
+        length,
+        MAX_MESSAGE_LENGTH,
+        format.number(length),
+        format.number(MAX_MESSAGE_LENGTH),
+      );
       return false;
     }
     const event = new ChatMessageSendEvent(content, this.sessionId || null, this.threadId || null);

@@ -3,13 +3,21 @@ import { property } from 'lit/decorators.js';
 import { ChatMessageRetryEvent } from '../events.js';
 import { sharedClock } from '../internal/clock.js';
 import { Formatter } from '../internal/format.js';
-import { messageTime, type Message, type MessageDelivery, type MessageRole } from '../internal/chat-transcript.js';
+import {
+  messageTime,
+  type Message,
+  type MessageDelivery,
+  type MessageRole,
+} from '../internal/chat-transcript.js';
 import { resolveStrings } from '../internal/strings.js';
 import type { Clock, StringsOverride } from '../types.js';
 import { chatMessageStyles } from './chat-message.styles.js';
 
 /** What `<chat-message>` shows of a message: a saved `Message`, or one still on its way. */
-export type ChatMessageContent = Pick<Message, 'id' | 'role' | 'content' | 'contentType' | 'createdAt'>;
+export type ChatMessageContent = Pick<
+  Message,
+  'id' | 'role' | 'content' | 'contentType' | 'createdAt'
+>;
 
 /** Every user-visible string of `<chat-message>`, English by default. */
 export interface ChatMessageStrings {

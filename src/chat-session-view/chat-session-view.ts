@@ -9,7 +9,11 @@ import {
 import { consume } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { ChatComposerStrings, ComposerDraftStore, ComposerMessageStore } from '../chat-composer/chat-composer.js';
+import type {
+  ChatComposerStrings,
+  ComposerDraftStore,
+  ComposerMessageStore,
+} from '../chat-composer/chat-composer.js';
 import type { ChatMessageStrings } from '../chat-message/chat-message.js';
 import { chatSessionsClientContext, sessionListContext } from '../context.js';
 import { StoreController } from '../controllers/store-controller.js';
@@ -27,7 +31,12 @@ import {
 } from '../internal/chat-transcript.js';
 import { sharedClock } from '../internal/clock.js';
 import { Formatter } from '../internal/format.js';
-import type { CompletionOutcome, FlightRequestStage, Session, SessionStatus } from '../internal/sdk.js';
+import type {
+  CompletionOutcome,
+  FlightRequestStage,
+  Session,
+  SessionStatus,
+} from '../internal/sdk.js';
 import { resolveStrings } from '../internal/strings.js';
 import type { OperatorThreadListStrings } from '../operator-thread-list/operator-thread-list.js';
 import type { Clock, StringsOverride } from '../types.js';
@@ -91,7 +100,12 @@ const defaultStrings: ChatSessionViewStrings = {
   roundTrip: 'round trip',
   passengers: (count, formatted) => (count === 1 ? '1 passenger' : `${formatted} passengers`),
   stageLabels: FlightRequestCard.defaultStrings.stageLabels,
-  statusLabels: { active: 'Active', paused: 'Paused', completed: 'Completed', archived: 'Archived' },
+  statusLabels: {
+    active: 'Active',
+    paused: 'Paused',
+    completed: 'Completed',
+    archived: 'Archived',
+  },
   outcomeLabels: { won: 'Won', lost: 'Lost', cancelled: 'Cancelled' },
   inTrash: 'In the trash',
   actionLabels: {
@@ -107,13 +121,15 @@ const defaultStrings: ChatSessionViewStrings = {
   applying: (action) => `${action}…`,
   actionFailed: (action, reason) => `${action} failed: ${reason}`,
   operators: 'Operators',
-  unreadReplies: (count, formatted) => (count === 1 ? '1 unread reply' : `${formatted} unread replies`),
+  unreadReplies: (count, formatted) =>
+    count === 1 ? '1 unread reply' : `${formatted} unread replies`,
   conversation: 'Conversation',
 };
 
 const OUTCOMES: readonly CompletionOutcome[] = ['won', 'lost', 'cancelled'];
 
-const composerParts = 'base: composer-base, input: composer-input, send-button: composer-send-button, error: composer-error';
+const composerParts =
+  'base: composer-base, input: composer-input, send-button: composer-send-button, error: composer-error';
 
 /** What the view binds to for one session: the client and feed it uses, and what it made. */
 interface Binding {
@@ -324,7 +340,10 @@ export class ChatSessionView extends LitElement {
   }
 
   protected override updated(): void {
-    if (this.loadEarlierHadFocus && !this.shadowRoot?.querySelector("[part~='load-earlier-button']")) {
+    if (
+      this.loadEarlierHadFocus &&
+      !this.shadowRoot?.querySelector("[part~='load-earlier-button']")
+    ) {
       // Everything is loaded and the button is gone: keep focus in the conversation.
       this.transcript?.focus({ preventScroll: true });
     }
@@ -333,7 +352,9 @@ export class ChatSessionView extends LitElement {
       this.shadowRoot?.querySelector<HTMLElement>("[part~='action-button']")?.focus();
     }
     if (this.focusMenuItem) {
-      const items = [...(this.shadowRoot?.querySelectorAll<HTMLElement>("[part~='menu-item']") ?? [])];
+      const items = [
+        ...(this.shadowRoot?.querySelectorAll<HTMLElement>("[part~='menu-item']") ?? []),
+      ];
       (this.focusMenuItem === 'first' ? items[0] : items[items.length - 1])?.focus();
       this.focusMenuItem = null;
     }
@@ -453,13 +474,17 @@ export class ChatSessionView extends LitElement {
   private pickSession(): Session | null {
     const id = this.currentSessionId;
     if (!id) return null;
-    const listed = this.listController.snapshot?.items.find((candidate) => candidate.id === id) ?? null;
+    const listed =
+      this.listController.snapshot?.items.find((candidate) => candidate.id === id) ?? null;
     const given = this.session?.id === id ? this.session : null;
     return newer(newer(listed, given), this.fetched);
   }
 
   /** Applies a lifecycle action, unless the host takes it over. */
-  private async runAction(action: LifecycleAction, outcome: CompletionOutcome | null = null): Promise<void> {
+  private async runAction(
+    action: LifecycleAction,
+    outcome: CompletionOutcome | null = null,
+  ): Promise<void> {
     const session = this.shown;
     if (!session || this.pendingAction) return;
     const event = new ChatSessionActionEvent(session, action, outcome);
@@ -473,10 +498,15 @@ export class ChatSessionView extends LitElement {
     this.pendingAction = action;
     this.actionProblem = '';
     const result =
-      list && listed ? await list.transition(session.id, input) : await client!.sessions.transition(session.id, input);
+      list && listed
+        ? await list.transition(session.id, input)
+        : await client!.sessions.transition(session.id, input);
     this.pendingAction = null;
     if (result.error) {
-      this.actionProblem = this.text.actionFailed(this.text.actionLabels[action], result.error.message);
+      this.actionProblem = this.text.actionFailed(
+        this.text.actionLabels[action],
+        result.error.message,
+      );
     } else if ('data' in result && result.data) {
       this.fetched = newer(this.fetched, result.data as Session);
     }
@@ -507,7 +537,9 @@ export class ChatSessionView extends LitElement {
   }
 
   private handleMenuKeyDown(event: KeyboardEvent): void {
-    const items = [...(this.shadowRoot?.querySelectorAll<HTMLElement>("[part~='menu-item']") ?? [])];
+    const items = [
+      ...(this.shadowRoot?.querySelectorAll<HTMLElement>("[part~='menu-item']") ?? []),
+    ];
     const index = items.indexOf(this.shadowRoot?.activeElement as HTMLElement);
     let next: HTMLElement | undefined;
     switch (event.key) {
@@ -540,7 +572,8 @@ export class ChatSessionView extends LitElement {
 
   private closeOutcomeMenu(returnFocus: boolean): void {
     this.outcomeMenuOpen = false;
-    if (returnFocus) this.shadowRoot?.querySelector<HTMLElement>("[data-action='complete']")?.focus();
+    if (returnFocus)
+      this.shadowRoot?.querySelector<HTMLElement>("[data-action='complete']")?.focus();
   }
 
   private handleOutcomeClick(event: Event): void {
@@ -597,7 +630,8 @@ export class ChatSessionView extends LitElement {
     const chains = shape.chains.map(
       (chain, chainIndex) =>
         html`${chainIndex > 0 ? ', ' : nothing}${chain.map(
-          (code, index) => html`${index > 0 ? html`<span class="arrow">${arrow}</span>` : nothing}${code}`,
+          (code, index) =>
+            html`${index > 0 ? html`<span class="arrow">${arrow}</span>` : nothing}${code}`,
         )}`,
     );
     const spoken =
@@ -609,7 +643,8 @@ export class ChatSessionView extends LitElement {
   private renderDetails(session: Session): TemplateResult {
     const text = this.text;
     const now = this.clock.now();
-    const shape = session.kind === 'flight_request' ? routeShape(session.tripType, session.legs) : null;
+    const shape =
+      session.kind === 'flight_request' ? routeShape(session.tripType, session.legs) : null;
     const dates = shape?.dates
       ? shape.dates.last
         ? this.formatter.calendarRange(shape.dates.first, shape.dates.last, now, 'long')
@@ -623,12 +658,16 @@ export class ChatSessionView extends LitElement {
           : text.statusLabels[session.status];
     return html`<div part="details">
       ${dates ? html`<span part="dates">${dates}</span>` : nothing}
-      ${session.passengers !== null
-        ? html`<span part="passengers">${text.passengers(session.passengers, this.formatter.number(session.passengers))}</span>`
-        : nothing}
-      ${session.stage
-        ? html`<span part="stage-badge" data-stage=${session.stage}>${text.stageLabels[session.stage]}</span>`
-        : nothing}
+      ${
+        session.passengers !== null
+          ? html`<span part="passengers">${text.passengers(session.passengers, this.formatter.number(session.passengers))}</span>`
+          : nothing
+      }
+      ${
+        session.stage
+          ? html`<span part="stage-badge" data-stage=${session.stage}>${text.stageLabels[session.stage]}</span>`
+          : nothing
+      }
       <span part="status" data-status=${session.status}>${status}</span>
     </div>`;
   }
@@ -655,8 +694,9 @@ export class ChatSessionView extends LitElement {
               >
                 ${text.actionLabels.complete}
               </button>
-              ${this.outcomeMenuOpen
-                ? html`<div part="menu" id="outcome-menu" role="menu" aria-label=${text.outcomeMenuLabel} @keydown=${this.handleMenuKeyDown}>
+              ${
+                this.outcomeMenuOpen
+                  ? html`<div part="menu" id="outcome-menu" role="menu" aria-label=${text.outcomeMenuLabel} @keydown=${this.handleMenuKeyDown}>
                     ${OUTCOMES.map(
                       (outcome) => html`<button
                         part="menu-item"
@@ -670,7 +710,8 @@ export class ChatSessionView extends LitElement {
                       </button>`,
                     )}
                   </div>`
-                : nothing}
+                  : nothing
+              }
             </div>`
           : html`<button
               part="action-button"
@@ -684,9 +725,11 @@ export class ChatSessionView extends LitElement {
       )}
       ${flightRequest ? this.renderThreadsToggle(session) : nothing}
       <span part="action-status" role="status" class=${this.actionProblem ? 'error' : ''}
-        >${this.pendingAction
-          ? text.applying(text.actionLabels[this.pendingAction])
-          : this.actionProblem}</span
+        >${
+          this.pendingAction
+            ? text.applying(text.actionLabels[this.pendingAction])
+            : this.actionProblem
+        }</span
       >
     </div>`;
   }
@@ -713,9 +756,11 @@ export class ChatSessionView extends LitElement {
   private renderHeader(session: Session | null): TemplateResult {
     if (!session) {
       return html`<header part="header">
-        ${this.sessionProblem
-          ? html`<p part="session-error" role="alert">${this.text.sessionFailed(this.sessionProblem)}</p>`
-          : html`<p part="heading" role="heading" aria-level=${this.headingLevel}>${this.text.loadingSession}</p>`}
+        ${
+          this.sessionProblem
+            ? html`<p part="session-error" role="alert">${this.text.sessionFailed(this.sessionProblem)}</p>`
+            : html`<p part="heading" role="heading" aria-level=${this.headingLevel}>${this.text.loadingSession}</p>`
+        }
       </header>`;
     }
     const heading = this.renderHeading(session);
@@ -738,8 +783,9 @@ export class ChatSessionView extends LitElement {
     return html`
       ${this.renderHeader(session)}
       <div part="body" class=${threadsShown ? 'with-threads' : ''}>
-        ${threadsShown
-          ? html`<operator-thread-list
+        ${
+          threadsShown
+            ? html`<operator-thread-list
               id="threads"
               part="threads"
               session-id=${sessionId}
@@ -752,7 +798,8 @@ export class ChatSessionView extends LitElement {
               .messageStrings=${this.messageStrings}
               .composerStrings=${this.composerStrings}
             ></operator-thread-list>`
-          : nothing}
+            : nothing
+        }
         <div
           part="transcript"
           role="log"

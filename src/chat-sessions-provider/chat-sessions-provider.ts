@@ -40,7 +40,9 @@ export class ChatSessionsProvider extends LitElement {
     }
   `;
 
-  private readonly clientProvider = new ContextProvider(this, { context: chatSessionsClientContext });
+  private readonly clientProvider = new ContextProvider(this, {
+    context: chatSessionsClientContext,
+  });
   private readonly listProvider = new ContextProvider(this, { context: sessionListContext });
 
   /** The SDK client (`createChatSessions(...)`), signed in as the broker. */
@@ -86,8 +88,10 @@ export class ChatSessionsProvider extends LitElement {
       this.owned.dispose();
       this.owned = null;
     }
-    if (this.clientProvider.value !== (this.client ?? undefined)) this.clientProvider.setValue(this.client ?? undefined);
-    if (this.listProvider.value !== (list ?? undefined)) this.listProvider.setValue(list ?? undefined);
+    if (this.clientProvider.value !== (this.client ?? undefined))
+      this.clientProvider.setValue(this.client ?? undefined);
+    if (this.listProvider.value !== (list ?? undefined))
+      this.listProvider.setValue(list ?? undefined);
   }
 
   protected override render(): TemplateResult {

@@ -2,7 +2,11 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { live } from 'lit/directives/live.js';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import {
+  virtualize,
+  virtualizerRef,
+  type VirtualizerHostElement,
+} from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { availableActions, canApply, newId } from '@chat-sessions/sdk';
@@ -47,11 +51,7 @@ import { Formatter } from '../internal/format.js';
 import { resolveStrings } from '../internal/strings.js';
 import type { AirportNameResolver, Clock, StringsOverride } from '../types.js';
 import { chatSidebarStyles } from './chat-sidebar.styles.js';
-import {
-  createInputFrom,
-  draftFromText,
-  type QuickCreateParser,
-} from './quick-create.js';
+import { createInputFrom, draftFromText, type QuickCreateParser } from './quick-create.js';
 import { buildRows, dayKey, idsBetween, type SidebarRow, type SidebarRows } from './rows.js';
 import { defaultSidebarStrings, type ChatSidebarStrings, type SidebarTab } from './strings.js';
 
@@ -95,8 +95,16 @@ interface MenuState {
 
 type DialogState =
   | { readonly kind: 'rename'; readonly session: Session; readonly returnTo: string | HTMLElement }
-  | { readonly kind: 'delete'; readonly sessions: readonly Session[]; readonly returnTo: string | HTMLElement }
-  | { readonly kind: 'complete'; readonly sessions: readonly Session[]; readonly returnTo: string | HTMLElement };
+  | {
+      readonly kind: 'delete';
+      readonly sessions: readonly Session[];
+      readonly returnTo: string | HTMLElement;
+    }
+  | {
+      readonly kind: 'complete';
+      readonly sessions: readonly Session[];
+      readonly returnTo: string | HTMLElement;
+    };
 
 interface UndoState {
   readonly sessions: readonly Session[];
@@ -247,7 +255,8 @@ export class ChatSidebar extends LitElement {
   @property({ attribute: false }) strings: StringsOverride<ChatSidebarStrings> = {};
 
   /** Overrides for the flight-request cards' strings. */
-  @property({ attribute: false }) flightRequestStrings: StringsOverride<FlightRequestCardStrings> = {};
+  @property({ attribute: false }) flightRequestStrings: StringsOverride<FlightRequestCardStrings> =
+    {};
 
   /** Overrides for the general-chat cards' strings. */
   @property({ attribute: false }) generalChatStrings: StringsOverride<GeneralChatCardStrings> = {};
@@ -334,7 +343,11 @@ export class ChatSidebar extends LitElement {
     this.lists.use(this.store, this.client);
 
     const before = this.view;
-    this.view = this.lists.value ?? (this.snapshot ? { ...EMPTY_SESSION_LIST, loaded: true, ...this.snapshot } : EMPTY_SESSION_LIST);
+    this.view =
+      this.lists.value ??
+      (this.snapshot
+        ? { ...EMPTY_SESSION_LIST, loaded: true, ...this.snapshot }
+        : EMPTY_SESSION_LIST);
     const view = this.view;
     if (view.loaded) this.countsKnown = true;
     if (view.tab !== before.tab || view.search !== before.search || view.sort !== before.sort) {
@@ -358,7 +371,9 @@ export class ChatSidebar extends LitElement {
       this.revealSelected = true;
     }
     if (this.activeId === null || !this.rows.position.has(this.activeId)) {
-      this.activeId = this.rows.position.has(this.selected) ? this.selected : (view.items[0]?.id ?? null);
+      this.activeId = this.rows.position.has(this.selected)
+        ? this.selected
+        : (view.items[0]?.id ?? null);
     }
   }
 
@@ -428,13 +443,16 @@ export class ChatSidebar extends LitElement {
       this.focusRequest = { id: successor?.id ?? null, position: was };
       this.focusLostBy = null;
     }
-    if (this.loadMoreAskedFor !== null && this.loadMoreAskedFor !== items) this.loadMoreAskedFor = null;
+    if (this.loadMoreAskedFor !== null && this.loadMoreAskedFor !== items)
+      this.loadMoreAskedFor = null;
   }
 
   /** The session whose card has focus, or null. */
   private focusedSessionId(): string | null {
     const active = this.shadowRoot?.activeElement;
-    return active instanceof HTMLElement && active.dataset['sessionId'] ? active.dataset['sessionId'] : null;
+    return active instanceof HTMLElement && active.dataset['sessionId']
+      ? active.dataset['sessionId']
+      : null;
   }
 
   private cardFor(id: string): HTMLElement | null {
@@ -615,7 +633,11 @@ export class ChatSidebar extends LitElement {
         event = new ChatSessionRestoreEvent(session);
         break;
       default:
-        event = new ChatSessionActionEvent(session, action, action === 'complete' ? (options.outcome ?? 'won') : null);
+        event = new ChatSessionActionEvent(
+          session,
+          action,
+          action === 'complete' ? (options.outcome ?? 'won') : null,
+        );
     }
     return this.dispatchEvent(event);
   }
@@ -625,7 +647,11 @@ export class ChatSidebar extends LitElement {
    * did not take over. Resolves with the sessions it went through for (all the accepted ones
    * when there is no store: the host applies them).
    */
-  private async apply(action: SessionAction, sessions: readonly Session[], options: ActionOptions = {}): Promise<Session[]> {
+  private async apply(
+    action: SessionAction,
+    sessions: readonly Session[],
+    options: ActionOptions = {},
+  ): Promise<Session[]> {
     const accepted = sessions.filter((session) => this.announce(action, session, options));
     const source = this.lists.source;
     if (accepted.length === 0 || !source) return accepted;
@@ -680,7 +706,11 @@ export class ChatSidebar extends LitElement {
   }
 
   /** Runs what a menu item or key asks for on some sessions. */
-  private runAction(action: SessionAction, sessions: readonly Session[], returnTo: string | HTMLElement): void {
+  private runAction(
+    action: SessionAction,
+    sessions: readonly Session[],
+    returnTo: string | HTMLElement,
+  ): void {
     if (sessions.length === 0) return;
     const [first] = sessions;
     if (action === 'delete') {
@@ -721,13 +751,16 @@ export class ChatSidebar extends LitElement {
 
   private armUndoTimer(): void {
     clearTimeout(this.undoTimer);
-    if (this.undoTimeout > 0) this.undoTimer = setTimeout(() => (this.undo = null), this.undoTimeout);
+    if (this.undoTimeout > 0)
+      this.undoTimer = setTimeout(() => (this.undo = null), this.undoTimeout);
   }
 
   private async undoDelete(): Promise<void> {
     const undo = this.undo;
     if (!undo) return;
-    const focusWasInToast = this.renderRoot.querySelector('.toast')?.contains(this.shadowRoot?.activeElement ?? null);
+    const focusWasInToast = this.renderRoot
+      .querySelector('.toast')
+      ?.contains(this.shadowRoot?.activeElement ?? null);
     clearTimeout(this.undoTimer);
     this.undo = null;
     const restored = await this.apply('restore', undo.sessions);
@@ -794,7 +827,8 @@ export class ChatSidebar extends LitElement {
       {
         key: 'flight_request',
         label: this.text.newFlightRequest,
-        run: () => void this.create({ kind: 'flight_request' }, null).catch(this.reportCreateFailure),
+        run: () =>
+          void this.create({ kind: 'flight_request' }, null).catch(this.reportCreateFailure),
       },
       {
         key: 'general',
@@ -806,7 +840,9 @@ export class ChatSidebar extends LitElement {
   }
 
   private readonly reportCreateFailure = (error: unknown): void => {
-    this.problem = this.text.quickCreateFailed(error instanceof Error ? error.message : String(error));
+    this.problem = this.text.quickCreateFailed(
+      error instanceof Error ? error.message : String(error),
+    );
   };
 
   private closeMenu(returnFocus: boolean): void {
@@ -818,7 +854,10 @@ export class ChatSidebar extends LitElement {
 
   private returnFocus(to: string | HTMLElement): void {
     if (typeof to === 'string') {
-      this.focusRequest = { id: to, position: this.previousPositions.get(to) ?? this.rows.position.get(to) ?? 0 };
+      this.focusRequest = {
+        id: to,
+        position: this.previousPositions.get(to) ?? this.rows.position.get(to) ?? 0,
+      };
       this.requestUpdate();
     } else if (to.isConnected) {
       to.focus();
@@ -829,13 +868,18 @@ export class ChatSidebar extends LitElement {
     const menu = this.menu;
     const element = this.menuElement;
     if (!menu || !element) return;
-    if (typeof element.showPopover === 'function' && !element.matches(':popover-open')) element.showPopover();
+    if (typeof element.showPopover === 'function' && !element.matches(':popover-open'))
+      element.showPopover();
     const anchor = menu.anchor.getBoundingClientRect();
     const box = element.getBoundingClientRect();
     const margin = 8;
     let top = anchor.bottom + 4;
-    if (top + box.height > window.innerHeight - margin) top = Math.max(margin, anchor.top - box.height - 4);
-    const left = Math.min(Math.max(margin, anchor.right - box.width), window.innerWidth - box.width - margin);
+    if (top + box.height > window.innerHeight - margin)
+      top = Math.max(margin, anchor.top - box.height - 4);
+    const left = Math.min(
+      Math.max(margin, anchor.right - box.width),
+      window.innerWidth - box.width - margin,
+    );
     element.style.top = `${Math.round(top)}px`;
     element.style.left = `${Math.round(Math.max(margin, left))}px`;
     element.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
@@ -862,7 +906,13 @@ export class ChatSidebar extends LitElement {
   // ─── Event handlers ─────────────────────────────────────────────────────────────────────
 
   private readonly handleHostKeyDown = (event: KeyboardEvent): void => {
-    if (!this.undo || event.key.toLowerCase() !== 'z' || !(event.ctrlKey || event.metaKey) || event.shiftKey) return;
+    if (
+      !this.undo ||
+      event.key.toLowerCase() !== 'z' ||
+      !(event.ctrlKey || event.metaKey) ||
+      event.shiftKey
+    )
+      return;
     // Text fields keep their own undo.
     const target = event.composedPath()[0];
     if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return;
@@ -909,7 +959,10 @@ export class ChatSidebar extends LitElement {
       case 'a':
       case 'A':
         if (!command) return;
-        this.checked = this.checked.size === items.length ? new Set() : new Set(items.map((session) => session.id));
+        this.checked =
+          this.checked.size === items.length
+            ? new Set()
+            : new Set(items.map((session) => session.id));
         break;
       case 'Delete': {
         const session = this.sessionById(id);
@@ -963,14 +1016,16 @@ export class ChatSidebar extends LitElement {
   private handleListClick(event: MouseEvent): void {
     const path = event.composedPath();
     const button = path.find(
-      (node): node is HTMLElement => node instanceof HTMLElement && node.dataset['actionsFor'] !== undefined,
+      (node): node is HTMLElement =>
+        node instanceof HTMLElement && node.dataset['actionsFor'] !== undefined,
     );
     if (button) {
       this.openSessionMenu(button.dataset['actionsFor'] ?? '', button);
       return;
     }
     const card = path.find(
-      (node): node is HTMLElement => node instanceof HTMLElement && node.dataset['sessionId'] !== undefined,
+      (node): node is HTMLElement =>
+        node instanceof HTMLElement && node.dataset['sessionId'] !== undefined,
     );
     const id = card?.dataset['sessionId'];
     if (!card || !id) return;
@@ -997,7 +1052,10 @@ export class ChatSidebar extends LitElement {
   private handleListContextMenu(event: MouseEvent): void {
     const card = event
       .composedPath()
-      .find((node): node is HTMLElement => node instanceof HTMLElement && node.dataset['sessionId'] !== undefined);
+      .find(
+        (node): node is HTMLElement =>
+          node instanceof HTMLElement && node.dataset['sessionId'] !== undefined,
+      );
     const id = card?.dataset['sessionId'];
     if (!card || !id || this.menu) return;
     event.preventDefault();
@@ -1014,7 +1072,8 @@ export class ChatSidebar extends LitElement {
     // The tab stop must stay in the DOM: when its card scrolled out of the rendered range (the
     // list not focused), it moves to the first session rendered.
     const active = this.activeId === null ? undefined : this.rows.rowIndex.get(this.activeId);
-    if (this.focusedSessionId() !== null || this.focusRequest || this.movingTo || this.focusLostBy) return;
+    if (this.focusedSessionId() !== null || this.focusRequest || this.movingTo || this.focusLostBy)
+      return;
     if (active !== undefined && active >= event.first && active <= event.last) return;
     const firstRendered = this.rows.rows
       .slice(event.first, event.last + 1)
@@ -1106,7 +1165,9 @@ export class ChatSidebar extends LitElement {
       await this.create(createInputFrom(draft, text), text);
       this.quickText = '';
     } catch (error) {
-      this.quickError = this.text.quickCreateFailed(error instanceof Error ? error.message : String(error));
+      this.quickError = this.text.quickCreateFailed(
+        error instanceof Error ? error.message : String(error),
+      );
     } finally {
       this.quickBusy = false;
     }
@@ -1162,8 +1223,10 @@ export class ChatSidebar extends LitElement {
     const dialog = this.closeDialog();
     if (!dialog) return;
     if (dialog.kind === 'rename') {
-      const title = (form.elements.namedItem('title') as HTMLInputElement | null)?.value.trim() ?? '';
-      if (title && title !== dialog.session.title) void this.apply('rename', [dialog.session], { title });
+      const title =
+        (form.elements.namedItem('title') as HTMLInputElement | null)?.value.trim() ?? '';
+      if (title && title !== dialog.session.title)
+        void this.apply('rename', [dialog.session], { title });
     } else if (dialog.kind === 'complete') {
       const completable = dialog.sessions.filter((session) => canApply(session.status, 'complete'));
       void this.apply('complete', completable, { outcome: this.completeOutcome });
@@ -1183,14 +1246,24 @@ export class ChatSidebar extends LitElement {
     const returnTo = this.activeId ?? '';
     switch (action) {
       case 'archive':
-        void this.apply('archive', sessions.filter((session) => canApply(session.status, 'archive')));
+        void this.apply(
+          'archive',
+          sessions.filter((session) => canApply(session.status, 'archive')),
+        );
         this.checked = new Set();
         break;
       case 'mark_read':
-        void this.apply('mark_read', sessions.filter((session) => session.unreadCount > 0));
+        void this.apply(
+          'mark_read',
+          sessions.filter((session) => session.unreadCount > 0),
+        );
         break;
       case 'complete-dialog':
-        this.runAction('complete', sessions.filter((session) => canApply(session.status, 'complete')), returnTo);
+        this.runAction(
+          'complete',
+          sessions.filter((session) => canApply(session.status, 'complete')),
+          returnTo,
+        );
         break;
       case 'delete':
         this.requestDelete(sessions, returnTo);
@@ -1235,11 +1308,13 @@ export class ChatSidebar extends LitElement {
       <div part="header" class="header">
         <div class="title-row">
           <div part="heading" class="heading" role="heading" aria-level=${this.headingLevel}>${text.heading}</div>
-          ${view.unread > 0
-            ? html`<span part="unread-total" class="unread-total"
+          ${
+            view.unread > 0
+              ? html`<span part="unread-total" class="unread-total"
                 >${text.unreadTotal(view.unread, this.formatter.number(view.unread))}</span
               >`
-            : nothing}
+              : nothing
+          }
           <button
             part="new-button"
             class="button primary new-button"
@@ -1276,11 +1351,13 @@ export class ChatSidebar extends LitElement {
           >
             ${this.quickBusy ? text.quickCreateBusy : text.quickCreateSubmit}
           </button>
-          ${this.quickError
-            ? html`<p part="quick-create-error" class="field-error" id="quick-create-error" role="alert">
+          ${
+            this.quickError
+              ? html`<p part="quick-create-error" class="field-error" id="quick-create-error" role="alert">
                 ${this.quickError}
               </p>`
-            : nothing}
+              : nothing
+          }
         </form>
         <div class="search-row">
           <input
@@ -1327,9 +1404,11 @@ export class ChatSidebar extends LitElement {
       @click=${() => this.changeTab(tab)}
     >
       <span>${this.text.tabLabels[tab]}</span>
-      ${count === undefined
-        ? nothing
-        : html`<span part="tab-count" class="tab-count">${this.formatter.number(count)}</span>`}
+      ${
+        count === undefined
+          ? nothing
+          : html`<span part="tab-count" class="tab-count">${this.formatter.number(count)}</span>`
+      }
     </button>`;
   }
 
@@ -1338,19 +1417,26 @@ export class ChatSidebar extends LitElement {
     if (count === 0) return nothing;
     const text = this.text;
     const sessions = this.checkedSessions();
-    const can = (action: LifecycleAction) => sessions.some((session) => canApply(session.status, action));
+    const can = (action: LifecycleAction) =>
+      sessions.some((session) => canApply(session.status, action));
     return html`<div part="bulk-bar" class="bulk-bar" role="group" aria-label=${text.bulkLabel}>
       <span part="bulk-count" class="bulk-count" role="status">${text.selectedCount(count, this.formatter.number(count))}</span>
       <div class="bulk-buttons">
-        ${can('archive')
-          ? html`<button class="button small" type="button" @click=${() => this.handleBulk('archive')}>${text.bulkArchive}</button>`
-          : nothing}
-        ${can('complete')
-          ? html`<button class="button small" type="button" @click=${() => this.handleBulk('complete-dialog')}>${text.bulkComplete}</button>`
-          : nothing}
-        ${sessions.some((session) => session.unreadCount > 0)
-          ? html`<button class="button small" type="button" @click=${() => this.handleBulk('mark_read')}>${text.bulkMarkRead}</button>`
-          : nothing}
+        ${
+          can('archive')
+            ? html`<button class="button small" type="button" @click=${() => this.handleBulk('archive')}>${text.bulkArchive}</button>`
+            : nothing
+        }
+        ${
+          can('complete')
+            ? html`<button class="button small" type="button" @click=${() => this.handleBulk('complete-dialog')}>${text.bulkComplete}</button>`
+            : nothing
+        }
+        ${
+          sessions.some((session) => session.unreadCount > 0)
+            ? html`<button class="button small" type="button" @click=${() => this.handleBulk('mark_read')}>${text.bulkMarkRead}</button>`
+            : nothing
+        }
         <button class="button small danger" type="button" @click=${() => this.handleBulk('delete')}>${text.bulkDelete}</button>
         <button
           class="button small icon"
@@ -1373,12 +1459,14 @@ export class ChatSidebar extends LitElement {
     const text = this.text;
     if (view.items.length > 0) {
       return html`${this.renderList(tab)}
-      ${view.error
-        ? html`<div part="error" class="error inline" role="alert">
+      ${
+        view.error
+          ? html`<div part="error" class="error inline" role="alert">
             <span>${text.loadMoreFailed}</span>
             <button part="retry-button" class="button small" type="button" @click=${() => this.retry()}>${text.retry}</button>
           </div>`
-        : nothing}`;
+          : nothing
+      }`;
     }
     if (view.error) {
       return html`<div part="error" class="error" role="alert">
@@ -1508,8 +1596,9 @@ export class ChatSidebar extends LitElement {
     const text = this.text;
     return html`<div class="toasts">
       <div role="status" class="toast-region">
-        ${this.undo
-          ? html`<div
+        ${
+          this.undo
+            ? html`<div
               part="toast"
               class="toast"
               @focusin=${() => clearTimeout(this.undoTimer)}
@@ -1533,11 +1622,13 @@ export class ChatSidebar extends LitElement {
                 <span aria-hidden="true">×</span>
               </button>
             </div>`
-          : nothing}
+            : nothing
+        }
       </div>
       <div role="alert" class="toast-region">
-        ${this.problem
-          ? html`<div part="toast" class="toast error">
+        ${
+          this.problem
+            ? html`<div part="toast" class="toast error">
               <span class="toast-message">${this.problem}</span>
               <button
                 part="toast-button"
@@ -1550,7 +1641,8 @@ export class ChatSidebar extends LitElement {
                 <span aria-hidden="true">×</span>
               </button>
             </div>`
-          : nothing}
+            : nothing
+        }
       </div>
     </div>`;
   }

@@ -68,14 +68,20 @@ export interface QuickCreateOptions {
  * parser, else the SDK's rule parser (loaded lazily: its airport table is large), else — if
  * none can be had — a flight request titled with the text itself.
  */
-export async function draftFromText(text: string, options: QuickCreateOptions): Promise<QuickCreateDraft> {
+export async function draftFromText(
+  text: string,
+  options: QuickCreateOptions,
+): Promise<QuickCreateDraft> {
   if (options.endpoint) return draftFromEndpoint(text, options);
   const parser = options.parser ?? (await loadSdkParser());
   if (parser) return parser(text, options.context);
   return { kind: 'flight_request', title: plainTitle(text) };
 }
 
-async function draftFromEndpoint(text: string, options: QuickCreateOptions): Promise<QuickCreateDraft> {
+async function draftFromEndpoint(
+  text: string,
+  options: QuickCreateOptions,
+): Promise<QuickCreateDraft> {
   const response = await fetch(options.endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
@@ -106,7 +112,10 @@ function isDraft(value: unknown): value is QuickCreateDraft {
  * What to create from a draft. Only the fields a session takes are kept (the SDK validates
  * them); a general chat carries no flight fields.
  */
-export function createInputFrom(draft: QuickCreateDraft, fallbackTitle: string): CreateSessionInput {
+export function createInputFrom(
+  draft: QuickCreateDraft,
+  fallbackTitle: string,
+): CreateSessionInput {
   const title = draft.title.trim() || plainTitle(fallbackTitle);
   if (draft.kind === 'general') return { kind: 'general', title };
   return {

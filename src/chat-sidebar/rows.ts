@@ -6,7 +6,12 @@ export type SessionGroup = 'pinned' | 'today' | 'yesterday' | 'previous7Days' | 
 /** One row of the virtualized list: a group heading, a session, or the "loading more" placeholder. */
 export type SidebarRow =
   | { readonly kind: 'heading'; readonly key: string; readonly group: SessionGroup }
-  | { readonly kind: 'session'; readonly key: string; readonly session: Session; readonly position: number }
+  | {
+      readonly kind: 'session';
+      readonly key: string;
+      readonly session: Session;
+      readonly position: number;
+    }
   | { readonly kind: 'more'; readonly key: string };
 
 /** The rows of a list, and where each session is. */
@@ -75,7 +80,11 @@ export function buildRows(
         // An order the groups don't follow (it shouldn't happen) still gets unique keys.
         const seen = seenGroups.get(group) ?? 0;
         seenGroups.set(group, seen + 1);
-        rows.push({ kind: 'heading', key: seen ? `heading:${group}:${seen}` : `heading:${group}`, group });
+        rows.push({
+          kind: 'heading',
+          key: seen ? `heading:${group}:${seen}` : `heading:${group}`,
+          group,
+        });
         previous = group;
       }
     }

@@ -161,7 +161,8 @@ export const defaultSidebarStrings: ChatSidebarStrings = {
       ? `“${name}” leaves the list. You can undo this right after.`
       : 'They leave the list. You can undo this right after.',
   deleteConfirm: 'Move to trash',
-  completeTitle: (count, name) => (count === 1 ? `Complete “${name}”` : `Complete ${count} sessions`),
+  completeTitle: (count, name) =>
+    count === 1 ? `Complete “${name}”` : `Complete ${count} sessions`,
   outcomeLegend: 'Outcome',
   outcomeLabels: { won: 'Won', lost: 'Lost', cancelled: 'Cancelled' },
   completeSubmit: 'Complete',

@@ -73,7 +73,10 @@ export class SessionListController implements ReactiveController {
   }
 
   /** Takes the element's `store` and `client` properties into account. */
-  use(store: SessionListSource | null | undefined, client: ChatSessionsClient | null | undefined): void {
+  use(
+    store: SessionListSource | null | undefined,
+    client: ChatSessionsClient | null | undefined,
+  ): void {
     this.givenStore = store ?? null;
     this.givenClient = client ?? null;
     this.resolve();

@@ -183,7 +183,8 @@ export class FlightRequestCard extends SessionCardElement {
     }
 
     const description: string[] = [];
-    if (session.threadCount > 0) description.push(this.threadsText(session, text.operatorsRepliedLong));
+    if (session.threadCount > 0)
+      description.push(this.threadsText(session, text.operatorsRepliedLong));
     description.push(this.lastActivityText(session));
     return { name: name.join(', '), description: description.filter(Boolean).join(', ') };
   }
@@ -204,27 +205,35 @@ export class FlightRequestCard extends SessionCardElement {
         <div part="details">
           <span class="secondary">
             <span part="dates">${dates ?? text.datesNotSet}</span>
-            ${session.passengers === null
-              ? nothing
-              : html`<span> &middot; </span
+            ${
+              session.passengers === null
+                ? nothing
+                : html`<span> &middot; </span
                   ><span part="passengers"
                     >${text.passengersShort(session.passengers, this.formatter.number(session.passengers))}</span
-                  >`}
+                  >`
+            }
           </span>
-          ${session.unreadCount > 0
-            ? html`<span part="badge unread-badge">${this.formatter.count(session.unreadCount)}</span>`
-            : nothing}
+          ${
+            session.unreadCount > 0
+              ? html`<span part="badge unread-badge">${this.formatter.count(session.unreadCount)}</span>`
+              : nothing
+          }
         </div>
         <div part="meta">
-          ${session.stage
-            ? html`<span part="badge stage-badge" data-stage=${session.stage}
+          ${
+            session.stage
+              ? html`<span part="badge stage-badge" data-stage=${session.stage}
                 >${text.stageLabels[session.stage]}</span
               >`
-            : nothing}
+              : nothing
+          }
           ${this.renderStatus(session)}
-          ${session.threadCount > 0
-            ? html`<span part="threads">${this.threadsText(session, text.operatorsReplied)}</span>`
-            : nothing}
+          ${
+            session.threadCount > 0
+              ? html`<span part="threads">${this.threadsText(session, text.operatorsReplied)}</span>`
+              : nothing
+          }
         </div>
       </div>
     `;
@@ -248,7 +257,9 @@ export class FlightRequestCard extends SessionCardElement {
   private routeTooltip(session: Session, shape: RouteShape): string {
     if (shape.type === 'none') return session.title || this.text.routeNotSet;
     const arrow = shape.type === 'round_trip' ? ' ⇄ ' : ' → ';
-    return shape.chains.map((chain) => chain.map((code) => this.airport(code)).join(arrow)).join(', ');
+    return shape.chains
+      .map((chain) => chain.map((code) => this.airport(code)).join(arrow))
+      .join(', ');
   }
 
   private routeSentence(session: Session, shape: RouteShape): string {

@@ -146,9 +146,11 @@ export class GeneralChatCard extends SessionCardElement {
           <span part="preview" class="secondary ${preview ? '' : 'empty'}"
             >${preview || text.noMessages}</span
           >
-          ${session.unreadCount > 0
-            ? html`<span part="badge unread-badge">${this.formatter.count(session.unreadCount)}</span>`
-            : nothing}
+          ${
+            session.unreadCount > 0
+              ? html`<span part="badge unread-badge">${this.formatter.count(session.unreadCount)}</span>`
+              : nothing
+          }
         </div>
         <div part="meta">
           <span part="count"

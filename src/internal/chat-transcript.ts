@@ -1,7 +1,13 @@
 // What the conversation elements (<chat-message>, <chat-composer>, <chat-session-view>,
 // <operator-thread-list>) share: the SDK's message and thread types, by type only, message time
 // formatting, and keeping a scrolled transcript in place while content is added above it.
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import {
+  html,
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChatMessageStrings } from '../chat-message/chat-message.js';
 import type { Clock, StringsOverride } from '../types.js';
@@ -176,7 +182,10 @@ export class TranscriptScrollController implements ReactiveController {
       atEnd: isScrolledToEnd(scroller),
       firstId,
       lastId: this.shownLastId,
-      anchor: first && firstId !== undefined ? { id: firstId, offset: offsetInView(scroller, first) } : null,
+      anchor:
+        first && firstId !== undefined
+          ? { id: firstId, offset: offsetInView(scroller, first) }
+          : null,
     };
   }
 
@@ -194,7 +203,8 @@ export class TranscriptScrollController implements ReactiveController {
 
     const firstShowing = !before || before.lastId === undefined;
     const grewAtEnd = before !== null && lastId !== before.lastId;
-    const grewAtStart = before !== null && before.firstId !== undefined && firstId !== before.firstId;
+    const grewAtStart =
+      before !== null && before.firstId !== undefined && firstId !== before.firstId;
     let adjust: (() => void) | null = null;
     if (firstShowing || follow || (grewAtEnd && before?.atEnd)) {
       adjust = () => {
@@ -276,8 +286,9 @@ export function renderTranscript(view: TranscriptView): TemplateResult {
   const items = snapshot?.items ?? [];
   const loadingOlder = snapshot?.loadingOlder ?? false;
   return html`
-    ${snapshot?.hasOlder
-      ? html`<button
+    ${
+      snapshot?.hasOlder
+        ? html`<button
           part="load-earlier-button"
           type="button"
           aria-disabled=${loadingOlder ? 'true' : 'false'}
@@ -285,18 +296,23 @@ export function renderTranscript(view: TranscriptView): TemplateResult {
         >
           ${loadingOlder ? strings.loadingEarlier : strings.loadEarlier}
         </button>`
-      : nothing}
-    ${snapshot?.error
-      ? html`<p class="transcript-error" part="transcript-error">
+        : nothing
+    }
+    ${
+      snapshot?.error
+        ? html`<p class="transcript-error" part="transcript-error">
           ${strings.loadFailed}
           <button class="text-button" type="button" @click=${view.onReload}>${strings.tryAgain}</button>
         </p>`
-      : nothing}
-    ${snapshot && items.length === 0 && !snapshot.error
-      ? html`<p class="transcript-note" part="transcript-note">
+        : nothing
+    }
+    ${
+      snapshot && items.length === 0 && !snapshot.error
+        ? html`<p class="transcript-note" part="transcript-note">
           ${snapshot.loaded ? strings.noMessages : strings.loadingMessages}
         </p>`
-      : nothing}
+        : nothing
+    }
     ${repeat(
       items,
       (item) => item.id,

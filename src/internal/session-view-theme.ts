@@ -9,13 +9,19 @@ import type { FlightRequestStage } from './sdk.js';
 /** `[data-stage='…'] { --_stage-color: … }` for every stage. */
 export const stageColorRules = unsafeCSS(
   (Object.keys(STAGE_COLORS) as FlightRequestStage[])
-    .map((stage) => `[data-stage='${stage}'] { --_stage-color: var(${stageToken(stage)}, ${STAGE_COLORS[stage]}); }`)
+    .map(
+      (stage) =>
+        `[data-stage='${stage}'] { --_stage-color: var(${stageToken(stage)}, ${STAGE_COLORS[stage]}); }`,
+    )
     .join('\n'),
 );
 
 /** `[data-status='…'] { --_status-color: … }` for paused, completed and archived. */
 export const statusColorRules = unsafeCSS(
   Object.entries(STATUS_COLORS)
-    .map(([status, color]) => `[data-status='${status}'] { --_status-color: var(--chat-status-${status}, ${color}); }`)
+    .map(
+      ([status, color]) =>
+        `[data-status='${status}'] { --_status-color: var(--chat-status-${status}, ${color}); }`,
+    )
     .join('\n'),
 );

@@ -14,8 +14,7 @@ export function resolveStrings<Strings extends object>(
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) continue;
     const base = merged[key];
-    merged[key] =
-      isPlainRecord(base) && isPlainRecord(value) ? { ...base, ...value } : value;
+    merged[key] = isPlainRecord(base) && isPlainRecord(value) ? { ...base, ...value } : value;
   }
   return merged as Strings;
 }

@@ -83,7 +83,8 @@ const defaultStrings: OperatorThreadListStrings = {
   threadsFailed: 'Operator threads could not be loaded.',
   statusLabels: { open: 'Open', quoted: 'Quoted', declined: 'Declined', closed: 'Closed' },
   noPreview: 'No messages yet',
-  unreadReplies: (count, formatted) => (count === 1 ? '1 unread reply' : `${formatted} unread replies`),
+  unreadReplies: (count, formatted) =>
+    count === 1 ? '1 unread reply' : `${formatted} unread replies`,
   conversationWith: (name) => `Conversation with ${name}`,
   close: 'Close',
   closeLabel: (name) => `Close ${name}`,
@@ -91,7 +92,8 @@ const defaultStrings: OperatorThreadListStrings = {
   lastMessage: (relative) => `last message ${relative}`,
 };
 
-const composerParts = 'base: composer-base, input: composer-input, send-button: composer-send-button, error: composer-error';
+const composerParts =
+  'base: composer-base, input: composer-input, send-button: composer-send-button, error: composer-error';
 
 interface Binding {
   client: ChatSessionsClient | null;
@@ -280,7 +282,11 @@ export class OperatorThreadList extends LitElement {
       this.unbind();
       let ownedThreads: OperatorThreadStore | null = null;
       if (needsOwnStore && client && this.sessionId) {
-        ownedThreads = new OperatorThreadStore({ client, sync: this.sync, sessionId: this.sessionId });
+        ownedThreads = new OperatorThreadStore({
+          client,
+          sync: this.sync,
+          sessionId: this.sessionId,
+        });
       }
       const owned = ownedThreads;
       this.binding = {
@@ -314,7 +320,11 @@ export class OperatorThreadList extends LitElement {
     if (!this.isConnected) return;
     const threadId = this.openThreadId;
     const client = this.currentClient;
-    if (this.openBinding?.threadId === threadId && (this.openBinding.store !== null) === Boolean(client && threadId)) return;
+    if (
+      this.openBinding?.threadId === threadId &&
+      (this.openBinding.store !== null) === Boolean(client && threadId)
+    )
+      return;
     this.unbindOpen();
     if (!threadId) return;
     let store: MessageStore | null = null;
@@ -380,7 +390,11 @@ export class OperatorThreadList extends LitElement {
   }
 
   private rowButton(id: string): HTMLElement | null {
-    return this.shadowRoot?.querySelector<HTMLElement>(`[part~='thread'][data-thread-id='${CSS.escape(id)}']`) ?? null;
+    return (
+      this.shadowRoot?.querySelector<HTMLElement>(
+        `[part~='thread'][data-thread-id='${CSS.escape(id)}']`,
+      ) ?? null
+    );
   }
 
   private handleRowClick(event: Event): void {
@@ -440,9 +454,13 @@ export class OperatorThreadList extends LitElement {
     const now = this.clockController.now;
     const time = thread.lastMessageAt ? Date.parse(thread.lastMessageAt) : Number.NaN;
     const name = [thread.operatorName, text.statusLabels[thread.status]];
-    if (thread.unreadCount > 0) name.push(text.unreadReplies(thread.unreadCount, this.formatter.number(thread.unreadCount)));
+    if (thread.unreadCount > 0)
+      name.push(text.unreadReplies(thread.unreadCount, this.formatter.number(thread.unreadCount)));
     const relative = this.formatter.relativeTime(time, now, 'long');
-    const description = [thread.lastMessagePreview ?? text.noPreview, relative ? text.lastMessage(relative) : '']
+    const description = [
+      thread.lastMessagePreview ?? text.noPreview,
+      relative ? text.lastMessage(relative) : '',
+    ]
       .filter(Boolean)
       .join(', ');
     return html`<li>
@@ -464,14 +482,18 @@ export class OperatorThreadList extends LitElement {
           <span part="thread-status" data-status=${thread.status}>${text.statusLabels[thread.status]}</span>
         </span>
         <span class="line" aria-hidden="true">
-          ${thread.lastMessageAt
-            ? html`<time part="time" datetime=${thread.lastMessageAt} title=${this.formatter.dateTime(time)}
+          ${
+            thread.lastMessageAt
+              ? html`<time part="time" datetime=${thread.lastMessageAt} title=${this.formatter.dateTime(time)}
                 >${this.formatter.relativeTime(time, now, 'short')}</time
               >`
-            : nothing}
-          ${thread.unreadCount > 0
-            ? html`<span part="badge unread-badge">${this.formatter.count(thread.unreadCount)}</span>`
-            : nothing}
+              : nothing
+          }
+          ${
+            thread.unreadCount > 0
+              ? html`<span part="badge unread-badge">${this.formatter.count(thread.unreadCount)}</span>`
+              : nothing
+          }
         </span>
         <span part="preview" aria-hidden="true">${thread.lastMessagePreview ?? text.noPreview}</span>
       </button>
@@ -483,7 +505,8 @@ export class OperatorThreadList extends LitElement {
   private renderPanel(thread: OperatorThread): TemplateResult {
     const text = this.text;
     const store = this.openBinding?.store ?? null;
-    const authorOf = (item: TranscriptItem) => (item.role === 'operator' ? thread.operatorName : '');
+    const authorOf = (item: TranscriptItem) =>
+      item.role === 'operator' ? thread.operatorName : '';
     return html`<div
       part="thread-panel"
       id="thread-panel"
@@ -549,15 +572,17 @@ export class OperatorThreadList extends LitElement {
     }
     return html`<div part="base" @keydown=${this.handleKeyDown}>
       ${status}
-      ${items.length > 0
-        ? html`<ul part="list" role="list" aria-label=${text.listLabel} @keydown=${this.handleListKeyDown}>
+      ${
+        items.length > 0
+          ? html`<ul part="list" role="list" aria-label=${text.listLabel} @keydown=${this.handleListKeyDown}>
             ${repeat(
               items,
               (thread) => thread.id,
               (thread) => this.renderRow(thread, tabStop),
             )}
           </ul>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 }

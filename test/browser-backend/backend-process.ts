@@ -66,4 +66,9 @@ lines.on('line', (line) => {
 });
 lines.on('close', () => void stop());
 
-send({ type: 'ready', url: backend.url, anonKey: backend.anonKey, serviceRoleKey: backend.serviceRoleKey });
+send({
+  type: 'ready',
+  url: backend.url,
+  anonKey: backend.anonKey,
+  serviceRoleKey: backend.serviceRoleKey,
+});

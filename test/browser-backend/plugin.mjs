@@ -28,18 +28,31 @@ export function chatBackendPlugin() {
 
   function start() {
     if (ready) return ready;
-    const script = ['--conditions=@chat-sessions/source', '--import', 'tsx', 'test/browser-backend/backend-process.ts'];
+    const script = [
+      '--conditions=@chat-sessions/source',
+      '--import',
+      'tsx',
+      'test/browser-backend/backend-process.ts',
+    ];
     const [command, args] = process.env.PG_ADMIN_URL
       ? ['node', script]
       : ['bash', ['test/harness/with-postgres.sh', 'node', ...script]];
-    const started = spawn(command, args, { cwd: root, stdio: ['pipe', 'pipe', 'inherit'], detached: true });
+    const started = spawn(command, args, {
+      cwd: root,
+      stdio: ['pipe', 'pipe', 'inherit'],
+      detached: true,
+    });
     child = started;
     ready = new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the browser-test backend did not start in time')), STARTUP_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error('the browser-test backend did not start in time')),
+        STARTUP_TIMEOUT_MS,
+      );
       started.once('exit', (code) => {
         clearTimeout(timer);
         reject(new Error(`the browser-test backend exited (${code}) before it was ready`));
-        for (const { reject: fail } of waiting.values()) fail(new Error('the browser-test backend exited'));
+        for (const { reject: fail } of waiting.values())
+          fail(new Error('the browser-test backend exited'));
         waiting.clear();
       });
       createInterface({ input: started.stdout }).on('line', (line) => {
@@ -51,7 +64,11 @@ export function chatBackendPlugin() {
         }
         if (message.type === 'ready') {
           clearTimeout(timer);
-          resolve({ url: message.url, anonKey: message.anonKey, serviceRoleKey: message.serviceRoleKey });
+          resolve({
+            url: message.url,
+            anonKey: message.anonKey,
+            serviceRoleKey: message.serviceRoleKey,
+          });
           return;
         }
         const pending = waiting.get(message.id);

@@ -43,7 +43,8 @@ describe('<chat-composer>', () => {
     userId = `composer-spec-${Math.random().toString(36).slice(2)}`;
   });
   afterEach(() => {
-    for (const key of Object.keys(localStorage)) if (key.includes(userId)) localStorage.removeItem(key);
+    for (const key of Object.keys(localStorage))
+      if (key.includes(userId)) localStorage.removeItem(key);
   });
 
   describe('keyboard', () => {
@@ -71,7 +72,9 @@ describe('<chat-composer>', () => {
     });
 
     it('starts a new line with Shift+Enter, and sends both lines with Enter', async () => {
-      const composer = await fixture<ChatComposer>(html`<chat-composer session-id=${SESSION_A}></chat-composer>`);
+      const composer = await fixture<ChatComposer>(
+        html`<chat-composer session-id=${SESSION_A}></chat-composer>`,
+      );
       composer.focus();
       await sendKeys({ type: 'Citation XLS' });
       await pressShiftEnter();
@@ -119,14 +122,18 @@ describe('<chat-composer>', () => {
     });
 
     it('does nothing while disabled', async () => {
-      const composer = await fixture<ChatComposer>(html`<chat-composer disabled value="Draft"></chat-composer>`);
+      const composer = await fixture<ChatComposer>(
+        html`<chat-composer disabled value="Draft"></chat-composer>`,
+      );
       expect(field(composer).disabled).to.equal(true);
       expect(composer.send()).to.equal(false);
       expect(sends).to.have.length(0);
     });
 
     it('refuses a message longer than the server accepts, and says so', async () => {
-      const composer = await fixture<ChatComposer>(html`<chat-composer locale="en-US"></chat-composer>`);
+      const composer = await fixture<ChatComposer>(
+        html`<chat-composer locale="en-US"></chat-composer>`,
+      );
       composer.value = 'x'.repeat(32001);
       await composer.updateComplete;
       composer.focus();
@@ -135,7 +142,9 @@ describe('<chat-composer>', () => {
       expect(sends).to.have.length(0);
       const error = composer.shadowRoot!.querySelector("[part~='error']")!;
       expect(error.getAttribute('role')).to.equal('alert');
-      expect(error.textContent).to.equal('This message is too long to send (32,001 of at most 32,000 characters).');
+      expect(error.textContent).to.equal(
+        'This message is too long to send (32,001 of at most 32,000 characters).',
+      );
       expect(field(composer).getAttribute('aria-invalid')).to.equal('true');
       // Typing again clears the error.
       await sendKeys({ press: 'Backspace' });
@@ -153,7 +162,9 @@ describe('<chat-composer>', () => {
       composer.focus();
       await sendKeys({ type: 'Draft for A' });
       expect(drafts.get(SESSION_A)).to.equal('Draft for A');
-      expect(localStorage.getItem(`chat-sessions:draft:${userId}:${SESSION_A}`)).to.equal('Draft for A');
+      expect(localStorage.getItem(`chat-sessions:draft:${userId}:${SESSION_A}`)).to.equal(
+        'Draft for A',
+      );
 
       composer.sessionId = SESSION_B;
       await composer.updateComplete;
@@ -188,7 +199,9 @@ describe('<chat-composer>', () => {
 
   describe('drafts without a store', () => {
     it('keeps a draft per session in memory while sessions switch', async () => {
-      const composer = await fixture<ChatComposer>(html`<chat-composer session-id=${SESSION_A}></chat-composer>`);
+      const composer = await fixture<ChatComposer>(
+        html`<chat-composer session-id=${SESSION_A}></chat-composer>`,
+      );
       composer.focus();
       await sendKeys({ type: 'Only in memory' });
       composer.sessionId = SESSION_B;
@@ -210,12 +223,16 @@ describe('<chat-composer>', () => {
     it('names the field and describes how to send', async () => {
       const composer = await fixture<ChatComposer>(html`<chat-composer></chat-composer>`);
       expect(field(composer).getAttribute('aria-label')).to.equal('Message');
-      const hint = composer.shadowRoot!.getElementById(field(composer).getAttribute('aria-describedby')!)!;
+      const hint = composer.shadowRoot!.getElementById(
+        field(composer).getAttribute('aria-describedby')!,
+      )!;
       expect(hint.textContent).to.equal('Enter sends, Shift+Enter starts a new line.');
     });
 
     it('has no violations: with text, with an error, disabled', async () => {
-      const typed = await fixture<ChatComposer>(html`<chat-composer value="Hello"></chat-composer>`);
+      const typed = await fixture<ChatComposer>(
+        html`<chat-composer value="Hello"></chat-composer>`,
+      );
       await expect(typed).to.be.accessible();
       typed.value = 'x'.repeat(32001);
       await typed.updateComplete;
@@ -243,7 +260,11 @@ describe('<chat-composer>', () => {
 
     it('takes overrides for any string', async () => {
       const composer = await fixture<ChatComposer>(html`<chat-composer></chat-composer>`);
-      composer.strings = { label: 'Nachricht', send: 'Senden', placeholder: 'Nachricht schreiben…' };
+      composer.strings = {
+        label: 'Nachricht',
+        send: 'Senden',
+        placeholder: 'Nachricht schreiben…',
+      };
       await composer.updateComplete;
       expect(field(composer).getAttribute('aria-label')).to.equal('Nachricht');
       expect(field(composer).placeholder).to.equal('Nachricht schreiben…');

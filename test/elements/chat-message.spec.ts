@@ -74,7 +74,9 @@ describe('<chat-message>', () => {
       expect(partText(older, 'time')).to.equal('28 Nov, 16:40');
       const olderMorning = await renderMessage(message({ createdAt: '2026-11-28T08:40:00.000Z' }));
       expect(partText(olderMorning, 'time')).to.equal('28 Nov, 08:40');
-      const us = await renderMessage(message({ createdAt: '2026-12-01T16:40:00.000Z' }), { locale: 'en-US' });
+      const us = await renderMessage(message({ createdAt: '2026-12-01T16:40:00.000Z' }), {
+        locale: 'en-US',
+      });
       expect(partText(us, 'time')).to.equal('4:40 PM');
     });
 
@@ -86,19 +88,26 @@ describe('<chat-message>', () => {
       expect(getComputedStyle(part(bubble, 'content')!).whiteSpace).to.equal('pre-wrap');
       // Two line breaks: three lines tall.
       const lineHeight = parseFloat(getComputedStyle(part(bubble, 'content')!).lineHeight);
-      expect(Math.round(part(bubble, 'content')!.getBoundingClientRect().height / lineHeight)).to.equal(3);
+      expect(
+        Math.round(part(bubble, 'content')!.getBoundingClientRect().height / lineHeight),
+      ).to.equal(3);
     });
 
     it('sets quotes off as quotes', async () => {
-      const bubble = await renderMessage(said('system', 'Quote received: $18,400', { contentType: 'quote' }));
+      const bubble = await renderMessage(
+        said('system', 'Quote received: $18,400', { contentType: 'quote' }),
+      );
       expect(part(bubble, 'base')!.dataset.contentType).to.equal('quote');
       expect(getComputedStyle(part(bubble, 'content')!).borderLeftStyle).to.equal('solid');
     });
 
     it('renders HTML in messages and author names as inert text', async () => {
-      const payload = '<img src=x onerror="window.__xssMessage = true"><script>window.__xssMessage = true</script>';
+      const payload =
+        '<img src=x onerror="window.__xssMessage = true"><script>window.__xssMessage = true</script>';
       const author = '"><svg onload="window.__xssMessage = true">';
-      const bubble = await renderMessage(said('operator', payload, { contentType: 'markdown' }), { author });
+      const bubble = await renderMessage(said('operator', payload, { contentType: 'markdown' }), {
+        author,
+      });
       expect(partText(bubble, 'content')).to.equal(payload);
       expect(partText(bubble, 'author')).to.equal(author);
       expect(bubble.shadowRoot!.querySelector('img, script, svg')).to.equal(null);
@@ -147,8 +156,15 @@ describe('<chat-message>', () => {
 
   describe('strings', () => {
     it('takes overrides for any string', async () => {
-      const bubble = await renderMessage(said('broker', 'Hallo'), { delivery: 'failed', locale: 'de-DE' });
-      bubble.strings = { roleLabels: { broker: 'Ich' }, notSent: 'Nicht gesendet', retry: 'Erneut senden' };
+      const bubble = await renderMessage(said('broker', 'Hallo'), {
+        delivery: 'failed',
+        locale: 'de-DE',
+      });
+      bubble.strings = {
+        roleLabels: { broker: 'Ich' },
+        notSent: 'Nicht gesendet',
+        retry: 'Erneut senden',
+      };
       await bubble.updateComplete;
       expect(partText(bubble, 'author')).to.equal('Ich');
       expect(partText(bubble, 'delivery')).to.equal('Nicht gesendet Erneut senden');
@@ -160,7 +176,11 @@ describe('<chat-message>', () => {
       ['broker, sent', said('broker', 'Any light jets for Friday?'), 'sent'],
       ['broker, pending', said('broker', 'Any light jets for Friday?'), 'pending'],
       ['broker, failed', said('broker', 'Any light jets for Friday?'), 'failed'],
-      ['assistant markdown', said('assistant', '**Two** options', { contentType: 'markdown' }), 'sent'],
+      [
+        'assistant markdown',
+        said('assistant', '**Two** options', { contentType: 'markdown' }),
+        'sent',
+      ],
       ['system quote', said('system', 'Quote received', { contentType: 'quote' }), 'sent'],
       ['operator', said('operator', 'Available'), 'sent'],
     ];

@@ -1,4 +1,10 @@
-import { ChangeFeedSync, DraftStore, MessageStore, type ChatSessionsClient, type Session } from '@chat-sessions/sdk';
+import {
+  ChangeFeedSync,
+  DraftStore,
+  MessageStore,
+  type ChatSessionsClient,
+  type Session,
+} from '@chat-sessions/sdk';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/chat-session-view/define.js';
@@ -53,7 +59,9 @@ async function accessibleNode(element: Element): Promise<AccessibleNode> {
   const probe = String((probes += 1));
   element.setAttribute('data-a11y-probe', probe);
   try {
-    const snapshot = (await a11ySnapshot({ selector: `pierce/[data-a11y-probe="${probe}"]` })) as unknown as AccessibleNode | null;
+    const snapshot = (await a11ySnapshot({
+      selector: `pierce/[data-a11y-probe="${probe}"]`,
+    })) as unknown as AccessibleNode | null;
     if (!snapshot) throw new Error('not in the accessibility tree');
     return snapshot;
   } finally {
@@ -93,7 +101,10 @@ async function renderLive(
   return view;
 }
 
-async function createSession(broker: TestBroker, input: Parameters<ChatSessionsClient['sessions']['create']>[0]): Promise<Session> {
+async function createSession(
+  broker: TestBroker,
+  input: Parameters<ChatSessionsClient['sessions']['create']>[0],
+): Promise<Session> {
   const { data, error } = await broker.chat.sessions.create(input);
   if (error) throw error;
   return data;
@@ -115,7 +126,9 @@ describe('<chat-session-view>', () => {
         html`<chat-session-view><p slot="empty">Pick a trip on the left</p></chat-session-view>`,
       );
       const slot = part(slotted, 'empty')!.querySelector('slot')!;
-      expect(slot.assignedElements().map((element) => element.textContent)).to.deep.equal(['Pick a trip on the left']);
+      expect(slot.assignedElements().map((element) => element.textContent)).to.deep.equal([
+        'Pick a trip on the left',
+      ]);
     });
   });
 
@@ -131,7 +144,9 @@ describe('<chat-session-view>', () => {
       expect(text(part(view, 'session-error'))).to.contain('could not be loaded');
       const composer = view.shadowRoot!.querySelector('chat-composer')!;
       expect(composer.disabled).to.equal(true);
-      expect(text(view.shadowRoot!.querySelector('[part~="transcript"]'))).to.not.contain('Not yours');
+      expect(text(view.shadowRoot!.querySelector('[part~="transcript"]'))).to.not.contain(
+        'Not yours',
+      );
       await expect(view).to.be.accessible();
     });
   });
@@ -161,9 +176,13 @@ describe('<chat-session-view>', () => {
           ],
         }),
       );
-      expect((await accessibleNode(part(roundTrip, 'heading')!)).name).to.equal('TEB to VNY, round trip');
+      expect((await accessibleNode(part(roundTrip, 'heading')!)).name).to.equal(
+        'TEB to VNY, round trip',
+      );
       expect(text(part(roundTrip, 'dates'))).to.match(/^12\s*–\s*15 December$/);
-      const noLegs = await renderHeader(flightRequest({ legs: [], tripType: null, title: 'Somewhere warm in March' }));
+      const noLegs = await renderHeader(
+        flightRequest({ legs: [], tripType: null, title: 'Somewhere warm in March' }),
+      );
       expect(text(part(noLegs, 'heading'))).to.equal('Somewhere warm in March');
       const nothingYet = await renderHeader(flightRequest({ legs: [], tripType: null, title: '' }));
       expect(text(part(nothingYet, 'heading'))).to.equal('Route not set yet');
@@ -204,7 +223,8 @@ describe('<chat-session-view>', () => {
     });
 
     it('renders HTML in titles as inert text', async () => {
-      const title = '<img src=x onerror="window.__xssView = true"><script>window.__xssView = true</script>';
+      const title =
+        '<img src=x onerror="window.__xssView = true"><script>window.__xssView = true</script>';
       const view = await renderHeader(generalChat({ title }));
       expect(text(part(view, 'heading'))).to.equal(title);
       expect(view.shadowRoot!.querySelector('img, script')).to.equal(null);
@@ -231,7 +251,10 @@ describe('<chat-session-view>', () => {
     for (const [label, session] of [
       ['active flight request', () => flightRequest({ unreadCount: 3 })],
       ['completed general chat', () => generalChat({ status: 'completed', outcome: 'lost' })],
-      ['archived flight request', () => flightRequest({ status: 'archived', statusBeforeArchive: 'active' })],
+      [
+        'archived flight request',
+        () => flightRequest({ status: 'archived', statusBeforeArchive: 'active' }),
+      ],
     ] as const) {
       it(`has no axe violations: ${label}`, async () => {
         await expect(await renderHeader(session())).to.be.accessible();
@@ -244,14 +267,22 @@ describe('<chat-session-view>', () => {
       const broker = await newBroker();
       const session = await createSession(broker, { kind: 'general', title: 'Catch-up' });
       const view = await renderLive(broker.chat, session.id);
-      await eventually(() => expect(actionLabels(view)).to.deep.equal(['Pause', 'Complete', 'Archive']));
+      await eventually(() =>
+        expect(actionLabels(view)).to.deep.equal(['Pause', 'Complete', 'Archive']),
+      );
       const heard = oneEvent(document, 'chat-session-action');
       part(view, 'action-button')!.click();
       const event = (await heard) as unknown as ChatSessionActionEvent;
       expect(event).to.be.instanceOf(ChatSessionActionEvent);
-      expect([event.action, event.outcome, event.session.id]).to.deep.equal(['pause', null, session.id]);
+      expect([event.action, event.outcome, event.session.id]).to.deep.equal([
+        'pause',
+        null,
+        session.id,
+      ]);
       expect(event.bubbles && event.composed && event.cancelable).to.equal(true);
-      await eventually(() => expect(actionLabels(view)).to.deep.equal(['Resume', 'Complete', 'Archive']));
+      await eventually(() =>
+        expect(actionLabels(view)).to.deep.equal(['Resume', 'Complete', 'Archive']),
+      );
       expect(text(part(view, 'status'))).to.equal('Paused');
       const { data } = await broker.chat.sessions.get(session.id);
       expect(data!.status).to.equal('paused');
@@ -263,7 +294,9 @@ describe('<chat-session-view>', () => {
       const view = await renderLive(broker.chat, session.id);
       await eventually(() => expect(actionLabels(view)).to.include('Archive'));
       view.addEventListener('chat-session-action', (event) => event.preventDefault());
-      parts(view, 'action-button').find((button) => text(button) === 'Archive')!.click();
+      parts(view, 'action-button')
+        .find((button) => text(button) === 'Archive')!
+        .click();
       await new Promise((resolve) => setTimeout(resolve, 150));
       const { data } = await broker.chat.sessions.get(session.id);
       expect(data!.status).to.equal('active');
@@ -272,9 +305,15 @@ describe('<chat-session-view>', () => {
 
     it('completes with an outcome by keyboard: the menu opens with ArrowDown, Escape returns focus', async () => {
       const broker = await newBroker();
-      const session = await createSession(broker, { kind: 'flight_request', title: 'TEB to VNY', passengers: 4 });
+      const session = await createSession(broker, {
+        kind: 'flight_request',
+        title: 'TEB to VNY',
+        passengers: 4,
+      });
       const view = await renderLive(broker.chat, session.id);
-      await eventually(() => expect(actionLabels(view)).to.deep.equal(['Pause', 'Complete', 'Archive']));
+      await eventually(() =>
+        expect(actionLabels(view)).to.deep.equal(['Pause', 'Complete', 'Archive']),
+      );
       const pause = part(view, 'action-button')!;
       pause.focus();
       await sendKeys({ press: 'Tab' });
@@ -331,23 +370,39 @@ describe('<chat-session-view>', () => {
       const broker = await newBroker();
       const session = await createSession(broker, { kind: 'general', title: 'Roles' });
       const xss = '<img src=x onerror="window.__xssTranscript = true"><b>not bold</b>';
-      await broker.chat.messages.append({ sessionId: session.id, content: 'Any light jets for Friday?' });
-      await broker.chat.messages.append({ sessionId: session.id, role: 'assistant', content: '**Two** options:\n- CJ3', contentType: 'markdown' });
-      await broker.chat.messages.append({ sessionId: session.id, role: 'system', content: 'Quote received', contentType: 'quote' });
+      await broker.chat.messages.append({
+        sessionId: session.id,
+        content: 'Any light jets for Friday?',
+      });
+      await broker.chat.messages.append({
+        sessionId: session.id,
+        role: 'assistant',
+        content: '**Two** options:\n- CJ3',
+        contentType: 'markdown',
+      });
+      await broker.chat.messages.append({
+        sessionId: session.id,
+        role: 'system',
+        content: 'Quote received',
+        contentType: 'quote',
+      });
       await broker.chat.messages.append({ sessionId: session.id, content: xss });
       const view = await renderLive(broker.chat, session.id);
       await eventually(() => expect(bubbles(view)).to.have.length(4));
-      expect(contents(view)).to.deep.equal(['Any light jets for Friday?', '**Two** options:\n- CJ3', 'Quote received', xss]);
-      expect(bubbles(view).map((bubble) => text(bubble.shadowRoot!.querySelector("[part~='author']")))).to.deep.equal([
-        'You',
-        'Assistant',
-        'System',
-        'You',
+      expect(contents(view)).to.deep.equal([
+        'Any light jets for Friday?',
+        '**Two** options:\n- CJ3',
+        'Quote received',
+        xss,
       ]);
+      expect(
+        bubbles(view).map((bubble) => text(bubble.shadowRoot!.querySelector("[part~='author']"))),
+      ).to.deep.equal(['You', 'Assistant', 'System', 'You']);
       const transcript = part(view, 'transcript')!;
       expect(transcript.getAttribute('role')).to.equal('log');
       expect(transcript.getAttribute('aria-label')).to.equal('Conversation');
-      for (const bubble of bubbles(view)) expect(bubble.shadowRoot!.querySelector('img, b, strong, ul')).to.equal(null);
+      for (const bubble of bubbles(view))
+        expect(bubble.shadowRoot!.querySelector('img, b, strong, ul')).to.equal(null);
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect((window as { __xssTranscript?: boolean }).__xssTranscript).to.equal(undefined);
       await expect(view).to.be.accessible();
@@ -357,7 +412,9 @@ describe('<chat-session-view>', () => {
       const broker = await newBroker();
       const session = await createSession(broker, { kind: 'general', title: 'Quiet' });
       const view = await renderLive(broker.chat, session.id);
-      await eventually(() => expect(text(part(view, 'transcript-note'))).to.equal('No messages yet'));
+      await eventually(() =>
+        expect(text(part(view, 'transcript-note'))).to.equal('No messages yet'),
+      );
       await expect(view).to.be.accessible();
     });
 
@@ -379,7 +436,9 @@ describe('<chat-session-view>', () => {
       const transcript = part(view, 'transcript')!;
       expect(contents(view)[0]).to.equal('Message 26');
       // The conversation opens at its end.
-      expect(transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight).to.be.lessThan(1);
+      expect(
+        transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight,
+      ).to.be.lessThan(1);
 
       // The reader scrolls up to the top and presses "load earlier" (with the keyboard).
       transcript.scrollTop = 0;
@@ -389,11 +448,19 @@ describe('<chat-session-view>', () => {
       const reference = bubbles(view).find((bubble) => bubble.message!.content === 'Message 27')!;
       const offsetOf = (element: Element) =>
         element.getBoundingClientRect().top - transcript.getBoundingClientRect().top;
-      const before = { offset: offsetOf(reference), scrollTop: transcript.scrollTop, scrollHeight: transcript.scrollHeight };
+      const before = {
+        offset: offsetOf(reference),
+        scrollTop: transcript.scrollTop,
+        scrollHeight: transcript.scrollHeight,
+      };
       await sendKeys({ press: 'Enter' });
       await eventually(() => expect(bubbles(view)).to.have.length(40));
       await view.updateComplete;
-      const after = { offset: offsetOf(reference), scrollTop: transcript.scrollTop, scrollHeight: transcript.scrollHeight };
+      const after = {
+        offset: offsetOf(reference),
+        scrollTop: transcript.scrollTop,
+        scrollHeight: transcript.scrollHeight,
+      };
       expect(contents(view)[0]).to.equal('Message 6');
       expect(after.scrollHeight).to.be.greaterThan(before.scrollHeight);
       expect(after.scrollTop - before.scrollTop).to.equal(after.scrollHeight - before.scrollHeight);
@@ -403,13 +470,23 @@ describe('<chat-session-view>', () => {
       // focus stays in the conversation.
       transcript.scrollTop = 37;
       const middle = bubbles(view).find((bubble) => bubble.message!.content === 'Message 7')!;
-      const again = { offset: offsetOf(middle), scrollTop: transcript.scrollTop, scrollHeight: transcript.scrollHeight };
+      const again = {
+        offset: offsetOf(middle),
+        scrollTop: transcript.scrollTop,
+        scrollHeight: transcript.scrollHeight,
+      };
       expect(view.shadowRoot!.activeElement).to.equal(button);
       await sendKeys({ press: 'Enter' });
       await eventually(() => expect(bubbles(view)).to.have.length(45));
       await view.updateComplete;
-      expect(contents(view).slice(0, 6)).to.deep.equal([1, 2, 3, 4, 5, 6].map((n) => (n % 4 === 0 ? `Message ${n}\nwith a second line` : `Message ${n}`)));
-      expect(transcript.scrollTop - again.scrollTop).to.equal(transcript.scrollHeight - again.scrollHeight);
+      expect(contents(view).slice(0, 6)).to.deep.equal(
+        [1, 2, 3, 4, 5, 6].map((n) =>
+          n % 4 === 0 ? `Message ${n}\nwith a second line` : `Message ${n}`,
+        ),
+      );
+      expect(transcript.scrollTop - again.scrollTop).to.equal(
+        transcript.scrollHeight - again.scrollHeight,
+      );
       expect(offsetOf(middle)).to.equal(again.offset);
       expect(part(view, 'load-earlier-button')).to.equal(null);
       expect(view.shadowRoot!.activeElement).to.equal(transcript);
@@ -423,7 +500,9 @@ describe('<chat-session-view>', () => {
       const broker = await newBroker();
       const session = await createSession(broker, { kind: 'general', title: 'Send' });
       const view = await renderLive(broker.chat, session.id);
-      await eventually(() => expect(text(part(view, 'transcript-note'))).to.equal('No messages yet'));
+      await eventually(() =>
+        expect(text(part(view, 'transcript-note'))).to.equal('No messages yet'),
+      );
       const composer = view.shadowRoot!.querySelector('chat-composer')!;
       composer.focus();
       broker.network = 'held';
@@ -439,7 +518,9 @@ describe('<chat-session-view>', () => {
       await eventually(() => expect(bubbles(view)[0]!.delivery).to.equal('sent'));
       expect(bubbles(view)[0]).to.equal(bubble);
       const { data } = await broker.chat.messages.list({ sessionId: session.id });
-      expect(data!.items.map((message) => [message.content, message.role])).to.deep.equal([['Can you do Friday 9am?', 'broker']]);
+      expect(data!.items.map((message) => [message.content, message.role])).to.deep.equal([
+        ['Can you do Friday 9am?', 'broker'],
+      ]);
     });
 
     it('keeps a multi-line message typed with Shift+Enter', async () => {
@@ -466,7 +547,9 @@ describe('<chat-session-view>', () => {
       await sendKeys({ press: 'Enter' });
       await eventually(() => expect(bubbles(view)[0]?.delivery).to.equal('failed'));
       const [bubble] = bubbles(view);
-      expect(text(bubble!.shadowRoot!.querySelector("[part~='delivery']"))).to.equal('Not sent Retry');
+      expect(text(bubble!.shadowRoot!.querySelector("[part~='delivery']"))).to.equal(
+        'Not sent Retry',
+      );
       await expect(view).to.be.accessible();
 
       broker.network = 'online';
@@ -494,7 +577,14 @@ describe('<chat-session-view>', () => {
       view.shadowRoot!.querySelector('chat-composer')!.focus();
       await sendKeys({ type: 'Through your store' });
       await sendKeys({ press: 'Enter' });
-      await eventually(() => expect(store.getSnapshot().items.map((item) => [item.content, item.delivery]).at(-1)).to.deep.equal(['Through your store', 'sent']));
+      await eventually(() =>
+        expect(
+          store
+            .getSnapshot()
+            .items.map((item) => [item.content, item.delivery])
+            .at(-1),
+        ).to.deep.equal(['Through your store', 'sent']),
+      );
       view.remove();
       // Still the host's: it answers after the view is gone.
       expect((await store.load()).error).to.equal(null);
@@ -516,7 +606,9 @@ describe('<chat-session-view>', () => {
       view.sessionId = first.id;
       await eventually(() => expect(text(part(view, 'heading'))).to.equal('First'));
       expect(composer().value).to.equal('Half a thought');
-      expect(localStorage.getItem(`chat-sessions:draft:${broker.userId}:${first.id}`)).to.equal('Half a thought');
+      expect(localStorage.getItem(`chat-sessions:draft:${broker.userId}:${first.id}`)).to.equal(
+        'Half a thought',
+      );
       drafts.clear(first.id);
       drafts.dispose();
     });
@@ -536,7 +628,9 @@ describe('<chat-session-view>', () => {
       await eventually(() => expect(contents(view).at(-1)).to.equal('From my phone'));
       await view.updateComplete;
       const transcript = part(view, 'transcript')!;
-      expect(transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight).to.be.lessThan(1);
+      expect(
+        transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight,
+      ).to.be.lessThan(1);
       sync.dispose();
     });
   });
@@ -546,8 +640,13 @@ describe('<chat-session-view>', () => {
       const broker = await newBroker();
       const session = await createSession(broker, { kind: 'general', title: 'Own feed' });
       const view = await renderLive(broker.chat, session.id);
-      await eventually(() => expect(text(part(view, 'transcript-note'))).to.equal('No messages yet'));
-      await broker.chat.messages.append({ sessionId: session.id, content: 'Written by the host page' });
+      await eventually(() =>
+        expect(text(part(view, 'transcript-note'))).to.equal('No messages yet'),
+      );
+      await broker.chat.messages.append({
+        sessionId: session.id,
+        content: 'Written by the host page',
+      });
       await eventually(() => expect(contents(view)).to.deep.equal(['Written by the host page']));
       // The session's own changes come through it too.
       await broker.chat.sessions.pause(session.id);
@@ -556,9 +655,17 @@ describe('<chat-session-view>', () => {
       view.remove();
       await view.updateComplete;
       expect(bubbles(view)).to.have.length(0);
-      await broker.chat.messages.append({ sessionId: session.id, content: 'While the view was away' });
+      await broker.chat.messages.append({
+        sessionId: session.id,
+        content: 'While the view was away',
+      });
       parent.append(view);
-      await eventually(() => expect(contents(view)).to.deep.equal(['Written by the host page', 'While the view was away']));
+      await eventually(() =>
+        expect(contents(view)).to.deep.equal([
+          'Written by the host page',
+          'While the view was away',
+        ]),
+      );
       await broker.chat.messages.append({ sessionId: session.id, content: 'After it came back' });
       await eventually(() => expect(contents(view).at(-1)).to.equal('After it came back'));
     });
@@ -578,7 +685,9 @@ describe('<chat-session-view>', () => {
       expect(toggle.getAttribute('aria-expanded')).to.equal('true');
       const list = view.shadowRoot!.querySelector('operator-thread-list')!;
       expect(list.id).to.equal(toggle.getAttribute('aria-controls'));
-      await eventually(() => expect(list.shadowRoot!.querySelectorAll("[part~='thread']")).to.have.length(1));
+      await eventually(() =>
+        expect(list.shadowRoot!.querySelectorAll("[part~='thread']")).to.have.length(1),
+      );
       await expect(view).to.be.accessible();
       await sendKeys({ press: 'Space' });
       await view.updateComplete;
@@ -600,8 +709,15 @@ describe('<chat-session-view>', () => {
         passengers: 6,
         stage: 'contract_generated',
       });
-      await broker.chat.threads.open({ sessionId: session.id, operatorName: 'An operator with a rather long company name' });
-      await broker.chat.messages.append({ sessionId: session.id, content: 'https://example.test/a/very/long/link/without/any/spaces/that/must/wrap/somewhere' });
+      await broker.chat.threads.open({
+        sessionId: session.id,
+        operatorName: 'An operator with a rather long company name',
+      });
+      await broker.chat.messages.append({
+        sessionId: session.id,
+        content:
+          'https://example.test/a/very/long/link/without/any/spaces/that/must/wrap/somewhere',
+      });
       const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 280px; height: 520px">
         <chat-session-view .client=${broker.chat} session-id=${session.id}></chat-session-view>
       </div>`);
@@ -610,9 +726,14 @@ describe('<chat-session-view>', () => {
       part(view, 'threads-toggle')!.click();
       await view.updateComplete;
       const list = view.shadowRoot!.querySelector('operator-thread-list')!;
-      await eventually(() => expect(list.shadowRoot!.querySelectorAll("[part~='thread']")).to.have.length(1));
+      await eventually(() =>
+        expect(list.shadowRoot!.querySelectorAll("[part~='thread']")).to.have.length(1),
+      );
       for (const element of [view, part(view, 'header')!, part(view, 'transcript')!, list]) {
-        expect(element.scrollWidth, element.getAttribute('part') ?? element.localName).to.be.at.most(element.clientWidth);
+        expect(
+          element.scrollWidth,
+          element.getAttribute('part') ?? element.localName,
+        ).to.be.at.most(element.clientWidth);
       }
       expect(view.getBoundingClientRect().width).to.equal(280);
     });
@@ -621,7 +742,12 @@ describe('<chat-session-view>', () => {
   describe('theming', () => {
     it('has no axe violations in a dark theme made of tokens only', async () => {
       const broker = await newBroker();
-      const session = await createSession(broker, { kind: 'flight_request', title: 'Dark', passengers: 2, stage: 'proposal_sent' });
+      const session = await createSession(broker, {
+        kind: 'flight_request',
+        title: 'Dark',
+        passengers: 2,
+        stage: 'proposal_sent',
+      });
       await broker.chat.messages.append({ sessionId: session.id, content: 'Evening' });
       const wrapper = await fixture<HTMLDivElement>(html`
         <div
@@ -652,7 +778,9 @@ describe('<chat-session-view> inside a <chat-sessions-provider>', () => {
     const broker = await newBroker();
     const session = await createSession(broker, { kind: 'general', title: 'Provided' });
     await broker.chat.messages.append({ sessionId: session.id, content: 'Through the context' });
-    const provider = await fixture<HTMLElement & { sessionList: { getSnapshot(): { items: readonly Session[] } } | null }>(html`
+    const provider = await fixture<
+      HTMLElement & { sessionList: { getSnapshot(): { items: readonly Session[] } } | null }
+    >(html`
       <chat-sessions-provider .client=${broker.chat}>
         <chat-session-view style="height: 320px" session-id=${session.id}></chat-session-view>
       </chat-sessions-provider>
@@ -660,20 +788,28 @@ describe('<chat-session-view> inside a <chat-sessions-provider>', () => {
     const view = provider.querySelector('chat-session-view')!;
     await eventually(() => expect(contents(view)).to.deep.equal(['Through the context']));
     await eventually(() =>
-      expect(provider.sessionList!.getSnapshot().items.map((item) => item.id)).to.include(session.id),
+      expect(provider.sessionList!.getSnapshot().items.map((item) => item.id)).to.include(
+        session.id,
+      ),
     );
 
     // A slow network: the list shows the change before the server has answered.
     broker.network = 'held';
-    parts(view, 'action-button').find((button) => text(button) === 'Pause')!.click();
+    parts(view, 'action-button')
+      .find((button) => text(button) === 'Pause')!
+      .click();
     await eventually(() => expect(text(part(view, 'status'))).to.equal('Paused'));
     expect(broker.heldCount).to.be.greaterThan(0);
-    expect(provider.sessionList!.getSnapshot().items.find((item) => item.id === session.id)!.status).to.equal('paused');
+    expect(
+      provider.sessionList!.getSnapshot().items.find((item) => item.id === session.id)!.status,
+    ).to.equal('paused');
     broker.network = 'online';
     await eventually(async () => {
       const { data } = await broker.chat.sessions.get(session.id);
       expect(data!.status).to.equal('paused');
     });
-    await eventually(() => expect(actionLabels(view)).to.deep.equal(['Resume', 'Complete', 'Archive']));
+    await eventually(() =>
+      expect(actionLabels(view)).to.deep.equal(['Resume', 'Complete', 'Archive']),
+    );
   });
 });

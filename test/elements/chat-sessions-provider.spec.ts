@@ -11,7 +11,9 @@ import { $, cards, pressKeys, settle } from './support/sidebar.js';
 const column = 'height: 280px; display: flex';
 
 function titles(sidebar: ChatSidebar): string[] {
-  return cards(sidebar).map((element) => (element as HTMLElement & { session: Session }).session.title);
+  return cards(sidebar).map(
+    (element) => (element as HTMLElement & { session: Session }).session.title,
+  );
 }
 
 describe('<chat-sessions-provider>', () => {
@@ -23,17 +25,23 @@ describe('<chat-sessions-provider>', () => {
   it('makes one list for its client and shares it: what one sidebar does, the other shows at once', async () => {
     const broker = await newBroker();
     await broker.chat.sessions.create({ kind: 'general', title: 'First' });
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="position: fixed; top: 0; left: 0; width: 700px; display: flex; gap: 8px">
+    const wrapper =
+      await fixture<HTMLDivElement>(html`<div style="position: fixed; top: 0; left: 0; width: 700px; display: flex; gap: 8px">
       <chat-sessions-provider .client=${broker.chat}>
         <div style=${column}><chat-sidebar id="left"></chat-sidebar></div>
         <div style=${column}><chat-sidebar id="right"></chat-sidebar></div>
       </chat-sessions-provider>
     </div>`);
     const provider = wrapper.querySelector<ChatSessionsProvider>('chat-sessions-provider')!;
-    const [left, right] = [...wrapper.querySelectorAll<ChatSidebar>('chat-sidebar')] as [ChatSidebar, ChatSidebar];
+    const [left, right] = [...wrapper.querySelectorAll<ChatSidebar>('chat-sidebar')] as [
+      ChatSidebar,
+      ChatSidebar,
+    ];
     expect(getComputedStyle(provider).display).to.equal('contents');
     expect(provider.sessionList).to.be.an.instanceOf(SessionListStore);
-    await eventually(() => expect([titles(left), titles(right)]).to.deep.equal([['First'], ['First']]));
+    await eventually(() =>
+      expect([titles(left), titles(right)]).to.deep.equal([['First'], ['First']]),
+    );
 
     // New → General chat in the left sidebar: the shared list shows it in both before the server answers.
     $(left, '[part="new-button"]')!.focus();
@@ -55,7 +63,8 @@ describe('<chat-sessions-provider>', () => {
     await other.chat.sessions.create({ kind: 'general', title: 'Theirs' });
     const shared = new SessionListStore({ client: broker.chat });
     const own = new SessionListStore({ client: other.chat });
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="position: fixed; top: 0; left: 0; width: 700px; display: flex">
+    const wrapper =
+      await fixture<HTMLDivElement>(html`<div style="position: fixed; top: 0; left: 0; width: 700px; display: flex">
       <chat-sessions-provider .store=${shared}>
         <div style=${column}><chat-sidebar id="provided"></chat-sidebar></div>
         <div style=${column}><chat-sidebar id="own" .store=${own}></chat-sidebar></div>
@@ -65,7 +74,9 @@ describe('<chat-sessions-provider>', () => {
     expect(provider.sessionList).to.equal(shared);
     const provided = wrapper.querySelector<ChatSidebar>('#provided')!;
     const ownSidebar = wrapper.querySelector<ChatSidebar>('#own')!;
-    await eventually(() => expect([titles(provided), titles(ownSidebar)]).to.deep.equal([['Mine'], ['Theirs']]));
+    await eventually(() =>
+      expect([titles(provided), titles(ownSidebar)]).to.deep.equal([['Mine'], ['Theirs']]),
+    );
 
     // Taking the element's own store away: it follows the provider's.
     ownSidebar.store = null;
@@ -77,7 +88,8 @@ describe('<chat-sessions-provider>', () => {
   it('disposes the list it made when it leaves the page, and makes a new one when it comes back', async () => {
     const broker = await newBroker();
     await broker.chat.sessions.create({ kind: 'general', title: 'Only' });
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="position: fixed; top: 0; left: 0; width: 360px">
+    const wrapper =
+      await fixture<HTMLDivElement>(html`<div style="position: fixed; top: 0; left: 0; width: 360px">
       <chat-sessions-provider .client=${broker.chat}>
         <div style=${column}><chat-sidebar></chat-sidebar></div>
       </chat-sessions-provider>
@@ -101,7 +113,9 @@ describe('<chat-sessions-provider>', () => {
   it('loads the list it makes even with no sidebar inside, for any element (or host code) to read', async () => {
     const broker = await newBroker();
     await broker.chat.sessions.create({ kind: 'general', title: 'Counted' });
-    const provider = await fixture<ChatSessionsProvider>(html`<chat-sessions-provider .client=${broker.chat}></chat-sessions-provider>`);
+    const provider = await fixture<ChatSessionsProvider>(
+      html`<chat-sessions-provider .client=${broker.chat}></chat-sessions-provider>`,
+    );
     await eventually(() => {
       const snapshot = provider.sessionList!.getSnapshot();
       expect(snapshot.items.map((item) => item.title)).to.deep.equal(['Counted']);
@@ -111,7 +125,8 @@ describe('<chat-sessions-provider>', () => {
 
   it('keeps the list it made live: a write by the host’s own code through the client shows up', async () => {
     const broker = await newBroker();
-    const wrapper = await fixture<HTMLDivElement>(html`<div style="position: fixed; top: 0; left: 0; width: 360px">
+    const wrapper =
+      await fixture<HTMLDivElement>(html`<div style="position: fixed; top: 0; left: 0; width: 360px">
       <chat-sessions-provider .client=${broker.chat}>
         <div style=${column}><chat-sidebar></chat-sidebar></div>
       </chat-sessions-provider>

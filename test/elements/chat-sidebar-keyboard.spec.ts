@@ -52,13 +52,20 @@ function activeMenuItem(sidebar: ChatSidebar): string {
   return textOf(shadow(sidebar).activeElement);
 }
 
-async function clickCard(sidebar: ChatSidebar, sessionId: string, modifier?: 'Shift' | 'Control'): Promise<void> {
+async function clickCard(
+  sidebar: ChatSidebar,
+  sessionId: string,
+  modifier?: 'Shift' | 'Control',
+): Promise<void> {
   const element = card(sidebar, sessionId)!;
   element.scrollIntoView({ block: 'nearest' });
   await settle(sidebar);
   const box = element.getBoundingClientRect();
   if (modifier) await sendKeys({ down: modifier });
-  await sendMouse({ type: 'click', position: [Math.round(box.left + 20), Math.round(box.top + box.height / 2)] });
+  await sendMouse({
+    type: 'click',
+    position: [Math.round(box.left + 20), Math.round(box.top + box.height / 2)],
+  });
   if (modifier) await sendKeys({ up: modifier });
   await settle(sidebar);
 }
@@ -100,9 +107,11 @@ describe('<chat-sidebar> keyboard and pointer', () => {
       await press(sidebar, 'Home');
       await waitForFocus(sidebar, id(host, 0));
       // The roving tab stop is the focused card, and only one card has it.
-      expect($$(sidebar, '[data-session-id][tabindex="0"]').map((element) => element.dataset['sessionId'])).to.deep.equal([
-        id(host, 0),
-      ]);
+      expect(
+        $$(sidebar, '[data-session-id][tabindex="0"]').map(
+          (element) => element.dataset['sessionId'],
+        ),
+      ).to.deep.equal([id(host, 0)]);
       expect($$(sidebar, '[data-session-id]').length).to.be.below(40);
     });
 
@@ -139,7 +148,10 @@ describe('<chat-sidebar> keyboard and pointer', () => {
       await waitForFocus(sidebar, first!.id, 'at the end, the one before');
       host.set([]);
       await settle(sidebar);
-      await waitUntil(() => shadow(sidebar).activeElement?.id === 'tab-active', 'focus goes to the tab');
+      await waitUntil(
+        () => shadow(sidebar).activeElement?.id === 'tab-active',
+        'focus goes to the tab',
+      );
     });
   });
 
@@ -154,11 +166,11 @@ describe('<chat-sidebar> keyboard and pointer', () => {
       await press(sidebar, 'Shift+ArrowDown');
       await waitForFocus(sidebar, id(host, 3));
       expect(textOf($(sidebar, '[part="bulk-count"]'))).to.equal('3 selected');
-      expect($$(sidebar, '[data-session-id][aria-selected="true"]').map((element) => element.dataset['sessionId'])).to.deep.equal([
-        id(host, 1),
-        id(host, 2),
-        id(host, 3),
-      ]);
+      expect(
+        $$(sidebar, '[data-session-id][aria-selected="true"]').map(
+          (element) => element.dataset['sessionId'],
+        ),
+      ).to.deep.equal([id(host, 1), id(host, 2), id(host, 3)]);
       await press(sidebar, 'Control+a');
       expect(textOf($(sidebar, '[part="bulk-count"]'))).to.equal('6 selected');
       await expect(sidebar).to.be.accessible();
@@ -175,18 +187,17 @@ describe('<chat-sidebar> keyboard and pointer', () => {
       await clickCard(sidebar, id(host, 0), 'Control');
       expect(textOf($(sidebar, '[part="bulk-count"]'))).to.equal('1 selected');
       await clickCard(sidebar, id(host, 3), 'Shift');
-      expect($$(sidebar, '[data-session-id][aria-selected="true"]').map((element) => element.dataset['sessionId'])).to.deep.equal([
-        id(host, 0),
-        id(host, 1),
-        id(host, 2),
-        id(host, 3),
-      ]);
+      expect(
+        $$(sidebar, '[data-session-id][aria-selected="true"]').map(
+          (element) => element.dataset['sessionId'],
+        ),
+      ).to.deep.equal([id(host, 0), id(host, 1), id(host, 2), id(host, 3)]);
       expect(host.of('chat-session-select')).to.have.length(0);
       await clickCard(sidebar, id(host, 1));
       expect($(sidebar, '[part="bulk-bar"]')).to.equal(null);
-      expect(host.of<ChatSessionSelectEvent>('chat-session-select').map((event) => event.session.id)).to.deep.equal([
-        id(host, 1),
-      ]);
+      expect(
+        host.of<ChatSessionSelectEvent>('chat-session-select').map((event) => event.session.id),
+      ).to.deep.equal([id(host, 1)]);
     });
 
     it('applies bulk archive and mark read to the sessions that allow them, one event each', async () => {
@@ -208,10 +219,11 @@ describe('<chat-sidebar> keyboard and pointer', () => {
       await press(sidebar, 'Tab');
       expect(activeMenuItem(sidebar)).to.equal('Mark read');
       await press(sidebar, 'Enter');
-      expect(host.of<ChatSessionMarkReadEvent>('chat-session-mark-read').map((event) => event.session.title)).to.deep.equal([
-        'A',
-        'C',
-      ]);
+      expect(
+        host
+          .of<ChatSessionMarkReadEvent>('chat-session-mark-read')
+          .map((event) => event.session.title),
+      ).to.deep.equal(['A', 'C']);
       await press(sidebar, 'Shift+Tab');
       await press(sidebar, 'Shift+Tab');
       expect(activeMenuItem(sidebar)).to.equal('Archive');
@@ -222,7 +234,9 @@ describe('<chat-sidebar> keyboard and pointer', () => {
         'B archive',
         'C archive',
       ]);
-      expect(archived.every((event) => event.cancelable && event.bubbles && event.composed)).to.equal(true);
+      expect(
+        archived.every((event) => event.cancelable && event.bubbles && event.composed),
+      ).to.equal(true);
     });
   });
 
@@ -250,7 +264,9 @@ describe('<chat-sidebar> keyboard and pointer', () => {
       await press(sidebar, 'Tab');
       await press(sidebar, 'Enter');
       expect(
-        host.of<ChatSessionActionEvent>('chat-session-action').map((event) => `${event.session.title} ${event.action} ${event.outcome}`),
+        host
+          .of<ChatSessionActionEvent>('chat-session-action')
+          .map((event) => `${event.session.title} ${event.action} ${event.outcome}`),
       ).to.deep.equal(['A complete cancelled', 'B complete cancelled']);
       expect($(sidebar, '[part="bulk-bar"]')).to.equal(null);
     });
@@ -264,7 +280,15 @@ describe('<chat-sidebar> keyboard and pointer', () => {
       const menu = $(sidebar, '[role="menu"]')!;
       expect(menu.getAttribute('aria-label')).to.equal('Session actions');
       expect(menu.matches(':popover-open')).to.equal(true);
-      expect(menuItems(sidebar)).to.deep.equal(['Pause', 'Complete…', 'Archive', 'Rename…', 'Pin', 'Mark as read', 'Delete…']);
+      expect(menuItems(sidebar)).to.deep.equal([
+        'Pause',
+        'Complete…',
+        'Archive',
+        'Rename…',
+        'Pin',
+        'Mark as read',
+        'Delete…',
+      ]);
       expect(activeMenuItem(sidebar)).to.equal('Pause');
       await press(sidebar, 'ArrowDown');
       expect(activeMenuItem(sidebar)).to.equal('Complete…');
@@ -318,7 +342,11 @@ describe('<chat-sidebar> keyboard and pointer', () => {
       await press(sidebar, 'Enter');
       expect(dialog.open).to.equal(false);
       const [event] = host.of<ChatSessionActionEvent>('chat-session-action');
-      expect([event?.session.id, event?.action, event?.outcome]).to.deep.equal([id(host, 0), 'complete', 'lost']);
+      expect([event?.session.id, event?.action, event?.outcome]).to.deep.equal([
+        id(host, 0),
+        'complete',
+        'lost',
+      ]);
       await waitForFocus(sidebar, id(host, 0));
     });
 
@@ -361,16 +389,23 @@ describe('<chat-sidebar> keyboard and pointer', () => {
       expect(activeMenuItem(sidebar)).to.equal('Pin');
       await press(sidebar, 'Enter');
       const [pin] = host.of<ChatSessionPinEvent>('chat-session-pin');
-      expect([pin?.session.id, pin?.pinned, pin?.cancelable, pin?.composed]).to.deep.equal([id(host, 2), true, true, true]);
+      expect([pin?.session.id, pin?.pinned, pin?.cancelable, pin?.composed]).to.deep.equal([
+        id(host, 2),
+        true,
+        true,
+        true,
+      ]);
       await waitForFocus(sidebar, id(host, 2));
       await press(sidebar, 'Shift+F10');
       await press(sidebar, 'End');
       await press(sidebar, 'ArrowUp');
       expect(activeMenuItem(sidebar)).to.equal('Mark as read');
       await press(sidebar, 'Enter');
-      expect(host.of<ChatSessionMarkReadEvent>('chat-session-mark-read').map((event) => event.session.id)).to.deep.equal([
-        id(host, 2),
-      ]);
+      expect(
+        host
+          .of<ChatSessionMarkReadEvent>('chat-session-mark-read')
+          .map((event) => event.session.id),
+      ).to.deep.equal([id(host, 2)]);
     });
 
     it('closes the New menu with Escape, focus back on New', async () => {
@@ -404,7 +439,9 @@ describe('<chat-sidebar> keyboard and pointer', () => {
       const requests = host.of<ChatSessionDeleteRequestEvent>('chat-session-delete-request');
       expect(requests).to.have.length(2);
       expect(requests[1]!.sessions).to.deep.equal([doomed]);
-      expect(requests[1]!.cancelable && requests[1]!.bubbles && requests[1]!.composed).to.equal(true);
+      expect(requests[1]!.cancelable && requests[1]!.bubbles && requests[1]!.composed).to.equal(
+        true,
+      );
       const dialog = $(sidebar, 'dialog') as HTMLDialogElement;
       expect(dialog.open).to.equal(true);
       expect(textOf($(sidebar, '#dialog-title'))).to.equal('Move to trash?');
@@ -412,7 +449,9 @@ describe('<chat-sidebar> keyboard and pointer', () => {
       await expect(sidebar).to.be.accessible();
       await press(sidebar, 'Enter');
 
-      expect(host.of<ChatSessionDeleteEvent>('chat-session-delete').map((event) => event.session.id)).to.deep.equal([doomed.id]);
+      expect(
+        host.of<ChatSessionDeleteEvent>('chat-session-delete').map((event) => event.session.id),
+      ).to.deep.equal([doomed.id]);
       await waitForFocus(sidebar, host.items[1]!.id, 'the next session has focus');
       expect(host.items.map((item) => item.id)).not.to.include(doomed.id);
       const toast = $(sidebar, '[part="toast"]')!;
@@ -421,9 +460,9 @@ describe('<chat-sidebar> keyboard and pointer', () => {
       await expect(sidebar).to.be.accessible();
 
       await press(sidebar, 'Control+z');
-      expect(host.of<ChatSessionRestoreEvent>('chat-session-restore').map((event) => event.session.id)).to.deep.equal([
-        doomed.id,
-      ]);
+      expect(
+        host.of<ChatSessionRestoreEvent>('chat-session-restore').map((event) => event.session.id),
+      ).to.deep.equal([doomed.id]);
       expect(host.items[1]!.id).to.equal(doomed.id);
       expect($(sidebar, '[part="toast"]')).to.equal(null);
     });
@@ -447,19 +486,21 @@ describe('<chat-sidebar> keyboard and pointer', () => {
       await press(sidebar, 'Delete');
       expect(textOf($(sidebar, '#dialog-title'))).to.equal('Move 2 sessions to trash?');
       await press(sidebar, 'Enter');
-      expect(host.of<ChatSessionDeleteEvent>('chat-session-delete').map((event) => event.session.id)).to.deep.equal(
-        chosen.map((session) => session.id),
+      expect(
+        host.of<ChatSessionDeleteEvent>('chat-session-delete').map((event) => event.session.id),
+      ).to.deep.equal(chosen.map((session) => session.id));
+      expect(textOf($(sidebar, '[part="toast"] .toast-message'))).to.equal(
+        'Moved 2 sessions to trash.',
       );
-      expect(textOf($(sidebar, '[part="toast"] .toast-message'))).to.equal('Moved 2 sessions to trash.');
       expect($(sidebar, '[part="bulk-bar"]')).to.equal(null);
       // Tab from the list, past the (now empty) bar, to Undo.
       await waitUntil(() => focusedId(sidebar) !== null, 'focus back in the list');
       await press(sidebar, 'Tab');
       expect(activeMenuItem(sidebar)).to.equal('Undo');
       await press(sidebar, 'Enter');
-      expect(host.of<ChatSessionRestoreEvent>('chat-session-restore').map((event) => event.session.id)).to.deep.equal(
-        chosen.map((session) => session.id),
-      );
+      expect(
+        host.of<ChatSessionRestoreEvent>('chat-session-restore').map((event) => event.session.id),
+      ).to.deep.equal(chosen.map((session) => session.id));
       await waitForFocus(sidebar, chosen[0]!.id, 'the restored session has focus');
     });
   });
@@ -467,7 +508,11 @@ describe('<chat-sidebar> keyboard and pointer', () => {
   it('right-click opens the actions menu; the pointer-only ⋯ button too', async () => {
     const { sidebar, host } = await setup(3);
     const box = card(sidebar, id(host, 1))!.getBoundingClientRect();
-    await sendMouse({ type: 'click', button: 'right', position: [Math.round(box.left + 30), Math.round(box.top + 20)] });
+    await sendMouse({
+      type: 'click',
+      button: 'right',
+      position: [Math.round(box.left + 30), Math.round(box.top + 20)],
+    });
     await settle(sidebar);
     expect(menuItems(sidebar)).to.include('Pause');
     await press(sidebar, 'Escape');

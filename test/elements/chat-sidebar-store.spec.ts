@@ -3,15 +3,31 @@
 // by the test runner's backend plugin. Nothing here imitates the database.
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { ChangeFeedSync, SessionListStore, type ChatSessionsClient, type Session } from '@chat-sessions/sdk';
+import {
+  ChangeFeedSync,
+  SessionListStore,
+  type ChatSessionsClient,
+  type Session,
+} from '@chat-sessions/sdk';
 import '../../src/chat-sessions-provider/define.js';
 import '../../src/chat-sidebar/define.js';
 import type { ChatSessionsProvider } from '../../src/chat-sessions-provider/chat-sessions-provider.js';
 import type { ChatSidebar } from '../../src/chat-sidebar/chat-sidebar.js';
 import { backendInfo, eventually, newBroker, serviceChat } from './support/backend.js';
-import { $, $$, card, cards, focusedId, pressKeys, settle, shadow, textOf } from './support/sidebar.js';
+import {
+  $,
+  $$,
+  card,
+  cards,
+  focusedId,
+  pressKeys,
+  settle,
+  shadow,
+  textOf,
+} from './support/sidebar.js';
 
-const box = 'position: fixed; top: 0; left: 0; z-index: 1; width: 360px; height: 560px; display: flex; background: white';
+const box =
+  'position: fixed; top: 0; left: 0; z-index: 1; width: 360px; height: 560px; display: flex; background: white';
 
 async function sidebarFor(client: ChatSessionsClient): Promise<ChatSidebar> {
   const wrapper = await fixture<HTMLDivElement>(html`<div style=${box}>
@@ -32,14 +48,19 @@ async function provided(client: ChatSessionsClient, store?: SessionListStore) {
   };
 }
 
-async function created(client: ChatSessionsClient, input: Parameters<ChatSessionsClient['sessions']['create']>[0]): Promise<Session> {
+async function created(
+  client: ChatSessionsClient,
+  input: Parameters<ChatSessionsClient['sessions']['create']>[0],
+): Promise<Session> {
   const { data, error } = await client.sessions.create(input);
   if (error) throw error;
   return data;
 }
 
 function titles(sidebar: ChatSidebar): string[] {
-  return cards(sidebar).map((element) => (element as HTMLElement & { session: Session }).session.title);
+  return cards(sidebar).map(
+    (element) => (element as HTMLElement & { session: Session }).session.title,
+  );
 }
 
 function tabCounts(sidebar: ChatSidebar): string[] {
@@ -78,7 +99,9 @@ describe('<chat-sidebar> with the real SDK and backend', () => {
 
     card(sidebar, teb.id)!.focus();
     const selected = new Promise<Session>((resolve) =>
-      sidebar.addEventListener('chat-session-select', (event) => resolve(event.session), { once: true }),
+      sidebar.addEventListener('chat-session-select', (event) => resolve(event.session), {
+        once: true,
+      }),
     );
     await press(sidebar, 'Enter');
     expect((await selected).id).to.equal(teb.id);
@@ -102,7 +125,9 @@ describe('<chat-sidebar> with the real SDK and backend', () => {
     const createdId = sidebar.selected;
     const { data: stored } = await broker.chat.sessions.get(createdId);
     expect(stored?.kind).to.equal('flight_request');
-    expect(stored?.legs.map((leg) => `${leg.from}-${leg.to} ${leg.date}`)).to.deep.equal(['TEB-VNY 2026-12-12']);
+    expect(stored?.legs.map((leg) => `${leg.from}-${leg.to} ${leg.date}`)).to.deep.equal([
+      'TEB-VNY 2026-12-12',
+    ]);
     expect(stored?.passengers).to.equal(6);
     await eventually(() => expect(tabCounts(sidebar)[0]).to.equal('Active 2'));
 
@@ -114,14 +139,24 @@ describe('<chat-sidebar> with the real SDK and backend', () => {
     expect(textOf(shadow(sidebar).activeElement)).to.equal('Archive');
     await press(sidebar, 'Enter');
     await eventually(() => expect(titles(sidebar)).to.deep.equal(['Existing chat']));
-    await eventually(() => expect(tabCounts(sidebar)).to.deep.equal(['Active 1', 'Completed 0', 'Archived 1']));
-    await eventually(async () => expect((await broker.chat.sessions.get(createdId)).data?.status).to.equal('archived'));
+    await eventually(() =>
+      expect(tabCounts(sidebar)).to.deep.equal(['Active 1', 'Completed 0', 'Archived 1']),
+    );
+    await eventually(async () =>
+      expect((await broker.chat.sessions.get(createdId)).data?.status).to.equal('archived'),
+    );
 
     // The Archived tab, by keyboard.
     $(sidebar, '#tab-active')!.focus();
     await press(sidebar, 'End');
-    await eventually(() => expect($(sidebar, '#tab-archived')!.getAttribute('aria-selected')).to.equal('true'));
-    await eventually(() => expect(cards(sidebar).map((element) => element.dataset['sessionId'])).to.deep.equal([createdId]));
+    await eventually(() =>
+      expect($(sidebar, '#tab-archived')!.getAttribute('aria-selected')).to.equal('true'),
+    );
+    await eventually(() =>
+      expect(cards(sidebar).map((element) => element.dataset['sessionId'])).to.deep.equal([
+        createdId,
+      ]),
+    );
     await expect(sidebar).to.be.accessible();
   });
 
@@ -145,7 +180,11 @@ describe('<chat-sidebar> with the real SDK and backend', () => {
     sidebar.metadataEndpoint = `${url}/metadata/nowhere`;
     await sendKeys({ type: 'VNY to LAS tomorrow' });
     await press(sidebar, 'Enter');
-    await eventually(() => expect(textOf($(sidebar, '[part="quick-create-error"]'))).to.match(/^Couldn't create the session: /));
+    await eventually(() =>
+      expect(textOf($(sidebar, '[part="quick-create-error"]'))).to.match(
+        /^Couldn't create the session: /,
+      ),
+    );
     expect($(sidebar, '[part="quick-create-error"]')!.getAttribute('role')).to.equal('alert');
     expect(input.value, 'the text is kept to try again').to.equal('VNY to LAS tomorrow');
     expect(input.getAttribute('aria-invalid')).to.equal('true');
@@ -164,12 +203,18 @@ describe('<chat-sidebar> with the real SDK and backend', () => {
     await press(sidebar, 'Enter');
     await eventually(() => expect(titles(sidebar)).to.deep.equal(['Keep me']));
     await eventually(() => expect(focusedId(sidebar)).to.equal(keep.id));
-    await eventually(async () => expect((await broker.chat.sessions.get(doomed.id)).data?.deletedAt).to.be.a('string'));
-    expect(textOf($(sidebar, '[part="toast"] .toast-message'))).to.equal('Moved “Delete me” to trash.');
+    await eventually(async () =>
+      expect((await broker.chat.sessions.get(doomed.id)).data?.deletedAt).to.be.a('string'),
+    );
+    expect(textOf($(sidebar, '[part="toast"] .toast-message'))).to.equal(
+      'Moved “Delete me” to trash.',
+    );
 
     await press(sidebar, 'Control+z');
     await eventually(() => expect(titles(sidebar)).to.deep.equal(['Delete me', 'Keep me']));
-    await eventually(async () => expect((await broker.chat.sessions.get(doomed.id)).data?.deletedAt).to.equal(null));
+    await eventually(async () =>
+      expect((await broker.chat.sessions.get(doomed.id)).data?.deletedAt).to.equal(null),
+    );
     await eventually(() => expect(tabCounts(sidebar)[0]).to.equal('Active 2'));
   });
 
@@ -193,7 +238,9 @@ describe('<chat-sidebar> with the real SDK and backend', () => {
       });
       expect(reply.error).to.equal(null);
       await sync.poll();
-      await eventually(() => expect(textOf($(sidebar, '[part="unread-total"]'))).to.equal('1 unread'));
+      await eventually(() =>
+        expect(textOf($(sidebar, '[part="unread-total"]'))).to.equal('1 unread'),
+      );
       const badge = card(sidebar, request.id)!.shadowRoot!.querySelector('[part~="unread-badge"]');
       expect(textOf(badge)).to.equal('1');
     } finally {
@@ -231,9 +278,13 @@ describe('<chat-sidebar> with the real SDK and backend', () => {
     await press(sidebar, 'Enter');
     await eventually(() => expect(titles(sidebar)).to.deep.equal(['C']));
     await eventually(async () => {
-      const statuses = await Promise.all([a.id, b.id].map(async (id) => (await broker.chat.sessions.get(id)).data?.status));
+      const statuses = await Promise.all(
+        [a.id, b.id].map(async (id) => (await broker.chat.sessions.get(id)).data?.status),
+      );
       expect(statuses).to.deep.equal(['archived', 'archived']);
     });
-    await eventually(() => expect(tabCounts(sidebar)).to.deep.equal(['Active 1', 'Completed 0', 'Archived 2']));
+    await eventually(() =>
+      expect(tabCounts(sidebar)).to.deep.equal(['Active 1', 'Completed 0', 'Archived 2']),
+    );
   });
 });

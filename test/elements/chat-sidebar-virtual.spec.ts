@@ -23,7 +23,9 @@ const NODE_BOUND = 2500;
 
 async function nodesWith(count: number): Promise<{ sidebar: ChatSidebar; nodes: number }> {
   const sidebar = await renderSidebar(
-    listSnapshot(manySessions(count), { tabCounts: { active: count, completed: 0, archived: 0, trash: 0 } }),
+    listSnapshot(manySessions(count), {
+      tabCounts: { active: count, completed: 0, archived: 0, trash: 0 },
+    }),
   );
   await settle(sidebar);
   return { sidebar, nodes: deepNodeCount(sidebar) };
@@ -35,7 +37,9 @@ describe('<chat-sidebar> at scale', () => {
     const cardsOfHundred = cards(hundred.sidebar).length;
     hundred.sidebar.parentElement!.remove();
     const tenThousand = await nodesWith(10_000);
-    console.log(`DOM nodes: 100 sessions → ${hundred.nodes}, 10 000 sessions → ${tenThousand.nodes} (${cards(tenThousand.sidebar).length} cards rendered)`);
+    console.log(
+      `DOM nodes: 100 sessions → ${hundred.nodes}, 10 000 sessions → ${tenThousand.nodes} (${cards(tenThousand.sidebar).length} cards rendered)`,
+    );
     expect(tenThousand.nodes).to.equal(hundred.nodes);
     expect(cards(tenThousand.sidebar).length).to.equal(cardsOfHundred);
     expect(tenThousand.nodes).to.be.at.most(NODE_BOUND);
@@ -51,7 +55,9 @@ describe('<chat-sidebar> at scale', () => {
       await settle(sidebar);
       await settle(sidebar);
       const nodes = deepNodeCount(sidebar);
-      console.log(`DOM nodes scrolled to ${fraction * 100}% of 10 000 sessions: ${nodes} (${cards(sidebar).length} cards)`);
+      console.log(
+        `DOM nodes scrolled to ${fraction * 100}% of 10 000 sessions: ${nodes} (${cards(sidebar).length} cards)`,
+      );
       expect(nodes, `at ${fraction * 100}%`).to.be.at.most(NODE_BOUND);
       expect(cards(sidebar).length, `at ${fraction * 100}%`).to.be.within(4, 32);
     }
@@ -72,7 +78,9 @@ describe('<chat-sidebar> at scale', () => {
 async function waitUntilFocusedPosition(sidebar: ChatSidebar, position: number): Promise<void> {
   for (let attempt = 0; attempt < 100; attempt += 1) {
     const id = focusedId(sidebar);
-    const card = id ? cards(sidebar).find((element) => element.dataset['sessionId'] === id) : undefined;
+    const card = id
+      ? cards(sidebar).find((element) => element.dataset['sessionId'] === id)
+      : undefined;
     if (card?.getAttribute('aria-posinset') === String(position)) return;
     await new Promise((resolve) => setTimeout(resolve, 30));
   }
@@ -87,16 +95,27 @@ describe('<chat-sidebar> while the list changes', () => {
     list.scrollTop = 3000;
     await settle(sidebar);
     const listTop = () => list.getBoundingClientRect().top;
-    const firstVisible = cards(sidebar).find((element) => element.getBoundingClientRect().bottom > listTop() + 1)!;
+    const firstVisible = cards(sidebar).find(
+      (element) => element.getBoundingClientRect().bottom > listTop() + 1,
+    )!;
     const id = firstVisible.dataset['sessionId']!;
-    const offset = () => cards(sidebar).find((element) => element.dataset['sessionId'] === id)!.getBoundingClientRect().top - listTop();
+    const offset = () =>
+      cards(sidebar)
+        .find((element) => element.dataset['sessionId'] === id)!
+        .getBoundingClientRect().top - listTop();
     const before = offset();
 
     // New activity: two sessions jump to the top; one far above leaves.
     const [moved1, moved2] = [items[150]!, items[120]!];
     const next = [
-      { ...moved1, lastActivityAt: new Date(Date.parse(items[0]!.lastActivityAt) + 60_000).toISOString() },
-      { ...moved2, lastActivityAt: new Date(Date.parse(items[0]!.lastActivityAt) + 30_000).toISOString() },
+      {
+        ...moved1,
+        lastActivityAt: new Date(Date.parse(items[0]!.lastActivityAt) + 60_000).toISOString(),
+      },
+      {
+        ...moved2,
+        lastActivityAt: new Date(Date.parse(items[0]!.lastActivityAt) + 30_000).toISOString(),
+      },
       ...items.filter((item) => item !== moved1 && item !== moved2 && item !== items[3]),
     ];
     sidebar.snapshot = listSnapshot(next);
@@ -108,7 +127,12 @@ describe('<chat-sidebar> while the list changes', () => {
   it('shows new sessions arriving at the top when the list is at its top', async () => {
     const items = manySessions(50);
     const sidebar = await renderSidebar(listSnapshot(items));
-    const fresh = { ...items[40]!, id: '00000000-0000-4000-8000-fffffffffff0', title: 'Brand new', lastActivityAt: new Date(Date.parse(items[0]!.lastActivityAt) + 1000).toISOString() };
+    const fresh = {
+      ...items[40]!,
+      id: '00000000-0000-4000-8000-fffffffffff0',
+      title: 'Brand new',
+      lastActivityAt: new Date(Date.parse(items[0]!.lastActivityAt) + 1000).toISOString(),
+    };
     sidebar.snapshot = listSnapshot([fresh, ...items]);
     await settle(sidebar);
     await settle(sidebar);

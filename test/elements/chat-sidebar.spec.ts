@@ -46,7 +46,10 @@ describe('<chat-sidebar>', () => {
 
     it('shows an error with a retry that fires chat-list-retry', async () => {
       const sidebar = await renderSidebar(
-        listSnapshot([], { loaded: false, error: { message: 'The network is unreachable', code: 'network' } }),
+        listSnapshot([], {
+          loaded: false,
+          error: { message: 'The network is unreachable', code: 'network' },
+        }),
       );
       const alert = $(sidebar, '[part="error"]')!;
       expect(alert.getAttribute('role')).to.equal('alert');
@@ -91,11 +94,15 @@ describe('<chat-sidebar>', () => {
       const sidebar = host.querySelector('chat-sidebar')!;
       await sidebar.updateComplete;
       const slot = $(sidebar, '[part="empty"] slot') as HTMLSlotElement;
-      expect(slot.assignedElements().map(textOf)).to.deep.equal(['Archive a session to tidy the Active list.']);
+      expect(slot.assignedElements().map(textOf)).to.deep.equal([
+        'Archive a session to tidy the Active list.',
+      ]);
     });
 
     it('says when a search finds nothing, quoting the search as text', async () => {
-      const sidebar = await renderSidebar(listSnapshot([], { search: 'gulfstream <b>', searchInput: 'gulfstream <b>' }));
+      const sidebar = await renderSidebar(
+        listSnapshot([], { search: 'gulfstream <b>', searchInput: 'gulfstream <b>' }),
+      );
       const slot = $(sidebar, '[part="empty"] slot') as HTMLSlotElement;
       expect(slot.name).to.equal('empty-search');
       expect(textOf(slot)).to.equal('No sessions match “gulfstream <b>”.');
@@ -113,8 +120,16 @@ describe('<chat-sidebar>', () => {
       );
       expect(textOf($(sidebar, '[part="unread-total"]'))).to.equal('1,234 unread');
       const tabs = $$(sidebar, '[role="tab"]');
-      expect(tabs.map((tab) => textOf(tab))).to.deep.equal(['Active 10,432', 'Completed 87', 'Archived 0']);
-      expect(tabs.map((tab) => tab.getAttribute('aria-selected'))).to.deep.equal(['true', 'false', 'false']);
+      expect(tabs.map((tab) => textOf(tab))).to.deep.equal([
+        'Active 10,432',
+        'Completed 87',
+        'Archived 0',
+      ]);
+      expect(tabs.map((tab) => tab.getAttribute('aria-selected'))).to.deep.equal([
+        'true',
+        'false',
+        'false',
+      ]);
       expect(tabs.map((tab) => tab.tabIndex)).to.deep.equal([0, -1, -1]);
       expect($(sidebar, '[role="tablist"]')!.getAttribute('aria-label')).to.equal('Session lists');
       const panel = $(sidebar, '[role="tabpanel"]')!;
@@ -144,7 +159,9 @@ describe('<chat-sidebar>', () => {
       expect(shadow(sidebar).activeElement?.id).to.equal('tab-completed');
       expect($(sidebar, '#tab-completed')!.getAttribute('aria-selected')).to.equal('true');
       expect($(sidebar, '#tab-completed')!.tabIndex).to.equal(0);
-      expect($(sidebar, '[role="tabpanel"]')!.getAttribute('aria-labelledby')).to.equal('tab-completed');
+      expect($(sidebar, '[role="tabpanel"]')!.getAttribute('aria-labelledby')).to.equal(
+        'tab-completed',
+      );
       await sendKeys({ press: 'End' });
       await sendKeys({ press: 'ArrowRight' });
       await sendKeys({ press: 'Home' });
@@ -156,7 +173,9 @@ describe('<chat-sidebar>', () => {
     it('fires chat-list-search as the user types, and chat-list-sort-change from the toggle', async () => {
       const sidebar = await renderSidebar(listSnapshot(manySessions(3)));
       const searches: string[] = [];
-      sidebar.addEventListener('chat-list-search', (event) => searches.push((event as ChatListSearchEvent).search));
+      sidebar.addEventListener('chat-list-search', (event) =>
+        searches.push((event as ChatListSearchEvent).search),
+      );
       ($(sidebar, '[part="search"]') as HTMLInputElement).focus();
       await sendKeys({ type: 'teb' });
       expect(searches).to.deep.equal(['t', 'te', 'teb']);
@@ -167,7 +186,10 @@ describe('<chat-sidebar>', () => {
       const sort = $(sidebar, '[part="sort"]')!;
       expect(sort.getAttribute('aria-pressed')).to.equal('false');
       setTimeout(() => sort.click());
-      const event = (await oneEvent(sidebar, 'chat-list-sort-change')) as unknown as ChatListSortChangeEvent;
+      const event = (await oneEvent(
+        sidebar,
+        'chat-list-sort-change',
+      )) as unknown as ChatListSortChangeEvent;
       expect(event.sort).to.equal('attention');
       sidebar.snapshot = listSnapshot(manySessions(3), { sort: 'attention' });
       await settle(sidebar);
@@ -188,7 +210,9 @@ describe('<chat-sidebar>', () => {
       ];
       const sidebar = await renderSidebar(listSnapshot(items));
       const rows = $$(sidebar, '[part="group-heading"], [data-session-id]').map((row) =>
-        row.dataset['sessionId'] ? `  ${(row as HTMLElement & { session: Session }).session.title}` : textOf(row),
+        row.dataset['sessionId']
+          ? `  ${(row as HTMLElement & { session: Session }).session.title}`
+          : textOf(row),
       );
       // "Now" is 1 Dec 12:00 UTC: 14 hours ago is the evening before.
       expect(rows).to.deep.equal([
@@ -204,13 +228,20 @@ describe('<chat-sidebar>', () => {
         'Older',
         '  Two weeks ago',
       ]);
-      expect($$(sidebar, '[part="group-heading"]').every((heading) => heading.getAttribute('aria-hidden') === 'true')).to.equal(true);
+      expect(
+        $$(sidebar, '[part="group-heading"]').every(
+          (heading) => heading.getAttribute('aria-hidden') === 'true',
+        ),
+      ).to.equal(true);
     });
 
     it('shows each session as an option of a multi-select listbox, with its place in the whole list', async () => {
       const items = manySessions(3);
       const sidebar = await renderSidebar(
-        listSnapshot(items, { hasMore: true, tabCounts: { active: 120, completed: 0, archived: 0, trash: 0 } }),
+        listSnapshot(items, {
+          hasMore: true,
+          tabCounts: { active: 120, completed: 0, archived: 0, trash: 0 },
+        }),
         { selected: items[1]!.id },
       );
       const listbox = $(sidebar, '[role="listbox"]')!;
@@ -242,7 +273,10 @@ describe('<chat-sidebar>', () => {
       const items = manySessions(3);
       const sidebar = await renderSidebar(listSnapshot(items));
       setTimeout(() => card(sidebar, items[2]!.id)!.click());
-      const event = (await oneEvent(document, 'chat-session-select')) as unknown as ChatSessionSelectEvent;
+      const event = (await oneEvent(
+        document,
+        'chat-session-select',
+      )) as unknown as ChatSessionSelectEvent;
       expect(event).to.be.instanceOf(ChatSessionSelectEvent);
       expect(event.session).to.equal(items[2]);
       expect(event.bubbles && event.composed).to.equal(true);
@@ -264,7 +298,9 @@ describe('<chat-sidebar>', () => {
     });
 
     it('asks for the next page when the end of the list comes into view', async () => {
-      const sidebar = await renderSidebar(listSnapshot(manySessions(40), { hasMore: true }), { height: 500 });
+      const sidebar = await renderSidebar(listSnapshot(manySessions(40), { hasMore: true }), {
+        height: 500,
+      });
       const asked: ChatListLoadMoreEvent[] = [];
       sidebar.addEventListener('chat-list-load-more', (event) => asked.push(event));
       $(sidebar, '[role="listbox"]')!.scrollTop = 1e6;
@@ -314,12 +350,17 @@ describe('<chat-sidebar>', () => {
       ($(sidebar, '[part="quick-create-input"]') as HTMLInputElement).focus();
       await sendKeys({ type: 'TEB to VNY Dec 12, 6 pax' });
       setTimeout(() => void sendKeys({ press: 'Enter' }));
-      const event = (await oneEvent(sidebar, 'chat-session-create')) as unknown as ChatSessionCreateEvent;
+      const event = (await oneEvent(
+        sidebar,
+        'chat-session-create',
+      )) as unknown as ChatSessionCreateEvent;
       expect(event).to.be.instanceOf(ChatSessionCreateEvent);
       expect(event.cancelable && event.bubbles && event.composed).to.equal(true);
       expect(event.text).to.equal('TEB to VNY Dec 12, 6 pax');
       expect(event.input.kind).to.equal('flight_request');
-      expect(event.input.legs).to.deep.equal([{ from: 'TEB', to: 'VNY', date: '2026-12-12', time: null }]);
+      expect(event.input.legs).to.deep.equal([
+        { from: 'TEB', to: 'VNY', date: '2026-12-12', time: null },
+      ]);
       expect(event.input.passengers).to.equal(6);
       expect(event.input.tripType).to.equal('one_way');
       expect(event.input.id).to.match(/^[0-9a-f-]{36}$/);
@@ -336,14 +377,21 @@ describe('<chat-sidebar>', () => {
       await sendKeys({ type: 'hello' });
       await sendKeys({ press: 'Enter' });
       await settle(sidebar);
-      expect(created.map((event) => event.input)).to.deep.include({ kind: 'general', title: 'Parsed: hello', id: created[0]!.input.id });
+      expect(created.map((event) => event.input)).to.deep.include({
+        kind: 'general',
+        title: 'Parsed: hello',
+        id: created[0]!.input.id,
+      });
 
       const newButton = $(sidebar, '[part="new-button"]')!;
       newButton.focus();
       await sendKeys({ press: 'Enter' });
       await settle(sidebar);
       expect(newButton.getAttribute('aria-expanded')).to.equal('true');
-      expect($$(sidebar, '[role="menuitem"]').map(textOf)).to.deep.equal(['Flight request', 'General chat']);
+      expect($$(sidebar, '[role="menuitem"]').map(textOf)).to.deep.equal([
+        'Flight request',
+        'General chat',
+      ]);
       await sendKeys({ press: 'ArrowDown' });
       await sendKeys({ press: 'Enter' });
       await settle(sidebar);
@@ -355,12 +403,15 @@ describe('<chat-sidebar>', () => {
 
   describe('user text', () => {
     it('renders HTML in titles, previews and searches as inert text, in cards, dialogs and toasts', async () => {
-      const payload = '<img src=x onerror="window.__xss = true"><script>window.__xss = true</script>';
+      const payload =
+        '<img src=x onerror="window.__xss = true"><script>window.__xss = true</script>';
       const items = [
         flightRequest({ title: payload, legs: [], tripType: null }),
         generalChat({ title: payload, lastMessagePreview: payload }),
       ];
-      const sidebar = await renderSidebar(listSnapshot(items, { search: payload, searchInput: payload }));
+      const sidebar = await renderSidebar(
+        listSnapshot(items, { search: payload, searchInput: payload }),
+      );
       expect(($(sidebar, '[part="search"]') as HTMLInputElement).value).to.equal(payload);
       // Delete dialog and undo toast quote the title.
       card(sidebar, items[1]!.id)!.focus();
@@ -380,7 +431,10 @@ describe('<chat-sidebar>', () => {
   describe('text and time', () => {
     it('takes overrides for any string, and formats counts in its locale', async () => {
       const sidebar = await renderSidebar(
-        listSnapshot(manySessions(2), { unread: 1234, tabCounts: { active: 10_432, completed: 3, archived: 0, trash: 0 } }),
+        listSnapshot(manySessions(2), {
+          unread: 1234,
+          tabCounts: { active: 10_432, completed: 3, archived: 0, trash: 0 },
+        }),
       );
       sidebar.locale = 'de-DE';
       sidebar.strings = {
@@ -393,7 +447,11 @@ describe('<chat-sidebar>', () => {
       expect(textOf($(sidebar, '[part="heading"]'))).to.equal('Sitzungen');
       expect(textOf($(sidebar, '[part="unread-total"]'))).to.equal('1.234 ungelesen');
       // Only the overridden tab label changes; the others keep their English default.
-      expect($$(sidebar, '[role="tab"]').map(textOf)).to.deep.equal(['Aktiv 10.432', 'Completed 3', 'Archived 0']);
+      expect($$(sidebar, '[role="tab"]').map(textOf)).to.deep.equal([
+        'Aktiv 10.432',
+        'Completed 3',
+        'Archived 0',
+      ]);
       expect(textOf($(sidebar, '[part="group-heading"]'))).to.equal('Heute');
     });
 
@@ -430,7 +488,9 @@ describe('<chat-sidebar>', () => {
         await settle(sidebar);
         expect(getComputedStyle(sidebar).backgroundColor).to.equal('rgb(22, 25, 29)');
         expect(getComputedStyle(sidebar).color).to.equal('rgb(230, 233, 237)');
-        expect(getComputedStyle($(sidebar, '#tab-active')!).borderBottomColor).to.equal('rgb(110, 168, 255)');
+        expect(getComputedStyle($(sidebar, '#tab-active')!).borderBottomColor).to.equal(
+          'rgb(110, 168, 255)',
+        );
         expect(getComputedStyle($(sidebar, '[part="heading"]')!).letterSpacing).to.equal('2px');
         for (const element of cards(sidebar)) {
           const base = element.shadowRoot!.querySelector('[part~="base"]')!;
@@ -457,7 +517,9 @@ describe('<chat-sidebar>', () => {
   describe('narrow columns', () => {
     it('fits a 280 px column without overflowing, and stays accessible', async () => {
       const sidebar = await renderSidebar(
-        listSnapshot(manySessions(20), { tabCounts: { active: 10_432, completed: 1_087, archived: 99, trash: 0 } }),
+        listSnapshot(manySessions(20), {
+          tabCounts: { active: 10_432, completed: 1_087, archived: 99, trash: 0 },
+        }),
         { width: 280 },
       );
       expect(sidebar.getBoundingClientRect().width).to.equal(280);
@@ -472,7 +534,8 @@ describe('<chat-sidebar>', () => {
         expect(tab.scrollWidth, textOf(tab)).to.be.at.most(tab.clientWidth);
       }
       const sidebarRight = sidebar.getBoundingClientRect().right;
-      for (const element of cards(sidebar)) expect(element.getBoundingClientRect().right).to.be.at.most(sidebarRight);
+      for (const element of cards(sidebar))
+        expect(element.getBoundingClientRect().right).to.be.at.most(sidebarRight);
       await expect(sidebar).to.be.accessible();
     });
   });

@@ -211,8 +211,12 @@ describe('<flight-request-card>', () => {
         </div>
       `);
       const [quotes, proposal] = wrapper.querySelectorAll('flight-request-card');
-      expect(getComputedStyle(part(quotes!, 'stage-badge')!).borderTopColor).to.equal('rgb(1, 2, 3)');
-      expect(getComputedStyle(part(proposal!, 'stage-badge')!).borderTopColor).to.equal('rgb(4, 5, 6)');
+      expect(getComputedStyle(part(quotes!, 'stage-badge')!).borderTopColor).to.equal(
+        'rgb(1, 2, 3)',
+      );
+      expect(getComputedStyle(part(proposal!, 'stage-badge')!).borderTopColor).to.equal(
+        'rgb(4, 5, 6)',
+      );
     });
 
     it('shows no stage badge for a session without a stage', async () => {
@@ -243,7 +247,9 @@ describe('<flight-request-card>', () => {
         expect(chip.querySelector('svg'), `${status} has an icon`).to.exist;
         expect(card.matches(`:state(${status})`)).to.equal(true);
         expect(card.matches(':state(active)')).to.equal(false);
-        looks.add(`${getComputedStyle(chip).borderTopColor} ${chip.querySelector('svg')!.innerHTML}`);
+        looks.add(
+          `${getComputedStyle(chip).borderTopColor} ${chip.querySelector('svg')!.innerHTML}`,
+        );
         expect((await accessibleNode(card)).name).to.contain(`, ${label},`);
       }
       expect(looks.size).to.equal(3);
@@ -403,7 +409,8 @@ describe('<flight-request-card>', () => {
 
   describe('user text', () => {
     it('renders HTML in titles and airport names as inert text', async () => {
-      const payload = '<img src=x onerror="window.__xss = true"><script>window.__xss = true</script>';
+      const payload =
+        '<img src=x onerror="window.__xss = true"><script>window.__xss = true</script>';
       const card = await renderCard(flightRequest({ legs: [], tripType: null, title: payload }));
       expect(partText(card, 'route')).to.equal(payload);
       expect(card.shadowRoot!.querySelector('img, script')).to.equal(null);
@@ -432,7 +439,10 @@ describe('<flight-request-card>', () => {
 
       setTimeout(() => part(card, 'route')!.click());
       // oneEvent is typed for CustomEvent; the instanceOf check below is the real proof.
-      const event = (await oneEvent(document, 'chat-session-select')) as unknown as ChatSessionSelectEvent;
+      const event = (await oneEvent(
+        document,
+        'chat-session-select',
+      )) as unknown as ChatSessionSelectEvent;
       expect(event).to.be.instanceOf(ChatSessionSelectEvent);
       expect(event.session).to.equal(session);
       expect(event.bubbles && event.composed).to.equal(true);
@@ -540,7 +550,9 @@ describe('<flight-request-card>', () => {
       const [themed, overridden] = wrapper.querySelectorAll('flight-request-card');
       expect(getComputedStyle(part(themed!, 'base')!).backgroundColor).to.equal('rgb(10, 20, 30)');
       expect(getComputedStyle(themed!).color).to.equal('rgb(240, 240, 240)');
-      expect(getComputedStyle(part(overridden!, 'base')!).backgroundColor).to.equal('rgb(50, 60, 70)');
+      expect(getComputedStyle(part(overridden!, 'base')!).backgroundColor).to.equal(
+        'rgb(50, 60, 70)',
+      );
     });
 
     it('exposes its parts by role', async () => {

@@ -114,7 +114,20 @@ describe('<general-chat-card>', () => {
 
     it('exposes its parts by role', async () => {
       const card = await renderCard(generalChat({ pinned: true, status: 'paused' }));
-      for (const name of ['base', 'header', 'title', 'pin', 'time', 'body', 'preview', 'badge', 'unread-badge', 'meta', 'count', 'status']) {
+      for (const name of [
+        'base',
+        'header',
+        'title',
+        'pin',
+        'time',
+        'body',
+        'preview',
+        'badge',
+        'unread-badge',
+        'meta',
+        'count',
+        'status',
+      ]) {
         expect(part(card, name), name).to.exist;
       }
     });
@@ -149,14 +162,19 @@ describe('<general-chat-card>', () => {
       expect(partText(card, 'count')).to.equal('1.234 Nachrichten');
       expect(partText(card, 'time')).to.equal('vor 5 Min.');
       expect(partText(card, 'unread-badge')).to.equal('99+');
-      expect((await accessibleNode(card)).name).to.match(/^Allgemeiner Chat, Weekly ops sync, 1\.234 Nachrichten/);
+      expect((await accessibleNode(card)).name).to.match(
+        /^Allgemeiner Chat, Weekly ops sync, 1\.234 Nachrichten/,
+      );
     });
 
     it('updates the relative time when the clock ticks', async () => {
       const clock = new ManualClock(NOW);
-      const card = await renderCard(generalChat({ lastActivityAt: new Date(NOW - 30_000).toISOString() }), {
-        clock,
-      });
+      const card = await renderCard(
+        generalChat({ lastActivityAt: new Date(NOW - 30_000).toISOString() }),
+        {
+          clock,
+        },
+      );
       expect(partText(card, 'time')).to.equal('now');
       clock.advance(MINUTE);
       await card.updateComplete;
@@ -175,7 +193,10 @@ describe('<general-chat-card>', () => {
       const session = generalChat();
       const card = await renderCard(session);
       setTimeout(() => part(card, 'preview')!.click());
-      const event = (await oneEvent(card, 'chat-session-select')) as unknown as ChatSessionSelectEvent;
+      const event = (await oneEvent(
+        card,
+        'chat-session-select',
+      )) as unknown as ChatSessionSelectEvent;
       expect(event).to.be.instanceOf(ChatSessionSelectEvent);
       expect(event.session).to.equal(session);
     });

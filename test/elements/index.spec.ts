@@ -40,7 +40,12 @@ describe('@chat-sessions/elements entry point', () => {
     expect(customElements.get('general-chat-card')).to.equal(undefined);
     expect(customElements.get('chat-sidebar')).to.equal(undefined);
     expect(customElements.get('chat-sessions-provider')).to.equal(undefined);
-    for (const tag of ['chat-message', 'chat-composer', 'chat-session-view', 'operator-thread-list']) {
+    for (const tag of [
+      'chat-message',
+      'chat-composer',
+      'chat-session-view',
+      'operator-thread-list',
+    ]) {
       expect(customElements.get(tag), tag).to.equal(undefined);
     }
 

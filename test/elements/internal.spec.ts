@@ -45,7 +45,7 @@ describe('element internals', () => {
       expect(english.calendarRange('2026-12-12', '2026-12-12', NOW, 'short')).to.equal('12 Dec');
     });
 
-    it('falls back to the viewer\'s locale for a malformed locale tag', () => {
+    it("falls back to the viewer's locale for a malformed locale tag", () => {
       expect(Formatter.for('not_a_locale!').locale).to.equal(undefined);
       expect(Formatter.for('en-GB')).to.equal(english);
     });
@@ -59,7 +59,10 @@ describe('element internals', () => {
     };
 
     it('lays overrides over defaults, nested records key by key', () => {
-      const strings = resolveStrings(defaults, { labels: { two: 'Zwei' }, count: (n) => `${n} Dinge` });
+      const strings = resolveStrings(defaults, {
+        labels: { two: 'Zwei' },
+        count: (n) => `${n} Dinge`,
+      });
       expect(strings.title).to.equal('Title');
       expect(strings.labels).to.deep.equal({ one: 'One', two: 'Zwei' });
       expect(strings.count(3)).to.equal('3 Dinge');
@@ -131,7 +134,9 @@ describe('element internals', () => {
 
   describe('routeShape', () => {
     it('keeps a round trip with only its outbound leg, and a one-way with extra legs as a chain', () => {
-      expect(routeShape('round_trip', [{ from: 'TEB', to: 'VNY', date: '2026-12-12' }])).to.deep.equal({
+      expect(
+        routeShape('round_trip', [{ from: 'TEB', to: 'VNY', date: '2026-12-12' }]),
+      ).to.deep.equal({
         type: 'round_trip',
         chains: [['TEB', 'VNY']],
         dates: { first: '2026-12-12', last: null },

@@ -1,4 +1,9 @@
-import { ChangeFeedSync, OperatorThreadStore, type ChatSessionsClient, type Session } from '@chat-sessions/sdk';
+import {
+  ChangeFeedSync,
+  OperatorThreadStore,
+  type ChatSessionsClient,
+  type Session,
+} from '@chat-sessions/sdk';
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
 import type { ChatMessage } from '../../src/chat-message/chat-message.js';
@@ -6,7 +11,13 @@ import { ChatThreadCloseEvent, ChatThreadOpenEvent } from '../../src/events.js';
 import '../../src/operator-thread-list/define.js';
 import type { OperatorThreadList } from '../../src/operator-thread-list/operator-thread-list.js';
 import type { AccessibleNode } from './support/accessibility.js';
-import { backendInfo, eventually, newBroker, serviceChat, type TestBroker } from './support/backend.js';
+import {
+  backendInfo,
+  eventually,
+  newBroker,
+  serviceChat,
+  type TestBroker,
+} from './support/backend.js';
 import { ManualClock } from './support/manual-clock.js';
 
 // Every spec here runs against the real backend: threads and replies are written the way a
@@ -20,7 +31,9 @@ function rows(list: OperatorThreadList): HTMLElement[] {
 }
 
 function row(list: OperatorThreadList, operatorName: string): HTMLElement {
-  const found = rows(list).find((candidate) => text(candidate.querySelector("[part~='operator-name']")) === operatorName);
+  const found = rows(list).find(
+    (candidate) => text(candidate.querySelector("[part~='operator-name']")) === operatorName,
+  );
   if (!found) throw new Error(`no row for ${operatorName}`);
   return found;
 }
@@ -45,7 +58,9 @@ async function accessibleNode(element: Element): Promise<AccessibleNode> {
   const probe = String((probes += 1));
   element.setAttribute('data-a11y-probe', probe);
   try {
-    const snapshot = (await a11ySnapshot({ selector: `pierce/[data-a11y-probe="${probe}"]` })) as unknown as AccessibleNode | null;
+    const snapshot = (await a11ySnapshot({
+      selector: `pierce/[data-a11y-probe="${probe}"]`,
+    })) as unknown as AccessibleNode | null;
     if (!snapshot) throw new Error('not in the accessibility tree');
     return snapshot;
   } finally {
@@ -65,17 +80,28 @@ interface Scene {
  */
 async function scene(): Promise<Scene> {
   const broker = await newBroker();
-  const { data: session, error } = await broker.chat.sessions.create({ kind: 'flight_request', title: 'TEB to VNY' });
+  const { data: session, error } = await broker.chat.sessions.create({
+    kind: 'flight_request',
+    title: 'TEB to VNY',
+  });
   if (error) throw error;
   const service = await serviceChat();
   const record = async (operatorName: string, threadExternalRef: string, content: string) => {
-    const result = await service.threads.recordOperatorMessage({ sessionId: session.id, operatorName, threadExternalRef, content });
+    const result = await service.threads.recordOperatorMessage({
+      sessionId: session.id,
+      operatorName,
+      threadExternalRef,
+      content,
+    });
     if (result.error) throw result.error;
   };
   await record('Jet Linx', 'op-jetlinx', 'We have a Citation XLS on Friday.');
   await record(XSS_NAME, 'op-xss', XSS_REPLY);
   await record('Jet Linx', 'op-jetlinx', '$18,400 all in.');
-  const opened = await broker.chat.threads.open({ sessionId: session.id, operatorName: 'Wheels Up' });
+  const opened = await broker.chat.threads.open({
+    sessionId: session.id,
+    operatorName: 'Wheels Up',
+  });
   if (opened.error) throw opened.error;
   return { broker, session, service };
 }
@@ -95,7 +121,9 @@ async function renderList(
       locale="en-GB"
     ></operator-thread-list>
   `);
-  await eventually(() => expect(list.shadowRoot!.querySelector('.note')?.textContent ?? '').not.to.contain('Loading'));
+  await eventually(() =>
+    expect(list.shadowRoot!.querySelector('.note')?.textContent ?? '').not.to.contain('Loading'),
+  );
   return list;
 }
 
@@ -110,11 +138,9 @@ describe('<operator-thread-list>', () => {
       const { broker, session } = await scene();
       const list = await renderList(broker.chat, session.id);
       await eventually(() => expect(rows(list)).to.have.length(3));
-      expect(rows(list).map((candidate) => text(candidate.querySelector("[part~='operator-name']")))).to.deep.equal([
-        'Jet Linx',
-        XSS_NAME,
-        'Wheels Up',
-      ]);
+      expect(
+        rows(list).map((candidate) => text(candidate.querySelector("[part~='operator-name']"))),
+      ).to.deep.equal(['Jet Linx', XSS_NAME, 'Wheels Up']);
       const jetLinx = row(list, 'Jet Linx');
       expect(badge(jetLinx)).to.equal('2');
       expect(text(jetLinx.querySelector("[part~='preview']"))).to.equal('$18,400 all in.');
@@ -129,7 +155,9 @@ describe('<operator-thread-list>', () => {
       expect(node.role).to.equal('button');
       expect(node.name).to.equal('Jet Linx, Open, 2 unread replies');
       expect(node.description).to.equal('$18,400 all in., last message now');
-      expect(list.shadowRoot!.querySelector("[part~='list']")!.getAttribute('aria-label')).to.equal('Operator threads');
+      expect(list.shadowRoot!.querySelector("[part~='list']")!.getAttribute('aria-label')).to.equal(
+        'Operator threads',
+      );
       await expect(list).to.be.accessible();
     });
 
@@ -152,9 +180,16 @@ describe('<operator-thread-list>', () => {
 
     it('says when no operator has been contacted', async () => {
       const broker = await newBroker();
-      const { data: session } = await broker.chat.sessions.create({ kind: 'flight_request', title: 'Fresh' });
+      const { data: session } = await broker.chat.sessions.create({
+        kind: 'flight_request',
+        title: 'Fresh',
+      });
       const list = await renderList(broker.chat, session!.id);
-      await eventually(() => expect(text(list.shadowRoot!.querySelector('.note'))).to.equal('No operators contacted yet.'));
+      await eventually(() =>
+        expect(text(list.shadowRoot!.querySelector('.note'))).to.equal(
+          'No operators contacted yet.',
+        ),
+      );
       await expect(list).to.be.accessible();
     });
 
@@ -162,7 +197,11 @@ describe('<operator-thread-list>', () => {
       const { broker, session } = await scene();
       broker.network = 'offline';
       const list = await renderList(broker.chat, session.id);
-      await eventually(() => expect(text(list.shadowRoot!.querySelector("[role='alert']"))).to.match(/^Operator threads could not be loaded\./));
+      await eventually(() =>
+        expect(text(list.shadowRoot!.querySelector("[role='alert']"))).to.match(
+          /^Operator threads could not be loaded\./,
+        ),
+      );
       await expect(list).to.be.accessible();
       broker.network = 'online';
       list.shadowRoot!.querySelector<HTMLButtonElement>("[role='alert'] button")!.click();
@@ -226,10 +265,9 @@ describe('<operator-thread-list>', () => {
         'We have a Citation XLS on Friday.',
         '$18,400 all in.',
       ]);
-      expect(bubbles(list).map((bubble) => text(bubble.shadowRoot!.querySelector("[part~='author']")))).to.deep.equal([
-        'Jet Linx',
-        'Jet Linx',
-      ]);
+      expect(
+        bubbles(list).map((bubble) => text(bubble.shadowRoot!.querySelector("[part~='author']"))),
+      ).to.deep.equal(['Jet Linx', 'Jet Linx']);
       // Read at once on screen, and on the server after the batched mark.
       await eventually(() => expect(badge(row(list, 'Jet Linx'))).to.equal(null));
       await eventually(async () => {
@@ -268,14 +306,21 @@ describe('<operator-thread-list>', () => {
       await sendKeys({ press: 'Tab' });
       const composer = list.shadowRoot!.querySelector('chat-composer')!;
       expect(list.shadowRoot!.activeElement).to.equal(composer);
-      expect(composer.shadowRoot!.querySelector('textarea')!.getAttribute('aria-label')).to.equal('Reply to Jet Linx');
+      expect(composer.shadowRoot!.querySelector('textarea')!.getAttribute('aria-label')).to.equal(
+        'Reply to Jet Linx',
+      );
       await sendKeys({ type: 'Book it for Friday 9am.' });
       await sendKeys({ press: 'Enter' });
       await eventually(() => expect(bubbles(list).at(-1)?.delivery).to.equal('sent'));
-      expect(text(bubbles(list).at(-1)!.shadowRoot!.querySelector("[part~='author']"))).to.equal('You');
+      expect(text(bubbles(list).at(-1)!.shadowRoot!.querySelector("[part~='author']"))).to.equal(
+        'You',
+      );
       const threadId = list.openThreadId;
       const { data: thread } = await broker.chat.messages.list({ sessionId: session.id, threadId });
-      expect(thread!.items.map((message) => [message.role, message.content]).at(-1)).to.deep.equal(['broker', 'Book it for Friday 9am.']);
+      expect(thread!.items.map((message) => [message.role, message.content]).at(-1)).to.deep.equal([
+        'broker',
+        'Book it for Friday 9am.',
+      ]);
       const { data: main } = await broker.chat.messages.list({ sessionId: session.id });
       expect(main!.items).to.have.length(0);
     });
@@ -286,11 +331,19 @@ describe('<operator-thread-list>', () => {
       const target = threads!.find((thread) => thread.operatorName === XSS_NAME)!;
       let events = 0;
       document.addEventListener('chat-thread-open', () => (events += 1), { once: true });
-      const store = new OperatorThreadStore({ client: broker.chat, sessionId: session.id, markReadDelayMs: 10 });
+      const store = new OperatorThreadStore({
+        client: broker.chat,
+        sessionId: session.id,
+        markReadDelayMs: 10,
+      });
       const list = await renderList(broker.chat, session.id, { store, openThreadId: target.id });
       await eventually(() => expect(bubbles(list)).to.have.length(1));
       expect(row(list, XSS_NAME).getAttribute('aria-expanded')).to.equal('true');
-      await eventually(() => expect(store.getSnapshot().items.find((thread) => thread.id === target.id)!.unreadCount).to.equal(0));
+      await eventually(() =>
+        expect(
+          store.getSnapshot().items.find((thread) => thread.id === target.id)!.unreadCount,
+        ).to.equal(0),
+      );
       await eventually(async () => {
         const { data } = await broker.chat.threads.list(session.id);
         expect(data!.find((thread) => thread.id === target.id)!.unreadCount).to.equal(0);
@@ -312,7 +365,9 @@ describe('<operator-thread-list>', () => {
       clock.advance(2 * 60_000);
       await list.updateComplete;
       expect(text(row(list, 'Jet Linx').querySelector("[part~='time']"))).to.equal('2 min ago');
-      expect((await accessibleNode(row(list, 'Jet Linx'))).description).to.equal('$18,400 all in., last message 2 minutes ago');
+      expect((await accessibleNode(row(list, 'Jet Linx'))).description).to.equal(
+        '$18,400 all in., last message 2 minutes ago',
+      );
     });
 
     it('lets go of its stores when removed, and loads again when put back (the open thread too)', async () => {
@@ -325,7 +380,9 @@ describe('<operator-thread-list>', () => {
       list.remove();
       await list.updateComplete;
       expect(rows(list)).to.have.length(0);
-      await (await serviceChat()).threads.recordOperatorMessage({
+      await (
+        await serviceChat()
+      ).threads.recordOperatorMessage({
         sessionId: session.id,
         operatorName: 'Jet Linx',
         threadExternalRef: 'op-jetlinx',
@@ -333,7 +390,13 @@ describe('<operator-thread-list>', () => {
       });
       parent.append(list);
       await eventually(() => expect(rows(list)).to.have.length(3));
-      await eventually(() => expect(bubbles(list).map((bubble) => bubble.message!.content).at(-1)).to.equal('Still there?'));
+      await eventually(() =>
+        expect(
+          bubbles(list)
+            .map((bubble) => bubble.message!.content)
+            .at(-1),
+        ).to.equal('Still there?'),
+      );
     });
   });
 
@@ -355,7 +418,9 @@ describe('<operator-thread-list>', () => {
       });
       await sync.poll();
       await eventually(() => expect(badge(row(list, 'Wheels Up'))).to.equal('1'));
-      expect(text(row(list, 'Wheels Up').querySelector("[part~='preview']"))).to.equal('Phenom 300 free Saturday');
+      expect(text(row(list, 'Wheels Up').querySelector("[part~='preview']"))).to.equal(
+        'Phenom 300 free Saturday',
+      );
       expect(rows(list)).to.have.length(3);
 
       row(list, 'Jet Linx').click();
@@ -367,7 +432,9 @@ describe('<operator-thread-list>', () => {
         content: 'Held until 5pm.',
       });
       await sync.poll();
-      await eventually(() => expect(bubbles(list).at(-1)?.message!.content).to.equal('Held until 5pm.'));
+      await eventually(() =>
+        expect(bubbles(list).at(-1)?.message!.content).to.equal('Held until 5pm.'),
+      );
       await eventually(() => expect(badge(row(list, 'Jet Linx'))).to.equal(null));
       await eventually(async () => {
         const { data } = await broker.chat.threads.list(session.id);

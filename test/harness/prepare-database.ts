@@ -8,7 +8,9 @@ import { pgScriptRunner } from '../../packages/dev-backend/src/pg-runner.js';
 const adminUrl = process.env.PG_ADMIN_URL;
 const databaseUrl = process.env.DATABASE_URL;
 if (!adminUrl || !databaseUrl) {
-  throw new Error('PG_ADMIN_URL and DATABASE_URL must be set (run through test/harness/with-postgres.sh)');
+  throw new Error(
+    'PG_ADMIN_URL and DATABASE_URL must be set (run through test/harness/with-postgres.sh)',
+  );
 }
 
 const admin = new pg.Client({ connectionString: adminUrl });

@@ -21,7 +21,9 @@ interface Feed {
 
 /** A connection logged in as `authenticator` acting as the broker, like the gateway does. */
 async function brokerConnection(db: TestDatabase): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: databaseUrl(db.adminUrl, db.name, 'authenticator') });
+  const client = new pg.Client({
+    connectionString: databaseUrl(db.adminUrl, db.name, 'authenticator'),
+  });
   await client.connect();
   return client;
 }
@@ -41,7 +43,10 @@ async function poll(client: pg.Client, since: number, limit = 3): Promise<Feed> 
   await client.query('begin read only');
   try {
     await actAsBroker(client);
-    const result = await client.query<{ feed: Feed }>(`select chat.changes_since($1, $2) as feed`, [since, limit]);
+    const result = await client.query<{ feed: Feed }>(`select chat.changes_since($1, $2) as feed`, [
+      since,
+      limit,
+    ]);
     return result.rows[0]!.feed;
   } finally {
     await client.query('commit');
@@ -63,7 +68,9 @@ async function drain(client: pg.Client, since: number, seen: string[]): Promise<
 async function waitUntilBlocked(admin: pg.Client, pid: number): Promise<void> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
     const result = await admin.query<{ wait_event_type: string | null }>(
-      `select wait_event_type from pg_stat_activity where pid = $1`, [pid]);
+      `select wait_event_type from pg_stat_activity where pid = $1`,
+      [pid],
+    );
     if (result.rows[0]?.wait_event_type === 'Lock') return;
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -78,7 +85,9 @@ describe('change feed under concurrent writers', () => {
     db = await createTestDatabase('feed');
     admin = new pg.Client({ connectionString: db.adminUrl });
     await admin.connect();
-    await admin.query(`insert into auth.users (id, email) values ($1, 'feed@example.test')`, [broker]);
+    await admin.query(`insert into auth.users (id, email) values ($1, 'feed@example.test')`, [
+      broker,
+    ]);
     const setup = await brokerConnection(db);
     await setup.query('begin');
     await actAsBroker(setup);
@@ -108,7 +117,8 @@ describe('change feed under concurrent writers', () => {
       // The second writer starts later; it must wait for the first, not overtake it.
       await second.query('begin');
       await actAsBroker(second);
-      const secondPid = (await second.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+      const secondPid = (await second.query<{ pid: number }>('select pg_backend_pid() as pid'))
+        .rows[0]!.pid;
       const late = (async () => {
         const id = await append(second, 'written second');
         await second.query('commit');
@@ -143,29 +153,35 @@ describe('change feed under concurrent writers', () => {
           cursor = await drain(poller, cursor, seen);
         }
       })();
-      await Promise.all(writers.map(async (client, w) => {
-        for (let round = 0; round < 25; round += 1) {
-          await client.query('begin');
-          await actAsBroker(client);
-          const count = 1 + ((round + w) % 3);
-          const ids: string[] = [];
-          for (let i = 0; i < count; i += 1) {
-            ids.push(await append(client, `writer ${w} round ${round} message ${i}`));
-            await new Promise((resolve) => setTimeout(resolve, (round * 7 + w * 3 + i) % 5));
+      await Promise.all(
+        writers.map(async (client, w) => {
+          for (let round = 0; round < 25; round += 1) {
+            await client.query('begin');
+            await actAsBroker(client);
+            const count = 1 + ((round + w) % 3);
+            const ids: string[] = [];
+            for (let i = 0; i < count; i += 1) {
+              ids.push(await append(client, `writer ${w} round ${round} message ${i}`));
+              await new Promise((resolve) => setTimeout(resolve, (round * 7 + w * 3 + i) % 5));
+            }
+            if (round % 6 === 5) {
+              await client.query('rollback');
+            } else {
+              await client.query('commit');
+              written.push(...ids);
+            }
           }
-          if (round % 6 === 5) {
-            await client.query('rollback');
-          } else {
-            await client.query('commit');
-            written.push(...ids);
-          }
-        }
-      }));
+        }),
+      );
       running = false;
       await pollLoop;
       await drain(poller, cursor, seen);
       assert.equal(new Set(seen).size, seen.length, 'no change delivered twice');
-      assert.deepEqual([...seen].sort(), [...written].sort(), 'every committed change delivered, nothing rolled back');
+      assert.deepEqual(
+        [...seen].sort(),
+        [...written].sort(),
+        'every committed change delivered, nothing rolled back',
+      );
     } finally {
       running = false;
       await Promise.all([...writers.map((c) => c.end()), poller.end()]);

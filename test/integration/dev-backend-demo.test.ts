@@ -11,7 +11,12 @@ import { randomJwtSecret, supabaseFor } from '../support/backend.js';
 const AVA = '11111111-1111-4111-8111-111111111111';
 const AVA_LUTON_NICE = 'a0000000-0000-4000-8000-000000000002';
 
-interface Broker { id: string; email: string; name: string; accessToken: string }
+interface Broker {
+  id: string;
+  email: string;
+  name: string;
+  accessToken: string;
+}
 
 describe('dev backend demo routes', () => {
   let db: TestDatabase;
@@ -27,7 +32,10 @@ describe('dev backend demo routes', () => {
       demo: true,
       metadataHandler: createMetadataHandler(),
     });
-    const config = await (await fetch(`${backend.url}/demo-api/config`)).json() as { anonKey: string; brokers: Broker[] };
+    const config = (await (await fetch(`${backend.url}/demo-api/config`)).json()) as {
+      anonKey: string;
+      brokers: Broker[];
+    };
     brokers = config.brokers;
     assert.equal(config.anonKey, backend.anonKey);
   });
@@ -40,51 +48,82 @@ describe('dev backend demo routes', () => {
   function post(path: string, body: unknown, token?: string): Promise<Response> {
     return fetch(`${backend.url}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: JSON.stringify(body),
     });
   }
 
   async function unread(token: string, sessionId: string): Promise<number> {
     const { data, error } = await supabaseFor(backend.url, backend.anonKey, token)
-      .schema('chat').rpc('get_session', { p_id: sessionId });
+      .schema('chat')
+      .rpc('get_session', { p_id: sessionId });
     assert.equal(error, null);
     return (data as { unread_count: number }).unread_count;
   }
 
   it('lists the two demo brokers with working user tokens, and no service-role key', async () => {
-    assert.deepEqual(brokers.map((b) => b.email), ['ava.morgan@skyline-charter.example', 'ben.okafor@skyline-charter.example']);
+    assert.deepEqual(
+      brokers.map((b) => b.email),
+      ['ava.morgan@skyline-charter.example', 'ben.okafor@skyline-charter.example'],
+    );
     const text = JSON.stringify(await (await fetch(`${backend.url}/demo-api/config`)).json());
-    assert.ok(!text.includes(backend.serviceRoleKey), 'the service-role key never reaches the page');
+    assert.ok(
+      !text.includes(backend.serviceRoleKey),
+      'the service-role key never reaches the page',
+    );
     const { data, error } = await supabaseFor(backend.url, backend.anonKey, brokers[0]!.accessToken)
-      .schema('chat').rpc('session_counts');
+      .schema('chat')
+      .rpc('session_counts');
     assert.equal(error, null);
     assert.ok((data as { active: number }).active > 0);
   });
 
-  it('records a simulated operator reply in the broker\'s own session', async () => {
+  it("records a simulated operator reply in the broker's own session", async () => {
     const ava = brokers.find((b) => b.id === AVA)!;
     const before = await unread(ava.accessToken, AVA_LUTON_NICE);
-    const response = await post('/demo-api/operator-reply', { sessionId: AVA_LUTON_NICE, content: 'Citation XLS+ available, $21,300.' }, ava.accessToken);
+    const response = await post(
+      '/demo-api/operator-reply',
+      { sessionId: AVA_LUTON_NICE, content: 'Citation XLS+ available, $21,300.' },
+      ava.accessToken,
+    );
     assert.equal(response.status, 200);
-    const message = await response.json() as { role: string; content: string; thread_id: string | null };
+    const message = (await response.json()) as {
+      role: string;
+      content: string;
+      thread_id: string | null;
+    };
     assert.equal(message.role, 'operator');
     assert.equal(message.content, 'Citation XLS+ available, $21,300.');
     assert.ok(message.thread_id);
     assert.equal(await unread(ava.accessToken, AVA_LUTON_NICE), before + 1);
   });
 
-  it('refuses replies into another broker\'s session and without a token', async () => {
+  it("refuses replies into another broker's session and without a token", async () => {
     const ben = brokers.find((b) => b.id !== AVA)!;
     const ava = brokers.find((b) => b.id === AVA)!;
     const before = await unread(ava.accessToken, AVA_LUTON_NICE);
-    const foreign = await post('/demo-api/operator-reply', { sessionId: AVA_LUTON_NICE }, ben.accessToken);
+    const foreign = await post(
+      '/demo-api/operator-reply',
+      { sessionId: AVA_LUTON_NICE },
+      ben.accessToken,
+    );
     assert.equal(foreign.status, 404);
     const anonymous = await post('/demo-api/operator-reply', { sessionId: AVA_LUTON_NICE });
     assert.equal(anonymous.status, 401);
-    const forged = await post('/demo-api/operator-reply', { sessionId: AVA_LUTON_NICE }, backend.serviceRoleKey);
+    const forged = await post(
+      '/demo-api/operator-reply',
+      { sessionId: AVA_LUTON_NICE },
+      backend.serviceRoleKey,
+    );
     assert.equal(forged.status, 401, 'only a broker token is accepted');
-    const invalid = await post('/demo-api/operator-reply', { sessionId: 'not-a-uuid' }, ava.accessToken);
+    const invalid = await post(
+      '/demo-api/operator-reply',
+      { sessionId: 'not-a-uuid' },
+      ava.accessToken,
+    );
     assert.equal(invalid.status, 400);
     assert.equal(await unread(ava.accessToken, AVA_LUTON_NICE), before);
   });
@@ -92,20 +131,35 @@ describe('dev backend demo routes', () => {
   it('resets the demo data to the seed', async () => {
     const ava = brokers.find((b) => b.id === AVA)!;
     await post('/demo-api/operator-reply', { sessionId: AVA_LUTON_NICE }, ava.accessToken);
-    assert.ok(await unread(ava.accessToken, AVA_LUTON_NICE) > 0);
+    assert.ok((await unread(ava.accessToken, AVA_LUTON_NICE)) > 0);
     const response = await post('/demo-api/reset', {}, ava.accessToken);
     assert.equal(response.status, 200);
     assert.equal(await unread(ava.accessToken, AVA_LUTON_NICE), 0);
   });
 
   it('parses quick-create text at /metadata/parse', async () => {
-    const response = await post('/metadata/parse', { text: 'TEB to VNY Dec 12 6 pax, back on the 15th', referenceDate: '2026-11-25', timeZone: 'America/New_York' });
+    const response = await post('/metadata/parse', {
+      text: 'TEB to VNY Dec 12 6 pax, back on the 15th',
+      referenceDate: '2026-11-25',
+      timeZone: 'America/New_York',
+    });
     assert.equal(response.status, 200);
-    const draft = await response.json() as { kind: string; tripType: string; passengers: number; legs: Array<{ from: string; to: string; date: string }> };
+    const draft = (await response.json()) as {
+      kind: string;
+      tripType: string;
+      passengers: number;
+      legs: Array<{ from: string; to: string; date: string }>;
+    };
     assert.equal(draft.kind, 'flight_request');
     assert.equal(draft.tripType, 'round_trip');
     assert.equal(draft.passengers, 6);
-    assert.deepEqual(draft.legs.map((l) => [l.from, l.to, l.date]), [['TEB', 'VNY', '2026-12-12'], ['VNY', 'TEB', '2026-12-15']]);
+    assert.deepEqual(
+      draft.legs.map((l) => [l.from, l.to, l.date]),
+      [
+        ['TEB', 'VNY', '2026-12-12'],
+        ['VNY', 'TEB', '2026-12-15'],
+      ],
+    );
   });
 
   it('answers unknown demo routes with 404', async () => {
@@ -138,16 +192,24 @@ describe('dev backend static mounts', () => {
       assert.equal(await script.text(), 'export const app = 1;');
       // Raw paths (fetch would normalise them before sending).
       const http = await import('node:http');
-      const raw = (rawPath: string) => new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const request = http.request(`${backend.url}/`, { path: rawPath }, (response) => {
-          let body = '';
-          response.on('data', (chunk: Buffer) => { body += chunk.toString(); });
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+      const raw = (rawPath: string) =>
+        new Promise<{ status: number; body: string }>((resolve, reject) => {
+          const request = http.request(`${backend.url}/`, { path: rawPath }, (response) => {
+            let body = '';
+            response.on('data', (chunk: Buffer) => {
+              body += chunk.toString();
+            });
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
+          });
+          request.on('error', reject);
+          request.end();
         });
-        request.on('error', reject);
-        request.end();
-      });
-      for (const attempt of ['/dist/../secret.txt', '/dist/%2e%2e/secret.txt', '/dist/..%2fsecret.txt', '/../secret.txt']) {
+      for (const attempt of [
+        '/dist/../secret.txt',
+        '/dist/%2e%2e/secret.txt',
+        '/dist/..%2fsecret.txt',
+        '/../secret.txt',
+      ]) {
         const answer = await raw(attempt);
         assert.notEqual(answer.body, 'secret', `${attempt} must not leave the mounted folders`);
         assert.ok(answer.status === 403 || answer.status === 404, `${attempt}: ${answer.status}`);

@@ -44,7 +44,11 @@ describe('dev-backend gateway: error contract over PostgreSQL', () => {
 
   before(async () => {
     contract = await startContractBackend(jwtSecret);
-    ann = supabaseFor(contract.backend.url, contract.backend.anonKey, contract.backend.tokenFor(ANN, 'ann@broker.test'));
+    ann = supabaseFor(
+      contract.backend.url,
+      contract.backend.anonKey,
+      contract.backend.tokenFor(ANN, 'ann@broker.test'),
+    );
     anon = supabaseFor(contract.backend.url, contract.backend.anonKey);
   });
 
@@ -54,7 +58,9 @@ describe('dev-backend gateway: error contract over PostgreSQL', () => {
 
   describe('domain errors', () => {
     it('answers RAISE EXCEPTION (P0001) with 400 and the message, detail and hint', async () => {
-      const { data, error, status } = await ann.schema(FIXTURE_SCHEMA).rpc('pause_session', { reason: 'won' });
+      const { data, error, status } = await ann
+        .schema(FIXTURE_SCHEMA)
+        .rpc('pause_session', { reason: 'won' });
       assert.equal(status, 400);
       assert.equal(data, null);
       assert.deepEqual(error, {
@@ -66,7 +72,9 @@ describe('dev-backend gateway: error contract over PostgreSQL', () => {
     });
 
     it('answers SQLSTATE PTxyz with status xyz', async () => {
-      const { error, status } = await ann.schema(FIXTURE_SCHEMA).rpc('update_with_version', { expected: 3 });
+      const { error, status } = await ann
+        .schema(FIXTURE_SCHEMA)
+        .rpc('update_with_version', { expected: 3 });
       assert.equal(status, 409);
       assert.deepEqual(error, {
         code: 'PT409',
@@ -77,7 +85,9 @@ describe('dev-backend gateway: error contract over PostgreSQL', () => {
     });
 
     it('rolls the whole call back when it fails after writing', async () => {
-      const { error, status } = await ann.schema(FIXTURE_SCHEMA).rpc('add_note_then_fail', { body: 'half-done' });
+      const { error, status } = await ann
+        .schema(FIXTURE_SCHEMA)
+        .rpc('add_note_then_fail', { body: 'half-done' });
       assert.equal(status, 400);
       assert.equal(error?.hint, 'rolled_back');
       assert.equal(await noteCount('half-done'), 0);
@@ -145,9 +155,17 @@ describe('dev-backend gateway: error contract over PostgreSQL', () => {
       const client = supabaseFor(contract.backend.url, contract.backend.anonKey, expired);
       const { error, status } = await client.schema(FIXTURE_SCHEMA).rpc('list_numbers', { n: 1 });
       assert.equal(status, 401);
-      assert.deepEqual(error, { code: 'PGRST303', message: 'JWT expired', details: null, hint: null });
+      assert.deepEqual(error, {
+        code: 'PGRST303',
+        message: 'JWT expired',
+        details: null,
+        hint: null,
+      });
       const raw = await post('list_numbers', { n: 1 }, expired);
-      assert.equal(raw.headers.get('www-authenticate'), 'Bearer error="invalid_token", error_description="JWT expired"');
+      assert.equal(
+        raw.headers.get('www-authenticate'),
+        'Bearer error="invalid_token", error_description="JWT expired"',
+      );
     });
 
     it('answers a token signed with another secret with 401 PGRST301', async () => {
@@ -161,7 +179,9 @@ describe('dev-backend gateway: error contract over PostgreSQL', () => {
     it('answers a token with a tampered payload, or not a JWT at all, with 401 PGRST301', async () => {
       const genuine = contract.backend.tokenFor(ANN);
       const [header, , signature] = genuine.split('.');
-      const payload = Buffer.from(JSON.stringify({ role: 'service_role', sub: ANN })).toString('base64url');
+      const payload = Buffer.from(JSON.stringify({ role: 'service_role', sub: ANN })).toString(
+        'base64url',
+      );
       const tampered = await post('purge_notes', {}, `${header}.${payload}.${signature}`);
       assert.equal(tampered.status, 401);
       assert.equal(((await tampered.json()) as { code: string }).code, 'PGRST301');
@@ -207,13 +227,22 @@ describe('dev-backend gateway: error contract over PostgreSQL', () => {
       const extra = await fixture.rpc('add', { a: 1, b: 2, c: 3 });
       assert.equal(extra.status, 404);
       assert.equal(extra.error?.code, 'PGRST202');
-      assert.equal(extra.error?.message, 'Could not find the function contract_fixture.add(a, b, c) in the schema cache');
-      assert.equal(extra.error?.hint, 'Perhaps you meant to call the function contract_fixture.add(a, b)');
+      assert.equal(
+        extra.error?.message,
+        'Could not find the function contract_fixture.add(a, b, c) in the schema cache',
+      );
+      assert.equal(
+        extra.error?.hint,
+        'Perhaps you meant to call the function contract_fixture.add(a, b)',
+      );
       const missing = await fixture.rpc('add', { b: 2 });
       assert.equal(missing.status, 404);
       const none = await fixture.rpc('make_pair', {}, { get: true });
       assert.equal(none.status, 404);
-      assert.equal(none.error?.message, 'Could not find the function contract_fixture.make_pair without parameters in the schema cache');
+      assert.equal(
+        none.error?.message,
+        'Could not find the function contract_fixture.make_pair without parameters in the schema cache',
+      );
     });
 
     it('answers overloads both matching the arguments with 300 PGRST203', async () => {
@@ -245,7 +274,9 @@ describe('dev-backend gateway: error contract over PostgreSQL', () => {
 
   describe('read-only transactions', () => {
     it('answers GET on a VOLATILE function that writes with 405 (25006), writing nothing', async () => {
-      const { error, status } = await ann.schema(FIXTURE_SCHEMA).rpc('add_note', { body: 'via GET' }, { get: true });
+      const { error, status } = await ann
+        .schema(FIXTURE_SCHEMA)
+        .rpc('add_note', { body: 'via GET' }, { get: true });
       assert.equal(status, 405);
       assert.equal(error?.code, '25006');
       assert.equal(await noteCount('via GET'), 0);
@@ -290,7 +321,11 @@ describe('dev-backend gateway: error contract over PostgreSQL', () => {
     ];
     for (const [sqlstate, status] of table) {
       it(`${sqlstate} → ${status}`, async () => {
-        const response = await post('raise_sqlstate', { code: sqlstate }, contract.backend.tokenFor(ANN));
+        const response = await post(
+          'raise_sqlstate',
+          { code: sqlstate },
+          contract.backend.tokenFor(ANN),
+        );
         assert.equal(response.status, status);
         assert.deepEqual(await response.json(), {
           code: sqlstate,
@@ -303,7 +338,11 @@ describe('dev-backend gateway: error contract over PostgreSQL', () => {
 
     it('never answers 503 for an application error (supabase-js would retry it)', async () => {
       for (const sqlstate of ['P0001', 'PT409', '23505', '42501', '22023', 'P0004']) {
-        const response = await post('raise_sqlstate', { code: sqlstate }, contract.backend.tokenFor(ANN));
+        const response = await post(
+          'raise_sqlstate',
+          { code: sqlstate },
+          contract.backend.tokenFor(ANN),
+        );
         assert.notEqual(response.status, 503, sqlstate);
         await response.arrayBuffer();
       }

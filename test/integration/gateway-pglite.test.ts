@@ -14,7 +14,12 @@ import {
   prepareDatabase,
   type DevBackend,
 } from '../../packages/dev-backend/src/index.js';
-import { contractFixtureSql, FIXTURE_SCHEMA, randomJwtSecret, supabaseFor } from '../support/backend.js';
+import {
+  contractFixtureSql,
+  FIXTURE_SCHEMA,
+  randomJwtSecret,
+  supabaseFor,
+} from '../support/backend.js';
 
 const ANN = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c01';
 const BOB = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c02';
@@ -26,7 +31,11 @@ describe('dev-backend gateway over PGlite', () => {
   let ann: SupabaseClient;
 
   const start = async (): Promise<DevBackend> => {
-    backend = await createDevBackend({ pgliteDir: dataDir, exposedSchemas: ['chat', FIXTURE_SCHEMA], jwtSecret });
+    backend = await createDevBackend({
+      pgliteDir: dataDir,
+      exposedSchemas: ['chat', FIXTURE_SCHEMA],
+      jwtSecret,
+    });
     ann = supabaseFor(backend.url, backend.anonKey, backend.tokenFor(ANN, 'ann@broker.test'));
     return backend;
   };
@@ -62,10 +71,19 @@ describe('dev-backend gateway over PGlite', () => {
 
   it('answers every response shape', async () => {
     const fixture = ann.schema(FIXTURE_SCHEMA);
-    assert.deepEqual((await fixture.rpc('list_numbers', { n: 3 }, { count: 'exact' })).data, [1, 2, 3]);
-    assert.equal((await fixture.rpc('list_numbers', { n: 3 }, { head: true, count: 'exact' })).count, 3);
+    assert.deepEqual(
+      (await fixture.rpc('list_numbers', { n: 3 }, { count: 'exact' })).data,
+      [1, 2, 3],
+    );
+    assert.equal(
+      (await fixture.rpc('list_numbers', { n: 3 }, { head: true, count: 'exact' })).count,
+      3,
+    );
     assert.equal((await fixture.rpc('add', { a: 1 }, { get: true })).data, 11);
-    assert.deepEqual((await fixture.rpc('make_pair', { label: 'legs', amount: 2 })).data, { label: 'legs', amount: 2 });
+    assert.deepEqual((await fixture.rpc('make_pair', { label: 'legs', amount: 2 })).data, {
+      label: 'legs',
+      amount: 2,
+    });
     assert.equal((await fixture.rpc('touch')).status, 204);
     const who = await fixture.rpc('whoami');
     assert.equal(who.data?.role, 'authenticated');
@@ -75,7 +93,9 @@ describe('dev-backend gateway over PGlite', () => {
 
   it('keeps row-level security, grants and read-only transactions in force', async () => {
     const fixture = ann.schema(FIXTURE_SCHEMA);
-    const bob = supabaseFor(backend!.url, backend!.anonKey, backend!.tokenFor(BOB)).schema(FIXTURE_SCHEMA);
+    const bob = supabaseFor(backend!.url, backend!.anonKey, backend!.tokenFor(BOB)).schema(
+      FIXTURE_SCHEMA,
+    );
     assert.equal((await bob.rpc('add_note', { body: 'bob: private' })).error, null);
     const mine = await fixture.rpc('list_notes');
     assert.deepEqual(
@@ -96,12 +116,20 @@ describe('dev-backend gateway over PGlite', () => {
 
   it('refuses the superuser and unknown roles even though PGlite’s own session is a superuser', async () => {
     for (const role of ['postgres', 'pg_read_all_data']) {
-      const client = supabaseFor(backend!.url, backend!.anonKey, mintToken({ role, sub: ANN }, jwtSecret));
+      const client = supabaseFor(
+        backend!.url,
+        backend!.anonKey,
+        mintToken({ role, sub: ANN }, jwtSecret),
+      );
       const { error, status } = await client.schema(FIXTURE_SCHEMA).rpc('purge_notes');
       assert.equal(status, 403, role);
       assert.equal(error?.code, '42501');
     }
-    const ghost = supabaseFor(backend!.url, backend!.anonKey, mintToken({ role: 'ghost' }, jwtSecret));
+    const ghost = supabaseFor(
+      backend!.url,
+      backend!.anonKey,
+      mintToken({ role: 'ghost' }, jwtSecret),
+    );
     assert.equal((await ghost.schema(FIXTURE_SCHEMA).rpc('list_numbers', { n: 1 })).status, 401);
     const service = supabaseFor(backend!.url, backend!.serviceRoleKey);
     const everyone = await service.schema(FIXTURE_SCHEMA).rpc('list_notes');
@@ -127,7 +155,11 @@ describe('dev-backend gateway over PGlite', () => {
     const unknown = await fixture.rpc('no_such_function');
     assert.equal(unknown.status, 404);
     assert.equal(unknown.error?.code, 'PGRST202');
-    const expired = supabaseFor(backend!.url, backend!.anonKey, backend!.tokenFor(ANN, undefined, -3600));
+    const expired = supabaseFor(
+      backend!.url,
+      backend!.anonKey,
+      backend!.tokenFor(ANN, undefined, -3600),
+    );
     assert.equal((await expired.schema(FIXTURE_SCHEMA).rpc('list_notes')).error?.code, 'PGRST303');
   });
 

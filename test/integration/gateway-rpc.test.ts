@@ -44,7 +44,9 @@ describe('dev-backend gateway: RPC contract over PostgreSQL', () => {
 
   describe('response shapes', () => {
     it('answers a set-returning function of scalars with a JSON array', async () => {
-      const { data, error, status } = await ann.schema(FIXTURE_SCHEMA).rpc('list_numbers', { n: 4 });
+      const { data, error, status } = await ann
+        .schema(FIXTURE_SCHEMA)
+        .rpc('list_numbers', { n: 4 });
       assert.equal(error, null);
       assert.equal(status, 200);
       assert.deepEqual(data, [1, 2, 3, 4]);
@@ -59,7 +61,10 @@ describe('dev-backend gateway: RPC contract over PostgreSQL', () => {
     it('answers a set of rows with an array of objects, each seen through row-level security', async () => {
       const fixture = ann.schema(FIXTURE_SCHEMA);
       assert.equal((await fixture.rpc('add_note', { body: 'ann: TEB-VNY' })).error, null);
-      assert.equal((await bob.schema(FIXTURE_SCHEMA).rpc('add_note', { body: 'bob: LAX-JFK' })).error, null);
+      assert.equal(
+        (await bob.schema(FIXTURE_SCHEMA).rpc('add_note', { body: 'bob: LAX-JFK' })).error,
+        null,
+      );
       const { data, error } = await fixture.rpc('list_notes');
       assert.equal(error, null);
       assert.ok(Array.isArray(data));
@@ -71,12 +76,17 @@ describe('dev-backend gateway: RPC contract over PostgreSQL', () => {
 
     it('answers a scalar function with the bare value, applying omitted defaults', async () => {
       const fixture = ann.schema(FIXTURE_SCHEMA);
-      assert.deepEqual(await fixture.rpc('add', { a: 2 }).then((r) => [r.data, r.status]), [12, 200]);
+      assert.deepEqual(
+        await fixture.rpc('add', { a: 2 }).then((r) => [r.data, r.status]),
+        [12, 200],
+      );
       assert.equal((await fixture.rpc('add', { a: 2, b: 3 })).data, 5);
     });
 
     it('answers a composite-returning function with an object', async () => {
-      const { data, error } = await ann.schema(FIXTURE_SCHEMA).rpc('make_pair', { label: 'pax', amount: 6 });
+      const { data, error } = await ann
+        .schema(FIXTURE_SCHEMA)
+        .rpc('make_pair', { label: 'pax', amount: 6 });
       assert.equal(error, null);
       assert.deepEqual(data, { label: 'pax', amount: 6 });
     });
@@ -147,13 +157,24 @@ describe('dev-backend gateway: RPC contract over PostgreSQL', () => {
       const empty = await fixture.rpc('list_numbers', { n: 0 }, { count: 'exact' });
       assert.equal(empty.count, 0);
 
-      const response = await fetch(`${contract.backend.url}/rest/v1/rpc/list_numbers?n=5&limit=2&offset=1`, {
-        headers: { apikey: contract.backend.anonKey, 'Accept-Profile': FIXTURE_SCHEMA, Prefer: 'count=exact' },
-      });
+      const response = await fetch(
+        `${contract.backend.url}/rest/v1/rpc/list_numbers?n=5&limit=2&offset=1`,
+        {
+          headers: {
+            apikey: contract.backend.anonKey,
+            'Accept-Profile': FIXTURE_SCHEMA,
+            Prefer: 'count=exact',
+          },
+        },
+      );
       assert.equal(response.headers.get('content-range'), '1-2/5');
       assert.deepEqual(await response.json(), [2, 3]);
       const none = await fetch(`${contract.backend.url}/rest/v1/rpc/list_numbers?n=0`, {
-        headers: { apikey: contract.backend.anonKey, 'Accept-Profile': FIXTURE_SCHEMA, Prefer: 'count=exact' },
+        headers: {
+          apikey: contract.backend.anonKey,
+          'Accept-Profile': FIXTURE_SCHEMA,
+          Prefer: 'count=exact',
+        },
       });
       assert.equal(none.headers.get('content-range'), '*/0');
     });
@@ -221,16 +242,21 @@ describe('dev-backend gateway: RPC contract over PostgreSQL', () => {
     it('applies the role’s own settings, statement_timeout included, and reloads them on demand', async () => {
       const fixture = ann.schema(FIXTURE_SCHEMA);
       assert.equal((await fixture.rpc('whoami')).data?.timeout, '8s');
-      const db = (await contract.adminQuery<{ db: string }>('select current_database() as db'))[0]?.db;
+      const db = (await contract.adminQuery<{ db: string }>('select current_database() as db'))[0]
+        ?.db;
       assert.ok(db);
-      await contract.adminQuery(`alter role authenticated in database "${db}" set statement_timeout = '300ms'`);
+      await contract.adminQuery(
+        `alter role authenticated in database "${db}" set statement_timeout = '300ms'`,
+      );
       await contract.backend.reloadSchema();
       assert.equal((await fixture.rpc('whoami')).data?.timeout, '300ms');
       const slow = await fixture.rpc('slow', { seconds: 2 });
       assert.equal(slow.status, 500);
       assert.equal(slow.error?.code, '57014');
       assert.match(slow.error?.message ?? '', /statement timeout/);
-      await contract.adminQuery(`alter role authenticated in database "${db}" reset statement_timeout`);
+      await contract.adminQuery(
+        `alter role authenticated in database "${db}" reset statement_timeout`,
+      );
       await contract.backend.reloadSchema();
       assert.equal((await fixture.rpc('whoami')).data?.timeout, '8s');
     });
@@ -248,7 +274,11 @@ describe('dev-backend gateway: RPC contract over PostgreSQL', () => {
          create function contract_fixture.late_answer() returns setof int language sql immutable as $$ select 42 $$;
          grant execute on function contract_fixture.late_answer() to authenticated`,
       );
-      assert.equal((await fixture.rpc('late_answer')).data, 42, 'still the cached shape before the NOTIFY');
+      assert.equal(
+        (await fixture.rpc('late_answer')).data,
+        42,
+        'still the cached shape before the NOTIFY',
+      );
       await contract.adminQuery(`notify pgrst, 'reload schema'`);
       let answer: unknown;
       for (let attempt = 0; attempt < 50 && !Array.isArray(answer); attempt += 1) {
@@ -287,7 +317,9 @@ describe('dev-backend gateway: RPC contract over PostgreSQL', () => {
       const table = await ann.schema('chat').from('sessions').select('*');
       assert.equal(table.status, 404);
       assert.equal(table.error?.code, 'PGRST205');
-      const root = await fetch(`${contract.backend.url}/rest/v1/`, { headers: { apikey: contract.backend.anonKey } });
+      const root = await fetch(`${contract.backend.url}/rest/v1/`, {
+        headers: { apikey: contract.backend.anonKey },
+      });
       assert.equal(root.status, 404);
     });
 
@@ -307,13 +339,21 @@ describe('dev-backend gateway: RPC contract over PostgreSQL', () => {
         headers: {
           Origin: 'https://crm.example',
           'Access-Control-Request-Method': 'POST',
-          'Access-Control-Request-Headers': 'authorization,apikey,x-client-info,content-profile,content-type,prefer',
+          'Access-Control-Request-Headers':
+            'authorization,apikey,x-client-info,content-profile,content-type,prefer',
         },
       });
       assert.equal(response.status, 200);
       assert.equal(response.headers.get('access-control-allow-origin'), 'https://crm.example');
       const allowed = (response.headers.get('access-control-allow-headers') ?? '').split(/,\s*/);
-      for (const name of ['authorization', 'apikey', 'x-client-info', 'content-profile', 'accept-profile', 'prefer']) {
+      for (const name of [
+        'authorization',
+        'apikey',
+        'x-client-info',
+        'content-profile',
+        'accept-profile',
+        'prefer',
+      ]) {
         assert.ok(allowed.includes(name), `${name} is allowed`);
       }
       assert.match(response.headers.get('access-control-allow-methods') ?? '', /POST/);
@@ -336,7 +376,11 @@ describe('dev-backend gateway: RPC contract over PostgreSQL', () => {
       const css = await fetch(`${url}/app/theme.css`);
       assert.equal(css.headers.get('content-type'), 'text/css; charset=utf-8');
       assert.equal((await fetch(`${url}/missing.js`)).status, 404);
-      for (const escape of ['/..%2f..%2fetc%2fpasswd', '/app/%2e%2e/%2e%2e/package.json', '/%2e%2e%5cpackage.json']) {
+      for (const escape of [
+        '/..%2f..%2fetc%2fpasswd',
+        '/app/%2e%2e/%2e%2e/package.json',
+        '/%2e%2e%5cpackage.json',
+      ]) {
         const response = await fetch(`${url}${escape}`);
         assert.ok([403, 404].includes(response.status), `${escape} → ${response.status}`);
         assert.doesNotMatch(await response.text(), /root:|"name"/);

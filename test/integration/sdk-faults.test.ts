@@ -24,11 +24,16 @@ function data<T>(result: Result<T>): T {
   return result.data;
 }
 
-async function serverList(chat: ChatSessionsClient, tab: 'active' | 'completed' | 'archived' | 'trash'): Promise<Session[]> {
+async function serverList(
+  chat: ChatSessionsClient,
+  tab: 'active' | 'completed' | 'archived' | 'trash',
+): Promise<Session[]> {
   const sessions: Session[] = [];
   let cursor: Record<string, unknown> | null = null;
   do {
-    const page: { items: Session[]; nextCursor: Record<string, unknown> | null } = data(await chat.sessions.list({ tab, limit: 200, cursor }));
+    const page: { items: Session[]; nextCursor: Record<string, unknown> | null } = data(
+      await chat.sessions.list({ tab, limit: 200, cursor }),
+    );
     sessions.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -41,12 +46,23 @@ function withoutVersion(counts: SessionCounts): Omit<SessionCounts, 'version'> {
 }
 
 /** The same list as the server's, field for field. */
-async function assertListMatchesServer(list: SessionListStore, chat: ChatSessionsClient): Promise<void> {
+async function assertListMatchesServer(
+  list: SessionListStore,
+  chat: ChatSessionsClient,
+): Promise<void> {
   const snapshot = list.getSnapshot();
   const truth = await serverList(chat, snapshot.tab);
-  assert.deepEqual(snapshot.items.map((s) => s.id), truth.map((s) => s.id), 'same sessions, same order');
+  assert.deepEqual(
+    snapshot.items.map((s) => s.id),
+    truth.map((s) => s.id),
+    'same sessions, same order',
+  );
   assert.deepEqual(snapshot.items, truth, 'same fields');
-  assert.deepEqual(withoutVersion(snapshot.counts), withoutVersion(data(await chat.sessions.counts())), 'same counts');
+  assert.deepEqual(
+    withoutVersion(snapshot.counts),
+    withoutVersion(data(await chat.sessions.counts())),
+    'same counts',
+  );
   assert.deepEqual(snapshot.pendingIds, []);
 }
 
@@ -65,12 +81,16 @@ describe('SDK under injected network faults', () => {
 
   before(async () => {
     broker = await world.createBroker();
-    for (let n = 0; n < 4; n += 1) await broker.chat.sessions.create({ kind: 'general', title: `Base ${n}` });
+    for (let n = 0; n < 4; n += 1)
+      await broker.chat.sessions.create({ kind: 'general', title: `Base ${n}` });
   });
 
   function faultyDevice(attempts = 1) {
     const faults = createFaultyFetch();
-    const device = broker.device({ fetch: faults.fetch, sdk: { retry: { attempts, baseDelayMs: 1, maxDelayMs: 5 } } });
+    const device = broker.device({
+      fetch: faults.fetch,
+      sdk: { retry: { attempts, baseDelayMs: 1, maxDelayMs: 5 } },
+    });
     const sync = new ChangeFeedSync({ client: device.chat, intervalMs: 0 });
     sync.start();
     const list = new SessionListStore({ client: device.chat, sync, userId: broker.userId });
@@ -99,7 +119,11 @@ describe('SDK under injected network faults', () => {
     faults.inject('transition_session', { kind: 'drop-after' });
     const result = await list.pause(target.id);
     assert.equal(result.error?.code, 'network');
-    assert.equal(list.session(target.id)?.status, 'paused', 'server truth, though the answer was lost');
+    assert.equal(
+      list.session(target.id)?.status,
+      'paused',
+      'server truth, though the answer was lost',
+    );
     await sync.poll();
     await assertListMatchesServer(list, device.chat);
     data(await broker.chat.sessions.resume(target.id));
@@ -135,11 +159,26 @@ describe('SDK under injected network faults', () => {
     data(await conversation.send('hello'));
     data(await conversation.send('again'));
     await sync.poll();
-    const sessions = await world.adminQuery('select count(*)::int as n from chat.sessions where title = $1', ['Through the storm']);
+    const sessions = await world.adminQuery(
+      'select count(*)::int as n from chat.sessions where title = $1',
+      ['Through the storm'],
+    );
     assert.equal(sessions[0]?.n, 1);
-    const messages = await world.adminQuery('select content from chat.messages where session_id = $1 order by seq', [created.id]);
-    assert.deepEqual(messages.map((m) => m.content), ['hello', 'again']);
-    assert.deepEqual(conversation.getSnapshot().items.map((m) => [m.content, m.delivery]), [['hello', 'sent'], ['again', 'sent']]);
+    const messages = await world.adminQuery(
+      'select content from chat.messages where session_id = $1 order by seq',
+      [created.id],
+    );
+    assert.deepEqual(
+      messages.map((m) => m.content),
+      ['hello', 'again'],
+    );
+    assert.deepEqual(
+      conversation.getSnapshot().items.map((m) => [m.content, m.delivery]),
+      [
+        ['hello', 'sent'],
+        ['again', 'sent'],
+      ],
+    );
     await assertListMatchesServer(list, device.chat);
     conversation.dispose();
     dispose();
@@ -152,7 +191,10 @@ describe('SDK under injected network faults', () => {
     const slow = gate();
     faults.inject('update_session', { kind: 'hold', release: slow.promise });
     const mine = list.rename(target.id, 'Mine (slow)');
-    await until(() => faults.calls('update_session')[0]?.serverStatus === 200, 'the slow rename to commit');
+    await until(
+      () => faults.calls('update_session')[0]?.serverStatus === 200,
+      'the slow rename to commit',
+    );
     // Another device renames it afterwards; this device hears of it through the feed first.
     data(await broker.device().chat.sessions.rename(target.id, 'Theirs (later)'));
     await sync.poll();
@@ -183,13 +225,21 @@ describe('SDK under injected network faults', () => {
   it('random faults on every request: the stores converge, nothing is duplicated or lost', async () => {
     const storm = await world.createBroker();
     const faults = createFaultyFetch();
-    const device = storm.device({ fetch: faults.fetch, sdk: { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 } } });
+    const device = storm.device({
+      fetch: faults.fetch,
+      sdk: { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 } },
+    });
     const sync = new ChangeFeedSync({ client: device.chat, intervalMs: 0 });
     sync.start();
-    const list = new SessionListStore({ client: device.chat, sync, userId: storm.userId, pageSize: 5 });
+    const list = new SessionListStore({
+      client: device.chat,
+      sync,
+      userId: storm.userId,
+      pageSize: 5,
+    });
     // A seeded generator: the same storm every run.
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const kinds: Fault[] = [
       { kind: 'drop-before' },
       { kind: 'drop-after' },
@@ -197,7 +247,8 @@ describe('SDK under injected network faults', () => {
       { kind: 'status', status: 500 },
       { kind: 'delay', ms: 15 },
     ];
-    const storming = /^(create_session|update_session|transition_session|set_session_pinned|delete_session|restore_session|append_message|list_sessions|session_counts|changes_since|get_session|list_messages|mark_session_read)$/;
+    const storming =
+      /^(create_session|update_session|transition_session|set_session_pinned|delete_session|restore_session|append_message|list_sessions|session_counts|changes_since|get_session|list_messages|mark_session_read)$/;
     const arm = () => {
       for (let n = 0; n < 400; n += 1) {
         if (random() < 0.3) faults.inject(storming, kinds[Math.floor(random() * kinds.length)]!);
@@ -211,7 +262,9 @@ describe('SDK under injected network faults', () => {
     for (let n = 0; n < 6; n += 1) {
       // A create that fails is retried by the broker (same id): idempotent.
       const id = crypto.randomUUID();
-      while ((await list.create({ id, kind: 'general', title: `Storm ${n}` })).error) { /* again */ }
+      while ((await list.create({ id, kind: 'general', title: `Storm ${n}` })).error) {
+        /* again */
+      }
       ids.push(id);
     }
     const outcomes = await Promise.all([
@@ -223,7 +276,9 @@ describe('SDK under injected network faults', () => {
       list.pause(ids[5]!),
     ]);
     const conversation = new MessageStore({ client: device.chat, sync, sessionId: ids[0]! });
-    while ((await conversation.load()).error) { /* again */ }
+    while ((await conversation.load()).error) {
+      /* again */
+    }
     const texts = ['one', 'two', 'three', 'four', 'five'];
     for (const text of texts) {
       const sent = await conversation.send(text);
@@ -242,14 +297,32 @@ describe('SDK under injected network faults', () => {
     while (list.getSnapshot().hasMore) await list.loadMore();
     await assertListMatchesServer(list, storm.chat);
 
-    const rows = await world.adminQuery('select id::text, title from chat.sessions where owner_id = $1', [storm.userId]);
+    const rows = await world.adminQuery(
+      'select id::text, title from chat.sessions where owner_id = $1',
+      [storm.userId],
+    );
     assert.equal(rows.length, 6, 'each create made one session');
     assert.deepEqual(new Set(rows.map((r) => r.id)), new Set(ids));
-    const messages = await world.adminQuery('select content from chat.messages where session_id = $1 order by seq', [ids[0]]);
-    assert.deepEqual(messages.map((m) => m.content), texts, 'each message once, in order');
-    assert.deepEqual(conversation.getSnapshot().items.map((m) => m.content), texts);
+    const messages = await world.adminQuery(
+      'select content from chat.messages where session_id = $1 order by seq',
+      [ids[0]],
+    );
+    assert.deepEqual(
+      messages.map((m) => m.content),
+      texts,
+      'each message once, in order',
+    );
+    assert.deepEqual(
+      conversation.getSnapshot().items.map((m) => m.content),
+      texts,
+    );
     // Every change the server confirmed is there (no lost writes).
-    const truth = new Map((await Promise.all(ids.map((id) => storm.chat.sessions.get(id)))).map((r) => [r.data!.id, r.data!]));
+    const truth = new Map(
+      (await Promise.all(ids.map((id) => storm.chat.sessions.get(id)))).map((r) => [
+        r.data!.id,
+        r.data!,
+      ]),
+    );
     const checks: Array<[number, (s: Session) => boolean]> = [
       [0, (s) => s.title === 'Storm 0 renamed'],
       [1, (s) => s.status === 'archived'],
@@ -259,7 +332,8 @@ describe('SDK under injected network faults', () => {
       [5, (s) => s.status === 'paused'],
     ];
     for (const [index, holds] of checks) {
-      if (outcomes[index]!.error === null) assert.ok(holds(truth.get(ids[index]!)!), `confirmed change ${index} is on the server`);
+      if (outcomes[index]!.error === null)
+        assert.ok(holds(truth.get(ids[index]!)!), `confirmed change ${index} is on the server`);
     }
     assert.ok(faults.log.length > 0);
     conversation.dispose();
@@ -271,19 +345,35 @@ describe('SDK under injected network faults', () => {
 describe('two brokers', () => {
   it('never see each other’s sessions, messages or changes, even sharing a channel name', async () => {
     const [alice, bob] = await Promise.all([world.createBroker(), world.createBroker()]);
-    const syncA = new ChangeFeedSync({ client: alice.chat, intervalMs: 0, channelName: 'shared-by-mistake' });
-    const syncB = new ChangeFeedSync({ client: bob.chat, intervalMs: 0, channelName: `chat-sessions:${bob.userId}` });
+    const syncA = new ChangeFeedSync({
+      client: alice.chat,
+      intervalMs: 0,
+      channelName: 'shared-by-mistake',
+    });
+    const syncB = new ChangeFeedSync({
+      client: bob.chat,
+      intervalMs: 0,
+      channelName: `chat-sessions:${bob.userId}`,
+    });
     syncA.start();
     syncB.start();
     const listA = new SessionListStore({ client: alice.chat, sync: syncA });
     const listB = new SessionListStore({ client: bob.chat, sync: syncB });
     await Promise.all([listA.load(), listB.load()]);
-    const secret = data(await alice.chat.sessions.create({ kind: 'general', title: 'Alice private' }));
+    const secret = data(
+      await alice.chat.sessions.create({ kind: 'general', title: 'Alice private' }),
+    );
     await alice.chat.messages.append({ sessionId: secret.id, content: 'for Alice only' });
     data(await bob.chat.sessions.create({ kind: 'general', title: 'Bob private' }));
     await Promise.all([syncA.poll(), syncB.poll()]);
-    assert.deepEqual(listA.getSnapshot().items.map((s) => s.title), ['Alice private']);
-    assert.deepEqual(listB.getSnapshot().items.map((s) => s.title), ['Bob private']);
+    assert.deepEqual(
+      listA.getSnapshot().items.map((s) => s.title),
+      ['Alice private'],
+    );
+    assert.deepEqual(
+      listB.getSnapshot().items.map((s) => s.title),
+      ['Bob private'],
+    );
     assert.equal(listB.session(secret.id), undefined);
     assert.equal(listB.getSnapshot().counts.active, 1);
     syncA.dispose();

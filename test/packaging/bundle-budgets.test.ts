@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { ROOT } from '../../scripts/package-entries.mjs';
 import { BROWSER_BUNDLES } from '../../rollup.config.mjs';
-import { formatSizes, measureBuiltBundle, measureBundles, type BundleSize } from '../../bench/bundles/sizes.js';
+import {
+  formatSizes,
+  measureBuiltBundle,
+  measureBundles,
+  type BundleSize,
+} from '../../bench/bundles/sizes.js';
 import { withBuiltPackages } from './support.js';
 
 interface BudgetFile {
@@ -19,12 +24,15 @@ let budgets: BudgetFile['budgets'];
 let sizes: BundleSize[];
 
 before(async () => {
-  budgets = (JSON.parse(await readFile(join(ROOT, 'bench', 'bundle-budgets.json'), 'utf8')) as BudgetFile).budgets;
+  budgets = (
+    JSON.parse(await readFile(join(ROOT, 'bench', 'bundle-budgets.json'), 'utf8')) as BudgetFile
+  ).budgets;
   // Our code alone is built here; the browser bundles are measured as the build wrote them
   // (the build the packaging test also uses, so they are minified once).
   sizes = await measureBundles(['elements', 'elements+sdk']);
   await withBuiltPackages(async () => {
-    for (const fileName of Object.keys(BROWSER_BUNDLES)) sizes.push(...(await measureBuiltBundle(fileName)));
+    for (const fileName of Object.keys(BROWSER_BUNDLES))
+      sizes.push(...(await measureBuiltBundle(fileName)));
   });
   console.log(formatSizes(sizes));
 });
@@ -39,8 +47,16 @@ describe('bundle budgets', () => {
       const budget = budgets[size.name];
       if (!budget) return [];
       return [
-        ...(size.gzip > budget.gzip ? [`${size.name}: ${size.gzip} B gzipped, budget ${budget.gzip} B (+${size.gzip - budget.gzip} B)`] : []),
-        ...(size.brotli > budget.brotli ? [`${size.name}: ${size.brotli} B brotli, budget ${budget.brotli} B (+${size.brotli - budget.brotli} B)`] : []),
+        ...(size.gzip > budget.gzip
+          ? [
+              `${size.name}: ${size.gzip} B gzipped, budget ${budget.gzip} B (+${size.gzip - budget.gzip} B)`,
+            ]
+          : []),
+        ...(size.brotli > budget.brotli
+          ? [
+              `${size.name}: ${size.brotli} B brotli, budget ${budget.brotli} B (+${size.brotli - budget.brotli} B)`,
+            ]
+          : []),
       ];
     });
     assert.deepEqual(over, [], `over budget:\n${over.join('\n')}`);

@@ -15,8 +15,20 @@ import ts from 'typescript';
 import { parseAst } from 'rollup/parseAst';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import { BROWSER_BUNDLES } from '../../rollup.config.mjs';
-import { ROOT, codeEntries, publishedPackage, type PublishedPackage } from '../../scripts/package-entries.mjs';
-import { exec, installIntoConsumer, packPackages, readJson, type PackedPackage, withBuiltPackages } from './support.js';
+import {
+  ROOT,
+  codeEntries,
+  publishedPackage,
+  type PublishedPackage,
+} from '../../scripts/package-entries.mjs';
+import {
+  exec,
+  installIntoConsumer,
+  packPackages,
+  readJson,
+  type PackedPackage,
+  withBuiltPackages,
+} from './support.js';
 
 const keepTemp = process.env.CHAT_KEEP_PACKAGING_TEMP === '1';
 
@@ -29,7 +41,8 @@ const packedOf = (id: 'sdk' | 'elements') => {
   assert.ok(found, `no tarball for ${id}`);
   return found;
 };
-const installedDir = (pkg: PublishedPackage) => join(consumer, 'node_modules', ...pkg.name.split('/'));
+const installedDir = (pkg: PublishedPackage) =>
+  join(consumer, 'node_modules', ...pkg.name.split('/'));
 
 /** Every file a package's `exports` promise, relative to the package root. */
 function promisedFiles(pkg: PublishedPackage): string[] {
@@ -40,7 +53,8 @@ function promisedFiles(pkg: PublishedPackage): string[] {
   }
   const visit = (target: unknown) => {
     if (typeof target === 'string') {
-      if (!target.includes('*') && !target.startsWith('./src/')) files.add(target.replace(/^\.\//, ''));
+      if (!target.includes('*') && !target.startsWith('./src/'))
+        files.add(target.replace(/^\.\//, ''));
     } else if (target && typeof target === 'object') {
       for (const inner of Object.values(target)) visit(inner);
     }
@@ -83,22 +97,34 @@ describe('npm pack', () => {
       const missing = promisedFiles(pkg).filter((file) => !files.includes(file));
       assert.deepEqual(missing, [], `${pkg.name} tarball lacks ${missing.join(', ')}`);
       if (pkg.id === 'elements') {
-        for (const name of Object.keys(BROWSER_BUNDLES)) assert.ok(files.includes(`dist/${name}`), `dist/${name}`);
+        for (const name of Object.keys(BROWSER_BUNDLES))
+          assert.ok(files.includes(`dist/${name}`), `dist/${name}`);
       }
     });
 
     it(`${id}: the tarball holds nothing private (sources, tests, data, keys) and only built files`, async () => {
       const { pkg, files } = packedOf(id);
-      const allowed = /^(?:package\.json|README\.md|LICENSE(?:\.md)?|custom-elements\.json|dist\/.+\.(?:js|js\.map|d\.ts))$/;
-      assert.deepEqual(files.filter((file) => !allowed.test(file)), [], `${pkg.name}: unexpected files`);
-      assert.deepEqual(files.filter((file) => /\.(?:test|spec)\.|(?:^|\/)(?:test|tests|\.data|src)\//.test(file)), []);
+      const allowed =
+        /^(?:package\.json|README\.md|LICENSE(?:\.md)?|custom-elements\.json|dist\/.+\.(?:js|js\.map|d\.ts))$/;
+      assert.deepEqual(
+        files.filter((file) => !allowed.test(file)),
+        [],
+        `${pkg.name}: unexpected files`,
+      );
+      assert.deepEqual(
+        files.filter((file) => /\.(?:test|spec)\.|(?:^|\/)(?:test|tests|\.data|src)\//.test(file)),
+        [],
+      );
       // Everything shipped is scanned for secrets: a JWT (a Supabase key is one) or the local
       // backend's signing secret.
       const { DEFAULT_DEV_JWT_SECRET } = await import('@chat-sessions/dev-backend');
       for (const file of files) {
         const text = await readFile(join(installedDir(pkg), file), 'utf8');
         assert.doesNotMatch(text, /eyJ[\w-]{8,}\.eyJ[\w-]{8,}/, `${pkg.name}/${file} holds a JWT`);
-        assert.ok(!text.includes(DEFAULT_DEV_JWT_SECRET), `${pkg.name}/${file} holds the dev JWT secret`);
+        assert.ok(
+          !text.includes(DEFAULT_DEV_JWT_SECRET),
+          `${pkg.name}/${file} holds the dev JWT secret`,
+        );
       }
     });
 
@@ -107,8 +133,14 @@ describe('npm pack', () => {
       const maps = files.filter((file) => file.endsWith('.js.map'));
       assert.ok(maps.length > 0);
       for (const file of maps) {
-        const map = await readJson<{ sources: string[]; sourcesContent?: Array<string | null> }>(join(installedDir(pkg), file));
-        assert.equal(map.sourcesContent?.filter((content) => typeof content === 'string').length, map.sources.length, file);
+        const map = await readJson<{ sources: string[]; sourcesContent?: Array<string | null> }>(
+          join(installedDir(pkg), file),
+        );
+        assert.equal(
+          map.sourcesContent?.filter((content) => typeof content === 'string').length,
+          map.sources.length,
+          file,
+        );
       }
     });
   }
@@ -124,18 +156,30 @@ describe('npm pack', () => {
     }>(join(installedDir(elements), 'custom-elements.json'));
     // Every event an element lists is one a host can listen to: a `chat-…` name.
     const events = manifest.modules.flatMap((module) =>
-      (module.declarations ?? []).flatMap((declaration) => (declaration.events ?? []).map((event) => `${declaration.tagName}: ${event.name}`)),
+      (module.declarations ?? []).flatMap((declaration) =>
+        (declaration.events ?? []).map((event) => `${declaration.tagName}: ${event.name}`),
+      ),
     );
-    assert.deepEqual(events.filter((event) => !/: chat(?:-[a-z]+)+$/.test(event)), []);
+    assert.deepEqual(
+      events.filter((event) => !/: chat(?:-[a-z]+)+$/.test(event)),
+      [],
+    );
     const definitions = manifest.modules.flatMap((module) =>
-      (module.exports ?? []).filter((item) => item.kind === 'custom-element-definition').map((item) => ({ module, item })),
+      (module.exports ?? [])
+        .filter((item) => item.kind === 'custom-element-definition')
+        .map((item) => ({ module, item })),
     );
-    const defineModules = codeEntries(elements).filter((entry) => entry.subpath.endsWith('/define.js'));
+    const defineModules = codeEntries(elements).filter((entry) =>
+      entry.subpath.endsWith('/define.js'),
+    );
     assert.equal(definitions.length, defineModules.length);
     for (const { module, item } of definitions) {
       assert.match(item.name, /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/);
       for (const path of [module.path, item.declaration.module ?? module.path]) {
-        assert.ok(existsSync(join(installedDir(elements), path)), `${item.name}: ${path} is not in the package`);
+        assert.ok(
+          existsSync(join(installedDir(elements), path)),
+          `${item.name}: ${path} is not in the package`,
+        );
       }
     }
   });
@@ -144,11 +188,19 @@ describe('npm pack', () => {
 describe('installed into a host project', () => {
   it("imports every exported entry point, and every one the README's examples import, as ES modules in Node", async () => {
     const exported = packed.flatMap(({ pkg }) =>
-      codeEntries(pkg).map((entry) => (entry.subpath === '.' ? pkg.name : `${pkg.name}/${entry.subpath.slice(2)}`)),
+      codeEntries(pkg).map((entry) =>
+        entry.subpath === '.' ? pkg.name : `${pkg.name}/${entry.subpath.slice(2)}`,
+      ),
     );
-    const readmeImports = [...(await readFile(join(ROOT, 'README.md'), 'utf8')).matchAll(/(?:from|import)\s+'(@chat-sessions\/[^']+)'/g)].map(
-      (match) => match[1] ?? '',
-    ).filter((specifier) => packed.some(({ pkg }) => specifier === pkg.name || specifier.startsWith(`${pkg.name}/`)));
+    const readmeImports = [
+      ...(await readFile(join(ROOT, 'README.md'), 'utf8')).matchAll(
+        /(?:from|import)\s+'(@chat-sessions\/[^']+)'/g,
+      ),
+    ]
+      .map((match) => match[1] ?? '')
+      .filter((specifier) =>
+        packed.some(({ pkg }) => specifier === pkg.name || specifier.startsWith(`${pkg.name}/`)),
+      );
     assert.ok(readmeImports.length > 0, 'the README shows imports of the packages');
     const subpaths = [...new Set([...exported, ...readmeImports])];
     const script = `
@@ -159,13 +211,17 @@ describe('installed into a host project', () => {
       console.log(JSON.stringify({ names, hidden }));`;
     await writeFile(join(consumer, 'imports.mjs'), script);
     const { stdout } = await exec(process.execPath, ['imports.mjs'], consumer);
-    const { names, hidden } = JSON.parse(stdout) as { names: Record<string, string[]>; hidden: boolean };
+    const { names, hidden } = JSON.parse(stdout) as {
+      names: Record<string, string[]>;
+      hidden: boolean;
+    };
     assert.ok(names['@chat-sessions/sdk']?.includes('createChatSessions'));
     assert.ok(names['@chat-sessions/sdk/metadata']?.includes('parseFlightRequest'));
     assert.ok(names['@chat-sessions/elements']?.includes('FlightRequestCard'));
     assert.ok(names['@chat-sessions/elements']?.includes('ChatSessionSelectEvent'));
     for (const [specifier, exported] of Object.entries(names)) {
-      if (!specifier.endsWith('/define.js')) assert.ok(exported.length > 0, `${specifier} exports nothing`);
+      if (!specifier.endsWith('/define.js'))
+        assert.ok(exported.length > 0, `${specifier} exports nothing`);
     }
     assert.equal(hidden, true, 'internal modules must not be importable');
   });
@@ -222,9 +278,13 @@ import('@chat-sessions/elements/internal/define.js');
     const diagnostics = [
       ...program.getOptionsDiagnostics(),
       ...program.getGlobalDiagnostics(),
-      ...program.getSourceFiles()
+      ...program
+        .getSourceFiles()
         .filter((file) => checked.has(file.fileName))
-        .flatMap((file) => [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)]),
+        .flatMap((file) => [
+          ...program.getSyntacticDiagnostics(file),
+          ...program.getSemanticDiagnostics(file),
+        ]),
     ];
     assert.equal(
       program.getSourceFiles().filter((file) => checked.has(file.fileName)).length,
@@ -243,7 +303,11 @@ import('@chat-sessions/elements/internal/define.js');
     const build = async (code: string) => {
       const entry = join(consumer, `entry-${Math.random().toString(36).slice(2)}.mjs`);
       await writeFile(entry, code);
-      const bundle = await rollup({ input: entry, plugins: [nodeResolve({ browser: true, rootDir: consumer })], onLog: () => {} });
+      const bundle = await rollup({
+        input: entry,
+        plugins: [nodeResolve({ browser: true, rootDir: consumer })],
+        onLog: () => {},
+      });
       try {
         const { output } = await bundle.generate({ format: 'es' });
         return output.map((chunk) => (chunk.type === 'chunk' ? chunk.code : '')).join('\n');
@@ -257,8 +321,16 @@ import('@chat-sessions/elements/internal/define.js');
     const classesOnly = await build(
       `import { ChatSessionSelectEvent } from '@chat-sessions/elements';\nconsole.log(ChatSessionSelectEvent.eventName);`,
     );
-    assert.doesNotMatch(classesOnly, /customElements\.define\(/, 'importing the index must register nothing');
-    assert.doesNotMatch(classesOnly, /LitElement|flight-request-card/, 'unused elements must be dropped');
+    assert.doesNotMatch(
+      classesOnly,
+      /customElements\.define\(/,
+      'importing the index must register nothing',
+    );
+    assert.doesNotMatch(
+      classesOnly,
+      /LitElement|flight-request-card/,
+      'unused elements must be dropped',
+    );
   });
 });
 
@@ -280,7 +352,10 @@ describe('browser bundles', () => {
         typed.type === 'ImportExpression' ||
         typed.type === 'ExportAllDeclaration' ||
         (typed.type === 'ExportNamedDeclaration' && Boolean(typed.source));
-      if (isImport) found.push(typeof typed.source?.value === 'string' ? typed.source.value : '(computed specifier)');
+      if (isImport)
+        found.push(
+          typeof typed.source?.value === 'string' ? typed.source.value : '(computed specifier)',
+        );
       for (const value of Object.values(node)) {
         if (Array.isArray(value)) value.forEach(walk);
         else if (value && typeof value === 'object') walk(value);
@@ -316,25 +391,45 @@ describe('browser bundles', () => {
 
       // What went in, from the source maps: never openai, the server half of the metadata entry,
       // a Node built-in, the local backend or Lit's development build.
-      const sources = [...modules.values()].flatMap((module) => module.sources.map((source) => relative(ROOT, source)));
+      const sources = [...modules.values()].flatMap((module) =>
+        module.sources.map((source) => relative(ROOT, source)),
+      );
       const forbidden = sources.filter(
         (source) =>
-          /node_modules\/openai\/|\/metadata\/server\/|packages\/dev-backend\/|\/development\//.test(source) ||
-          nodeBuiltins.has(source),
+          /node_modules\/openai\/|\/metadata\/server\/|packages\/dev-backend\/|\/development\//.test(
+            source,
+          ) || nodeBuiltins.has(source),
       );
       assert.deepEqual(forbidden, []);
-      const entrySources = modules.get(join(dist, name))?.sources.map((source) => relative(ROOT, source)) ?? [];
-      assert.ok(entrySources.some((source) => source.startsWith('node_modules/lit-html/')), 'Lit is in the entry');
-      assert.ok(entrySources.some((source) => source.startsWith('packages/sdk/src/')), 'the SDK is in the entry');
+      const entrySources =
+        modules.get(join(dist, name))?.sources.map((source) => relative(ROOT, source)) ?? [];
+      assert.ok(
+        entrySources.some((source) => source.startsWith('node_modules/lit-html/')),
+        'Lit is in the entry',
+      );
+      assert.ok(
+        entrySources.some((source) => source.startsWith('packages/sdk/src/')),
+        'the SDK is in the entry',
+      );
 
       // Every define module is in the entry, so loading the one file registers every element.
-      for (const entry of codeEntries(publishedPackage('elements')).filter((item) => item.subpath.endsWith('/define.js'))) {
-        assert.ok(entrySources.includes(relative(ROOT, entry.source)), `${entry.subpath} is not in ${name}`);
+      for (const entry of codeEntries(publishedPackage('elements')).filter((item) =>
+        item.subpath.endsWith('/define.js'),
+      )) {
+        assert.ok(
+          entrySources.includes(relative(ROOT, entry.source)),
+          `${entry.subpath} is not in ${name}`,
+        );
       }
       if (BROWSER_BUNDLES[name]?.supabase) {
-        assert.ok(entrySources.some((source) => source.startsWith('node_modules/@supabase/supabase-js/')));
+        assert.ok(
+          entrySources.some((source) => source.startsWith('node_modules/@supabase/supabase-js/')),
+        );
       } else {
-        assert.ok(!sources.some((source) => source.includes('node_modules/@supabase/')), 'no supabase-js');
+        assert.ok(
+          !sources.some((source) => source.includes('node_modules/@supabase/')),
+          'no supabase-js',
+        );
       }
     });
   }

@@ -4,7 +4,11 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { acquireBuildLock, lastBuildFingerprint, outputsExist } from '../../scripts/build-state.mjs';
+import {
+  acquireBuildLock,
+  lastBuildFingerprint,
+  outputsExist,
+} from '../../scripts/build-state.mjs';
 import { PUBLISHED_PACKAGES, ROOT, type PublishedPackage } from '../../scripts/package-entries.mjs';
 
 const run = promisify(execFile);
@@ -12,16 +16,25 @@ const run = promisify(execFile);
 /** The environment for child npm/node processes, without what an outer `npm test` exported. */
 export function cleanEnvironment(): NodeJS.ProcessEnv {
   return Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name) && name !== 'NODE_OPTIONS' && name !== 'INIT_CWD'),
+    Object.entries(process.env).filter(
+      ([name]) => !/^npm_/i.test(name) && name !== 'NODE_OPTIONS' && name !== 'INIT_CWD',
+    ),
   );
 }
 
 export async function exec(command: string, args: string[], cwd: string, timeoutMs = 120_000) {
   try {
-    return await run(command, args, { cwd, env: cleanEnvironment(), timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024 });
+    return await run(command, args, {
+      cwd,
+      env: cleanEnvironment(),
+      timeout: timeoutMs,
+      maxBuffer: 64 * 1024 * 1024,
+    });
   } catch (error) {
     const failure = error as Error & { stdout?: string; stderr?: string };
-    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${failure.stderr || failure.stdout || failure.message}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed in ${cwd}:\n${failure.stderr || failure.stdout || failure.message}`,
+    );
   }
 }
 
@@ -45,7 +58,8 @@ export async function withBuiltPackages<T>(read: () => Promise<T>): Promise<T> {
     const lock = await acquireBuildLock();
     try {
       // A complete build is there (of these sources, or of sources edited since: both are whole).
-      if ((lastBuildFingerprint() !== undefined && outputsExist()) || attempt === 3) return await read();
+      if ((lastBuildFingerprint() !== undefined && outputsExist()) || attempt === 3)
+        return await read();
     } finally {
       lock.release();
     }
@@ -64,10 +78,21 @@ export interface PackedPackage {
 export async function packPackages(destination: string): Promise<PackedPackage[]> {
   const packed: PackedPackage[] = [];
   for (const pkg of PUBLISHED_PACKAGES) {
-    const { stdout } = await exec('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', destination], pkg.dir);
-    const [report] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const { stdout } = await exec(
+      'npm',
+      ['pack', '--json', '--ignore-scripts', '--pack-destination', destination],
+      pkg.dir,
+    );
+    const [report] = JSON.parse(stdout) as Array<{
+      filename: string;
+      files: Array<{ path: string }>;
+    }>;
     if (!report) throw new Error(`npm pack of ${pkg.name} reported nothing`);
-    packed.push({ pkg, tarball: join(destination, report.filename), files: report.files.map((file) => file.path).sort() });
+    packed.push({
+      pkg,
+      tarball: join(destination, report.filename),
+      files: report.files.map((file) => file.path).sort(),
+    });
   }
   return packed;
 }
@@ -84,12 +109,22 @@ export async function installIntoConsumer(packed: readonly PackedPackage[]): Pro
     version: '1.0.0',
     private: true,
     type: 'module',
-    dependencies: Object.fromEntries(packed.map(({ pkg, tarball }) => [pkg.name, `file:${tarball}`])),
+    dependencies: Object.fromEntries(
+      packed.map(({ pkg, tarball }) => [pkg.name, `file:${tarball}`]),
+    ),
   };
   await writeFile(join(project, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   await exec(
     'npm',
-    ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--no-package-lock', '--loglevel=error'],
+    [
+      'install',
+      '--prefer-offline',
+      '--no-audit',
+      '--no-fund',
+      '--ignore-scripts',
+      '--no-package-lock',
+      '--loglevel=error',
+    ],
     project,
     240_000,
   );

@@ -1,8 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { createClient, type SupabaseClient, type WebSocketLikeConstructor } from '@supabase/supabase-js';
+import {
+  createClient,
+  type SupabaseClient,
+  type WebSocketLikeConstructor,
+} from '@supabase/supabase-js';
 import pg from 'pg';
 import WebSocket from 'ws';
-import { createDevBackend, type DevBackend, type DevBackendOptions } from '../../packages/dev-backend/src/index.js';
+import {
+  createDevBackend,
+  type DevBackend,
+  type DevBackendOptions,
+} from '../../packages/dev-backend/src/index.js';
 import { createTestDatabase } from './db.js';
 
 /**

@@ -14,7 +14,9 @@ export interface TestDatabase {
 function requireEnv(name: string): string {
   const value = process.env[name];
   if (!value) {
-    throw new Error(`${name} is not set: run tests through \`npm test\` (test/harness/with-postgres.sh)`);
+    throw new Error(
+      `${name} is not set: run tests through \`npm test\` (test/harness/with-postgres.sh)`,
+    );
   }
   return value;
 }

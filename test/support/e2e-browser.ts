@@ -5,7 +5,13 @@ import assert from 'node:assert/strict';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { demoBundle, type DemoServer } from './e2e-server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -26,7 +32,12 @@ const CHROMIUM_ARGS = [
 ];
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, timeout: 60_000 });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 60_000,
+  });
 }
 
 /** A page in its own browser context, with what the page threw collected for the verdict. */
@@ -58,14 +69,21 @@ export async function newTestPage(browser: Browser, server: DemoServer): Promise
     if (response && response.status() !== 404) {
       await route.fulfill({ response });
     } else {
-      consoleLines.push(`[e2e] ${bundlePath} ${response ? 'answered 404' : 'failed'} (dist/ being rebuilt?): served the copy taken at start`);
-      await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: server.bundleSnapshot });
+      consoleLines.push(
+        `[e2e] ${bundlePath} ${response ? 'answered 404' : 'failed'} (dist/ being rebuilt?): served the copy taken at start`,
+      );
+      await route.fulfill({
+        status: 200,
+        contentType: 'text/javascript; charset=utf-8',
+        body: server.bundleSnapshot,
+      });
     }
   });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => {
-    if (!BENIGN_ERRORS.some((pattern) => pattern.test(error.message))) pageErrors.push(error.stack ?? error.message);
+    if (!BENIGN_ERRORS.some((pattern) => pattern.test(error.message)))
+      pageErrors.push(error.stack ?? error.message);
   });
   page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));
   return { context, page, pageErrors, console: consoleLines };
@@ -90,7 +108,10 @@ export async function inFreshContext(
     const folder = path.join(tmpdir(), 'chat-sessions-e2e');
     await mkdir(folder, { recursive: true });
     const shot = path.join(folder, `failure-${process.pid}-${(failureCount += 1)}.png`);
-    const saved = await test.page.screenshot({ path: shot, fullPage: true, timeout: 5_000 }).then(() => true, () => false);
+    const saved = await test.page.screenshot({ path: shot, fullPage: true, timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
     const html = await test.page.content().catch(() => '');
     if (html) await writeFile(shot.replace(/\.png$/, '.html'), html).catch(() => undefined);
     const detail = [
@@ -132,16 +153,25 @@ export async function eventually<T>(
       lastError = error;
     }
     if (Date.now() > deadline) {
-      const seen = lastError ? `error: ${lastError instanceof Error ? lastError.message : String(lastError)}` : JSON.stringify(last);
-      throw new assert.AssertionError({ message: `timed out waiting for ${what}; last seen: ${seen}` });
+      const seen = lastError
+        ? `error: ${lastError instanceof Error ? lastError.message : String(lastError)}`
+        : JSON.stringify(last);
+      throw new assert.AssertionError({
+        message: `timed out waiting for ${what}; last seen: ${seen}`,
+      });
     }
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
 }
 
 /** Waits until the locator's text (whitespace collapsed) matches. */
-export async function expectText(locator: Locator, expected: string | RegExp, what?: string): Promise<string> {
-  const matches = (text: string) => (typeof expected === 'string' ? text === expected : expected.test(text));
+export async function expectText(
+  locator: Locator,
+  expected: string | RegExp,
+  what?: string,
+): Promise<string> {
+  const matches = (text: string) =>
+    typeof expected === 'string' ? text === expected : expected.test(text);
   return eventually(
     async () => (await locator.innerText({ timeout: 2_000 })).replace(/\s+/g, ' ').trim(),
     matches,
@@ -151,10 +181,19 @@ export async function expectText(locator: Locator, expected: string | RegExp, wh
 
 /** Waits until the locator matches exactly `count` elements. */
 export async function expectCount(locator: Locator, count: number, what?: string): Promise<void> {
-  await eventually(() => locator.count(), (n) => n === count, what ?? `${locator} to match ${count} element(s)`);
+  await eventually(
+    () => locator.count(),
+    (n) => n === count,
+    what ?? `${locator} to match ${count} element(s)`,
+  );
 }
 
-export async function expectAttribute(locator: Locator, name: string, value: string | null, what?: string): Promise<void> {
+export async function expectAttribute(
+  locator: Locator,
+  name: string,
+  value: string | null,
+  what?: string,
+): Promise<void> {
   await eventually(
     () => locator.getAttribute(name, { timeout: 2_000 }),
     (actual) => actual === value,
@@ -167,7 +206,11 @@ export async function expectAttribute(locator: Locator, name: string, value: str
 export type SidebarTab = 'active' | 'completed' | 'archived';
 
 /** Opens the broker workspace (`/demo/`), optionally with URL parameters, and waits for the list. */
-export async function openDemo(page: Page, server: DemoServer, params: Record<string, string> = {}): Promise<void> {
+export async function openDemo(
+  page: Page,
+  server: DemoServer,
+  params: Record<string, string> = {},
+): Promise<void> {
   const query = new URLSearchParams(params).toString();
   await page.goto(`${server.url}/demo/${query ? `?${query}` : ''}`);
   await waitForList(page);
@@ -175,7 +218,10 @@ export async function openDemo(page: Page, server: DemoServer, params: Record<st
 
 /** Waits for the sidebar's first page: cards, or the empty state. */
 export async function waitForList(page: Page, sidebar = 'chat-sidebar'): Promise<void> {
-  await page.locator(`${sidebar} [role="listbox"] [data-session-id], ${sidebar} [part~="empty"]`).first().waitFor();
+  await page
+    .locator(`${sidebar} [role="listbox"] [data-session-id], ${sidebar} [part~="empty"]`)
+    .first()
+    .waitFor();
   // Counts are shown once the first page arrived.
   await page.locator(`${sidebar} #tab-active [part~="tab-count"]`).waitFor();
 }
@@ -195,14 +241,24 @@ export function tab(page: Page, name: SidebarTab, sidebar = 'chat-sidebar'): Loc
 }
 
 /** The number a tab shows. */
-export async function tabCount(page: Page, name: SidebarTab, sidebar = 'chat-sidebar'): Promise<number> {
+export async function tabCount(
+  page: Page,
+  name: SidebarTab,
+  sidebar = 'chat-sidebar',
+): Promise<number> {
   const text = await page.locator(`${sidebar} #tab-${name} [part~="tab-count"]`).innerText();
   const count = Number(text.replace(/[^\d]/g, ''));
-  assert.ok(Number.isInteger(count) && text.trim() !== '', `tab ${name} shows a count, not ${JSON.stringify(text)}`);
+  assert.ok(
+    Number.isInteger(count) && text.trim() !== '',
+    `tab ${name} shows a count, not ${JSON.stringify(text)}`,
+  );
   return count;
 }
 
-export async function tabCounts(page: Page, sidebar = 'chat-sidebar'): Promise<Record<SidebarTab, number>> {
+export async function tabCounts(
+  page: Page,
+  sidebar = 'chat-sidebar',
+): Promise<Record<SidebarTab, number>> {
   return {
     active: await tabCount(page, 'active', sidebar),
     completed: await tabCount(page, 'completed', sidebar),
@@ -211,16 +267,27 @@ export async function tabCounts(page: Page, sidebar = 'chat-sidebar'): Promise<R
 }
 
 /** Waits until the tabs show exactly these counts. */
-export async function expectTabCounts(page: Page, expected: Record<SidebarTab, number>, sidebar = 'chat-sidebar'): Promise<void> {
+export async function expectTabCounts(
+  page: Page,
+  expected: Record<SidebarTab, number>,
+  sidebar = 'chat-sidebar',
+): Promise<void> {
   await eventually(
     () => tabCounts(page, sidebar),
-    (counts) => counts.active === expected.active && counts.completed === expected.completed && counts.archived === expected.archived,
+    (counts) =>
+      counts.active === expected.active &&
+      counts.completed === expected.completed &&
+      counts.archived === expected.archived,
     `tab counts ${JSON.stringify(expected)}`,
   );
 }
 
 /** Chooses a tab with the pointer and waits for its list. */
-export async function openTab(page: Page, name: SidebarTab, sidebar = 'chat-sidebar'): Promise<void> {
+export async function openTab(
+  page: Page,
+  name: SidebarTab,
+  sidebar = 'chat-sidebar',
+): Promise<void> {
   await tab(page, name, sidebar).click();
   await expectAttribute(tab(page, name, sidebar), 'aria-selected', 'true');
   await page.locator(`${sidebar} [role="tabpanel"][aria-busy="false"]`).waitFor();
@@ -228,9 +295,15 @@ export async function openTab(page: Page, name: SidebarTab, sidebar = 'chat-side
 }
 
 /** Opens a session's action menu (the card's context menu) and picks an item by its action. */
-export async function sessionMenuAction(page: Page, sessionId: string, action: string): Promise<void> {
+export async function sessionMenuAction(
+  page: Page,
+  sessionId: string,
+  action: string,
+): Promise<void> {
   await card(page, sessionId).click({ button: 'right' });
-  const item = page.locator(`chat-sidebar [role="menu"] [role="menuitem"][data-action="${action}"]`);
+  const item = page.locator(
+    `chat-sidebar [role="menu"] [role="menuitem"][data-action="${action}"]`,
+  );
   await item.click();
 }
 
@@ -241,7 +314,9 @@ export function view(page: Page): Locator {
 
 /** The texts of the messages in the open session's main conversation. */
 export async function transcriptTexts(page: Page): Promise<string[]> {
-  return page.locator('chat-session-view#view [part~="transcript"] chat-message [part~="content"]').allInnerTexts();
+  return page
+    .locator('chat-session-view#view [part~="transcript"] chat-message [part~="content"]')
+    .allInnerTexts();
 }
 
 /** The URL's search parameters, as the page has them now. */
@@ -301,9 +376,15 @@ export async function tabUntil(
     await page.keyboard.press(options.backwards ? 'Shift+Tab' : 'Tab');
     const element = await focused(page);
     if (element && accept(element)) return element;
-    stops.push(element ? `${[...element.hosts, element.tag].join('>')}${element.id ? `#${element.id}` : ''}[${element.part || element.role}] ${element.text}` : '(body)');
+    stops.push(
+      element
+        ? `${[...element.hosts, element.tag].join('>')}${element.id ? `#${element.id}` : ''}[${element.part || element.role}] ${element.text}`
+        : '(body)',
+    );
   }
-  throw new assert.AssertionError({ message: `${what}: not reached in ${max} ${options.backwards ? 'Shift+Tab' : 'Tab'} presses; stops:\n${stops.join('\n')}` });
+  throw new assert.AssertionError({
+    message: `${what}: not reached in ${max} ${options.backwards ? 'Shift+Tab' : 'Tab'} presses; stops:\n${stops.join('\n')}`,
+  });
 }
 
 /**
@@ -315,13 +396,25 @@ export async function arrowDownTo(page: Page, sessionId: string, max = 30): Prom
   for (let press = 0; press <= max; press += 1) {
     const at = (await focused(page))?.sessionId ?? '';
     if (at === sessionId) return;
-    assert.ok(at !== '', `focus left the list while looking for ${sessionId} (passed ${passed.join(', ')})`);
+    assert.ok(
+      at !== '',
+      `focus left the list while looking for ${sessionId} (passed ${passed.join(', ')})`,
+    );
     passed.push(at);
     await page.keyboard.press('ArrowDown');
     // Focus moves once the card is rendered; at the end of the list it stays.
-    await eventually(async () => (await focused(page))?.sessionId ?? '', (id) => id !== at, `ArrowDown to move on from ${at}`, 5_000).catch(() => {
-      throw new assert.AssertionError({ message: `${sessionId} not found below the focused card; passed ${passed.join(', ')}` });
+    await eventually(
+      async () => (await focused(page))?.sessionId ?? '',
+      (id) => id !== at,
+      `ArrowDown to move on from ${at}`,
+      5_000,
+    ).catch(() => {
+      throw new assert.AssertionError({
+        message: `${sessionId} not found below the focused card; passed ${passed.join(', ')}`,
+      });
     });
   }
-  throw new assert.AssertionError({ message: `${sessionId} not reached in ${max} ArrowDown presses` });
+  throw new assert.AssertionError({
+    message: `${sessionId} not reached in ${max} ArrowDown presses`,
+  });
 }

@@ -69,14 +69,18 @@ export async function ensureDemoBundle(): Promise<void> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       if (existsSync(demoBundle)) return;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for another process to build ${demoBundle} (lock ${lock})`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `timed out waiting for another process to build ${demoBundle} (lock ${lock})`,
+        );
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
   try {
     if (existsSync(demoBundle)) return;
     await run(process.execPath, ['scripts/build.mjs', '--quiet'], BUILD_TIMEOUT_MS);
-    if (!existsSync(demoBundle)) throw new Error(`node scripts/build.mjs did not produce ${demoBundle}`);
+    if (!existsSync(demoBundle))
+      throw new Error(`node scripts/build.mjs did not produce ${demoBundle}`);
   } finally {
     await rm(lock, { recursive: true, force: true });
   }
@@ -84,13 +88,19 @@ export async function ensureDemoBundle(): Promise<void> {
 
 function run(command: string, args: string[], timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'], timeout: timeoutMs });
+    const child = spawn(command, args, {
+      cwd: repositoryRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      timeout: timeoutMs,
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('error', reject);
     child.once('exit', (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? code}):\n${output}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? code}):\n${output}`)),
     );
   });
 }
@@ -103,7 +113,9 @@ export type DemoDatabase = { kind: 'postgres' } | { kind: 'pglite'; dir: string 
  * `--port 0 --no-build`) and waits for the URL it prints. For `postgres`, the database is a
  * fresh clone of the harness's migrated template (the CLI seeds it), dropped by `stop()`.
  */
-export async function startDemoServer(database: DemoDatabase = { kind: 'postgres' }): Promise<DemoServer> {
+export async function startDemoServer(
+  database: DemoDatabase = { kind: 'postgres' },
+): Promise<DemoServer> {
   await ensureDemoBundle();
   const bundleSnapshot = await readCompleteBundle();
   let db: TestDatabase | null = null;
@@ -121,18 +133,29 @@ export async function startDemoServer(database: DemoDatabase = { kind: 'postgres
   }
 
   const spawnedAt = Date.now();
-  const child = spawn(process.execPath, args, { cwd: repositoryRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: repositoryRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     const { url, kind } = await new Promise<{ url: string; kind: string }>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`npm start did not print its URL within ${STARTUP_TIMEOUT_MS} ms:\n${output}`)),
+        () =>
+          reject(
+            new Error(
+              `npm start did not print its URL within ${STARTUP_TIMEOUT_MS} ms:\n${output}`,
+            ),
+          ),
         STARTUP_TIMEOUT_MS,
       );
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
-        const ready = /ready in \d+ ms/.test(output) ? /^\s*URL:\s+(http:\/\/\S+)\s*$/m.exec(output) : null;
+        const ready = /ready in \d+ ms/.test(output)
+          ? /^\s*URL:\s+(http:\/\/\S+)\s*$/m.exec(output)
+          : null;
         const kindMatch = /dev backend \((\w+)\) ready/.exec(output);
         if (ready?.[1] && kindMatch?.[1]) {
           clearTimeout(timer);
@@ -158,10 +181,14 @@ export async function startDemoServer(database: DemoDatabase = { kind: 'postgres
 
 /** Node's arguments of the `start` script in package.json (`node <these>`), so the tests follow it. */
 async function npmStartArguments(): Promise<string[]> {
-  const manifest = JSON.parse(await readFile(path.join(repositoryRoot, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const manifest = JSON.parse(
+    await readFile(path.join(repositoryRoot, 'package.json'), 'utf8'),
+  ) as { scripts?: Record<string, string> };
   const [program, ...args] = (manifest.scripts?.['start'] ?? '').trim().split(/\s+/);
   if (program !== 'node' || args.length === 0) {
-    throw new Error(`the e2e tests expect package.json's start script to be \`node …\`, not ${JSON.stringify(manifest.scripts?.['start'])}`);
+    throw new Error(
+      `the e2e tests expect package.json's start script to be \`node …\`, not ${JSON.stringify(manifest.scripts?.['start'])}`,
+    );
   }
   return args;
 }
@@ -170,8 +197,10 @@ async function npmStartArguments(): Promise<string[]> {
 async function readCompleteBundle(): Promise<Buffer> {
   for (let attempt = 0; ; attempt += 1) {
     const bundle = await readFile(demoBundle).catch(() => null);
-    if (bundle && /\/\/# sourceMappingURL=\S+\s*$/.test(bundle.subarray(-300).toString())) return bundle;
-    if (attempt === 60) throw new Error(`${demoBundle} stayed missing or incomplete (is a build running?)`);
+    if (bundle && /\/\/# sourceMappingURL=\S+\s*$/.test(bundle.subarray(-300).toString()))
+      return bundle;
+    if (attempt === 60)
+      throw new Error(`${demoBundle} stayed missing or incomplete (is a build running?)`);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
 }
@@ -183,18 +212,26 @@ async function readCompleteBundle(): Promise<Buffer> {
  */
 async function checkBundleMount(url: string): Promise<void> {
   const target = `${url}/dist/${path.basename(demoBundle)}`;
-  const mtime = () => stat(demoBundle).then((info) => info.mtimeMs, () => -1);
+  const mtime = () =>
+    stat(demoBundle).then(
+      (info) => info.mtimeMs,
+      () => -1,
+    );
   let problem = '';
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const before = await mtime();
     const answer = await fetch(target).then(
       async (response) => {
         await response.arrayBuffer();
-        return response.status === 200 && /javascript/.test(response.headers.get('content-type') ?? '')
+        return response.status === 200 &&
+          /javascript/.test(response.headers.get('content-type') ?? '')
           ? ''
           : `${response.status} ${response.headers.get('content-type')}`;
       },
-      (error: unknown) => (error instanceof Error ? `${error.message} (${String((error as { cause?: unknown }).cause)})` : String(error)),
+      (error: unknown) =>
+        error instanceof Error
+          ? `${error.message} (${String((error as { cause?: unknown }).cause)})`
+          : String(error),
     );
     if (answer === '') return;
     const after = await mtime();
@@ -232,7 +269,8 @@ function serverHandle(
         headers: { authorization: `Bearer ${ava.accessToken}`, 'content-type': 'application/json' },
         body: '{}',
       });
-      if (!response.ok) throw new Error(`/demo-api/reset answered ${response.status}: ${await response.text()}`);
+      if (!response.ok)
+        throw new Error(`/demo-api/reset answered ${response.status}: ${await response.text()}`);
     },
     async stop() {
       await stopChild(child, exited);

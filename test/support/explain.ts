@@ -63,7 +63,9 @@ export async function explainAsUser(
     ]) {
       await client.query(setting);
     }
-    await client.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claims)]);
+    await client.query(`select set_config('request.jwt.claims', $1, true)`, [
+      JSON.stringify(claims),
+    ]);
     await client.query('set local role authenticated');
     await client.query(sql, params);
   } finally {

@@ -15,7 +15,23 @@ const OWNER = '00000000-0000-4000-8000-aaaaaaaaaaaa';
  */
 export const frozenClock: Clock = { now: () => NOW, subscribe: () => () => {} };
 
-const AIRPORTS = ['TEB', 'VNY', 'HPN', 'OPF', 'PBI', 'ASE', 'SDL', 'DAL', 'LAS', 'SFO', 'BOS', 'MDW', 'KTEB', 'EGGW', 'LFPB'];
+const AIRPORTS = [
+  'TEB',
+  'VNY',
+  'HPN',
+  'OPF',
+  'PBI',
+  'ASE',
+  'SDL',
+  'DAL',
+  'LAS',
+  'SFO',
+  'BOS',
+  'MDW',
+  'KTEB',
+  'EGGW',
+  'LFPB',
+];
 const PREVIEWS = [
   'Can someone check the Gulfstream availability for Friday?',
   'Client confirmed the catering order, vegetarian for two.',
@@ -83,7 +99,9 @@ function row(serial: number, index: number, tab: 'active' | 'completed'): Record
     kind: flight ? 'flight_request' : 'general',
     status,
     status_before_archive: null,
-    title: flight ? `${legs[0]!.from} to ${legs[0]!.to}, ${1 + (serial % 14)} pax` : `Ops thread ${serial}`,
+    title: flight
+      ? `${legs[0]!.from} to ${legs[0]!.to}, ${1 + (serial % 14)} pax`
+      : `Ops thread ${serial}`,
     trip_type: flight ? tripType : null,
     legs,
     passengers: flight ? 1 + (serial % 14) : null,
@@ -120,7 +138,9 @@ export interface BrokerSessions {
 /** Generates and parses `size` active and `size` completed sessions (most recent first). */
 export function brokerSessions(size: number): BrokerSessions {
   const parse = (tab: 'active' | 'completed', offset: number) =>
-    Array.from({ length: size }, (_, index) => SessionRowSchema.parse(row(offset + index + 1, index, tab)));
+    Array.from({ length: size }, (_, index) =>
+      SessionRowSchema.parse(row(offset + index + 1, index, tab)),
+    );
   return { active: parse('active', 0), completed: parse('completed', size) };
 }
 
@@ -144,7 +164,8 @@ export interface IncomingChange {
 export function incomingChanges(sessions: BrokerSessions): IncomingChange[] {
   const random = randomSequence(7);
   const current = new Map<string, Session>();
-  for (const session of [...sessions.active, ...sessions.completed]) current.set(session.id, session);
+  for (const session of [...sessions.active, ...sessions.completed])
+    current.set(session.id, session);
   const pick = (list: readonly Session[], avoid: ReadonlySet<string>): Session => {
     for (;;) {
       const candidate = list[Math.floor(random() * list.length)]!;
@@ -158,7 +179,12 @@ export function incomingChanges(sessions: BrokerSessions): IncomingChange[] {
   let tick = 0;
   const next = (previous: Session, patch: Partial<Session>): Session => {
     tick += 1;
-    const session = { ...previous, ...patch, version: previous.version + 1, syncVersion: 1_000_000 + tick };
+    const session = {
+      ...previous,
+      ...patch,
+      version: previous.version + 1,
+      syncVersion: 1_000_000 + tick,
+    };
     current.set(session.id, session);
     return session;
   };
@@ -167,7 +193,9 @@ export function incomingChanges(sessions: BrokerSessions): IncomingChange[] {
     if (slot < 3) {
       // The fifth reply of every ten goes to a session that already had one in this burst.
       const again = replied.length > 0 && step % 10 === 7;
-      const target = again ? current.get(replied[replied.length - 1]!)! : pick(sessions.completed, reopened);
+      const target = again
+        ? current.get(replied[replied.length - 1]!)!
+        : pick(sessions.completed, reopened);
       const at = iso(NOW - MINUTE + tick * 1000);
       changes.push({
         kind: 'reply',
@@ -186,7 +214,12 @@ export function incomingChanges(sessions: BrokerSessions): IncomingChange[] {
       completed.push(target.id);
       changes.push({
         kind: 'complete',
-        session: next(target, { status: 'completed', outcome: 'won', completedAt: iso(NOW), updatedAt: iso(NOW) }),
+        session: next(target, {
+          status: 'completed',
+          outcome: 'won',
+          completedAt: iso(NOW),
+          updatedAt: iso(NOW),
+        }),
       });
     } else {
       // Reopen: the 2nd leaves from the top (a session a reply just moved there), the 4th is one
@@ -201,7 +234,12 @@ export function incomingChanges(sessions: BrokerSessions): IncomingChange[] {
       reopened.add(target.id);
       changes.push({
         kind: 'reopen',
-        session: next(target, { status: 'active', outcome: null, completedAt: null, updatedAt: iso(NOW) }),
+        session: next(target, {
+          status: 'active',
+          outcome: null,
+          completedAt: null,
+          updatedAt: iso(NOW),
+        }),
       });
     }
   }
@@ -223,8 +261,13 @@ export interface EncodedSessions {
 }
 
 /** The broker's sessions and the burst, for a page to load (see `decodeSessions`). */
-export function encodeSessions(sessions: BrokerSessions, changes: readonly IncomingChange[]): EncodedSessions {
-  const fields = Object.keys(sessions.active[0] ?? sessions.completed[0] ?? {}) as (keyof Session)[];
+export function encodeSessions(
+  sessions: BrokerSessions,
+  changes: readonly IncomingChange[],
+): EncodedSessions {
+  const fields = Object.keys(
+    sessions.active[0] ?? sessions.completed[0] ?? {},
+  ) as (keyof Session)[];
   const values = (session: Session) => fields.map((field) => session[field]);
   return {
     fields,
@@ -239,13 +282,21 @@ export function encodeSessions(sessions: BrokerSessions, changes: readonly Incom
  * literal of all its fields in the schema's order, as the SDK's `transform` makes them (objects
  * grown property by property would take another shape and twice the memory).
  */
-export function decodeSessions(encoded: EncodedSessions): { sessions: BrokerSessions; changes: IncomingChange[] } {
-  if (!encoded.fields.every((field) => /^[a-zA-Z]+$/.test(field))) throw new Error('unexpected session field names');
-  const session = new Function('values', `return { ${encoded.fields.map((field, index) => `${field}: values[${index}]`).join(', ')} };`) as (
-    values: readonly unknown[],
-  ) => Session;
+export function decodeSessions(encoded: EncodedSessions): {
+  sessions: BrokerSessions;
+  changes: IncomingChange[];
+} {
+  if (!encoded.fields.every((field) => /^[a-zA-Z]+$/.test(field)))
+    throw new Error('unexpected session field names');
+  const session = new Function(
+    'values',
+    `return { ${encoded.fields.map((field, index) => `${field}: values[${index}]`).join(', ')} };`,
+  ) as (values: readonly unknown[]) => Session;
   return {
     sessions: { active: encoded.active.map(session), completed: encoded.completed.map(session) },
-    changes: encoded.changes.map((change) => ({ kind: change.kind, session: session(change.session) })),
+    changes: encoded.changes.map((change) => ({
+      kind: change.kind,
+      session: session(change.session),
+    })),
   };
 }

@@ -8,7 +8,13 @@
 // each of them shows the session the store has at its position, with its unread badge.
 import { listTabOf, sessionComparator, type ListTab, type Session } from '@chat-sessions/sdk';
 import type { SessionListView } from '../../../src/controllers/session-list-source.js';
-import { decodeSessions, NOW, unreadBadge, type BrokerSessions, type IncomingChange } from './fixture.js';
+import {
+  decodeSessions,
+  NOW,
+  unreadBadge,
+  type BrokerSessions,
+  type IncomingChange,
+} from './fixture.js';
 import { InMemorySessionList } from './session-list.js';
 
 /** A card in the list's viewport, and what it shows. */
@@ -39,7 +45,11 @@ export interface ListUnderTest {
   /** Anything besides the rows that must show the store's view (tab counts, unread total). */
   showsView?(view: SessionListView): boolean;
   /** Every row of the list against `expected`; the problems found (empty: none). */
-  verify(expected: readonly Session[], view: SessionListView, around: readonly number[]): Promise<string[]>;
+  verify(
+    expected: readonly Session[],
+    view: SessionListView,
+    around: readonly number[],
+  ): Promise<string[]>;
 }
 
 /** Resolves in the first task after the next frame was produced, with the time then. */
@@ -64,7 +74,10 @@ export async function settle(): Promise<void> {
 }
 
 /** Problems with a viewport against the list it should show (empty: it shows it). */
-export function viewportProblems(rows: readonly VisibleRow[], expected: readonly Session[]): string[] {
+export function viewportProblems(
+  rows: readonly VisibleRow[],
+  expected: readonly Session[],
+): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
   rows.forEach((row, index) => {
@@ -75,9 +88,12 @@ export function viewportProblems(rows: readonly VisibleRow[], expected: readonly
       problems.push(`rows ${rows[index - 1]!.position + 1} and ${row.position + 1} are adjacent`);
     }
     if (!session) problems.push(`row ${row.position + 1} shown, past the end (${expected.length})`);
-    else if (session.id !== row.id) problems.push(`row ${row.position + 1} shows ${row.id}, expected ${session.id}`);
+    else if (session.id !== row.id)
+      problems.push(`row ${row.position + 1} shows ${row.id}, expected ${session.id}`);
     else if (unreadBadge(session) !== row.badge) {
-      problems.push(`row ${row.position + 1} badge "${row.badge}", expected "${unreadBadge(session)}"`);
+      problems.push(
+        `row ${row.position + 1} badge "${row.badge}", expected "${unreadBadge(session)}"`,
+      );
     }
   });
   return problems;
@@ -118,14 +134,21 @@ export class BenchPage {
    * Loads the broker's sessions and the burst for `size` (generated and parsed by the SDK's
    * schema once, by run.ts) into a store showing `tab`; nothing rendered yet.
    */
-  async prepare(size: number, tab: ListTab = 'active'): Promise<{ active: number; completed: number; changes: number }> {
+  async prepare(
+    size: number,
+    tab: ListTab = 'active',
+  ): Promise<{ active: number; completed: number; changes: number }> {
     const response = await fetch(`./sessions-${size}.json`);
     if (!response.ok) throw new Error(`no generated sessions for ${size}`);
     const data = decodeSessions(await response.json());
     this.sessions = data.sessions;
     this.changes = data.changes;
     this.store = new InMemorySessionList(this.sessions, tab);
-    return { active: this.sessions.active.length, completed: this.sessions.completed.length, changes: this.changes.length };
+    return {
+      active: this.sessions.active.length,
+      completed: this.sessions.completed.length,
+      changes: this.changes.length,
+    };
   }
 
   private get source(): InMemorySessionList {
@@ -138,7 +161,10 @@ export class BenchPage {
    * rendered cards, each the session at its position, with its badge, and whatever else the list
    * shows of the store (`showsView`). Resolves with the time just after that frame.
    */
-  private async untilShown(expected: () => readonly Session[], ready: () => boolean = () => true): Promise<number> {
+  private async untilShown(
+    expected: () => readonly Session[],
+    ready: () => boolean = () => true,
+  ): Promise<number> {
     const deadline = performance.now() + SHOW_TIMEOUT_MS;
     for (;;) {
       const at = await afterNextFrame();
@@ -187,7 +213,10 @@ export class BenchPage {
     await afterNextFrame();
     const start = performance.now();
     this.list.showTab('completed', store);
-    const shown = await this.untilShown(() => completed, () => store.getSnapshot().tab === 'completed');
+    const shown = await this.untilShown(
+      () => completed,
+      () => store.getSnapshot().tab === 'completed',
+    );
     return shown - start;
   }
 
@@ -210,7 +239,10 @@ export class BenchPage {
     };
     const start = performance.now();
     for (let index = 0; index < changes.length; index += 1) feed.port2.postMessage(index);
-    const shown = await this.untilShown(() => store.getSnapshot().items, () => received === changes.length);
+    const shown = await this.untilShown(
+      () => store.getSnapshot().items,
+      () => received === changes.length,
+    );
     feed.port1.close();
     return shown - start;
   }
@@ -243,7 +275,11 @@ export class BenchPage {
       problems.push(`store: ${listed.size} sessions listed, ${expected.size} expected`);
     }
     const compare = sessionComparator(after.tab, after.sort, NOW);
-    if (after.items.some((session, index) => index > 0 && compare(after.items[index - 1]!, session) > 0)) {
+    if (
+      after.items.some(
+        (session, index) => index > 0 && compare(after.items[index - 1]!, session) > 0,
+      )
+    ) {
       problems.push('store: sessions out of order');
     }
     return problems;
@@ -257,9 +293,13 @@ export class BenchPage {
   private positionsToCheck(before: readonly Session[], after: readonly Session[]): number[] {
     const changed = new Set(this.changes.map((change) => change.session.id));
     const positions = new Set<number>([0, after.length - 1]);
-    for (let eighth = 1; eighth < 8; eighth += 1) positions.add(Math.floor((after.length * eighth) / 8));
+    for (let eighth = 1; eighth < 8; eighth += 1)
+      positions.add(Math.floor((after.length * eighth) / 8));
     after.forEach((session, index) => changed.has(session.id) && positions.add(index));
-    before.forEach((session, index) => changed.has(session.id) && positions.add(Math.min(index, after.length - 1)));
+    before.forEach(
+      (session, index) =>
+        changed.has(session.id) && positions.add(Math.min(index, after.length - 1)),
+    );
     // Rows close together share one screen.
     const sorted = [...positions].sort((a, b) => a - b);
     return sorted.filter((position, index) => index === 0 || position - sorted[index - 1]! > 3);

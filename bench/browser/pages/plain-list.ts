@@ -39,7 +39,11 @@ const STYLES = `
 `;
 
 const relative = new Intl.RelativeTimeFormat('en-GB', { numeric: 'auto', style: 'short' });
-const calendar = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const calendar = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  timeZone: 'UTC',
+});
 
 function ago(iso: string): string {
   const minutes = Math.trunc((Date.parse(iso) - NOW) / 60_000);
@@ -83,19 +87,34 @@ function card(session: Session): HTMLElement {
     });
     if (session.legs.length === 0) route.textContent = session.title;
     header.append(route, time);
-    const dates = session.legs.map((leg) => leg.date).filter((date): date is string => date !== null);
+    const dates = session.legs
+      .map((leg) => leg.date)
+      .filter((date): date is string => date !== null);
     const details = element('span', 'secondary');
-    details.append(element('span', '', dates.length > 0 ? calendar.format(Date.parse(dates[0]!)) : 'Dates not set'));
-    if (session.passengers !== null) details.append(element('span', '', ` · ${session.passengers} pax`));
+    details.append(
+      element(
+        'span',
+        '',
+        dates.length > 0 ? calendar.format(Date.parse(dates[0]!)) : 'Dates not set',
+      ),
+    );
+    if (session.passengers !== null)
+      details.append(element('span', '', ` · ${session.passengers} pax`));
     second.append(details);
     if (session.stage) meta.append(element('span', 'stage', session.stage.replaceAll('_', ' ')));
-    if (session.threadCount > 0) meta.append(element('span', '', `${session.repliedThreadCount}/${session.threadCount} replied`));
+    if (session.threadCount > 0)
+      meta.append(
+        element('span', '', `${session.repliedThreadCount}/${session.threadCount} replied`),
+      );
   } else {
     header.append(element('span', 'primary', session.title), time);
     second.append(element('span', 'secondary', session.lastMessagePreview ?? 'No messages yet'));
     meta.append(element('span', '', `${session.messageCount} messages`));
   }
-  if (session.unreadCount > 0) second.append(element('span', 'unread', session.unreadCount > 99 ? '99+' : String(session.unreadCount)));
+  if (session.unreadCount > 0)
+    second.append(
+      element('span', 'unread', session.unreadCount > 99 ? '99+' : String(session.unreadCount)),
+    );
   const status = statusText(session);
   if (status) meta.append(element('span', 'status', status));
   base.append(header, second, meta);
@@ -175,11 +194,15 @@ class PlainListUnderTest implements ListUnderTest {
   }
 
   viewport(): Viewport {
-    return this.scroller ? visibleRowsFrom(this.scroller, () => true, badgeOf) : { rows: [], complete: false };
+    return this.scroller
+      ? visibleRowsFrom(this.scroller, () => true, badgeOf)
+      : { rows: [], complete: false };
   }
 
   async verify(expected: readonly Session[]): Promise<string[]> {
-    return this.scroller ? allRowsProblems(this.scroller, expected, badgeOf) : ['the list is not rendered'];
+    return this.scroller
+      ? allRowsProblems(this.scroller, expected, badgeOf)
+      : ['the list is not rendered'];
   }
 }
 

@@ -41,7 +41,11 @@ class RepeatSessionList extends LitElement {
   override render() {
     const items = this.sessions.snapshot?.items ?? [];
     return html`<div class="list" role="listbox" aria-label="Sessions">
-      ${repeat(items, (session) => session.id, (session, index) => this.renderCard(session, index))}
+      ${repeat(
+        items,
+        (session) => session.id,
+        (session, index) => this.renderCard(session, index),
+      )}
     </div>`;
   }
 

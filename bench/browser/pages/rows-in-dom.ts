@@ -21,7 +21,11 @@ export function visibleRowsFrom(
     if (rect.top >= box.bottom) break;
     if (!rendered(card)) complete = false;
     bottom = Math.max(bottom, rect.bottom);
-    rows.push({ id: (card as HTMLElement).dataset['sessionId'] ?? '', position, badge: badgeOf(card) });
+    rows.push({
+      id: (card as HTMLElement).dataset['sessionId'] ?? '',
+      position,
+      badge: badgeOf(card),
+    });
     last = card.nextElementSibling === null;
   }
   complete &&= rows.length > 0 && (bottom >= box.bottom - 1 || last);
@@ -29,7 +33,11 @@ export function visibleRowsFrom(
 }
 
 /** Every card of the list against `expected`: order, no row dropped or repeated, badges. */
-export function allRowsProblems(scroller: HTMLElement, expected: readonly Session[], badgeOf: (card: Element) => string): string[] {
+export function allRowsProblems(
+  scroller: HTMLElement,
+  expected: readonly Session[],
+  badgeOf: (card: Element) => string,
+): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
   let position = 0;
@@ -39,10 +47,15 @@ export function allRowsProblems(scroller: HTMLElement, expected: readonly Sessio
     if (seen.has(id)) problems.push(`session ${id} shown twice`);
     seen.add(id);
     if (!session) problems.push(`row ${position + 1} shown, past the end (${expected.length})`);
-    else if (session.id !== id) problems.push(`row ${position + 1} shows ${id}, expected ${session.id}`);
-    else if (badgeOf(card) !== unreadBadge(session)) problems.push(`row ${position + 1} badge "${badgeOf(card)}", expected "${unreadBadge(session)}"`);
+    else if (session.id !== id)
+      problems.push(`row ${position + 1} shows ${id}, expected ${session.id}`);
+    else if (badgeOf(card) !== unreadBadge(session))
+      problems.push(
+        `row ${position + 1} badge "${badgeOf(card)}", expected "${unreadBadge(session)}"`,
+      );
     if (problems.length >= 5) return problems;
   }
-  if (position !== expected.length) problems.push(`${position} rows shown, ${expected.length} expected`);
+  if (position !== expected.length)
+    problems.push(`${position} rows shown, ${expected.length} expected`);
   return problems;
 }

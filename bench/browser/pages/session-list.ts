@@ -2,7 +2,14 @@
 // memory, ordered by the SDK's own comparator. Each tab's list is kept sorted, so switching
 // tabs or applying an incoming row costs the store next to nothing: what is measured is the
 // list element, not the store.
-import { SnapshotStore, deepFreeze, listTabOf, sessionComparator, type ListTab, type Session } from '@chat-sessions/sdk';
+import {
+  SnapshotStore,
+  deepFreeze,
+  listTabOf,
+  sessionComparator,
+  type ListTab,
+  type Session,
+} from '@chat-sessions/sdk';
 import type {
   SessionListBulkResult,
   SessionListSource,
@@ -11,7 +18,10 @@ import type {
 } from '../../../src/controllers/session-list-source.js';
 import { NOW, type BrokerSessions } from './fixture.js';
 
-const READ_ONLY: SessionListWriteResult = { data: null, error: { message: 'The benchmark list is read-only', code: 'read_only' } };
+const READ_ONLY: SessionListWriteResult = {
+  data: null,
+  error: { message: 'The benchmark list is read-only', code: 'read_only' },
+};
 
 /** Where an incoming row left and joined the list shown, for a list that patches its DOM by hand. */
 export interface ShownListChange {
@@ -29,7 +39,10 @@ function emptyLists(): Record<ListTab, Session[]> {
 }
 
 /** A loaded, read-only session list in memory, live to the rows given to `receive`. */
-export class InMemorySessionList extends SnapshotStore<SessionListView> implements SessionListSource {
+export class InMemorySessionList
+  extends SnapshotStore<SessionListView>
+  implements SessionListSource
+{
   readonly #rows: Map<string, Session>;
   #lists: Record<ListTab, readonly Session[]>;
   readonly #changeListeners = new Set<ChangeListener>();
@@ -55,7 +68,11 @@ export class InMemorySessionList extends SnapshotStore<SessionListView> implemen
     this.#unread = unread;
   }
 
-  private static view(lists: Record<ListTab, readonly Session[]>, unread: number, tab: ListTab): SessionListView {
+  private static view(
+    lists: Record<ListTab, readonly Session[]>,
+    unread: number,
+    tab: ListTab,
+  ): SessionListView {
     return {
       tab,
       sort: 'recent',

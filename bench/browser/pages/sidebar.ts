@@ -8,7 +8,14 @@ import type { ChatSidebar } from '../../../src/chat-sidebar/chat-sidebar.js';
 import { buildRows } from '../../../src/chat-sidebar/rows.js';
 import type { SessionListView } from '../../../src/controllers/session-list-source.js';
 import { NOW, frozenClock } from './fixture.js';
-import { afterNextFrame, installBenchPage, viewportProblems, type ListUnderTest, type Viewport, type VisibleRow } from './harness.js';
+import {
+  afterNextFrame,
+  installBenchPage,
+  viewportProblems,
+  type ListUnderTest,
+  type Viewport,
+  type VisibleRow,
+} from './harness.js';
 import type { InMemorySessionList } from './session-list.js';
 
 function rendered(element: Element): boolean {
@@ -43,7 +50,11 @@ class SidebarUnderTest implements ListUnderTest {
   }
 
   private listbox(): (HTMLElement & VirtualizerHostElement) | null {
-    return this.sidebar?.shadowRoot?.querySelector<HTMLElement & VirtualizerHostElement>('[role="listbox"]') ?? null;
+    return (
+      this.sidebar?.shadowRoot?.querySelector<HTMLElement & VirtualizerHostElement>(
+        '[role="listbox"]',
+      ) ?? null
+    );
   }
 
   viewport(): Viewport {
@@ -76,7 +87,8 @@ class SidebarUnderTest implements ListUnderTest {
   showsView(view: SessionListView): boolean {
     const root = this.sidebar?.shadowRoot;
     if (!root) return false;
-    const count = (tab: string) => digits(root.querySelector(`#tab-${tab} [part~="tab-count"]`)?.textContent);
+    const count = (tab: string) =>
+      digits(root.querySelector(`#tab-${tab} [part~="tab-count"]`)?.textContent);
     const total = digits(root.querySelector('[part~="unread-total"]')?.textContent);
     return (
       count('active') === String(view.tabCounts?.active ?? '') &&
@@ -85,7 +97,11 @@ class SidebarUnderTest implements ListUnderTest {
     );
   }
 
-  async verify(expected: readonly Session[], view: SessionListView, around: readonly number[]): Promise<string[]> {
+  async verify(
+    expected: readonly Session[],
+    view: SessionListView,
+    around: readonly number[],
+  ): Promise<string[]> {
     const problems: string[] = [];
     if (!this.showsView(view)) problems.push('tab counts or unread total differ from the store');
     const scroller = this.listbox();
@@ -104,7 +120,8 @@ class SidebarUnderTest implements ListUnderTest {
         }
         await afterNextFrame();
         const shown = this.viewport();
-        if (shown.complete && shown.rows.some((visible) => visible.position === position)) found = shown;
+        if (shown.complete && shown.rows.some((visible) => visible.position === position))
+          found = shown;
       }
       if (!found) {
         problems.push(`row ${position + 1} never came into view`);
@@ -112,7 +129,8 @@ class SidebarUnderTest implements ListUnderTest {
       }
       problems.push(...viewportProblems(found.rows, expected));
       const setSize = scroller.querySelector('[data-session-id]')?.getAttribute('aria-setsize');
-      if (setSize !== String(expected.length)) problems.push(`aria-setsize ${setSize}, expected ${expected.length}`);
+      if (setSize !== String(expected.length))
+        problems.push(`aria-setsize ${setSize}, expected ${expected.length}`);
     }
     scroller.scrollTop = 0;
     return [...new Set(problems)];

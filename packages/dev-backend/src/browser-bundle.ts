@@ -4,7 +4,10 @@ import path from 'node:path';
 import { repositoryRoot } from './migrate.js';
 
 /** The bundle the demo pages load (elements + SDK + supabase-js's createClient). */
-export const demoBundlePath = path.join(repositoryRoot, 'dist/chat-sessions-with-supabase.bundle.js');
+export const demoBundlePath = path.join(
+  repositoryRoot,
+  'dist/chat-sessions-with-supabase.bundle.js',
+);
 
 async function newestMtime(folder: string): Promise<number> {
   let newest = 0;
@@ -18,7 +21,10 @@ async function newestMtime(folder: string): Promise<number> {
 
 /** True when the demo bundle is missing or older than a source file it is built from. */
 export async function demoBundleIsStale(): Promise<boolean> {
-  const built = await stat(demoBundlePath).then((info) => info.mtimeMs, () => 0);
+  const built = await stat(demoBundlePath).then(
+    (info) => info.mtimeMs,
+    () => 0,
+  );
   if (built === 0) return true;
   const sources = Math.max(
     await newestMtime(path.join(repositoryRoot, 'src')),
@@ -35,6 +41,8 @@ export function buildPackages(): Promise<void> {
       stdio: 'inherit',
     });
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the build failed (exit ${code})`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`the build failed (exit ${code})`)),
+    );
   });
 }

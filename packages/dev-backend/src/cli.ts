@@ -34,7 +34,8 @@ async function start(argv: string[]): Promise<void> {
   });
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const port = Number(values.port ?? process.env.PORT ?? 54321);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${values.port ?? process.env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`invalid port: ${values.port ?? process.env.PORT}`);
   const schemas = (values.schemas ?? process.env.EXPOSED_SCHEMAS ?? 'chat')
     .split(',')
     .map((schema) => schema.trim())
@@ -46,7 +47,8 @@ async function start(argv: string[]): Promise<void> {
     console.log('Building the browser bundle the demo pages load (npm run build)…');
     await buildPackages();
   }
-  if (!databaseUrl) console.log(`Opening PGlite in ${pgliteDir} (the first start takes a few seconds)…`);
+  if (!databaseUrl)
+    console.log(`Opening PGlite in ${pgliteDir} (the first start takes a few seconds)…`);
   const started = Date.now();
   const backend = await createDevBackend({
     ...(databaseUrl ? { databaseUrl } : { pgliteDir }),
@@ -78,9 +80,13 @@ async function start(argv: string[]): Promise<void> {
   }
   if (backend.setup.seeded) console.log('  loaded supabase/seed.sql');
   console.log(`  URL:              ${backend.url}`);
-  console.log(`  API:              ${backend.url}/rest/v1/rpc/<function>   (schemas: ${schemas.join(', ')})`);
+  console.log(
+    `  API:              ${backend.url}/rest/v1/rpc/<function>   (schemas: ${schemas.join(', ')})`,
+  );
   console.log(`  static files:     ${staticDir}`);
-  console.log(`  demo:             ${backend.url}/demo/   (metadata: ${process.env.OPENAI_API_KEY || process.env.OPENAI_BASE_URL ? 'OpenAI' : 'rule parser'})`);
+  console.log(
+    `  demo:             ${backend.url}/demo/   (metadata: ${process.env.OPENAI_API_KEY || process.env.OPENAI_BASE_URL ? 'OpenAI' : 'rule parser'})`,
+  );
   console.log(`  anon key:         ${backend.anonKey}`);
   console.log(`  service role key: ${backend.serviceRoleKey}`);
 

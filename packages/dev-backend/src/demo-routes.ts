@@ -39,8 +39,22 @@ const OperatorReplySchema = z.strictObject({
   operatorName: z.string().min(1).max(200).optional(),
 });
 
-const OPERATORS = ['Summit Aviation', 'Blue Harbor Jets', 'Redline Charter', 'Atlantic Air Partners', 'Coastal Jet Group', 'Mountain West Jets'];
-const AIRCRAFT = ['Challenger 350', 'Citation Latitude', 'Praetor 600', 'Gulfstream G450', 'Phenom 300', 'Falcon 2000'];
+const OPERATORS = [
+  'Summit Aviation',
+  'Blue Harbor Jets',
+  'Redline Charter',
+  'Atlantic Air Partners',
+  'Coastal Jet Group',
+  'Mountain West Jets',
+];
+const AIRCRAFT = [
+  'Challenger 350',
+  'Citation Latitude',
+  'Praetor 600',
+  'Gulfstream G450',
+  'Phenom 300',
+  'Falcon 2000',
+];
 
 function cannedReply(): string {
   const aircraft = AIRCRAFT[Math.floor(Math.random() * AIRCRAFT.length)]!;
@@ -49,7 +63,10 @@ function cannedReply(): string {
 }
 
 function send(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
   response.end(JSON.stringify(body));
 }
 
@@ -73,12 +90,20 @@ function bearer(request: IncomingMessage): string | null {
 
 /** Creates the demo routes; the returned function answers true when it handled the request. */
 export function createDemoRoutes(options: DemoRoutesOptions) {
-  async function rpc(token: string, fn: string, args: Record<string, unknown>): Promise<RestResponse> {
+  async function rpc(
+    token: string,
+    fn: string,
+    args: Record<string, unknown>,
+  ): Promise<RestResponse> {
     return options.handleRest({
       method: 'POST',
       path: `/rpc/${fn}`,
       query: new URLSearchParams(),
-      headers: { authorization: `Bearer ${token}`, 'content-profile': 'chat', 'content-type': 'application/json' },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-profile': 'chat',
+        'content-type': 'application/json',
+      },
       body: JSON.stringify(args),
     });
   }
@@ -123,17 +148,27 @@ export function createDemoRoutes(options: DemoRoutesOptions) {
     }
     const parsed = OperatorReplySchema.safeParse(await readJson(request));
     if (!parsed.success) {
-      sendError(response, 400, 'validation', parsed.error.issues.map((issue) => issue.message).join('; '));
+      sendError(
+        response,
+        400,
+        'validation',
+        parsed.error.issues.map((issue) => issue.message).join('; '),
+      );
       return;
     }
     // As the broker first: the session must be theirs (row-level security decides).
-    const threads = await rpc(token, 'list_operator_threads', { p_session_id: parsed.data.sessionId });
+    const threads = await rpc(token, 'list_operator_threads', {
+      p_session_id: parsed.data.sessionId,
+    });
     if (threads.status !== 200) {
       response.writeHead(threads.status, threads.headers);
       response.end(threads.body);
       return;
     }
-    const existing = JSON.parse(threads.body ?? '[]') as Array<{ id: string; operator_name: string }>;
+    const existing = JSON.parse(threads.body ?? '[]') as Array<{
+      id: string;
+      operator_name: string;
+    }>;
     const named = parsed.data.operatorName;
     const thread = named
       ? existing.find((t) => t.operator_name === named)
@@ -143,7 +178,8 @@ export function createDemoRoutes(options: DemoRoutesOptions) {
       p_session_id: parsed.data.sessionId,
       p_content: parsed.data.content ?? cannedReply(),
       p_thread_id: thread?.id ?? randomUUID(),
-      p_operator_name: thread?.operator_name ?? named ?? OPERATORS[Math.floor(Math.random() * OPERATORS.length)],
+      p_operator_name:
+        thread?.operator_name ?? named ?? OPERATORS[Math.floor(Math.random() * OPERATORS.length)],
     });
     response.writeHead(answer.status, answer.headers);
     response.end(answer.body);
@@ -163,29 +199,40 @@ export function createDemoRoutes(options: DemoRoutesOptions) {
     send(response, 200, { reset: true });
   }
 
-  async function metadata(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+  async function metadata(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+  ): Promise<void> {
     const handler = options.metadataHandler;
     if (!handler) {
       sendError(response, 404, 'not_found', 'No metadata endpoint is configured');
       return;
     }
     const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+    for await (const chunk of request)
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
     const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers)) {
       if (typeof value === 'string') headers.set(name, value);
     }
     const method = request.method ?? 'GET';
-    const answer = await handler(new Request(url, {
-      method,
-      headers,
-      ...(method === 'GET' || method === 'HEAD' ? {} : { body: Buffer.concat(chunks) }),
-    }));
+    const answer = await handler(
+      new Request(url, {
+        method,
+        headers,
+        ...(method === 'GET' || method === 'HEAD' ? {} : { body: Buffer.concat(chunks) }),
+      }),
+    );
     response.writeHead(answer.status, Object.fromEntries(answer.headers.entries()));
     response.end(Buffer.from(await answer.arrayBuffer()));
   }
 
-  return async function handleDemo(request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean> {
+  return async function handleDemo(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+  ): Promise<boolean> {
     const route = `${request.method ?? 'GET'} ${url.pathname}`;
     if (url.pathname === '/metadata/parse') {
       await metadata(request, response, url);

@@ -26,7 +26,12 @@ export function demoTokens(jwtSecret: string): DemoTokens {
     serviceRoleKey: mintToken({ role: 'service_role', expiresIn: KEY_LIFETIME_SECONDS }, jwtSecret),
     tokenFor(userId, email, expiresInSeconds = 24 * 3600) {
       return mintToken(
-        { sub: userId, role: 'authenticated', expiresIn: expiresInSeconds, ...(email === undefined ? {} : { email }) },
+        {
+          sub: userId,
+          role: 'authenticated',
+          expiresIn: expiresInSeconds,
+          ...(email === undefined ? {} : { email }),
+        },
         jwtSecret,
       );
     },

@@ -27,7 +27,12 @@ export class GatewayError extends Error {
     super(body.message);
     this.name = 'GatewayError';
     this.status = status;
-    this.body = { code: body.code, message: body.message, details: body.details ?? null, hint: body.hint ?? null };
+    this.body = {
+      code: body.code,
+      message: body.message,
+      details: body.details ?? null,
+      hint: body.hint ?? null,
+    };
     this.headers = headers;
   }
 }
@@ -116,12 +121,20 @@ export function httpStatusForSqlState(code: string, message: string, anonymous: 
 }
 
 /** Maps an error raised by the database while serving a request to the response PostgREST gives. */
-export function gatewayErrorFromPostgres(error: PostgresErrorFields, anonymous: boolean): GatewayError {
+export function gatewayErrorFromPostgres(
+  error: PostgresErrorFields,
+  anonymous: boolean,
+): GatewayError {
   const status = httpStatusForSqlState(error.code, error.message, anonymous);
   const headers: Record<string, string> = status === 401 ? { 'WWW-Authenticate': 'Bearer' } : {};
   return new GatewayError(
     status,
-    { code: error.code, message: error.message, details: error.detail ?? null, hint: error.hint ?? null },
+    {
+      code: error.code,
+      message: error.message,
+      details: error.detail ?? null,
+      hint: error.hint ?? null,
+    },
     headers,
   );
 }

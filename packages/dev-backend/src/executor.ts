@@ -24,7 +24,10 @@ export interface Executor {
    * Runs `work` in one transaction: committed when it resolves, rolled back when it throws
    * (the error is rethrown). Errors that mean the database is unreachable become PGRST000.
    */
-  transaction<T>(options: TransactionOptions, work: (session: SqlSession) => Promise<T>): Promise<T>;
+  transaction<T>(
+    options: TransactionOptions,
+    work: (session: SqlSession) => Promise<T>,
+  ): Promise<T>;
   /** Calls `listener` when someone runs `NOTIFY pgrst, 'reload schema'` (as with PostgREST). */
   onSchemaReload(listener: () => void): Promise<void>;
   /** Migration access with full privileges (the superuser URL, or PGlite's own session). */

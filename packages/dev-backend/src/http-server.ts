@@ -21,7 +21,8 @@ const ALLOWED_REQUEST_HEADERS = [
   'x-supabase-api-version',
 ];
 /** Response headers a browser script may read (supabase-js reads Content-Range for counts). */
-const EXPOSED_RESPONSE_HEADERS = 'Content-Range, Content-Location, Content-Type, Location, Preference-Applied, Range-Unit';
+const EXPOSED_RESPONSE_HEADERS =
+  'Content-Range, Content-Location, Content-Type, Location, Preference-Applied, Range-Unit';
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /** Options of {@link createGatewayServer}. */
@@ -50,7 +51,9 @@ function preflightHeaders(request: IncomingMessage): Record<string, string> {
   return {
     ...corsHeaders(request),
     'Access-Control-Allow-Methods': 'GET, HEAD, POST, PATCH, PUT, DELETE, OPTIONS',
-    'Access-Control-Allow-Headers': [...new Set([...ALLOWED_REQUEST_HEADERS, ...requested])].join(', '),
+    'Access-Control-Allow-Headers': [...new Set([...ALLOWED_REQUEST_HEADERS, ...requested])].join(
+      ', ',
+    ),
     'Access-Control-Max-Age': '86400',
   };
 }
@@ -69,12 +72,21 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function sendJson(response: ServerResponse, status: number, headers: Record<string, string>, body: object): void {
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: object,
+): void {
   response.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
   response.end(JSON.stringify(body));
 }
 
-async function route(request: IncomingMessage, response: ServerResponse, options: GatewayServerOptions): Promise<void> {
+async function route(
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: GatewayServerOptions,
+): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://localhost');
   const cors = corsHeaders(request);
 
@@ -90,7 +102,12 @@ async function route(request: IncomingMessage, response: ServerResponse, options
       body = await readBody(request);
     } catch (error) {
       const status = error instanceof BodyTooLarge ? 413 : 400;
-      sendJson(response, status, cors, { code: 'PGRST102', message: 'Could not read the request body', details: null, hint: null });
+      sendJson(response, status, cors, {
+        code: 'PGRST102',
+        message: 'Could not read the request body',
+        details: null,
+        hint: null,
+      });
       return;
     }
     const answer = await options.handleRest({
@@ -115,7 +132,12 @@ async function route(request: IncomingMessage, response: ServerResponse, options
     await options.serveStatic(request, response);
     return;
   }
-  sendJson(response, 404, cors, { code: 'PGRST125', message: 'Invalid path specified in request URL', details: null, hint: null });
+  sendJson(response, 404, cors, {
+    code: 'PGRST125',
+    message: 'Invalid path specified in request URL',
+    details: null,
+    hint: null,
+  });
 }
 
 /** Creates (does not start) the HTTP server. */

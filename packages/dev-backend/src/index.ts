@@ -83,7 +83,8 @@ export const defaultPgliteDir = path.join(repositoryRoot, '.data/pglite');
  */
 export async function createDevBackend(options: DevBackendOptions = {}): Promise<DevBackend> {
   const exposedSchemas = options.exposedSchemas ?? ['chat'];
-  if (exposedSchemas.length === 0) throw new Error('createDevBackend: exposedSchemas must name at least one schema');
+  if (exposedSchemas.length === 0)
+    throw new Error('createDevBackend: exposedSchemas must name at least one schema');
   const jwtSecret = options.jwtSecret ?? DEFAULT_DEV_JWT_SECRET;
 
   const executor = options.databaseUrl
@@ -91,16 +92,19 @@ export async function createDevBackend(options: DevBackendOptions = {}): Promise
     : await createPgliteExecutor({ dataDir: options.pgliteDir ?? defaultPgliteDir });
   let server: ReturnType<typeof createGatewayServer> | undefined;
   try {
-    const setup = options.migrate === false
-      ? { migrationsApplied: [], seeded: false }
-      : await prepareDatabase(executor, {
-        seed: options.seed ?? false,
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      });
+    const setup =
+      options.migrate === false
+        ? { migrationsApplied: [], seeded: false }
+        : await prepareDatabase(executor, {
+            seed: options.seed ?? false,
+            ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+          });
     const schemaCache = new SchemaCache(executor, exposedSchemas);
     await schemaCache.reload();
     await executor.onSchemaReload(() => {
-      schemaCache.reload().catch((error: unknown) => console.error('[dev-backend] schema reload failed', error));
+      schemaCache
+        .reload()
+        .catch((error: unknown) => console.error('[dev-backend] schema reload failed', error));
     });
 
     const handleRest = createRestHandler({
@@ -111,16 +115,17 @@ export async function createDevBackend(options: DevBackendOptions = {}): Promise
       jwtSecret,
     });
     const tokens = demoTokens(jwtSecret);
-    const extra = options.demo || options.metadataHandler
-      ? createDemoRoutes({
-          handleRest,
-          executor,
-          tokens,
-          jwtSecret,
-          demo: options.demo ?? false,
-          ...(options.metadataHandler ? { metadataHandler: options.metadataHandler } : {}),
-        })
-      : undefined;
+    const extra =
+      options.demo || options.metadataHandler
+        ? createDemoRoutes({
+            handleRest,
+            executor,
+            tokens,
+            jwtSecret,
+            demo: options.demo ?? false,
+            ...(options.metadataHandler ? { metadataHandler: options.metadataHandler } : {}),
+          })
+        : undefined;
     server = createGatewayServer({
       handleRest,
       ...(extra ? { handleExtra: extra } : {}),
@@ -166,13 +171,29 @@ export async function createDevBackend(options: DevBackendOptions = {}): Promise
   }
 }
 
-export { mintToken, signJwt, verifyJwt, DEFAULT_DEV_JWT_SECRET, type JwtClaims, type MintTokenOptions } from './jwt.js';
+export {
+  mintToken,
+  signJwt,
+  verifyJwt,
+  DEFAULT_DEV_JWT_SECRET,
+  type JwtClaims,
+  type MintTokenOptions,
+} from './jwt.js';
 export { demoTokens, type DemoTokens } from './demo-tokens.js';
 export { GatewayError, httpStatusForSqlState, type ErrorBody } from './errors.js';
 export type { Executor, SqlSession, TransactionOptions } from './executor.js';
 export { createPgExecutor, type PgExecutorOptions } from './pg-executor.js';
-export { createPgliteExecutor, pgliteScriptRunner, type PgliteExecutorOptions } from './pglite-executor.js';
-export { createRestHandler, type RestHandlerOptions, type RestRequest, type RestResponse } from './rest-handler.js';
+export {
+  createPgliteExecutor,
+  pgliteScriptRunner,
+  type PgliteExecutorOptions,
+} from './pglite-executor.js';
+export {
+  createRestHandler,
+  type RestHandlerOptions,
+  type RestRequest,
+  type RestResponse,
+} from './rest-handler.js';
 export { createStaticFileServer, createStaticMounts, contentTypeFor } from './static-files.js';
 export { prepareDatabase, type SetupReport } from './setup.js';
 export { applyAuthShim, applyMigrations, applySeed, type SqlScriptRunner } from './migrate.js';

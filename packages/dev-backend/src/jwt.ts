@@ -78,9 +78,13 @@ export function mintToken(options: MintTokenOptions, secret: string): string {
 }
 
 function invalidToken(code: 'PGRST301' | 'PGRST303', message: string): GatewayError {
-  return new GatewayError(401, { code, message }, {
-    'WWW-Authenticate': `Bearer error="invalid_token", error_description=${JSON.stringify(message)}`,
-  });
+  return new GatewayError(
+    401,
+    { code, message },
+    {
+      'WWW-Authenticate': `Bearer error="invalid_token", error_description=${JSON.stringify(message)}`,
+    },
+  );
 }
 
 function decodeJson(segment: string): unknown {
@@ -100,14 +104,20 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * PGRST301 for a token that can't be decoded or whose signature is wrong, PGRST303 for claims
  * that fail validation (expired, not yet valid).
  */
-export function verifyJwt(token: string, secret: string, nowSeconds = Date.now() / 1000): JwtClaims {
+export function verifyJwt(
+  token: string,
+  secret: string,
+  nowSeconds = Date.now() / 1000,
+): JwtClaims {
   if (token === '') throw invalidToken('PGRST301', 'Empty JWT is sent in Authorization header');
   const parts = token.split('.');
-  if (parts.length !== 3) throw invalidToken('PGRST301', `Expected 3 parts in JWT; got ${parts.length}`);
+  if (parts.length !== 3)
+    throw invalidToken('PGRST301', `Expected 3 parts in JWT; got ${parts.length}`);
   const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
   const header = decodeJson(headerPart);
   if (!isObject(header)) throw invalidToken('PGRST301', "JWT couldn't be decoded");
-  if (header.alg !== 'HS256') throw invalidToken('PGRST301', 'Wrong or unsupported encoding algorithm');
+  if (header.alg !== 'HS256')
+    throw invalidToken('PGRST301', 'Wrong or unsupported encoding algorithm');
 
   const expected = hmac(secret, `${headerPart}.${payloadPart}`);
   const given = Buffer.from(signaturePart, 'base64url');
@@ -120,16 +130,21 @@ export function verifyJwt(token: string, secret: string, nowSeconds = Date.now()
   if (!isObject(claims)) throw invalidToken('PGRST303', 'Parsing claims failed');
   const { exp, nbf, iat } = claims;
   if (exp !== undefined) {
-    if (typeof exp !== 'number') throw invalidToken('PGRST303', "The JWT 'exp' claim must be a number");
+    if (typeof exp !== 'number')
+      throw invalidToken('PGRST303', "The JWT 'exp' claim must be a number");
     if (nowSeconds > exp + ALLOWED_SKEW_SECONDS) throw invalidToken('PGRST303', 'JWT expired');
   }
   if (nbf !== undefined) {
-    if (typeof nbf !== 'number') throw invalidToken('PGRST303', "The JWT 'nbf' claim must be a number");
-    if (nowSeconds < nbf - ALLOWED_SKEW_SECONDS) throw invalidToken('PGRST303', 'JWT not yet valid');
+    if (typeof nbf !== 'number')
+      throw invalidToken('PGRST303', "The JWT 'nbf' claim must be a number");
+    if (nowSeconds < nbf - ALLOWED_SKEW_SECONDS)
+      throw invalidToken('PGRST303', 'JWT not yet valid');
   }
   if (iat !== undefined) {
-    if (typeof iat !== 'number') throw invalidToken('PGRST303', "The JWT 'iat' claim must be a number");
-    if (nowSeconds < iat - ALLOWED_SKEW_SECONDS) throw invalidToken('PGRST303', 'JWT issued at future');
+    if (typeof iat !== 'number')
+      throw invalidToken('PGRST303', "The JWT 'iat' claim must be a number");
+    if (nowSeconds < iat - ALLOWED_SKEW_SECONDS)
+      throw invalidToken('PGRST303', 'JWT issued at future');
   }
   return claims as JwtClaims;
 }

@@ -14,7 +14,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root (this file lives in packages/dev-backend/src). */
 export const repositoryRoot = path.resolve(here, '../../..');
 /** The local-only auth shim: the Supabase roles and `auth.*` helpers. Never shipped. */
-export const authShimPath = path.join(repositoryRoot, 'packages/dev-backend/sql/local-auth-shim.sql');
+export const authShimPath = path.join(
+  repositoryRoot,
+  'packages/dev-backend/sql/local-auth-shim.sql',
+);
 /** The migrations shipped to Supabase. */
 export const migrationsDir = path.join(repositoryRoot, 'supabase/migrations');
 /** Demo data. */
@@ -46,7 +49,9 @@ export async function applyMigrations(db: SqlScriptRunner, dir = migrationsDir):
     );
   `);
   const done = new Set(
-    (await db.query<{ name: string }>('select name from _local.schema_migrations')).map((r) => r.name),
+    (await db.query<{ name: string }>('select name from _local.schema_migrations')).map(
+      (r) => r.name,
+    ),
   );
   const applied: string[] = [];
   for (const file of await listMigrations(dir)) {

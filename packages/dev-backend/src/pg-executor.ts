@@ -40,7 +40,8 @@ function sessionOf(client: pg.PoolClient | pg.Client): SqlSession {
  * role PostgREST uses, so `SET ROLE` can only reach the roles granted to it.
  */
 export function createPgExecutor(options: PgExecutorOptions): Executor {
-  const password = options.authenticatorPassword ?? process.env.AUTHENTICATOR_PASSWORD ?? 'authenticator';
+  const password =
+    options.authenticatorPassword ?? process.env.AUTHENTICATOR_PASSWORD ?? 'authenticator';
   const authenticatorUrl = withCredentials(options.databaseUrl, 'authenticator', password);
   const pool = new pg.Pool({
     connectionString: authenticatorUrl,
@@ -54,7 +55,10 @@ export function createPgExecutor(options: PgExecutorOptions): Executor {
   return {
     kind: 'postgres',
 
-    async transaction<T>(txOptions: TransactionOptions, work: (session: SqlSession) => Promise<T>): Promise<T> {
+    async transaction<T>(
+      txOptions: TransactionOptions,
+      work: (session: SqlSession) => Promise<T>,
+    ): Promise<T> {
       let client: pg.PoolClient;
       try {
         client = await pool.connect();
@@ -64,7 +68,9 @@ export function createPgExecutor(options: PgExecutorOptions): Executor {
       const session = sessionOf(client);
       let discard = false;
       try {
-        await session.query(`begin isolation level read committed ${txOptions.readOnly ? 'read only' : 'read write'}`);
+        await session.query(
+          `begin isolation level read committed ${txOptions.readOnly ? 'read only' : 'read write'}`,
+        );
         const result = await work(session);
         await session.query('commit');
         return result;
@@ -80,13 +86,20 @@ export function createPgExecutor(options: PgExecutorOptions): Executor {
 
     async onSchemaReload(callback) {
       if (!listener) {
-        listener = new pg.Client({ connectionString: authenticatorUrl, application_name: 'chat-sessions-dev-backend listener' });
+        listener = new pg.Client({
+          connectionString: authenticatorUrl,
+          application_name: 'chat-sessions-dev-backend listener',
+        });
         listener.on('error', () => undefined);
         await listener.connect();
         await listener.query('listen pgrst');
       }
       listener.on('notification', (message) => {
-        if (message.channel === 'pgrst' && (message.payload === 'reload schema' || !message.payload)) callback();
+        if (
+          message.channel === 'pgrst' &&
+          (message.payload === 'reload schema' || !message.payload)
+        )
+          callback();
       });
     },
 

@@ -62,7 +62,9 @@ export async function createPgliteExecutor(options: PgliteExecutorOptions = {}):
 
     transaction<T>(txOptions: TransactionOptions, work: (s: SqlSession) => Promise<T>): Promise<T> {
       return lock.run(async () => {
-        await db.exec(`begin isolation level read committed ${txOptions.readOnly ? 'read only' : 'read write'}`);
+        await db.exec(
+          `begin isolation level read committed ${txOptions.readOnly ? 'read only' : 'read write'}`,
+        );
         try {
           const result = await work(session);
           await db.exec('commit');

@@ -18,14 +18,20 @@ export interface RequestIdentity {
 export const ANON_ROLE = 'anon';
 
 /** The only roles a request may run as. Anything else is refused before touching the database. */
-export const ALLOWED_ROLES: ReadonlySet<string> = new Set(['anon', 'authenticated', 'service_role']);
+export const ALLOWED_ROLES: ReadonlySet<string> = new Set([
+  'anon',
+  'authenticated',
+  'service_role',
+]);
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
 /** Extracts the bearer token a request carries, if any. */
-export function bearerToken(headers: Record<string, string | string[] | undefined>): string | undefined {
+export function bearerToken(
+  headers: Record<string, string | string[] | undefined>,
+): string | undefined {
   const authorization = headerValue(headers.authorization);
   if (authorization !== undefined) {
     const match = /^bearer(?:\s+(.*))?$/i.exec(authorization.trim());

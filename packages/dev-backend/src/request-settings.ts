@@ -35,7 +35,10 @@ async function refuseRole(session: SqlSession, role: string): Promise<never> {
     [role],
   );
   if (rows[0]?.exists) {
-    throw new GatewayError(403, { code: '42501', message: `permission denied to set role "${role}"` });
+    throw new GatewayError(403, {
+      code: '42501',
+      message: `permission denied to set role "${role}"`,
+    });
   }
   throw new GatewayError(
     401,
@@ -49,7 +52,10 @@ async function refuseRole(session: SqlSession, role: string): Promise<never> {
  * `search_path`, `role` (SET LOCAL ROLE), `request.jwt.claims`, `request.method`, `request.path`,
  * `request.headers`, then the role's own settings, all local to the transaction.
  */
-export async function applyRequestSettings(session: SqlSession, settings: RequestSettings): Promise<void> {
+export async function applyRequestSettings(
+  session: SqlSession,
+  settings: RequestSettings,
+): Promise<void> {
   const { role } = settings.identity;
   if (!ALLOWED_ROLES.has(role)) await refuseRole(session, role);
 
@@ -64,6 +70,8 @@ export async function applyRequestSettings(session: SqlSession, settings: Reques
     ...settings.roleSettings.map((setting): [string, string] => [setting.name, setting.value]),
   ];
   // One round trip; select-list items are evaluated in order, so the role comes before its settings.
-  const calls = pairs.map((_, index) => `set_config($${index * 2 + 1}::text, $${index * 2 + 2}::text, true)`);
+  const calls = pairs.map(
+    (_, index) => `set_config($${index * 2 + 1}::text, $${index * 2 + 2}::text, true)`,
+  );
   await session.query(`select ${calls.join(', ')}`, pairs.flat());
 }

@@ -42,7 +42,14 @@ export interface RestHandlerOptions {
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 /** Query parameters PostgREST reserves for itself: never function arguments. */
-const RESERVED_QUERY_PARAMETERS = new Set(['select', 'order', 'limit', 'offset', 'columns', 'on_conflict']);
+const RESERVED_QUERY_PARAMETERS = new Set([
+  'select',
+  'order',
+  'limit',
+  'offset',
+  'columns',
+  'on_conflict',
+]);
 
 function header(headers: RestRequest['headers'], name: string): string | undefined {
   const value = headers[name];
@@ -59,7 +66,8 @@ export function errorResponse(error: GatewayError): RestResponse {
 }
 
 function chooseSchema(request: RestRequest, exposedSchemas: readonly string[]): string {
-  const profileHeader = request.method === 'GET' || request.method === 'HEAD' ? 'accept-profile' : 'content-profile';
+  const profileHeader =
+    request.method === 'GET' || request.method === 'HEAD' ? 'accept-profile' : 'content-profile';
   const profile = header(request.headers, profileHeader);
   if (profile === undefined || profile === '') return exposedSchemas[0] ?? 'public';
   if (!exposedSchemas.includes(profile)) {
@@ -86,7 +94,10 @@ function parseArguments(request: RestRequest): CallArguments {
       });
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new GatewayError(400, { code: 'PGRST102', message: 'The body of an RPC call must be a JSON object' });
+      throw new GatewayError(400, {
+        code: 'PGRST102',
+        message: 'The body of an RPC call must be a JSON object',
+      });
     }
     return { kind: 'json', values: parsed as Record<string, unknown>, rawBody: raw };
   }
@@ -102,7 +113,10 @@ function parsePaging(query: URLSearchParams): Paging {
     const raw = query.get(name);
     if (raw === null) return undefined;
     if (!/^\d+$/.test(raw)) {
-      throw new GatewayError(400, { code: 'PGRST100', message: `"failed to parse ${name} parameter (${raw})"` });
+      throw new GatewayError(400, {
+        code: 'PGRST100',
+        message: `"failed to parse ${name} parameter (${raw})"`,
+      });
     }
     return Number(raw);
   };
@@ -136,13 +150,18 @@ function rpcName(path: string): string | undefined {
   if (!path.startsWith('/rpc/')) return undefined;
   const name = path.slice('/rpc/'.length);
   if (name === '' || name.includes('/')) {
-    throw new GatewayError(404, { code: 'PGRST125', message: 'Invalid path specified in request URL' });
+    throw new GatewayError(404, {
+      code: 'PGRST125',
+      message: 'Invalid path specified in request URL',
+    });
   }
   return decodeURIComponent(name);
 }
 
 /** Creates the handler of every request below `/rest/v1`. */
-export function createRestHandler(options: RestHandlerOptions): (request: RestRequest) => Promise<RestResponse> {
+export function createRestHandler(
+  options: RestHandlerOptions,
+): (request: RestRequest) => Promise<RestResponse> {
   const { executor, schemaCache, exposedSchemas, extraSearchPath, jwtSecret } = options;
 
   async function resolve(schema: string, name: string, args: CallArguments): Promise<ResolvedCall> {
@@ -164,13 +183,18 @@ export function createRestHandler(options: RestHandlerOptions): (request: RestRe
     identity: RequestIdentity,
   ): Promise<RestResponse> {
     if (!['GET', 'HEAD', 'POST'].includes(request.method)) {
-      throw new GatewayError(405, { code: 'PGRST101', message: `Cannot use the ${request.method} method on RPC` });
+      throw new GatewayError(405, {
+        code: 'PGRST101',
+        message: `Cannot use the ${request.method} method on RPC`,
+      });
     }
     const args = parseArguments(request);
     const paging = parsePaging(request.query);
     const resolved = await resolve(schema, name, args);
     const readOnly = request.method !== 'POST' || resolved.routine.volatility !== 'v';
-    const single = (header(request.headers, 'accept') ?? '').includes('application/vnd.pgrst.object+json');
+    const single = (header(request.headers, 'accept') ?? '').includes(
+      'application/vnd.pgrst.object+json',
+    );
     const snapshot = await schemaCache.get();
 
     let result: CallResult;
@@ -196,9 +220,16 @@ export function createRestHandler(options: RestHandlerOptions): (request: RestRe
     const preferences = readPreferences(request);
     const range = contentRange(result, preferences.count);
     if (request.method === 'POST' && preferences.minimal) {
-      return { status: 204, headers: { 'Content-Range': range, 'Preference-Applied': 'return=minimal' } };
+      return {
+        status: 204,
+        headers: { 'Content-Range': range, 'Preference-Applied': 'return=minimal' },
+      };
     }
-    return { status: 200, headers: { 'Content-Type': JSON_CONTENT_TYPE, 'Content-Range': range }, body: result.body };
+    return {
+      status: 200,
+      headers: { 'Content-Type': JSON_CONTENT_TYPE, 'Content-Range': range },
+      body: result.body,
+    };
   }
 
   return async function handleRest(request: RestRequest): Promise<RestResponse> {
@@ -209,7 +240,10 @@ export function createRestHandler(options: RestHandlerOptions): (request: RestRe
       if (name !== undefined) return await handleRpc(request, name, schema, identity);
       const table = request.path.replace(/^\/+|\/+$/g, '');
       if (table === '') {
-        throw new GatewayError(404, { code: 'PGRST126', message: 'Root endpoint metadata is disabled' });
+        throw new GatewayError(404, {
+          code: 'PGRST126',
+          message: 'Root endpoint metadata is disabled',
+        });
       }
       // Tables are not part of this API: every read and write goes through functions.
       throw new GatewayError(404, {
@@ -220,7 +254,10 @@ export function createRestHandler(options: RestHandlerOptions): (request: RestRe
       if (error instanceof GatewayError) return errorResponse(error);
       console.error('[dev-backend] unexpected error', error);
       return errorResponse(
-        new GatewayError(500, { code: 'PGRSTX00', message: error instanceof Error ? error.message : String(error) }),
+        new GatewayError(500, {
+          code: 'PGRSTX00',
+          message: error instanceof Error ? error.message : String(error),
+        }),
       );
     }
   };

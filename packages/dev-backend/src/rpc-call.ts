@@ -53,7 +53,10 @@ function argumentText(param: RoutineParam, value: unknown): string | null {
   return String(value);
 }
 
-function buildCall(resolved: ResolvedCall, args: CallArguments): { sql: string; params: (string | null)[] } {
+function buildCall(
+  resolved: ResolvedCall,
+  args: CallArguments,
+): { sql: string; params: (string | null)[] } {
   const { routine } = resolved;
   const target = `${quoteIdent(routine.schema)}.${quoteIdent(routine.name)}`;
   if (resolved.wholeBody) {

@@ -67,7 +67,9 @@ function notFound(
   const keys = [...argumentNames].sort();
   const qualified = `${schema}.${name}`;
   const withParams =
-    keys.length === 0 ? ' without parameters' : ` with parameter${keys.length > 1 ? 's' : ''} ${keys.join(', ')}`;
+    keys.length === 0
+      ? ' without parameters'
+      : ` with parameter${keys.length > 1 ? 's' : ''} ${keys.join(', ')}`;
   return new GatewayError(404, {
     code: 'PGRST202',
     message: `Could not find the function ${qualified}${keys.length === 0 ? ' without parameters' : `(${keys.join(', ')})`} in the schema cache`,
@@ -89,7 +91,13 @@ function suggestion(
   const prefix = `Perhaps you meant to call the function ${schema}.`;
   if (overloads.length > 0) {
     const wanted = `(${keys.join(', ')})`;
-    const lists = overloads.map((routine) => `(${routine.params.map((param) => param.name).sort().join(', ')})`);
+    const lists = overloads.map(
+      (routine) =>
+        `(${routine.params
+          .map((param) => param.name)
+          .sort()
+          .join(', ')})`,
+    );
     const best = closest(wanted, lists, 0.33);
     return best === undefined ? null : `${prefix}${name}${best}`;
   }
@@ -101,7 +109,11 @@ function suggestion(
   return best === undefined ? null : `${prefix}${best}`;
 }
 
-function closest(target: string, candidates: string[], minimumSimilarity: number): string | undefined {
+function closest(
+  target: string,
+  candidates: string[],
+  minimumSimilarity: number,
+): string | undefined {
   let best: string | undefined;
   let bestScore = minimumSimilarity;
   for (const candidate of new Set(candidates)) {

@@ -140,9 +140,16 @@ function toRoutine(row: RoutineRow): Routine {
 }
 
 /** Reads the functions of the exposed schemas and the allowed roles' settings. */
-export async function loadSchemaSnapshot(session: SqlSession, exposedSchemas: readonly string[]): Promise<SchemaSnapshot> {
-  const [routineResult] = await session.query<{ routines: string }>(routinesSql, [exposedSchemas.join(',')]);
-  const [settingsResult] = await session.query<{ settings: string }>(roleSettingsSql, [[...ALLOWED_ROLES].join(',')]);
+export async function loadSchemaSnapshot(
+  session: SqlSession,
+  exposedSchemas: readonly string[],
+): Promise<SchemaSnapshot> {
+  const [routineResult] = await session.query<{ routines: string }>(routinesSql, [
+    exposedSchemas.join(','),
+  ]);
+  const [settingsResult] = await session.query<{ settings: string }>(roleSettingsSql, [
+    [...ALLOWED_ROLES].join(','),
+  ]);
   const routines = new Map<string, Routine[]>();
   for (const row of JSON.parse(routineResult?.routines ?? '[]') as RoutineRow[]) {
     const routine = toRoutine(row);
@@ -150,7 +157,11 @@ export async function loadSchemaSnapshot(session: SqlSession, exposedSchemas: re
     routines.set(key, [...(routines.get(key) ?? []), routine]);
   }
   const roleSettings = new Map<string, RoleSetting[]>();
-  const settingRows = JSON.parse(settingsResult?.settings ?? '[]') as { role: string; name: string; value: string }[];
+  const settingRows = JSON.parse(settingsResult?.settings ?? '[]') as {
+    role: string;
+    name: string;
+    value: string;
+  }[];
   // Rows come global first, so a database-specific value replaces the global one.
   for (const { role, name, value } of settingRows) {
     const others = (roleSettings.get(role) ?? []).filter((setting) => setting.name !== name);
@@ -177,7 +188,9 @@ export class SchemaCache {
   /** Reads the catalogs again. Concurrent callers share one reload. */
   reload(): Promise<SchemaSnapshot> {
     this.loading ??= this.executor
-      .transaction({ readOnly: true }, (session) => loadSchemaSnapshot(session, this.exposedSchemas))
+      .transaction({ readOnly: true }, (session) =>
+        loadSchemaSnapshot(session, this.exposedSchemas),
+      )
       .then((snapshot) => {
         this.snapshot = snapshot;
         return snapshot;

@@ -33,13 +33,19 @@ export async function prepareDatabase(
     const migrationsApplied = await applyMigrations(admin);
     let seeded = false;
     if (options.seed && (await exists(seedPath))) {
-      await admin.runScript('create table if not exists _local.seed_runs (applied_at timestamptz not null default now())');
-      const runs = await admin.query<{ n: number }>('select count(*)::int as n from _local.seed_runs');
+      await admin.runScript(
+        'create table if not exists _local.seed_runs (applied_at timestamptz not null default now())',
+      );
+      const runs = await admin.query<{ n: number }>(
+        'select count(*)::int as n from _local.seed_runs',
+      );
       if ((runs[0]?.n ?? 0) === 0) {
         progress('loading the demo data (supabase/seed.sql)');
         // The data and its record in one transaction: a failed seed can be retried.
         const seedSql = await readFile(seedPath, 'utf8');
-        await admin.runScript(`begin;\n${seedSql}\n;insert into _local.seed_runs default values;\ncommit;`);
+        await admin.runScript(
+          `begin;\n${seedSql}\n;insert into _local.seed_runs default values;\ncommit;`,
+        );
         seeded = true;
       }
     }

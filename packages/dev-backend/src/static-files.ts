@@ -45,7 +45,9 @@ function answer(response: ServerResponse, status: number, text: string): void {
  * can't leave the folder: `..` segments, encoded or not, NUL bytes and symbolic links pointing
  * outside are refused.
  */
-export function createStaticFileServer(folder: string): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
+export function createStaticFileServer(
+  folder: string,
+): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   const rootPromise = realpath(path.resolve(folder));
 
   return async function serveStatic(request, response) {
@@ -102,11 +104,16 @@ export function createStaticMounts(
   mounts: Readonly<Record<string, string>>,
 ): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   const servers = Object.entries(mounts)
-    .map(([prefix, folder]) => ({ prefix: prefix.endsWith('/') ? prefix : `${prefix}/`, serve: createStaticFileServer(folder) }))
+    .map(([prefix, folder]) => ({
+      prefix: prefix.endsWith('/') ? prefix : `${prefix}/`,
+      serve: createStaticFileServer(folder),
+    }))
     .sort((a, b) => b.prefix.length - a.prefix.length);
   return async function serveMounted(request, response) {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const mount = servers.find((m) => url.pathname.startsWith(m.prefix) || `${url.pathname}/` === m.prefix);
+    const mount = servers.find(
+      (m) => url.pathname.startsWith(m.prefix) || `${url.pathname}/` === m.prefix,
+    );
     if (!mount) {
       answer(response, 404, 'Not Found');
       return;

@@ -139,7 +139,9 @@ export function issuesOf(error: z.ZodError): ValidationIssue[] {
 function describeIssues(issues: readonly ValidationIssue[]): string {
   return issues
     .slice(0, 3)
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) =>
+      issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+    )
     .join('; ');
 }
 
@@ -187,7 +189,10 @@ const DOMAIN_DETAILS = new Set<ChatSessionsErrorCode>([
 ]);
 
 function isAbortLike(body: PostgrestErrorBody, cause: unknown): boolean {
-  if (cause instanceof Error && (cause.name === 'AbortError' || (cause as { code?: unknown }).code === 'ABORT_ERR')) {
+  if (
+    cause instanceof Error &&
+    (cause.name === 'AbortError' || (cause as { code?: unknown }).code === 'ABORT_ERR')
+  ) {
     return true;
   }
   // postgrest-js turns a thrown AbortError into a body whose message starts with the name.
@@ -197,10 +202,20 @@ function isAbortLike(body: PostgrestErrorBody, cause: unknown): boolean {
 function codeFor(status: number, sqlState: string, details: string): ChatSessionsErrorCode {
   if ((DOMAIN_DETAILS as Set<string>).has(details)) return details as ChatSessionsErrorCode;
   if (status === 0) return 'network';
-  if (sqlState === 'PGRST301' || sqlState === 'PGRST302' || sqlState === 'PGRST303' || status === 401) {
+  if (
+    sqlState === 'PGRST301' ||
+    sqlState === 'PGRST302' ||
+    sqlState === 'PGRST303' ||
+    status === 401
+  ) {
     return 'unauthenticated';
   }
-  if (sqlState === 'PGRST202' || sqlState === 'PGRST106' || sqlState === '42883' || sqlState === '3F000') {
+  if (
+    sqlState === 'PGRST202' ||
+    sqlState === 'PGRST106' ||
+    sqlState === '42883' ||
+    sqlState === '3F000'
+  ) {
     return 'configuration';
   }
   if (sqlState === '42501' || status === 403) return 'forbidden';
@@ -208,7 +223,12 @@ function codeFor(status: number, sqlState: string, details: string): ChatSession
   if (sqlState === 'PT404' || sqlState === '23503') return 'not_found';
   if (sqlState === '23505' || sqlState === 'PT409' || status === 409) return 'conflict';
   if (status === 404) return 'configuration';
-  if (sqlState.startsWith('22') || sqlState === '23514' || sqlState === '23502' || sqlState === 'PT400') {
+  if (
+    sqlState.startsWith('22') ||
+    sqlState === '23514' ||
+    sqlState === '23502' ||
+    sqlState === 'PT400'
+  ) {
     return 'validation';
   }
   if (status >= 500) return 'server';
@@ -221,7 +241,11 @@ function codeFor(status: number, sqlState: string, details: string): ChatSession
  * no response arrived) to a {@link ChatSessionsError}. Domain errors raised by the database
  * carry their code in `details`; other failures are mapped from SQLSTATE and HTTP status.
  */
-export function fromPostgrestError(body: PostgrestErrorBody, status: number, cause?: unknown): ChatSessionsError {
+export function fromPostgrestError(
+  body: PostgrestErrorBody,
+  status: number,
+  cause?: unknown,
+): ChatSessionsError {
   const sqlState = body.code ?? '';
   const details = body.details ?? '';
   const code = isAbortLike(body, cause) ? 'aborted' : codeFor(status, sqlState, details);
@@ -235,7 +259,11 @@ export function fromPostgrestError(body: PostgrestErrorBody, status: number, cau
     code,
     message,
     status,
-    hint: body.hint || (code === 'configuration' ? "Expose the schema 'chat' to the API and apply the Chat Sessions migrations" : null),
+    hint:
+      body.hint ||
+      (code === 'configuration'
+        ? "Expose the schema 'chat' to the API and apply the Chat Sessions migrations"
+        : null),
     sqlState: sqlState || null,
     cause: cause ?? body,
   });
@@ -244,8 +272,15 @@ export function fromPostgrestError(body: PostgrestErrorBody, status: number, cau
 /** Wraps anything thrown (a bug in a custom fetch, an unexpected exception) as an error value. */
 export function fromUnknown(thrown: unknown): ChatSessionsError {
   if (thrown instanceof ChatSessionsError) return thrown;
-  if (thrown instanceof Error && (thrown.name === 'AbortError' || (thrown as { code?: unknown }).code === 'ABORT_ERR')) {
-    return new ChatSessionsError({ code: 'aborted', message: 'The request was aborted', cause: thrown });
+  if (
+    thrown instanceof Error &&
+    (thrown.name === 'AbortError' || (thrown as { code?: unknown }).code === 'ABORT_ERR')
+  ) {
+    return new ChatSessionsError({
+      code: 'aborted',
+      message: 'The request was aborted',
+      cause: thrown,
+    });
   }
   if (thrown instanceof TypeError) {
     // fetch rejects with a TypeError when the connection fails.
@@ -261,5 +296,9 @@ export function fromUnknown(thrown: unknown): ChatSessionsError {
 
 /** The error a method returns when its `AbortSignal` fired before or while it ran. */
 export function abortedError(signal?: AbortSignal): ChatSessionsError {
-  return new ChatSessionsError({ code: 'aborted', message: 'The request was aborted', cause: signal?.reason });
+  return new ChatSessionsError({
+    code: 'aborted',
+    message: 'The request was aborted',
+    cause: signal?.reason,
+  });
 }

@@ -12,7 +12,9 @@ export function newId(): string {
   const webCrypto = globalThis.crypto;
   if (typeof webCrypto?.randomUUID === 'function') return webCrypto.randomUUID();
   if (typeof webCrypto?.getRandomValues !== 'function') {
-    throw new Error('newId() needs the Web Crypto API (globalThis.crypto); pass ids explicitly on this platform');
+    throw new Error(
+      'newId() needs the Web Crypto API (globalThis.crypto); pass ids explicitly on this platform',
+    );
   }
   const bytes = webCrypto.getRandomValues(new Uint8Array(16));
   bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;

@@ -16,7 +16,11 @@ export {
   type LifecycleHelpers,
   type WriteListener,
 } from './client/chat-sessions.js';
-export { SessionsClient, type PauseOptions, type VersionedRequestOptions } from './client/sessions-client.js';
+export {
+  SessionsClient,
+  type PauseOptions,
+  type VersionedRequestOptions,
+} from './client/sessions-client.js';
 export { MessagesClient } from './client/messages-client.js';
 export { ThreadsClient } from './client/threads-client.js';
 export { ChangesClient } from './client/changes-client.js';
@@ -149,11 +153,26 @@ export {
   type OperatorThreadStatus,
 } from './models/operator-thread.js';
 export { EMPTY_SESSION_COUNTS, SessionCountsSchema, type SessionCounts } from './models/counts.js';
-export { SessionCursorSchema, SessionPageSchema, type SessionCursor, type SessionPage } from './models/session-page.js';
-export { ChangeBatchSchema, DeletedEntitySchema, type ChangeBatch, type DeletedEntity } from './models/changes.js';
+export {
+  SessionCursorSchema,
+  SessionPageSchema,
+  type SessionCursor,
+  type SessionPage,
+} from './models/session-page.js';
+export {
+  ChangeBatchSchema,
+  DeletedEntitySchema,
+  type ChangeBatch,
+  type DeletedEntity,
+} from './models/changes.js';
 
 // Stores
-export { SnapshotStore, deepFreeze, type ReadableStore, type StoreListener } from './stores/store.js';
+export {
+  SnapshotStore,
+  deepFreeze,
+  type ReadableStore,
+  type StoreListener,
+} from './stores/store.js';
 export {
   SessionListStore,
   type BulkAction,
@@ -165,7 +184,13 @@ export {
   type SessionMutationError,
   type TabCounts,
 } from './stores/session-list-store.js';
-export { attentionBucket, matchesQuery, searchTextOf, sessionComparator, timestampMicros } from './stores/session-order.js';
+export {
+  attentionBucket,
+  matchesQuery,
+  searchTextOf,
+  sessionComparator,
+  timestampMicros,
+} from './stores/session-order.js';
 export {
   MessageStore,
   type MessageItem,
@@ -199,4 +224,9 @@ export {
 } from './sync/realtime-nudge.js';
 
 // Platform
-export { detectEnvironment, type BroadcastChannelLike, type Environment, type StorageLike } from './platform.js';
+export {
+  detectEnvironment,
+  type BroadcastChannelLike,
+  type Environment,
+  type StorageLike,
+} from './platform.js';

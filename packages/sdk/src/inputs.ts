@@ -6,8 +6,17 @@ import {
   PassengersSchema,
   TripTypeSchema,
 } from './models/flight-request.js';
-import { MAX_MESSAGE_LENGTH, MessageContentTypeSchema, MessageRoleSchema, RichContentSchema } from './models/message.js';
-import { CompletionOutcomeSchema, SessionKindSchema, SessionMetadataSchema } from './models/session.js';
+import {
+  MAX_MESSAGE_LENGTH,
+  MessageContentTypeSchema,
+  MessageRoleSchema,
+  RichContentSchema,
+} from './models/message.js';
+import {
+  CompletionOutcomeSchema,
+  SessionKindSchema,
+  SessionMetadataSchema,
+} from './models/session.js';
 import { SessionCursorSchema } from './models/session-page.js';
 
 /**
@@ -24,17 +33,22 @@ function charLength(value: string): number {
 }
 
 function text(min: number, max: number, what: string) {
-  return z.string().refine((value) => {
-    const length = charLength(value);
-    return length >= min && length <= max;
-  }, `${what} has ${min === 0 ? 'at most' : `${min} to`} ${max} characters`);
+  return z.string().refine(
+    (value) => {
+      const length = charLength(value);
+      return length >= min && length <= max;
+    },
+    `${what} has ${min === 0 ? 'at most' : `${min} to`} ${max} characters`,
+  );
 }
 
 /** A row id: a uuid. */
 export const IdSchema = z.uuid({ message: 'An id is a uuid' });
 
 /** A session title: at most 200 characters (surrounding spaces are trimmed by the database). */
-export const TitleSchema = z.string().refine((value) => charLength(value.trim()) <= 200, 'A title has at most 200 characters');
+export const TitleSchema = z
+  .string()
+  .refine((value) => charLength(value.trim()) <= 200, 'A title has at most 200 characters');
 
 /** A host's reference for a session or thread (e.g. a marketplace trip id): 1–200 characters. */
 export const ExternalRefSchema = text(1, 200, 'An external reference');
@@ -72,8 +86,14 @@ export const CreateSessionInputSchema = z
     if (input.kind !== 'general') return;
     for (const field of flightFields) {
       const value = input[field];
-      const empty = value === undefined || value === null || (Array.isArray(value) && value.length === 0);
-      if (!empty) ctx.addIssue({ code: 'custom', path: [field], message: 'A general chat has no flight-request fields' });
+      const empty =
+        value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+      if (!empty)
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: 'A general chat has no flight-request fields',
+        });
     }
   });
 /** What creating a session takes. */
@@ -93,7 +113,10 @@ export const SessionPatchSchema = z
     metadata: MetadataInputSchema.optional(),
     externalRef: ExternalRefSchema.nullable().optional(),
   })
-  .refine((patch) => Object.values(patch).some((value) => value !== undefined), 'A patch changes at least one field');
+  .refine(
+    (patch) => Object.values(patch).some((value) => value !== undefined),
+    'A patch changes at least one field',
+  );
 /** A change to a session's fields. */
 export type SessionPatch = z.input<typeof SessionPatchSchema>;
 
@@ -119,13 +142,25 @@ export const TransitionInputSchema = z
   })
   .superRefine((input, ctx) => {
     if (input.action === 'complete' && input.outcome === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'Completing a session records an outcome: won, lost or cancelled' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outcome'],
+        message: 'Completing a session records an outcome: won, lost or cancelled',
+      });
     }
     if (input.action !== 'complete' && input.outcome !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['outcome'], message: 'An outcome is recorded only when completing' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['outcome'],
+        message: 'An outcome is recorded only when completing',
+      });
     }
     if (input.action !== 'pause' && input.resumeAt !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['resumeAt'], message: 'A resume time goes with pause' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['resumeAt'],
+        message: 'A resume time goes with pause',
+      });
     }
   });
 /** A lifecycle action and its arguments. */
@@ -189,12 +224,10 @@ export const ListMessagesQuerySchema = z
 export type ListMessagesQuery = z.input<typeof ListMessagesQuerySchema>;
 
 /** An operator's display name: 1–200 characters once trimmed. */
-export const OperatorNameSchema = z
-  .string()
-  .refine((value) => {
-    const length = charLength(value.trim());
-    return length >= 1 && length <= 200;
-  }, 'An operator name has 1 to 200 characters');
+export const OperatorNameSchema = z.string().refine((value) => {
+  const length = charLength(value.trim());
+  return length >= 1 && length <= 200;
+}, 'An operator name has 1 to 200 characters');
 
 /** Opening a thread with an operator. Idempotent on `id` and on `externalRef` within the session. */
 export const OpenOperatorThreadInputSchema = z.strictObject({

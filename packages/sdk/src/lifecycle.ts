@@ -9,19 +9,27 @@ import { type Session, type SessionStatus, type SessionTab } from './models/sess
  */
 
 /** The lifecycle actions, in the order menus list them. */
-export const LIFECYCLE_ACTIONS = ['pause', 'resume', 'complete', 'reopen', 'archive', 'unarchive'] as const;
+export const LIFECYCLE_ACTIONS = [
+  'pause',
+  'resume',
+  'complete',
+  'reopen',
+  'archive',
+  'unarchive',
+] as const;
 /** A lifecycle action's name. */
 export const LifecycleActionSchema = z.enum(LIFECYCLE_ACTIONS);
 /** `pause`, `resume`, `complete`, `reopen`, `archive` or `unarchive`. */
 export type LifecycleAction = z.infer<typeof LifecycleActionSchema>;
 
 /** Which actions each status allows (the table of ARCHITECTURE.md). */
-export const TRANSITIONS: Readonly<Record<SessionStatus, readonly LifecycleAction[]>> = Object.freeze({
-  active: Object.freeze(['pause', 'complete', 'archive'] as const),
-  paused: Object.freeze(['resume', 'complete', 'archive'] as const),
-  completed: Object.freeze(['reopen', 'archive'] as const),
-  archived: Object.freeze(['unarchive'] as const),
-});
+export const TRANSITIONS: Readonly<Record<SessionStatus, readonly LifecycleAction[]>> =
+  Object.freeze({
+    active: Object.freeze(['pause', 'complete', 'archive'] as const),
+    paused: Object.freeze(['resume', 'complete', 'archive'] as const),
+    completed: Object.freeze(['reopen', 'archive'] as const),
+    archived: Object.freeze(['unarchive'] as const),
+  });
 
 /** Where each action leads; `unarchive` goes back to the status held before archiving. */
 const ACTION_TARGETS: Readonly<Record<Exclude<LifecycleAction, 'unarchive'>, SessionStatus>> = {
@@ -105,7 +113,15 @@ export function listTabOf(session: Pick<Session, 'status' | 'deletedAt'>): ListT
 }
 
 /** Everything a broker can do to a session from its card. */
-export const SESSION_ACTIONS = [...LIFECYCLE_ACTIONS, 'rename', 'pin', 'unpin', 'mark_read', 'delete', 'restore'] as const;
+export const SESSION_ACTIONS = [
+  ...LIFECYCLE_ACTIONS,
+  'rename',
+  'pin',
+  'unpin',
+  'mark_read',
+  'delete',
+  'restore',
+] as const;
 /** A card action: a lifecycle action or rename, pin, unpin, mark read, delete, restore. */
 export type SessionAction = (typeof SESSION_ACTIONS)[number];
 
@@ -121,7 +137,11 @@ export function availableActions(
   session: Pick<Session, 'status' | 'deletedAt' | 'pinned' | 'unreadCount'>,
 ): SessionAction[] {
   if (session.deletedAt !== null) return ['restore'];
-  const actions: SessionAction[] = [...TRANSITIONS[session.status], 'rename', session.pinned ? 'unpin' : 'pin'];
+  const actions: SessionAction[] = [
+    ...TRANSITIONS[session.status],
+    'rename',
+    session.pinned ? 'unpin' : 'pin',
+  ];
   if (session.unreadCount > 0) actions.push('mark_read');
   actions.push('delete');
   return actions;

@@ -53,7 +53,9 @@ function globalDocument(): (EventTargetLike & { visibilityState?: string }) | nu
 
 function globalWindow(): EventTargetLike | null {
   const candidate = (globalThis as { window?: unknown }).window;
-  return candidate && typeof (candidate as EventTargetLike).addEventListener === 'function' ? (candidate as EventTargetLike) : null;
+  return candidate && typeof (candidate as EventTargetLike).addEventListener === 'function'
+    ? (candidate as EventTargetLike)
+    : null;
 }
 
 function detectStorage(): StorageLike | null {
@@ -104,7 +106,9 @@ export function detectEnvironment(overrides: Partial<Environment> = {}): Environ
       };
     },
     openChannel(name) {
-      const Channel = (globalThis as { BroadcastChannel?: new (name: string) => BroadcastChannelLike }).BroadcastChannel;
+      const Channel = (
+        globalThis as { BroadcastChannel?: new (name: string) => BroadcastChannelLike }
+      ).BroadcastChannel;
       if (typeof Channel !== 'function') return null;
       try {
         return new Channel(name);
@@ -115,7 +119,8 @@ export function detectEnvironment(overrides: Partial<Environment> = {}): Environ
     storage: 'storage' in overrides ? null : detectStorage(),
     onStorage(listener) {
       if (!win) return () => {};
-      const handler = (event?: unknown) => listener((event as { key?: string | null } | undefined)?.key ?? null);
+      const handler = (event?: unknown) =>
+        listener((event as { key?: string | null } | undefined)?.key ?? null);
       win.addEventListener('storage', handler);
       return () => win.removeEventListener('storage', handler);
     },

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { createChatSessions, type ChatSessionsClient, type Result, type Session, type SessionPage } from '../src/index.js';
+import {
+  createChatSessions,
+  type ChatSessionsClient,
+  type Result,
+  type Session,
+  type SessionPage,
+} from '../src/index.js';
 import { createFaultyFetch } from './support/faulty-fetch.js';
 import { FAST_RETRY, startWorld, type Broker, type SdkWorld } from './support/world.js';
 
@@ -18,7 +24,11 @@ function expectData<T>(result: Result<T>): T {
 function expectError<T>(result: Result<T>, code: string, status?: number) {
   assert.equal(result.data, null, `expected an error ${code}, got data`);
   assert.ok(result.error, `expected an error ${code}`);
-  assert.equal(result.error.code, code, `expected ${code}, got ${result.error.code}: ${result.error.message}`);
+  assert.equal(
+    result.error.code,
+    code,
+    `expected ${code}, got ${result.error.code}: ${result.error.message}`,
+  );
   if (status !== undefined) assert.equal(result.error.status, status);
   return result.error;
 }
@@ -63,7 +73,10 @@ describe('sessions', () => {
     assert.deepEqual(session.metadata, { crmDealId: 'D-1042' });
     const again = expectData(await alice.chat.sessions.create(input));
     assert.equal(again.id, id);
-    const rows = await world.adminQuery('select count(*)::int as n from chat.sessions where id = $1', [id]);
+    const rows = await world.adminQuery(
+      'select count(*)::int as n from chat.sessions where id = $1',
+      [id],
+    );
     assert.equal(rows[0]?.n, 1);
   });
 
@@ -71,7 +84,9 @@ describe('sessions', () => {
     const broker = await world.createBroker();
     const created: Session[] = [];
     for (let n = 0; n < 5; n += 1) {
-      created.push(expectData(await broker.chat.sessions.create({ kind: 'general', title: `Chat ${n}` })));
+      created.push(
+        expectData(await broker.chat.sessions.create({ kind: 'general', title: `Chat ${n}` })),
+      );
     }
     const fetched = expectData(await broker.chat.sessions.get(created[0]!.id));
     assert.equal(fetched.title, 'Chat 0');
@@ -82,7 +97,9 @@ describe('sessions', () => {
     const seen = first.items.map((s) => s.id);
     let cursor: Record<string, unknown> | null = first.nextCursor;
     while (cursor) {
-      const page: SessionPage = expectData(await broker.chat.sessions.list({ tab: 'active', limit: 2, cursor }));
+      const page: SessionPage = expectData(
+        await broker.chat.sessions.list({ tab: 'active', limit: 2, cursor }),
+      );
       seen.push(...page.items.map((s) => s.id));
       cursor = page.nextCursor;
     }
@@ -92,18 +109,30 @@ describe('sessions', () => {
     assert.equal(seen[0], created[4]!.id);
 
     const found = expectData(await broker.chat.sessions.list({ search: 'chat 3' }));
-    assert.deepEqual(found.items.map((s) => s.id), [created[3]!.id]);
+    assert.deepEqual(
+      found.items.map((s) => s.id),
+      [created[3]!.id],
+    );
     const attention = expectData(await broker.chat.sessions.list({ sort: 'attention' }));
     assert.equal(attention.items.length, 5);
 
     const counts = expectData(await broker.chat.sessions.counts());
-    assert.deepEqual({ ...counts, version: 0 }, { active: 5, paused: 0, completed: 0, archived: 0, trash: 0, unread: 0, version: 0 });
+    assert.deepEqual(
+      { ...counts, version: 0 },
+      { active: 5, paused: 0, completed: 0, archived: 0, trash: 0, unread: 0, version: 0 },
+    );
     assert.ok(counts.version >= 5);
   });
 
   it('updates and renames, with optimistic concurrency', async () => {
-    const session = expectData(await alice.chat.sessions.create({ kind: 'flight_request', title: 'Draft' }));
-    const renamed = expectData(await alice.chat.sessions.rename(session.id, 'Miami weekend', { expectedVersion: session.version }));
+    const session = expectData(
+      await alice.chat.sessions.create({ kind: 'flight_request', title: 'Draft' }),
+    );
+    const renamed = expectData(
+      await alice.chat.sessions.rename(session.id, 'Miami weekend', {
+        expectedVersion: session.version,
+      }),
+    );
     assert.equal(renamed.title, 'Miami weekend');
     assert.equal(renamed.version, session.version + 1);
     const updated = expectData(
@@ -118,7 +147,9 @@ describe('sessions', () => {
     assert.equal(updated.stage, 'searching_aircraft');
     assert.equal(updated.legs[0]?.to, 'KOPF');
 
-    const stale = await alice.chat.sessions.rename(session.id, 'Too late', { expectedVersion: session.version });
+    const stale = await alice.chat.sessions.rename(session.id, 'Too late', {
+      expectedVersion: session.version,
+    });
     const error = expectError(stale, 'conflict', 409);
     assert.match(error.hint ?? '', /Reload/);
   });
@@ -134,7 +165,9 @@ describe('sessions', () => {
     const completed = expectData(await sessions.complete(session.id, 'won'));
     assert.equal(completed.status, 'completed');
     assert.equal(completed.outcome, 'won');
-    const archived = expectData(await sessions.archive(session.id, { expectedVersion: completed.version }));
+    const archived = expectData(
+      await sessions.archive(session.id, { expectedVersion: completed.version }),
+    );
     assert.equal(archived.status, 'archived');
     assert.equal(archived.statusBeforeArchive, 'completed');
     const unarchived = expectData(await sessions.unarchive(session.id));
@@ -156,7 +189,10 @@ describe('sessions', () => {
     assert.ok(trashed.deletedAt);
     const trash = expectData(await sessions.list({ tab: 'trash' }));
     assert.ok(trash.items.some((s) => s.id === session.id));
-    assert.ok(expectData(await sessions.delete(session.id)).deletedAt, 'deleting twice is harmless');
+    assert.ok(
+      expectData(await sessions.delete(session.id)).deletedAt,
+      'deleting twice is harmless',
+    );
     assert.equal(expectData(await sessions.restore(session.id)).deletedAt, null);
     assert.equal(expectData(await sessions.markRead(session.id)).unreadCount, 0);
 
@@ -173,7 +209,9 @@ describe('messages and operator threads', () => {
   let sessionId: string;
 
   before(async () => {
-    sessionId = expectData(await alice.chat.sessions.create({ kind: 'flight_request', title: 'Threads' })).id;
+    sessionId = expectData(
+      await alice.chat.sessions.create({ kind: 'flight_request', title: 'Threads' }),
+    ).id;
   });
 
   it('appends idempotently and pages by seq', async () => {
@@ -184,22 +222,41 @@ describe('messages and operator threads', () => {
       assert.equal(message.role, 'broker');
       ids.push(message.id);
     }
-    const repeat = expectData(await messages.append({ id: ids[2]!, sessionId, content: 'message 3' }));
+    const repeat = expectData(
+      await messages.append({ id: ids[2]!, sessionId, content: 'message 3' }),
+    );
     assert.equal(repeat.id, ids[2]);
     const newest = expectData(await messages.list({ sessionId, limit: 3 }));
-    assert.deepEqual(newest.items.map((m) => m.content), ['message 5', 'message 6', 'message 7']);
+    assert.deepEqual(
+      newest.items.map((m) => m.content),
+      ['message 5', 'message 6', 'message 7'],
+    );
     assert.equal(newest.hasMore, true);
-    const older = expectData(await messages.list({ sessionId, limit: 3, beforeSeq: newest.items[0]!.seq }));
-    assert.deepEqual(older.items.map((m) => m.content), ['message 2', 'message 3', 'message 4']);
+    const older = expectData(
+      await messages.list({ sessionId, limit: 3, beforeSeq: newest.items[0]!.seq }),
+    );
+    assert.deepEqual(
+      older.items.map((m) => m.content),
+      ['message 2', 'message 3', 'message 4'],
+    );
     const after = expectData(await messages.list({ sessionId, afterSeq: older.items[2]!.seq }));
-    assert.deepEqual(after.items.map((m) => m.content), ['message 5', 'message 6', 'message 7']);
+    assert.deepEqual(
+      after.items.map((m) => m.content),
+      ['message 5', 'message 6', 'message 7'],
+    );
     assert.equal(after.hasMore, false);
     const session = expectData(await alice.chat.sessions.get(sessionId));
     assert.equal(session.messageCount, 7);
     assert.equal(session.lastMessagePreview, 'message 7');
 
     const markdown = expectData(
-      await messages.append({ sessionId, content: '**Quote**', role: 'assistant', contentType: 'markdown', richContent: { price: 18400 } }),
+      await messages.append({
+        sessionId,
+        content: '**Quote**',
+        role: 'assistant',
+        contentType: 'markdown',
+        richContent: { price: 18400 },
+      }),
     );
     assert.deepEqual(markdown.richContent, { price: 18400 });
   });
@@ -209,40 +266,81 @@ describe('messages and operator threads', () => {
     const thread = expectData(
       await alice.chat.threads.open({ sessionId, operatorName: 'Jet Linx', externalRef: 'op-1' }),
     );
-    const same = expectData(await alice.chat.threads.open({ sessionId, operatorName: 'Jet Linx', externalRef: 'op-1' }));
+    const same = expectData(
+      await alice.chat.threads.open({ sessionId, operatorName: 'Jet Linx', externalRef: 'op-1' }),
+    );
     assert.equal(same.id, thread.id, 'open is idempotent on the external reference');
-    expectData(await alice.chat.messages.append({ sessionId, threadId: thread.id, content: 'Availability for Dec 12?' }));
+    expectData(
+      await alice.chat.messages.append({
+        sessionId,
+        threadId: thread.id,
+        content: 'Availability for Dec 12?',
+      }),
+    );
 
     const messageId = randomUUID();
     const reply = expectData(
-      await admin.threads.recordOperatorMessage({ messageId, sessionId, threadId: thread.id, content: 'Citation XLS, $18,400' }),
+      await admin.threads.recordOperatorMessage({
+        messageId,
+        sessionId,
+        threadId: thread.id,
+        content: 'Citation XLS, $18,400',
+      }),
     );
     assert.equal(reply.role, 'operator');
     assert.equal(reply.threadId, thread.id);
-    expectData(await admin.threads.recordOperatorMessage({ messageId, sessionId, threadId: thread.id, content: 'Citation XLS, $18,400' }));
+    expectData(
+      await admin.threads.recordOperatorMessage({
+        messageId,
+        sessionId,
+        threadId: thread.id,
+        content: 'Citation XLS, $18,400',
+      }),
+    );
     const viaRef = expectData(
-      await admin.threads.recordOperatorMessage({ sessionId, threadExternalRef: 'op-2', operatorName: 'Wheels Up', content: 'Declined' }),
+      await admin.threads.recordOperatorMessage({
+        sessionId,
+        threadExternalRef: 'op-2',
+        operatorName: 'Wheels Up',
+        content: 'Declined',
+      }),
     );
     assert.notEqual(viaRef.threadId, thread.id);
 
     const threads = expectData(await alice.chat.threads.list(sessionId));
-    assert.deepEqual(threads.map((t) => [t.operatorName, t.unreadCount]), [['Jet Linx', 1], ['Wheels Up', 1]]);
+    assert.deepEqual(
+      threads.map((t) => [t.operatorName, t.unreadCount]),
+      [
+        ['Jet Linx', 1],
+        ['Wheels Up', 1],
+      ],
+    );
     const page = expectData(await alice.chat.messages.list({ sessionId, threadId: thread.id }));
-    assert.deepEqual(page.items.map((m) => m.role), ['broker', 'operator']);
+    assert.deepEqual(
+      page.items.map((m) => m.role),
+      ['broker', 'operator'],
+    );
     const counts = expectData(await alice.chat.sessions.counts());
     assert.ok(counts.unread >= 2);
 
     const read = expectData(await alice.chat.threads.markRead(thread.id));
     assert.equal(read.unreadCount, 0);
-    assert.equal(expectData(await alice.chat.threads.markRead(thread.id, 1)).lastReadSeq, read.lastReadSeq, 'never moves back');
+    assert.equal(
+      expectData(await alice.chat.threads.markRead(thread.id, 1)).lastReadSeq,
+      read.lastReadSeq,
+      'never moves back',
+    );
     const session = expectData(await alice.chat.sessions.markRead(sessionId));
     assert.equal(session.unreadCount, 0);
   });
 
   it('reads the change feed gap-free in batches', async () => {
     const broker = await world.createBroker();
-    const session = expectData(await broker.chat.sessions.create({ kind: 'general', title: 'Feed' }));
-    for (let n = 0; n < 4; n += 1) expectData(await broker.chat.messages.append({ sessionId: session.id, content: `m${n}` }));
+    const session = expectData(
+      await broker.chat.sessions.create({ kind: 'general', title: 'Feed' }),
+    );
+    for (let n = 0; n < 4; n += 1)
+      expectData(await broker.chat.messages.append({ sessionId: session.id, content: `m${n}` }));
     let since = 0;
     const messages: string[] = [];
     const sessions = new Set<string>();
@@ -271,17 +369,27 @@ describe('error codes', () => {
     const tooLong = await device.chat.sessions.create({ kind: 'general', title: 'x'.repeat(201) });
     const error = expectError(tooLong, 'validation', 0);
     assert.deepEqual(error.issues[0]?.path, ['title']);
-    expectError(await device.chat.sessions.create({ kind: 'general', passengers: 3 }), 'validation');
+    expectError(
+      await device.chat.sessions.create({ kind: 'general', passengers: 3 }),
+      'validation',
+    );
     expectError(await device.chat.sessions.complete(randomUUID(), 'maybe' as 'won'), 'validation');
     expectError(await device.chat.sessions.get('not-a-uuid'), 'validation');
-    expectError(await device.chat.messages.append({ sessionId: randomUUID(), content: '' }), 'validation');
+    expectError(
+      await device.chat.messages.append({ sessionId: randomUUID(), content: '' }),
+      'validation',
+    );
     assert.equal(faults.log.length, 0, 'nothing was sent');
 
     const general = expectData(await alice.chat.sessions.create({ kind: 'general' }));
     const server = await alice.chat.sessions.update(general.id, { passengers: 2 });
     const serverError = expectError(server, 'validation', 400);
     assert.equal(serverError.sqlState, 'PT400');
-    expectError(await alice.chat.sessions.list({ cursor: { at: 'yesterday', id: 'nope' } }), 'validation', 400);
+    expectError(
+      await alice.chat.sessions.list({ cursor: { at: 'yesterday', id: 'nope' } }),
+      'validation',
+      400,
+    );
   });
 
   it('unauthenticated: no user, or an expired token', async () => {
@@ -298,7 +406,12 @@ describe('error codes', () => {
   it('forbidden: operator messages are the service role’s', async () => {
     const session = expectData(await alice.chat.sessions.create({ kind: 'general' }));
     const error = expectError(
-      await alice.chat.threads.recordOperatorMessage({ sessionId: session.id, threadExternalRef: 'x', operatorName: 'X', content: 'hi' }),
+      await alice.chat.threads.recordOperatorMessage({
+        sessionId: session.id,
+        threadExternalRef: 'x',
+        operatorName: 'X',
+        content: 'hi',
+      }),
       'forbidden',
       403,
     );
@@ -307,11 +420,17 @@ describe('error codes', () => {
 
   it('not_found, and brokers never see each other’s rows', async () => {
     expectError(await alice.chat.sessions.get(randomUUID()), 'not_found', 404);
-    const secret = expectData(await alice.chat.sessions.create({ kind: 'general', title: 'Alice only' }));
+    const secret = expectData(
+      await alice.chat.sessions.create({ kind: 'general', title: 'Alice only' }),
+    );
     expectData(await alice.chat.messages.append({ sessionId: secret.id, content: 'private' }));
     expectError(await bob.chat.sessions.get(secret.id), 'not_found', 404);
     expectError(await bob.chat.sessions.rename(secret.id, 'mine'), 'not_found', 404);
-    expectError(await bob.chat.messages.append({ sessionId: secret.id, content: 'intrude' }), 'not_found', 404);
+    expectError(
+      await bob.chat.messages.append({ sessionId: secret.id, content: 'intrude' }),
+      'not_found',
+      404,
+    );
     expectError(await bob.chat.messages.list({ sessionId: secret.id }), 'not_found', 404);
     expectError(await bob.chat.sessions.delete(secret.id), 'not_found', 404);
     const bobList = expectData(await bob.chat.sessions.list({ search: 'alice only' }));
@@ -329,16 +448,30 @@ describe('error codes', () => {
     await sessions.delete(session.id);
     expectError(await sessions.pause(session.id), 'in_trash', 409);
     expectError(await sessions.rename(session.id, 'x'), 'in_trash', 409);
-    expectError(await alice.chat.messages.append({ sessionId: session.id, content: 'x' }), 'in_trash', 409);
+    expectError(
+      await alice.chat.messages.append({ sessionId: session.id, content: 'x' }),
+      'in_trash',
+      409,
+    );
     await sessions.restore(session.id);
 
     const ref = `ref-${randomUUID()}`;
     expectData(await sessions.create({ kind: 'general', externalRef: ref }));
     expectError(await sessions.create({ kind: 'general', externalRef: ref }), 'conflict', 409);
     expectError(await sessions.create({ id: session.id, kind: 'flight_request' }), 'conflict', 409);
-    expectError(await sessions.pause(session.id, { expectedVersion: session.version + 5 }), 'conflict', 409);
-    const message = expectData(await alice.chat.messages.append({ sessionId: session.id, content: 'one' }));
-    expectError(await alice.chat.messages.append({ id: message.id, sessionId: session.id, content: 'two' }), 'conflict', 409);
+    expectError(
+      await sessions.pause(session.id, { expectedVersion: session.version + 5 }),
+      'conflict',
+      409,
+    );
+    const message = expectData(
+      await alice.chat.messages.append({ sessionId: session.id, content: 'one' }),
+    );
+    expectError(
+      await alice.chat.messages.append({ id: message.id, sessionId: session.id, content: 'two' }),
+      'conflict',
+      409,
+    );
   });
 
   it('network, server, bad_response, aborted, configuration', async () => {
@@ -360,7 +493,10 @@ describe('error codes', () => {
 
     const controller = new AbortController();
     controller.abort();
-    expectError(await device.chat.sessions.get(session.id, { signal: controller.signal }), 'aborted');
+    expectError(
+      await device.chat.sessions.get(session.id, { signal: controller.signal }),
+      'aborted',
+    );
     const late = new AbortController();
     faults.inject('get_session', { kind: 'delay', ms: 2000 });
     const pending = device.chat.sessions.get(session.id, { signal: late.signal });
@@ -402,11 +538,19 @@ describe('retries', () => {
     faults.clear();
     const id = randomUUID();
     faults.inject('create_session', { kind: 'drop-after' }, 2);
-    const session = expectData(await device.chat.sessions.create({ id, kind: 'general', title: 'Once' }));
+    const session = expectData(
+      await device.chat.sessions.create({ id, kind: 'general', title: 'Once' }),
+    );
     assert.equal(session.id, id);
     assert.equal(faults.calls('create_session').length, 3);
-    assert.deepEqual(faults.calls('create_session').map((c) => c.serverStatus), [200, 200, 200]);
-    const rows = await world.adminQuery('select count(*)::int as n from chat.sessions where id = $1', [id]);
+    assert.deepEqual(
+      faults.calls('create_session').map((c) => c.serverStatus),
+      [200, 200, 200],
+    );
+    const rows = await world.adminQuery(
+      'select count(*)::int as n from chat.sessions where id = $1',
+      [id],
+    );
     assert.equal(rows[0]?.n, 1);
   });
 
@@ -415,9 +559,14 @@ describe('retries', () => {
     faults.clear();
     faults.inject('append_message', { kind: 'drop-after' });
     faults.inject('append_message', { kind: 'status', status: 500 });
-    const message = expectData(await device.chat.messages.append({ sessionId: session.id, content: 'exactly once' }));
+    const message = expectData(
+      await device.chat.messages.append({ sessionId: session.id, content: 'exactly once' }),
+    );
     assert.equal(faults.calls('append_message').length, 3);
-    const rows = await world.adminQuery('select count(*)::int as n, max(seq)::int as seq from chat.messages where session_id = $1', [session.id]);
+    const rows = await world.adminQuery(
+      'select count(*)::int as n, max(seq)::int as seq from chat.messages where session_id = $1',
+      [session.id],
+    );
     assert.deepEqual(rows[0], { n: 1, seq: message.seq });
   });
 
@@ -433,7 +582,10 @@ describe('retries', () => {
   });
 
   it('stops retrying when aborted during backoff', async () => {
-    const slow = alice.device({ fetch: faults.fetch, sdk: { retry: { attempts: 5, baseDelayMs: 10_000, maxDelayMs: 10_000, random: () => 0.99 } } });
+    const slow = alice.device({
+      fetch: faults.fetch,
+      sdk: { retry: { attempts: 5, baseDelayMs: 10_000, maxDelayMs: 10_000, random: () => 0.99 } },
+    });
     faults.clear();
     faults.inject('session_counts', { kind: 'drop-before' }, 5);
     const controller = new AbortController();

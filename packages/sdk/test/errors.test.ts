@@ -1,10 +1,24 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { CHAT_SESSIONS_ERROR_CODES, ChatSessionsError, DEFAULT_RETRY_OPTIONS, backoffDelay, fromPostgrestError } from '../src/index.js';
+import {
+  CHAT_SESSIONS_ERROR_CODES,
+  ChatSessionsError,
+  DEFAULT_RETRY_OPTIONS,
+  backoffDelay,
+  fromPostgrestError,
+} from '../src/index.js';
 
 describe('fromPostgrestError', () => {
   it('takes domain codes from details, whatever the status', () => {
-    for (const details of ['validation', 'not_found', 'conflict', 'invalid_transition', 'in_trash', 'forbidden', 'unauthenticated']) {
+    for (const details of [
+      'validation',
+      'not_found',
+      'conflict',
+      'invalid_transition',
+      'in_trash',
+      'forbidden',
+      'unauthenticated',
+    ]) {
       const error = fromPostgrestError({ code: 'PT409', message: 'm', details, hint: 'h' }, 409);
       assert.equal(error.code, details);
       assert.equal(error.hint, 'h');
@@ -32,12 +46,19 @@ describe('fromPostgrestError', () => {
       ['', 418, 'unknown'],
     ];
     for (const [code, status, expected] of cases) {
-      assert.equal(fromPostgrestError({ code, message: 'x', details: null, hint: null }, status).code, expected, `${code}/${status}`);
+      assert.equal(
+        fromPostgrestError({ code, message: 'x', details: null, hint: null }, status).code,
+        expected,
+        `${code}/${status}`,
+      );
     }
   });
 
   it('recognises aborts', () => {
-    const error = fromPostgrestError({ code: '', message: 'AbortError: This operation was aborted', details: '', hint: '' }, 0);
+    const error = fromPostgrestError(
+      { code: '', message: 'AbortError: This operation was aborted', details: '', hint: '' },
+      0,
+    );
     assert.equal(error.code, 'aborted');
     assert.equal(error.outcomeUnknown, true);
     assert.equal(error.transient, false);
@@ -57,7 +78,10 @@ describe('fromPostgrestError', () => {
 describe('backoffDelay', () => {
   it('grows exponentially up to the ceiling, with full jitter', () => {
     const top = { ...DEFAULT_RETRY_OPTIONS, random: () => 0.999999 };
-    assert.deepEqual([1, 2, 3, 4, 5, 6, 7].map((n) => backoffDelay(n, top)), [199, 399, 799, 1599, 3199, 3999, 3999]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 6, 7].map((n) => backoffDelay(n, top)),
+      [199, 399, 799, 1599, 3199, 3999, 3999],
+    );
     const bottom = { ...DEFAULT_RETRY_OPTIONS, random: () => 0 };
     assert.equal(backoffDelay(3, bottom), 0);
   });

@@ -11,7 +11,10 @@ import ts from 'typescript';
 
 const entry = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src/index.ts');
 
-function documentation(checker: ts.TypeChecker, symbol: ts.Symbol): { text: string; tags: string[] } {
+function documentation(
+  checker: ts.TypeChecker,
+  symbol: ts.Symbol,
+): { text: string; tags: string[] } {
   const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
   const text = ts.displayPartsToString(target.getDocumentationComment(checker)).trim();
   const tags = target.getJsDocTags(checker).map((tag) => tag.name);
@@ -40,7 +43,9 @@ describe('exports of @chat-sessions/sdk', () => {
   });
 
   it('documents every exported symbol', () => {
-    const undocumented = exported.filter((symbol) => documentation(checker, symbol).text === '').map((symbol) => symbol.name);
+    const undocumented = exported
+      .filter((symbol) => documentation(checker, symbol).text === '')
+      .map((symbol) => symbol.name);
     assert.deepEqual(undocumented, []);
   });
 

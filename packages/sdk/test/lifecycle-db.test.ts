@@ -41,12 +41,21 @@ let broker: Broker;
 
 async function sessionIn(state: (typeof STATES)[number]): Promise<Session> {
   const { sessions } = broker.chat;
-  const created = await sessions.create({ kind: 'general', title: `${state.status}/${state.before}` });
+  const created = await sessions.create({
+    kind: 'general',
+    title: `${state.status}/${state.before}`,
+  });
   assert.ok(created.data, created.error?.message);
   let session = created.data;
-  const steps = state.status === 'archived' ? [...ROUTE[state.before!], 'archive' as const] : ROUTE[state.status];
+  const steps =
+    state.status === 'archived'
+      ? [...ROUTE[state.before!], 'archive' as const]
+      : ROUTE[state.status];
   for (const action of steps) {
-    const result = await sessions.transition(session.id, action === 'complete' ? { action, outcome: 'won' } : { action });
+    const result = await sessions.transition(
+      session.id,
+      action === 'complete' ? { action, outcome: 'won' } : { action },
+    );
     assert.ok(result.data, result.error?.message);
     session = result.data;
   }
@@ -76,9 +85,17 @@ describe('lifecycle table = database rules', () => {
           action === 'complete' ? { action, outcome: 'lost' } : { action },
         );
         if (expected === null) {
-          assert.equal(result.error?.code, 'invalid_transition', `the SDK says no, the database said ${result.error?.code ?? 'yes'}`);
+          assert.equal(
+            result.error?.code,
+            'invalid_transition',
+            `the SDK says no, the database said ${result.error?.code ?? 'yes'}`,
+          );
         } else {
-          assert.equal(result.error, null, `the SDK says ${expected}, the database said ${result.error?.code}: ${result.error?.message}`);
+          assert.equal(
+            result.error,
+            null,
+            `the SDK says ${expected}, the database said ${result.error?.code}: ${result.error?.message}`,
+          );
           assert.equal(result.data?.status, expected);
         }
       });
@@ -90,7 +107,13 @@ describe('lifecycle table = database rules', () => {
 
     before(async () => {
       // Logged in as `authenticator`, then `authenticated`: the role the API really runs as.
-      client = new pg.Client({ connectionString: databaseUrl(world.database.adminUrl, world.database.name, 'authenticator') });
+      client = new pg.Client({
+        connectionString: databaseUrl(
+          world.database.adminUrl,
+          world.database.name,
+          'authenticator',
+        ),
+      });
       await client.connect();
     });
 
@@ -98,7 +121,10 @@ describe('lifecycle table = database rules', () => {
       await client?.end();
     });
 
-    async function updateStatus(id: string, to: SessionStatus): Promise<{ ok: boolean; status?: string; details?: string }> {
+    async function updateStatus(
+      id: string,
+      to: SessionStatus,
+    ): Promise<{ ok: boolean; status?: string; details?: string }> {
       await client.query('begin');
       try {
         await client.query('set local role authenticated');
@@ -115,7 +141,10 @@ describe('lifecycle table = database rules', () => {
         return { ok: true, status: rows.rows[0]?.status };
       } catch (error) {
         await client.query('rollback');
-        return { ok: false, details: (error as { detail?: string }).detail ?? (error as Error).message };
+        return {
+          ok: false,
+          details: (error as { detail?: string }).detail ?? (error as Error).message,
+        };
       }
     }
 
@@ -126,7 +155,11 @@ describe('lifecycle table = database rules', () => {
           const session = await sessionIn(state);
           const allowed = canChangeStatus(session.status, to, session.statusBeforeArchive);
           const outcome = await updateStatus(session.id, to);
-          assert.equal(outcome.ok, allowed, `the SDK says ${allowed ? 'allowed' : 'refused'}, the database: ${outcome.details ?? 'allowed'}`);
+          assert.equal(
+            outcome.ok,
+            allowed,
+            `the SDK says ${allowed ? 'allowed' : 'refused'}, the database: ${outcome.details ?? 'allowed'}`,
+          );
           if (!allowed) assert.equal(outcome.details, 'invalid_transition');
           else assert.equal(outcome.status, to);
         });

@@ -31,7 +31,9 @@ after(async () => {
   await world?.close();
 });
 
-async function rowsOf(sessionId: string): Promise<Array<{ id: string; content: string; seq: number }>> {
+async function rowsOf(
+  sessionId: string,
+): Promise<Array<{ id: string; content: string; seq: number }>> {
   return (await world.adminQuery(
     'select id::text, content, seq::int from chat.messages where session_id = $1 order by seq',
     [sessionId],
@@ -41,14 +43,25 @@ async function rowsOf(sessionId: string): Promise<Array<{ id: string; content: s
 describe('MessageStore', () => {
   it('loads the newest page, then older pages, ordered by seq', async () => {
     const session = data(await broker.chat.sessions.create({ kind: 'general' }));
-    for (let n = 1; n <= 7; n += 1) data(await broker.chat.messages.append({ sessionId: session.id, content: `m${n}` }));
-    const conversation = new MessageStore({ client: broker.chat, sessionId: session.id, pageSize: 3 });
+    for (let n = 1; n <= 7; n += 1)
+      data(await broker.chat.messages.append({ sessionId: session.id, content: `m${n}` }));
+    const conversation = new MessageStore({
+      client: broker.chat,
+      sessionId: session.id,
+      pageSize: 3,
+    });
     await conversation.load();
-    assert.deepEqual(conversation.getSnapshot().items.map((m) => m.content), ['m5', 'm6', 'm7']);
+    assert.deepEqual(
+      conversation.getSnapshot().items.map((m) => m.content),
+      ['m5', 'm6', 'm7'],
+    );
     assert.equal(conversation.getSnapshot().hasOlder, true);
     while (conversation.getSnapshot().hasOlder) await conversation.loadOlder();
     const items = conversation.getSnapshot().items;
-    assert.deepEqual(items.map((m) => m.content), ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7']);
+    assert.deepEqual(
+      items.map((m) => m.content),
+      ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'],
+    );
     assert.ok(items.every((m) => m.delivery === 'sent'));
     assert.equal(await conversation.loadOlder(), null);
     conversation.dispose();
@@ -85,7 +98,10 @@ describe('MessageStore', () => {
     assert.equal(item?.error?.code, 'network');
     data(await conversation.retry(item!.id));
     assert.equal(conversation.getSnapshot().items[0]?.delivery, 'sent');
-    assert.deepEqual((await rowsOf(session.id)).map((r) => r.content), ['first try fails']);
+    assert.deepEqual(
+      (await rowsOf(session.id)).map((r) => r.content),
+      ['first try fails'],
+    );
     // Retrying what is sent is a no-op.
     data(await conversation.retry(item!.id));
     assert.equal((await rowsOf(session.id)).length, 1);
@@ -107,7 +123,10 @@ describe('MessageStore', () => {
     const items = conversation.getSnapshot().items;
     assert.equal(items.length, 1);
     assert.equal(items[0]?.delivery, 'sent');
-    assert.deepEqual((await rowsOf(session.id)).map((r) => r.content), ['committed, answer lost']);
+    assert.deepEqual(
+      (await rowsOf(session.id)).map((r) => r.content),
+      ['committed, answer lost'],
+    );
     sync.dispose();
     conversation.dispose();
   });
@@ -122,20 +141,33 @@ describe('MessageStore', () => {
     await Promise.all([
       conversation.send('from here'),
       (async () => {
-        for (let n = 1; n <= 4; n += 1) await other.chat.messages.append({ sessionId: session.id, content: `from there ${n}` });
+        for (let n = 1; n <= 4; n += 1)
+          await other.chat.messages.append({ sessionId: session.id, content: `from there ${n}` });
       })(),
     ]);
     await sync.poll();
     const items = conversation.getSnapshot().items;
     const rows = await rowsOf(session.id);
-    assert.deepEqual(items.map((m) => m.id), rows.map((r) => r.id));
-    assert.deepEqual(items.map((m) => m.seq), rows.map((r) => r.seq));
+    assert.deepEqual(
+      items.map((m) => m.id),
+      rows.map((r) => r.id),
+    );
+    assert.deepEqual(
+      items.map((m) => m.seq),
+      rows.map((r) => r.seq),
+    );
     // Without a feed, catchUp() reads what came after the newest message held.
     const offline = new MessageStore({ client: other.chat, sessionId: session.id, pageSize: 2 });
     await offline.load();
     await broker.chat.messages.append({ sessionId: session.id, content: 'later' });
     await offline.load();
-    assert.deepEqual(offline.getSnapshot().items.slice(-3).map((m) => m.content), [rows.at(-2)!.content, rows.at(-1)!.content, 'later']);
+    assert.deepEqual(
+      offline
+        .getSnapshot()
+        .items.slice(-3)
+        .map((m) => m.content),
+      [rows.at(-2)!.content, rows.at(-1)!.content, 'later'],
+    );
     sync.dispose();
     conversation.dispose();
     offline.dispose();
@@ -143,12 +175,21 @@ describe('MessageStore', () => {
 
   it('shows one operator thread only, and validates before sending', async () => {
     const session = data(await broker.chat.sessions.create({ kind: 'flight_request' }));
-    const thread = data(await broker.chat.threads.open({ sessionId: session.id, operatorName: 'Vista' }));
+    const thread = data(
+      await broker.chat.threads.open({ sessionId: session.id, operatorName: 'Vista' }),
+    );
     await broker.chat.messages.append({ sessionId: session.id, content: 'main' });
-    const inThread = new MessageStore({ client: broker.chat, sessionId: session.id, threadId: thread.id });
+    const inThread = new MessageStore({
+      client: broker.chat,
+      sessionId: session.id,
+      threadId: thread.id,
+    });
     await inThread.load();
     data(await inThread.send('to the operator'));
-    assert.deepEqual(inThread.getSnapshot().items.map((m) => m.content), ['to the operator']);
+    assert.deepEqual(
+      inThread.getSnapshot().items.map((m) => m.content),
+      ['to the operator'],
+    );
     const empty = await inThread.send('');
     assert.equal(empty.error?.code, 'validation');
     assert.equal(inThread.getSnapshot().items.length, 1);
@@ -158,24 +199,47 @@ describe('MessageStore', () => {
 
 describe('OperatorThreadStore', () => {
   it('shows replies as unread, and batches idempotent read marks', async () => {
-    const session = data(await broker.chat.sessions.create({ kind: 'flight_request', title: 'Quotes' }));
+    const session = data(
+      await broker.chat.sessions.create({ kind: 'flight_request', title: 'Quotes' }),
+    );
     const admin = createChatSessions({ supabase: world.serviceSupabase(), retry: FAST_RETRY });
     const faults = createFaultyFetch();
     const device = broker.device({ fetch: faults.fetch });
     const sync = new ChangeFeedSync({ client: device.chat, intervalMs: 0 });
-    const threads = new OperatorThreadStore({ client: device.chat, sync, sessionId: session.id, markReadDelayMs: 30 });
+    const threads = new OperatorThreadStore({
+      client: device.chat,
+      sync,
+      sessionId: session.id,
+      markReadDelayMs: 30,
+    });
     await threads.load();
     assert.deepEqual(threads.getSnapshot().items, []);
     const reply = data(
-      await admin.threads.recordOperatorMessage({ sessionId: session.id, threadExternalRef: 'op-9', operatorName: 'Flexjet', content: '$21k' }),
+      await admin.threads.recordOperatorMessage({
+        sessionId: session.id,
+        threadExternalRef: 'op-9',
+        operatorName: 'Flexjet',
+        content: '$21k',
+      }),
     );
-    await admin.threads.recordOperatorMessage({ sessionId: session.id, threadId: reply.threadId!, content: 'or $19k midsize' });
+    await admin.threads.recordOperatorMessage({
+      sessionId: session.id,
+      threadId: reply.threadId!,
+      content: 'or $19k midsize',
+    });
     await sync.poll();
-    assert.deepEqual(threads.getSnapshot().items.map((t) => [t.operatorName, t.unreadCount]), [['Flexjet', 2]]);
+    assert.deepEqual(
+      threads.getSnapshot().items.map((t) => [t.operatorName, t.unreadCount]),
+      [['Flexjet', 2]],
+    );
     assert.equal(threads.getSnapshot().unread, 2);
 
     faults.clear();
-    const marks = [threads.markRead(reply.threadId!), threads.markRead(reply.threadId!, 1), threads.markRead(reply.threadId!)];
+    const marks = [
+      threads.markRead(reply.threadId!),
+      threads.markRead(reply.threadId!, 1),
+      threads.markRead(reply.threadId!),
+    ];
     assert.equal(threads.getSnapshot().unread, 0, 'cleared at once');
     const results = await Promise.all(marks);
     assert.equal(faults.calls('mark_thread_read').length, 1, 'one request for three marks');
@@ -185,7 +249,11 @@ describe('OperatorThreadStore', () => {
     assert.equal(data(await broker.chat.sessions.get(session.id)).unreadCount, 0);
 
     // A new reply after the mark is unread again.
-    await admin.threads.recordOperatorMessage({ sessionId: session.id, threadId: reply.threadId!, content: 'final offer' });
+    await admin.threads.recordOperatorMessage({
+      sessionId: session.id,
+      threadId: reply.threadId!,
+      content: 'final offer',
+    });
     await sync.poll();
     assert.equal(threads.getSnapshot().unread, 1);
     sync.dispose();
@@ -227,7 +295,11 @@ describe('DraftStore', () => {
   it('follows changes made in another tab', () => {
     const storage = memoryStorage();
     let notify: (key: string | null) => void = () => {};
-    const drafts = new DraftStore({ userId: 'u1', storage, environment: { onStorage: (listener) => ((notify = listener), () => {}) } });
+    const drafts = new DraftStore({
+      userId: 'u1',
+      storage,
+      environment: { onStorage: (listener) => ((notify = listener), () => {}) },
+    });
     storage.setItem('chat-sessions:draft:u1:s9', 'typed elsewhere');
     notify('chat-sessions:draft:u1:s9');
     assert.equal(drafts.get('s9'), 'typed elsewhere');

@@ -21,7 +21,10 @@ function data<T>(result: Result<T>): T {
   return result.data;
 }
 
-async function serverIds(chat: ChatSessionsClient, tab: 'active' | 'completed' | 'archived' | 'trash'): Promise<string[]> {
+async function serverIds(
+  chat: ChatSessionsClient,
+  tab: 'active' | 'completed' | 'archived' | 'trash',
+): Promise<string[]> {
   const ids: string[] = [];
   let cursor: Record<string, unknown> | null = null;
   do {
@@ -61,7 +64,9 @@ describe('SessionListStore', () => {
   before(async () => {
     broker = await world.createBroker();
     for (let n = 0; n < 7; n += 1) {
-      made.push(data(await broker.chat.sessions.create({ kind: 'general', title: `Session ${n}` })));
+      made.push(
+        data(await broker.chat.sessions.create({ kind: 'general', title: `Session ${n}` })),
+      );
     }
     await broker.chat.sessions.pin(made[1]!.id);
     await broker.chat.sessions.complete(made[2]!.id, 'won');
@@ -80,8 +85,15 @@ describe('SessionListStore', () => {
     assert.deepEqual(snapshot.tabCounts, { active: 6, completed: 1, archived: 0, trash: 0 });
     while (list.getSnapshot().hasMore) await list.loadMore();
     snapshot = list.getSnapshot();
-    assert.deepEqual(snapshot.items.map((s) => s.id), await serverIds(broker.chat, 'active'));
-    assert.ok(Object.isFrozen(snapshot) && Object.isFrozen(snapshot.items) && Object.isFrozen(snapshot.items[0]));
+    assert.deepEqual(
+      snapshot.items.map((s) => s.id),
+      await serverIds(broker.chat, 'active'),
+    );
+    assert.ok(
+      Object.isFrozen(snapshot) &&
+        Object.isFrozen(snapshot.items) &&
+        Object.isFrozen(snapshot.items[0]),
+    );
     list.dispose();
   });
 
@@ -92,7 +104,10 @@ describe('SessionListStore', () => {
     const before = list.getSnapshot();
     const pending = list.archive(target);
     const during = list.getSnapshot();
-    assert.ok(!during.items.some((s) => s.id === target), 'left the Active tab before the server answered');
+    assert.ok(
+      !during.items.some((s) => s.id === target),
+      'left the Active tab before the server answered',
+    );
     assert.equal(during.tabCounts.active, before.tabCounts.active - 1);
     assert.equal(during.tabCounts.archived, before.tabCounts.archived + 1);
     assert.deepEqual(during.pendingIds, [target]);
@@ -100,7 +115,10 @@ describe('SessionListStore', () => {
     assert.deepEqual(list.getSnapshot().pendingIds, []);
     assert.deepEqual(countsOf(list), await serverCounts(broker.chat));
     await list.setTab('archived');
-    assert.deepEqual(list.getSnapshot().items.map((s) => s.id), [target]);
+    assert.deepEqual(
+      list.getSnapshot().items.map((s) => s.id),
+      [target],
+    );
     data(await list.unarchive(target));
     assert.equal(list.getSnapshot().items.length, 0);
     list.dispose();
@@ -110,7 +128,12 @@ describe('SessionListStore', () => {
     const list = new SessionListStore({ client: broker.chat, userId: broker.userId });
     await list.load();
     const id = randomUUID();
-    const creating = list.create({ id, kind: 'flight_request', title: 'New request', passengers: 2 });
+    const creating = list.create({
+      id,
+      kind: 'flight_request',
+      title: 'New request',
+      passengers: 2,
+    });
     assert.equal(list.getSnapshot().items[1]?.id, id, 'right after the pinned session');
     assert.equal(list.getSnapshot().items[1]?.stage, 'understanding_request');
     const created = data(await creating);
@@ -123,7 +146,9 @@ describe('SessionListStore', () => {
   });
 
   it('rolls back to server truth with the error surfaced when the server refuses', async () => {
-    const session = data(await broker.chat.sessions.create({ kind: 'general', title: 'Stale here' }));
+    const session = data(
+      await broker.chat.sessions.create({ kind: 'general', title: 'Stale here' }),
+    );
     const list = new SessionListStore({ client: broker.chat });
     await list.load();
     // Another device completes it; this list does not know yet.
@@ -136,11 +161,16 @@ describe('SessionListStore', () => {
     const snapshot = list.getSnapshot();
     assert.equal(snapshot.mutationError?.sessionId, session.id);
     assert.equal(snapshot.mutationError?.error.code, 'invalid_transition');
-    assert.ok(!snapshot.items.some((s) => s.id === session.id), 'server truth: completed, so not in Active');
+    assert.ok(
+      !snapshot.items.some((s) => s.id === session.id),
+      'server truth: completed, so not in Active',
+    );
     assert.equal(list.session(session.id)?.status, 'completed');
     assert.deepEqual(countsOf(list), await serverCounts(broker.chat));
     // It never flickered back to "active" between the optimistic "paused" and the truth.
-    const statuses = recorder.snapshots.map((s) => s.items.find((item) => item.id === session.id)?.status ?? 'gone');
+    const statuses = recorder.snapshots.map(
+      (s) => s.items.find((item) => item.id === session.id)?.status ?? 'gone',
+    );
     assert.deepEqual([...new Set(statuses)], ['active', 'paused', 'gone']);
     list.dispose();
   });
@@ -180,9 +210,15 @@ describe('SessionListStore', () => {
     for (const text of ['s', 'se', 'ses', 'session 5']) list.setSearch(text);
     assert.equal(list.getSnapshot().searchInput, 'session 5');
     assert.equal(list.getSnapshot().search, '');
-    await until(() => list.getSnapshot().search === 'session 5' && !list.getSnapshot().loading, 'the search to apply');
+    await until(
+      () => list.getSnapshot().search === 'session 5' && !list.getSnapshot().loading,
+      'the search to apply',
+    );
     assert.equal(faults.calls('list_sessions').length, 1);
-    assert.deepEqual(list.getSnapshot().items.map((s) => s.title), ['Session 5']);
+    assert.deepEqual(
+      list.getSnapshot().items.map((s) => s.title),
+      ['Session 5'],
+    );
     list.dispose();
   });
 
@@ -195,14 +231,24 @@ describe('SessionListStore', () => {
     await list.load();
     await broker.device().chat.sessions.delete(gone.id);
     const pending = list.bulk('archive', [a.id, gone.id, b.id], { concurrency: 2 });
-    assert.ok(![a.id, b.id, gone.id].some((id) => list.getSnapshot().items.some((s) => s.id === id)), 'all moved at once');
+    assert.ok(
+      ![a.id, b.id, gone.id].some((id) => list.getSnapshot().items.some((s) => s.id === id)),
+      'all moved at once',
+    );
     const results = await pending;
-    assert.deepEqual(results.map((r) => [r.id, r.error?.code ?? r.data?.status]), [
-      [a.id, 'archived'],
-      [gone.id, 'in_trash'],
-      [b.id, 'archived'],
-    ]);
-    assert.equal(list.session(gone.id)?.deletedAt !== null, true, 'the failed one shows its server truth: in the trash');
+    assert.deepEqual(
+      results.map((r) => [r.id, r.error?.code ?? r.data?.status]),
+      [
+        [a.id, 'archived'],
+        [gone.id, 'in_trash'],
+        [b.id, 'archived'],
+      ],
+    );
+    assert.equal(
+      list.session(gone.id)?.deletedAt !== null,
+      true,
+      'the failed one shows its server truth: in the trash',
+    );
     assert.deepEqual(countsOf(list), await serverCounts(broker.chat));
     list.dispose();
   });
@@ -213,7 +259,8 @@ describe('SessionListStore with the change feed', () => {
 
   before(async () => {
     broker = await world.createBroker();
-    for (let n = 0; n < 3; n += 1) await broker.chat.sessions.create({ kind: 'general', title: `Feed ${n}` });
+    for (let n = 0; n < 3; n += 1)
+      await broker.chat.sessions.create({ kind: 'general', title: `Feed ${n}` });
   });
 
   it('converges two devices editing concurrently', async () => {
@@ -221,8 +268,16 @@ describe('SessionListStore with the change feed', () => {
     const deviceB = broker.device();
     const syncA = new ChangeFeedSync({ client: deviceA.chat, intervalMs: 0 });
     const syncB = new ChangeFeedSync({ client: deviceB.chat, intervalMs: 0 });
-    const listA = new SessionListStore({ client: deviceA.chat, sync: syncA, userId: broker.userId });
-    const listB = new SessionListStore({ client: deviceB.chat, sync: syncB, userId: broker.userId });
+    const listA = new SessionListStore({
+      client: deviceA.chat,
+      sync: syncA,
+      userId: broker.userId,
+    });
+    const listB = new SessionListStore({
+      client: deviceB.chat,
+      sync: syncB,
+      userId: broker.userId,
+    });
     syncA.start();
     syncB.start();
     await Promise.all([listA.load(), listB.load()]);
@@ -240,8 +295,14 @@ describe('SessionListStore with the change feed', () => {
     const a = listA.getSnapshot();
     const b = listB.getSnapshot();
     const truth = await serverIds(broker.chat, 'active');
-    assert.deepEqual(a.items.map((s) => s.id), truth);
-    assert.deepEqual(b.items.map((s) => s.id), truth);
+    assert.deepEqual(
+      a.items.map((s) => s.id),
+      truth,
+    );
+    assert.deepEqual(
+      b.items.map((s) => s.id),
+      truth,
+    );
     assert.deepEqual(a.items, b.items);
     assert.deepEqual(a.counts, b.counts);
     assert.deepEqual(countsOf(listA), await serverCounts(broker.chat));
@@ -262,7 +323,10 @@ describe('SessionListStore with the change feed', () => {
     const victim = data(await broker.chat.sessions.create({ kind: 'general', title: 'To purge' }));
     await broker.chat.sessions.delete(victim.id);
     await sync.poll();
-    assert.ok(list.getSnapshot().items.some((s) => s.id === victim.id), 'trashed elsewhere: listed in the trash');
+    assert.ok(
+      list.getSnapshot().items.some((s) => s.id === victim.id),
+      'trashed elsewhere: listed in the trash',
+    );
     assert.equal(list.getSnapshot().tabCounts.trash, (await serverCounts(broker.chat)).trash);
     const admin = createChatSessions({ supabase: world.serviceSupabase(), retry: FAST_RETRY });
     data(await admin.sessions.purgeTrash({ olderThanDays: 0 }));
@@ -276,21 +340,31 @@ describe('SessionListStore with the change feed', () => {
 
   it('shows a session created elsewhere at the top of a partly loaded list, and nothing beyond the window', async () => {
     const other = await world.createBroker();
-    for (let n = 0; n < 5; n += 1) await other.chat.sessions.create({ kind: 'general', title: `W${n}` });
+    for (let n = 0; n < 5; n += 1)
+      await other.chat.sessions.create({ kind: 'general', title: `W${n}` });
     const device = other.device();
     const sync = new ChangeFeedSync({ client: device.chat, intervalMs: 0 });
     const list = new SessionListStore({ client: device.chat, sync, pageSize: 2 });
     sync.start();
     await list.load();
-    assert.deepEqual(list.getSnapshot().items.map((s) => s.title), ['W4', 'W3']);
+    assert.deepEqual(
+      list.getSnapshot().items.map((s) => s.title),
+      ['W4', 'W3'],
+    );
     // A session beyond the loaded window changes: it must not appear until paged to.
     const oldest = (await serverIds(other.chat, 'active')).at(-1)!;
     await other.chat.sessions.rename(oldest, 'W0 renamed');
     await other.chat.sessions.create({ kind: 'general', title: 'Fresh' });
     await sync.poll();
-    assert.deepEqual(list.getSnapshot().items.map((s) => s.title), ['Fresh', 'W4', 'W3']);
+    assert.deepEqual(
+      list.getSnapshot().items.map((s) => s.title),
+      ['Fresh', 'W4', 'W3'],
+    );
     while (list.getSnapshot().hasMore) await list.loadMore();
-    assert.deepEqual(list.getSnapshot().items.map((s) => s.id), await serverIds(other.chat, 'active'));
+    assert.deepEqual(
+      list.getSnapshot().items.map((s) => s.id),
+      await serverIds(other.chat, 'active'),
+    );
     assert.equal(list.getSnapshot().items.at(-1)?.title, 'W0 renamed');
     sync.dispose();
     list.dispose();

@@ -35,7 +35,13 @@ async function serverList(tab: ListTab, sort: SessionSort, search?: string): Pro
   do {
     // Small pages, so the cursor crosses bucket boundaries.
     const page: { items: Session[]; nextCursor: Record<string, unknown> | null } = data(
-      await broker.chat.sessions.list({ tab, sort, limit: 3, cursor, ...(search ? { search } : {}) }),
+      await broker.chat.sessions.list({
+        tab,
+        sort,
+        limit: 3,
+        cursor,
+        ...(search ? { search } : {}),
+      }),
     );
     sessions.push(...page.items);
     cursor = page.nextCursor;
@@ -48,8 +54,10 @@ before(async () => {
   broker = await world.createBroker();
   const admin = createChatSessions({ supabase: world.serviceSupabase(), retry: FAST_RETRY });
   const { sessions } = broker.chat;
-  const make = async (title: string, extra: Parameters<typeof sessions.create>[0] = { kind: 'general' }) =>
-    data(await sessions.create({ ...extra, title }));
+  const make = async (
+    title: string,
+    extra: Parameters<typeof sessions.create>[0] = { kind: 'general' },
+  ) => data(await sessions.create({ ...extra, title }));
 
   const plain = await Promise.all([make('Plain A'), make('Plain B'), make('Plain C')]);
   await sessions.pin(plain[1]!.id);
@@ -61,17 +69,35 @@ before(async () => {
     kind: 'flight_request',
     legs: [{ from: 'KOPF', to: 'KASE', date: isoDate(2) }],
   });
-  await make('Departs next month', { kind: 'flight_request', legs: [{ from: 'KJFK', to: 'EGLL', date: isoDate(30) }] });
+  await make('Departs next month', {
+    kind: 'flight_request',
+    legs: [{ from: 'KJFK', to: 'EGLL', date: isoDate(30) }],
+  });
   const due = await make('Paused, due');
   await sessions.pause(due.id, { resumeAt: new Date(Date.now() - 60_000) });
   const later = await make('Paused, later');
   await sessions.pause(later.id, { resumeAt: new Date(Date.now() + 86_400_000) });
   const replied = await make('Operator replied');
-  await admin.threads.recordOperatorMessage({ sessionId: replied.id, threadExternalRef: 'op', operatorName: 'Op', content: 'Quote: TEB ok' });
+  await admin.threads.recordOperatorMessage({
+    sessionId: replied.id,
+    threadExternalRef: 'op',
+    operatorName: 'Op',
+    content: 'Quote: TEB ok',
+  });
   await sessions.pin(replied.id);
   // The same thing, departing soon and replied to: bucket 0 wins.
-  await admin.threads.recordOperatorMessage({ sessionId: soon.id, threadExternalRef: 'op', operatorName: 'Op', content: 'Available' });
-  const trashed = await Promise.all([make('Trash 1'), make('Trash 2'), make('Trash 3'), make('Trash 4')]);
+  await admin.threads.recordOperatorMessage({
+    sessionId: soon.id,
+    threadExternalRef: 'op',
+    operatorName: 'Op',
+    content: 'Available',
+  });
+  const trashed = await Promise.all([
+    make('Trash 1'),
+    make('Trash 2'),
+    make('Trash 3'),
+    make('Trash 4'),
+  ]);
   for (const session of trashed) await sessions.delete(session.id);
 });
 
@@ -89,7 +115,10 @@ describe('session order and search = chat.list_sessions', () => {
       const server = await serverList(tab, sort);
       assert.ok(server.length >= 4);
       const local = [...server].reverse().sort(sessionComparator(tab, sort, Date.now()));
-      assert.deepEqual(local.map((s) => s.title), server.map((s) => s.title));
+      assert.deepEqual(
+        local.map((s) => s.title),
+        server.map((s) => s.title),
+      );
     });
   }
 
@@ -104,7 +133,10 @@ describe('session order and search = chat.list_sessions', () => {
       const everything = await serverList('active', 'recent');
       const server = await serverList('active', 'recent', search);
       const local = everything.filter((s) => matchesQuery(s, 'active', search));
-      assert.deepEqual(local.map((s) => s.id), server.map((s) => s.id));
+      assert.deepEqual(
+        local.map((s) => s.id),
+        server.map((s) => s.id),
+      );
     });
   }
 });

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ChangeFeedSync, SessionListStore, realtimeNudge, type RealtimeChannelLike, type Result } from '../src/index.js';
+import {
+  ChangeFeedSync,
+  SessionListStore,
+  realtimeNudge,
+  type RealtimeChannelLike,
+  type Result,
+} from '../src/index.js';
 import { createFaultyFetch } from './support/faulty-fetch.js';
 import { until } from './support/wait.js';
 import { startWorld, type Broker, type SdkWorld } from './support/world.js';
@@ -50,14 +56,25 @@ describe('ChangeFeedSync', () => {
     const faults = createFaultyFetch();
     const device = broker.device({ fetch: faults.fetch });
     const page = fakePage();
-    const sync = new ChangeFeedSync({ client: device.chat, intervalMs: 0, afterWriteDelayMs: 5, environment: page.environment });
+    const sync = new ChangeFeedSync({
+      client: device.chat,
+      intervalMs: 0,
+      afterWriteDelayMs: 5,
+      environment: page.environment,
+    });
     sync.start();
     data(await sync.ensureBaseline());
     faults.clear();
     page.show();
-    await until(() => faults.calls('changes_since').length === 1 && !sync.getSnapshot().polling, 'a poll on visibility');
+    await until(
+      () => faults.calls('changes_since').length === 1 && !sync.getSnapshot().polling,
+      'a poll on visibility',
+    );
     page.focus();
-    await until(() => faults.calls('changes_since').length === 2 && !sync.getSnapshot().polling, 'a poll on focus');
+    await until(
+      () => faults.calls('changes_since').length === 2 && !sync.getSnapshot().polling,
+      'a poll on focus',
+    );
     const session = data(await device.chat.sessions.create({ kind: 'general' }));
     await until(() => (sync.version ?? 0) >= session.syncVersion, 'a poll after the write');
     sync.dispose();
@@ -68,14 +85,21 @@ describe('ChangeFeedSync', () => {
     const faults = createFaultyFetch();
     const device = broker.device({ fetch: faults.fetch });
     const page = fakePage();
-    const sync = new ChangeFeedSync({ client: device.chat, intervalMs: 20, environment: page.environment });
+    const sync = new ChangeFeedSync({
+      client: device.chat,
+      intervalMs: 20,
+      environment: page.environment,
+    });
     sync.start();
     await until(() => faults.calls('changes_since').length >= 2, 'interval polls');
     page.hide();
     await new Promise((resolve) => setTimeout(resolve, 30));
     const whileHidden = faults.calls('changes_since').length;
     await new Promise((resolve) => setTimeout(resolve, 80));
-    assert.ok(faults.calls('changes_since').length <= whileHidden + 1, 'no interval polls while hidden');
+    assert.ok(
+      faults.calls('changes_since').length <= whileHidden + 1,
+      'no interval polls while hidden',
+    );
     sync.dispose();
     const afterDispose = faults.calls('changes_since').length;
     await new Promise((resolve) => setTimeout(resolve, 60));
@@ -96,11 +120,20 @@ describe('ChangeFeedSync', () => {
     const listB = new SessionListStore({ client: tabB.chat, sync: syncB });
     await Promise.all([syncA.ensureBaseline(), listB.load()]);
     faultsB.clear();
-    const created = data(await other.chat.sessions.create({ kind: 'general', title: 'Seen via tab A' }));
+    const created = data(
+      await other.chat.sessions.create({ kind: 'general', title: 'Seen via tab A' }),
+    );
     await syncA.poll();
-    await until(() => listB.getSnapshot().items.some((s) => s.id === created.id), 'tab B to receive tab A’s batch');
+    await until(
+      () => listB.getSnapshot().items.some((s) => s.id === created.id),
+      'tab B to receive tab A’s batch',
+    );
     assert.equal(faultsB.calls('changes_since').length, 0, 'tab B did not poll for it');
-    assert.equal(syncB.version, syncA.version, 'tab B advanced its position over the contiguous range');
+    assert.equal(
+      syncB.version,
+      syncA.version,
+      'tab B advanced its position over the contiguous range',
+    );
     syncA.dispose();
     syncB.dispose();
     listB.dispose();
@@ -145,7 +178,11 @@ describe('ChangeFeedSync', () => {
     await Promise.all([
       ...devices.map(async (device, d) => {
         for (let n = 0; n < 15; n += 1) {
-          written.push(data(await device.chat.messages.append({ sessionId: session.id, content: `d${d} #${n}` })).id);
+          written.push(
+            data(
+              await device.chat.messages.append({ sessionId: session.id, content: `d${d} #${n}` }),
+            ).id,
+          );
         }
       }),
       (async () => {

@@ -20,7 +20,9 @@ let nextId = 0;
 export async function accessibleNode(element: Element): Promise<AccessibleNode> {
   if (!element.id) element.id = `a11y-probe-${(nextId += 1)}`;
   // The command's declared return type is void; it resolves with the snapshot.
-  const snapshot = (await a11ySnapshot({ selector: `#${element.id}` })) as unknown as AccessibleNode | null;
+  const snapshot = (await a11ySnapshot({
+    selector: `#${element.id}`,
+  })) as unknown as AccessibleNode | null;
   if (!snapshot) throw new Error(`#${element.id} is not in the accessibility tree`);
   return snapshot;
 }

@@ -34,8 +34,13 @@ let info: Promise<BackendInfo> | null = null;
 export function backendInfo(): Promise<BackendInfo> {
   info ??= (async () => {
     for (;;) {
-      const answer = await executeServerCommand<BackendInfo | { starting: true }, undefined>('chat-backend');
-      if (!answer) throw new Error('no chat-backend command: is chatBackendPlugin() in web-test-runner.config.mjs?');
+      const answer = await executeServerCommand<BackendInfo | { starting: true }, undefined>(
+        'chat-backend',
+      );
+      if (!answer)
+        throw new Error(
+          'no chat-backend command: is chatBackendPlugin() in web-test-runner.config.mjs?',
+        );
       if (!('starting' in answer)) return answer;
     }
   })();
@@ -49,9 +54,10 @@ const FAST_RETRY = { attempts: 2, baseDelayMs: 5, maxDelayMs: 20 } as const;
 /** A new broker (own rows only, by row-level security) with a real SDK client. */
 export async function newBroker(): Promise<TestBroker> {
   const { url, anonKey } = await backendInfo();
-  const broker = await executeServerCommand<{ userId: string; email: string; token: string }, undefined>(
-    'chat-backend-broker',
-  );
+  const broker = await executeServerCommand<
+    { userId: string; email: string; token: string },
+    undefined
+  >('chat-backend-broker');
   if (!broker) throw new Error('the backend created no broker');
   let mode: NetworkMode = 'online';
   let held: Array<() => void> = [];

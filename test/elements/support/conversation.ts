@@ -1,4 +1,8 @@
-import { MessageRowSchema, type Message, type MessageRole } from '../../../packages/sdk/src/models/message.js';
+import {
+  MessageRowSchema,
+  type Message,
+  type MessageRole,
+} from '../../../packages/sdk/src/models/message.js';
 import {
   OperatorThreadRowSchema,
   type OperatorThread,
@@ -20,9 +24,7 @@ function uuid(prefix: string): string {
 }
 
 /** A saved message of the main conversation (or of `threadId`), written `minutesAgo` before NOW. */
-export function message(
-  overrides: Partial<Message> & { minutesAgo?: number } = {},
-): Message {
+export function message(overrides: Partial<Message> & { minutesAgo?: number } = {}): Message {
   const { minutesAgo = 5, ...rest } = overrides;
   const parsed = MessageRowSchema.parse({
     id: uuid('a'),
@@ -41,7 +43,11 @@ export function message(
 }
 
 /** Shorthand: a message of `role` saying `content`. */
-export function said(role: MessageRole, content: string, overrides: Partial<Message> = {}): Message {
+export function said(
+  role: MessageRole,
+  content: string,
+  overrides: Partial<Message> = {},
+): Message {
   return message({ role, content, ...overrides });
 }
 

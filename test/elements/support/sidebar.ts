@@ -11,7 +11,10 @@ export const HOUR = 60 * MINUTE;
 export const DAY = 24 * HOUR;
 
 /** A snapshot of the store's shape, as plain data: loaded, on the Active tab, recent order. */
-export function listSnapshot(items: readonly Session[], overrides: Partial<SessionListView> = {}): SessionListView {
+export function listSnapshot(
+  items: readonly Session[],
+  overrides: Partial<SessionListView> = {},
+): SessionListView {
   return {
     tab: 'active',
     sort: 'recent',
@@ -113,10 +116,18 @@ export function focusedId(sidebar: ChatSidebar): string | null {
   return active?.dataset['sessionId'] ?? null;
 }
 
-export async function waitForFocus(sidebar: ChatSidebar, id: string, message?: string): Promise<void> {
-  await waitUntil(() => focusedId(sidebar) === id, message ?? `card ${id} never got focus (focused: ${focusedId(sidebar)})`, {
-    timeout: 3000,
-  });
+export async function waitForFocus(
+  sidebar: ChatSidebar,
+  id: string,
+  message?: string,
+): Promise<void> {
+  await waitUntil(
+    () => focusedId(sidebar) === id,
+    message ?? `card ${id} never got focus (focused: ${focusedId(sidebar)})`,
+    {
+      timeout: 3000,
+    },
+  );
 }
 
 /** Every node in the element and, recursively, in every shadow root inside it. */
@@ -150,7 +161,9 @@ export interface AccessibleTreeNode {
  * Chromium's accessibility tree of the whole page (shadow roots flattened, as assistive
  * technology gets it), and every node in it that matches.
  */
-export async function accessibleNodes(match: (node: AccessibleTreeNode) => boolean): Promise<AccessibleTreeNode[]> {
+export async function accessibleNodes(
+  match: (node: AccessibleTreeNode) => boolean,
+): Promise<AccessibleTreeNode[]> {
   const tree = (await a11ySnapshot({})) as unknown as AccessibleTreeNode;
   const found: AccessibleTreeNode[] = [];
   const visit = (node: AccessibleTreeNode): void => {
@@ -211,7 +224,10 @@ export class PlainHost {
     const detail = event as Event & { session?: Session; action?: string };
     const session = detail.session;
     if (!session) return;
-    if (event.type === 'chat-session-delete' || (event.type === 'chat-session-action' && detail.action === 'archive')) {
+    if (
+      event.type === 'chat-session-delete' ||
+      (event.type === 'chat-session-action' && detail.action === 'archive')
+    ) {
       const index = this.items.findIndex((item) => item.id === session.id);
       if (index < 0) return;
       this.removed.set(session.id, { session, index });

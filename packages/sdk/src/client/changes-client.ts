@@ -37,7 +37,11 @@ export class ChangesClient {
         fn: 'changes_since',
         kind: 'read',
         answer: ChangeBatchSchema,
-        args: { p_since: value.since, p_limit: value.limit, p_include_messages: value.includeMessages },
+        args: {
+          p_since: value.since,
+          p_limit: value.limit,
+          p_include_messages: value.includeMessages,
+        },
       },
       options,
     );

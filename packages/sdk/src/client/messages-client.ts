@@ -6,7 +6,12 @@ import {
   type AppendMessageInput,
   type ListMessagesQuery,
 } from '../inputs.js';
-import { MessagePageSchema, MessageRowSchema, type Message, type MessagePage } from '../models/message.js';
+import {
+  MessagePageSchema,
+  MessageRowSchema,
+  type Message,
+  type MessagePage,
+} from '../models/message.js';
 import { callRpc, parseInput, type RequestOptions, type RpcContext } from './rpc.js';
 
 /**

@@ -15,7 +15,11 @@ import { withRetry, type ResolvedRetryOptions } from '../retry.js';
 /**
  * The part of a postgrest-js request builder the SDK uses. A supabase-js `rpc()` builder fits.
  */
-export interface RpcRequestLike extends PromiseLike<{ data: unknown; error: PostgrestErrorBody | null; status: number }> {
+export interface RpcRequestLike extends PromiseLike<{
+  data: unknown;
+  error: PostgrestErrorBody | null;
+  status: number;
+}> {
   abortSignal(signal: AbortSignal): RpcRequestLike;
   /** postgrest-js ≥ 2.100: turns its own retries off, so the SDK's policy is the only one. */
   retry?(enabled: boolean): RpcRequestLike;
@@ -82,7 +86,9 @@ async function attempt<Output>(
 ): Promise<Result<Output>> {
   if (signal?.aborted) return fail(abortedError(signal));
   const get = call.kind === 'read';
-  let request = context.supabase.schema(context.schema).rpc(call.fn, wireArguments(call.args, get), { get });
+  let request = context.supabase
+    .schema(context.schema)
+    .rpc(call.fn, wireArguments(call.args, get), { get });
   if (typeof request.retry === 'function') request = request.retry(false);
   if (signal) request = request.abortSignal(signal);
   let response: Awaited<RpcRequestLike>;
@@ -115,7 +121,8 @@ export async function callRpc<Output>(
     call.kind === 'write'
       ? await attempt(context, call, signal)
       : await withRetry(() => attempt(context, call, signal), context.retry, signal);
-  if (call.kind !== 'read' && (result.error === null || result.error.outcomeUnknown)) context.onWrite();
+  if (call.kind !== 'read' && (result.error === null || result.error.outcomeUnknown))
+    context.onWrite();
   return result;
 }
 
@@ -127,7 +134,9 @@ export function parseInput<Schema extends z.ZodType>(
   schema: Schema,
   input: unknown,
   what: string,
-): { value: z.output<Schema>; error: null } | { value: null; error: ReturnType<typeof validationError> } {
+):
+  | { value: z.output<Schema>; error: null }
+  | { value: null; error: ReturnType<typeof validationError> } {
   const parsed = schema.safeParse(input);
   if (!parsed.success) return { value: null, error: validationError(what, parsed.error) };
   return { value: parsed.data, error: null };

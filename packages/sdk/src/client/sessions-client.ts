@@ -91,7 +91,11 @@ export class SessionsClient {
   async get(id: string, options?: RequestOptions): Promise<Result<Session>> {
     const parsed = parseInput(IdSchema, id, 'session id');
     if (parsed.error) return fail(parsed.error);
-    return callRpc(this.#context, { fn: 'get_session', kind: 'read', answer: SessionRowSchema, args: { p_id: parsed.value } }, options);
+    return callRpc(
+      this.#context,
+      { fn: 'get_session', kind: 'read', answer: SessionRowSchema, args: { p_id: parsed.value } },
+      options,
+    );
   }
 
   /**
@@ -102,7 +106,10 @@ export class SessionsClient {
    * const first = await chat.sessions.list({ tab: 'active', sort: 'attention', limit: 30 });
    * const second = await chat.sessions.list({ tab: 'active', sort: 'attention', cursor: first.data?.nextCursor });
    */
-  async list(query: ListSessionsQuery = {}, options?: RequestOptions): Promise<Result<SessionPage>> {
+  async list(
+    query: ListSessionsQuery = {},
+    options?: RequestOptions,
+  ): Promise<Result<SessionPage>> {
     const parsed = parseInput(ListSessionsQuerySchema, query, 'list query');
     if (parsed.error) return fail(parsed.error);
     const value = parsed.value;
@@ -126,19 +133,31 @@ export class SessionsClient {
 
   /** Sessions per status, in the trash, and the unread total (`chat.session_counts`). */
   async counts(options?: RequestOptions): Promise<Result<SessionCounts>> {
-    return callRpc(this.#context, { fn: 'session_counts', kind: 'read', answer: SessionCountsSchema, args: {} }, options);
+    return callRpc(
+      this.#context,
+      { fn: 'session_counts', kind: 'read', answer: SessionCountsSchema, args: {} },
+      options,
+    );
   }
 
   /**
    * Changes a session's fields (`chat.update_session`). With `expectedVersion`, a session
    * changed by someone else in the meantime fails with `conflict` instead of being overwritten.
    */
-  async update(id: string, patch: SessionPatch, options: VersionedRequestOptions = {}): Promise<Result<Session>> {
+  async update(
+    id: string,
+    patch: SessionPatch,
+    options: VersionedRequestOptions = {},
+  ): Promise<Result<Session>> {
     const parsedId = parseInput(IdSchema, id, 'session id');
     if (parsedId.error) return fail(parsedId.error);
     const parsed = parseInput(SessionPatchSchema, patch, 'session patch');
     if (parsed.error) return fail(parsed.error);
-    const version = parseInput(ExpectedVersionSchema.optional(), options.expectedVersion, 'expected version');
+    const version = parseInput(
+      ExpectedVersionSchema.optional(),
+      options.expectedVersion,
+      'expected version',
+    );
     if (version.error) return fail(version.error);
     const value = parsed.value;
     const wirePatch: Record<string, unknown> = {};
@@ -162,7 +181,11 @@ export class SessionsClient {
   }
 
   /** Renames a session (trimmed; at most 200 characters). */
-  async rename(id: string, title: string, options?: VersionedRequestOptions): Promise<Result<Session>> {
+  async rename(
+    id: string,
+    title: string,
+    options?: VersionedRequestOptions,
+  ): Promise<Result<Session>> {
     const parsed = parseInput(TitleSchema, title, 'title');
     if (parsed.error) return fail(parsed.error);
     return this.update(id, { title: parsed.value }, options);
@@ -172,7 +195,11 @@ export class SessionsClient {
    * Applies a lifecycle action (`chat.transition_session`). Fails with `invalid_transition`
    * when the session's status does not allow it (see `availableActions`).
    */
-  async transition(id: string, input: TransitionInput, options?: RequestOptions): Promise<Result<Session>> {
+  async transition(
+    id: string,
+    input: TransitionInput,
+    options?: RequestOptions,
+  ): Promise<Result<Session>> {
     const parsedId = parseInput(IdSchema, id, 'session id');
     if (parsedId.error) return fail(parsedId.error);
     const parsed = parseInput(TransitionInputSchema, input, 'lifecycle action');
@@ -196,7 +223,12 @@ export class SessionsClient {
     );
   }
 
-  #action(id: string, action: LifecycleAction, options: VersionedRequestOptions, extra: Partial<TransitionInput> = {}) {
+  #action(
+    id: string,
+    action: LifecycleAction,
+    options: VersionedRequestOptions,
+    extra: Partial<TransitionInput> = {},
+  ) {
     const { expectedVersion, signal } = options;
     return this.transition(
       id,
@@ -221,7 +253,11 @@ export class SessionsClient {
   }
 
   /** Completes an active or paused session with its outcome. */
-  complete(id: string, outcome: CompletionOutcome, options: VersionedRequestOptions = {}): Promise<Result<Session>> {
+  complete(
+    id: string,
+    outcome: CompletionOutcome,
+    options: VersionedRequestOptions = {},
+  ): Promise<Result<Session>> {
     return this.#action(id, 'complete', options, { outcome });
   }
 
@@ -248,7 +284,12 @@ export class SessionsClient {
     if (parsed.error) return fail(parsed.error);
     return callRpc(
       this.#context,
-      { fn: 'set_session_pinned', kind: 'write', answer: SessionRowSchema, args: { p_id: parsedId.value, p_pinned: parsed.value } },
+      {
+        fn: 'set_session_pinned',
+        kind: 'write',
+        answer: SessionRowSchema,
+        args: { p_id: parsedId.value, p_pinned: parsed.value },
+      },
       options,
     );
   }
@@ -288,7 +329,12 @@ export class SessionsClient {
     const seconds = Math.round((parsed.value.olderThanDays ?? 30) * 86_400);
     return callRpc(
       this.#context,
-      { fn: 'purge_trash', kind: 'write', answer: z.number().int().nonnegative(), args: { p_older_than: `${seconds} seconds` } },
+      {
+        fn: 'purge_trash',
+        kind: 'write',
+        answer: z.number().int().nonnegative(),
+        args: { p_older_than: `${seconds} seconds` },
+      },
       options,
     );
   }
@@ -302,6 +348,10 @@ export class SessionsClient {
   ): Promise<Result<Session>> {
     const parsed = parseInput(IdSchema, id, 'session id');
     if (parsed.error) return fail(parsed.error);
-    return callRpc(this.#context, { fn, kind, answer: SessionRowSchema, args: { [argument]: parsed.value } }, options);
+    return callRpc(
+      this.#context,
+      { fn, kind, answer: SessionRowSchema, args: { [argument]: parsed.value } },
+      options,
+    );
   }
 }

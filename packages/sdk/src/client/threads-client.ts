@@ -36,7 +36,12 @@ export class ThreadsClient {
     if (parsed.error) return fail(parsed.error);
     return callRpc(
       this.#context,
-      { fn: 'list_operator_threads', kind: 'read', answer: ThreadListSchema, args: { p_session_id: parsed.value } },
+      {
+        fn: 'list_operator_threads',
+        kind: 'read',
+        answer: ThreadListSchema,
+        args: { p_session_id: parsed.value },
+      },
       options,
     );
   }
@@ -45,7 +50,10 @@ export class ThreadsClient {
    * Opens a thread with an operator (`chat.open_operator_thread`). Idempotent on `id`
    * (generated when omitted) and on `externalRef` within the session.
    */
-  async open(input: OpenOperatorThreadInput, options?: RequestOptions): Promise<Result<OperatorThread>> {
+  async open(
+    input: OpenOperatorThreadInput,
+    options?: RequestOptions,
+  ): Promise<Result<OperatorThread>> {
     const parsed = parseInput(OpenOperatorThreadInputSchema, input, 'operator thread');
     if (parsed.error) return fail(parsed.error);
     const value = parsed.value;
@@ -70,8 +78,16 @@ export class ThreadsClient {
    * Marks a thread read up to `upToSeq` (default: everything) (`chat.mark_thread_read`). The
    * read cursor only moves forward, so repeating it is harmless.
    */
-  async markRead(threadId: string, upToSeq?: number, options?: RequestOptions): Promise<Result<OperatorThread>> {
-    const parsed = parseInput(MarkThreadReadInputSchema, { threadId, ...(upToSeq === undefined ? {} : { upToSeq }) }, 'mark read');
+  async markRead(
+    threadId: string,
+    upToSeq?: number,
+    options?: RequestOptions,
+  ): Promise<Result<OperatorThread>> {
+    const parsed = parseInput(
+      MarkThreadReadInputSchema,
+      { threadId, ...(upToSeq === undefined ? {} : { upToSeq }) },
+      'mark read',
+    );
     if (parsed.error) return fail(parsed.error);
     return callRpc(
       this.#context,
@@ -97,7 +113,10 @@ export class ThreadsClient {
    *   operatorName: 'Jet Linx', content: 'Citation XLS available, $18,400',
    * });
    */
-  async recordOperatorMessage(input: RecordOperatorMessageInput, options?: RequestOptions): Promise<Result<Message>> {
+  async recordOperatorMessage(
+    input: RecordOperatorMessageInput,
+    options?: RequestOptions,
+  ): Promise<Result<Message>> {
     const parsed = parseInput(RecordOperatorMessageInputSchema, input, 'operator message');
     if (parsed.error) return fail(parsed.error);
     const value = parsed.value;

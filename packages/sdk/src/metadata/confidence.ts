@@ -14,9 +14,12 @@ const ROUTE_PROBLEMS: ReadonlySet<MetadataIssueCode> = new Set([
  * a general chat is `high`; a flight request is `low` without legs or with a route problem,
  * `high` when every leg is dated, passengers are known and nothing was flagged, else `medium`.
  */
-export function assessConfidence(draft: Omit<FlightRequestDraft, 'confidence' | 'title'>): DraftConfidence {
+export function assessConfidence(
+  draft: Omit<FlightRequestDraft, 'confidence' | 'title'>,
+): DraftConfidence {
   if (draft.kind === 'general') return 'high';
-  if (draft.legs.length === 0 || draft.issues.some((issue) => ROUTE_PROBLEMS.has(issue.code))) return 'low';
+  if (draft.legs.length === 0 || draft.issues.some((issue) => ROUTE_PROBLEMS.has(issue.code)))
+    return 'low';
   const complete = draft.passengers !== null && draft.legs.every((leg) => leg.date !== null);
   return complete && draft.issues.length === 0 ? 'high' : 'medium';
 }

@@ -14,7 +14,12 @@
 export { parseFlightRequest } from './parse/parse-flight-request.js';
 export { titleFromMessage, flightRequestTitle, UNTITLED_CHAT } from './titles.js';
 export { assessConfidence } from './confidence.js';
-export { describeAirport, sameAirport, AirportSchema, type Airport } from './airports/airport-directory.js';
+export {
+  describeAirport,
+  sameAirport,
+  AirportSchema,
+  type Airport,
+} from './airports/airport-directory.js';
 export { AIRPORT_DATASET } from './airports/airport-table.generated.js';
 export {
   DraftConfidenceSchema,

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  FlightLegsSchema,
-  PassengersSchema,
-  TripTypeSchema,
-} from '../models/flight-request.js';
+import { FlightLegsSchema, PassengersSchema, TripTypeSchema } from '../models/flight-request.js';
 import { SessionKindSchema } from '../models/session.js';
 import { isKnownTimeZone } from './parse/calendar.js';
 

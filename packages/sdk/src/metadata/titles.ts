@@ -20,7 +20,9 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  */
 export function titleFromMessage(text: string, maxLength = 60): string {
   if (!Number.isInteger(maxLength) || maxLength < 2 || maxLength > MAX_TITLE_LENGTH) {
-    throw new RangeError(`titleFromMessage: maxLength must be an integer from 2 to ${MAX_TITLE_LENGTH}`);
+    throw new RangeError(
+      `titleFromMessage: maxLength must be an integer from 2 to ${MAX_TITLE_LENGTH}`,
+    );
   }
   let title = text.replace(/\s+/g, ' ').trim();
   title = title.replace(GREETING, '');
@@ -58,7 +60,13 @@ function dateRange(first: string, last: string): string {
 /** `TEB ⇄ VNY` for a round trip; `TEB → MIA → TEB`; `TEB → MIA, OPF → VNY` when legs don't join. */
 function route(legs: readonly FlightLeg[]): string {
   const [first, second] = legs;
-  if (legs.length === 2 && first && second && sameAirport(first.to, second.from) && sameAirport(second.to, first.from)) {
+  if (
+    legs.length === 2 &&
+    first &&
+    second &&
+    sameAirport(first.to, second.from) &&
+    sameAirport(second.to, first.from)
+  ) {
     return `${first.from} ⇄ ${first.to}`;
   }
   const chains: string[][] = [];
@@ -69,7 +77,9 @@ function route(legs: readonly FlightLeg[]): string {
     else chains.push([leg.from, leg.to]);
   }
   return chains
-    .map((stops) => (stops.length > 6 ? [...stops.slice(0, 2), '…', ...stops.slice(-1)] : stops).join(' → '))
+    .map((stops) =>
+      (stops.length > 6 ? [...stops.slice(0, 2), '…', ...stops.slice(-1)] : stops).join(' → '),
+    )
     .join(', ');
 }
 
@@ -81,7 +91,9 @@ function route(legs: readonly FlightLeg[]): string {
  * flightRequestTitle({ legs: [{ from: 'TEB', to: 'VNY', date: '2026-12-12' }], passengers: 6 })
  * // → 'TEB → VNY · 12 Dec · 6 pax'
  */
-export function flightRequestTitle(request: Pick<FlightRequestDraft, 'legs' | 'passengers'>): string {
+export function flightRequestTitle(
+  request: Pick<FlightRequestDraft, 'legs' | 'passengers'>,
+): string {
   const parts: string[] = [request.legs.length > 0 ? route(request.legs) : 'Flight request'];
   const dates = request.legs.flatMap((leg) => (leg.date ? [leg.date] : []));
   const [firstDate] = dates;

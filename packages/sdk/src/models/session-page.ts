@@ -19,7 +19,11 @@ export const SessionPageSchema = z
     next_cursor: SessionCursorSchema.nullable(),
     version: z.number().int().nonnegative(),
   })
-  .transform((page) => ({ items: page.items, nextCursor: page.next_cursor, version: page.version }));
+  .transform((page) => ({
+    items: page.items,
+    nextCursor: page.next_cursor,
+    version: page.version,
+  }));
 
 /** One page of sessions. */
 export type SessionPage = z.output<typeof SessionPageSchema>;

@@ -1,9 +1,5 @@
 import { z } from 'zod';
-import {
-  FlightLegSchema,
-  FlightRequestStageSchema,
-  TripTypeSchema,
-} from './flight-request.js';
+import { FlightLegSchema, FlightRequestStageSchema, TripTypeSchema } from './flight-request.js';
 
 /** What a session is about: one flight request, or a general conversation. */
 export const SessionKindSchema = z.enum(['flight_request', 'general']);

@@ -33,7 +33,8 @@ export class DraftStore extends SnapshotStore<DraftSnapshot> {
   readonly #stopStorage: () => void;
 
   constructor(options: DraftStoreOptions) {
-    if (!options.userId) throw new TypeError('DraftStore needs the signed-in user id (drafts are kept per user)');
+    if (!options.userId)
+      throw new TypeError('DraftStore needs the signed-in user id (drafts are kept per user)');
     super(Object.freeze({}));
     const environment = detectEnvironment(options.environment);
     this.#storage = options.storage === undefined ? environment.storage : options.storage;

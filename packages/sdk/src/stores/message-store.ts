@@ -3,7 +3,13 @@ import { ChatSessionsError, fail, validationError, type Result } from '../errors
 import { newId } from '../ids.js';
 import { AppendMessageInputSchema } from '../inputs.js';
 import type { ChangeBatch } from '../models/changes.js';
-import type { Message, MessageContentType, MessagePage, MessageRole, RichContent } from '../models/message.js';
+import type {
+  Message,
+  MessageContentType,
+  MessagePage,
+  MessageRole,
+  RichContent,
+} from '../models/message.js';
 import type { ChangeFeedSync } from '../sync/change-feed-sync.js';
 import { SnapshotStore, deepFreeze } from './store.js';
 
@@ -117,14 +123,18 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
     });
     const pageSize = options.pageSize ?? 50;
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 200) {
-      throw new RangeError(`MessageStore: pageSize is a whole number from 1 to 200 (got ${pageSize})`);
+      throw new RangeError(
+        `MessageStore: pageSize is a whole number from 1 to 200 (got ${pageSize})`,
+      );
     }
     this.#client = options.client;
     this.#sync = options.sync ?? null;
     this.#sessionId = options.sessionId;
     this.#threadId = threadId;
     this.#pageSize = pageSize;
-    this.#stopSync = this.#sync ? this.#sync.onChanges((batch) => this.#applyBatch(batch)) : () => {};
+    this.#stopSync = this.#sync
+      ? this.#sync.onChanges((batch) => this.#applyBatch(batch))
+      : () => {};
   }
 
   /**
@@ -136,7 +146,10 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
     if (this.#loaded && this.#sent.size > 0) {
       const caughtUp = await this.catchUp();
       if (caughtUp.error) return fail(caughtUp.error);
-      return { data: { items: this.#sortedSent().slice(-this.#pageSize), hasMore: this.#hasOlder }, error: null };
+      return {
+        data: { items: this.#sortedSent().slice(-this.#pageSize), hasMore: this.#hasOlder },
+        error: null,
+      };
     }
     const generation = ++this.#generation;
     this.#loading = true;
@@ -170,7 +183,12 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
     this.#loadingOlder = true;
     this.#emit();
     const page = await this.#client.messages.list(
-      { sessionId: this.#sessionId, threadId: this.#threadId, beforeSeq: oldest.seq, limit: this.#pageSize },
+      {
+        sessionId: this.#sessionId,
+        threadId: this.#threadId,
+        beforeSeq: oldest.seq,
+        limit: this.#pageSize,
+      },
       { signal: this.#abort.signal },
     );
     if (this.#disposed) return page;
@@ -195,7 +213,12 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
     for (;;) {
       const newest = this.#sortedSent().at(-1);
       const page = await this.#client.messages.list(
-        { sessionId: this.#sessionId, threadId: this.#threadId, afterSeq: newest?.seq ?? 0, limit: 200 },
+        {
+          sessionId: this.#sessionId,
+          threadId: this.#threadId,
+          afterSeq: newest?.seq ?? 0,
+          limit: 200,
+        },
         { signal: this.#abort.signal },
       );
       if (page.error) return fail(page.error);
@@ -236,7 +259,10 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
       delivery: 'pending',
       error: null,
     });
-    this.#outgoing = [...this.#outgoing.filter((entry) => entry.item.id !== id), { item, options: { ...options, id } }];
+    this.#outgoing = [
+      ...this.#outgoing.filter((entry) => entry.item.id !== id),
+      { item, options: { ...options, id } },
+    ];
     this.#emit();
     return this.#deliver(id);
   }
@@ -247,7 +273,9 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
     if (!entry) {
       const sent = this.#sent.get(id);
       if (sent) return { data: sent, error: null };
-      return fail(new ChatSessionsError({ code: 'not_found', message: 'No outgoing message has this id' }));
+      return fail(
+        new ChatSessionsError({ code: 'not_found', message: 'No outgoing message has this id' }),
+      );
     }
     if (entry.item.delivery === 'pending') return this.#deliver(id);
     this.#replaceOutgoing(id, { delivery: 'pending', error: null });
@@ -258,7 +286,9 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
   /** Drops a failed message from the list (it was never saved, or its fate is left to the feed). */
   discard(id: string): void {
     const before = this.#outgoing.length;
-    this.#outgoing = this.#outgoing.filter((entry) => entry.item.id !== id || entry.item.delivery !== 'failed');
+    this.#outgoing = this.#outgoing.filter(
+      (entry) => entry.item.id !== id || entry.item.delivery !== 'failed',
+    );
     if (this.#outgoing.length !== before) this.#emit();
   }
 
@@ -273,7 +303,10 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
 
   async #deliver(id: string): Promise<Result<Message>> {
     const entry = this.#outgoing.find((candidate) => candidate.item.id === id);
-    if (!entry) return fail(new ChatSessionsError({ code: 'not_found', message: 'No outgoing message has this id' }));
+    if (!entry)
+      return fail(
+        new ChatSessionsError({ code: 'not_found', message: 'No outgoing message has this id' }),
+      );
     const { item, options } = entry;
     // Not tied to the store's abort signal: a message written before closing the view is still sent.
     const result = await this.#client.messages.append({
@@ -287,7 +320,8 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
     });
     if (result.error) {
       // The feed may already have brought it (a lost response after the commit).
-      if (!this.#sent.has(id)) this.#replaceOutgoing(id, { delivery: 'failed', error: result.error });
+      if (!this.#sent.has(id))
+        this.#replaceOutgoing(id, { delivery: 'failed', error: result.error });
     } else {
       this.#merge(result.data);
     }
@@ -305,7 +339,8 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
   #merge(message: Message): boolean {
     if (message.sessionId !== this.#sessionId || message.threadId !== this.#threadId) return false;
     const isNew = !this.#sent.has(message.id);
-    if (isNew) this.#sent.set(message.id, deepFreeze({ ...message, delivery: 'sent', error: null }));
+    if (isNew)
+      this.#sent.set(message.id, deepFreeze({ ...message, delivery: 'sent', error: null }));
     if (this.#outgoing.some((entry) => entry.item.id === message.id)) {
       this.#outgoing = this.#outgoing.filter((entry) => entry.item.id !== message.id);
     }
@@ -321,7 +356,10 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
         this.#sent.clear();
         this.#outgoing = [];
         changed = true;
-      } else if ((entry.entity === 'message' && this.#sent.delete(entry.id)) || (entry.entity === 'thread' && entry.id === this.#threadId)) {
+      } else if (
+        (entry.entity === 'message' && this.#sent.delete(entry.id)) ||
+        (entry.entity === 'thread' && entry.id === this.#threadId)
+      ) {
         if (entry.entity === 'thread') {
           this.#gone = true;
           this.#sent.clear();
@@ -342,7 +380,10 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
 
   #emit(): void {
     if (this.#disposed) return;
-    const items: MessageItem[] = [...this.#sortedSent(), ...this.#outgoing.map((entry) => entry.item)];
+    const items: MessageItem[] = [
+      ...this.#sortedSent(),
+      ...this.#outgoing.map((entry) => entry.item),
+    ];
     this.setSnapshot({
       sessionId: this.#sessionId,
       threadId: this.#threadId,

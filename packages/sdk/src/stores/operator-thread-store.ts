@@ -66,12 +66,21 @@ export class OperatorThreadStore extends SnapshotStore<OperatorThreadSnapshot> {
   #disposed = false;
 
   constructor(options: OperatorThreadStoreOptions) {
-    super({ sessionId: options.sessionId, items: Object.freeze([]), unread: 0, loading: false, loaded: false, error: null });
+    super({
+      sessionId: options.sessionId,
+      items: Object.freeze([]),
+      unread: 0,
+      loading: false,
+      loaded: false,
+      error: null,
+    });
     this.#client = options.client;
     this.#sync = options.sync ?? null;
     this.#sessionId = options.sessionId;
     this.#delayMs = options.markReadDelayMs ?? 300;
-    this.#stopSync = this.#sync ? this.#sync.onChanges((batch) => this.#applyBatch(batch)) : () => {};
+    this.#stopSync = this.#sync
+      ? this.#sync.onChanges((batch) => this.#applyBatch(batch))
+      : () => {};
   }
 
   /** Loads the session's threads. */
@@ -180,13 +189,20 @@ export class OperatorThreadStore extends SnapshotStore<OperatorThreadSnapshot> {
   }
 
   #disposedError(): ChatSessionsError {
-    return new ChatSessionsError({ code: 'aborted', message: 'The operator thread store was disposed' });
+    return new ChatSessionsError({
+      code: 'aborted',
+      message: 'The operator thread store was disposed',
+    });
   }
 
   /** A thread as shown: read marks queued or in flight hide the replies they cover. */
   #shown(thread: OperatorThread): OperatorThread {
-    const mark = Math.max(this.#queued.get(thread.id)?.upToSeq ?? 0, ...(this.#inFlight.get(thread.id) ?? []));
-    if (mark >= thread.lastSeq && thread.unreadCount > 0) return { ...thread, unreadCount: 0, lastReadSeq: thread.lastSeq };
+    const mark = Math.max(
+      this.#queued.get(thread.id)?.upToSeq ?? 0,
+      ...(this.#inFlight.get(thread.id) ?? []),
+    );
+    if (mark >= thread.lastSeq && thread.unreadCount > 0)
+      return { ...thread, unreadCount: 0, lastReadSeq: thread.lastSeq };
     return thread;
   }
 
@@ -194,7 +210,11 @@ export class OperatorThreadStore extends SnapshotStore<OperatorThreadSnapshot> {
     if (this.#disposed) return;
     const items = [...this.#threads.values()]
       .map((thread) => this.#shown(thread))
-      .sort((a, b) => timestampMicros(a.createdAt) - timestampMicros(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      .sort(
+        (a, b) =>
+          timestampMicros(a.createdAt) - timestampMicros(b.createdAt) ||
+          (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+      );
     this.setSnapshot({
       sessionId: this.#sessionId,
       items: Object.freeze(items),

@@ -99,7 +99,8 @@ export interface SessionListStoreOptions {
 }
 
 /** Actions {@link SessionListStore.bulk} can apply to a selection. */
-export type BulkAction = Exclude<SessionMutation, 'create' | 'rename' | 'update' | 'complete'> | 'complete';
+export type BulkAction =
+  Exclude<SessionMutation, 'create' | 'rename' | 'update' | 'complete'> | 'complete';
 
 /** Options of {@link SessionListStore.bulk}. */
 export interface BulkOptions {
@@ -289,7 +290,9 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
     });
     const pageSize = options.pageSize ?? 50;
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 200) {
-      throw new RangeError(`SessionListStore: pageSize is a whole number from 1 to 200 (got ${pageSize})`);
+      throw new RangeError(
+        `SessionListStore: pageSize is a whole number from 1 to 200 (got ${pageSize})`,
+      );
     }
     this.#client = options.client;
     this.#sync = options.sync ?? null;
@@ -301,7 +304,9 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
     this.#sort = sort;
     this.#search = search;
     this.#searchInput = search;
-    this.#stopSync = this.#sync ? this.#sync.onChanges((batch) => this.#applyBatch(batch)) : () => {};
+    this.#stopSync = this.#sync
+      ? this.#sync.onChanges((batch) => this.#applyBatch(batch))
+      : () => {};
   }
 
   /** The session as the list currently sees it (optimistic changes included), in any tab, or undefined. */
@@ -327,7 +332,10 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
     this.#error = null;
     this.#emit();
     if (this.#sync) await this.#sync.ensureBaseline();
-    if (generation !== this.#generation) return fail(new ChatSessionsError({ code: 'aborted', message: 'A newer load replaced this one' }));
+    if (generation !== this.#generation)
+      return fail(
+        new ChatSessionsError({ code: 'aborted', message: 'A newer load replaced this one' }),
+      );
     const [page] = await Promise.all([
       this.#client.sessions.list(
         { tab: this.#tab, sort: this.#sort, search: this.#search, limit: this.#pageSize },
@@ -348,13 +356,26 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
 
   /** Loads the next page of the current list (keyset). Does nothing at the end or while loading. */
   async loadMore(): Promise<Result<SessionPage> | null> {
-    if (this.#disposed || !this.#window.loaded || this.#window.cursor === null || this.#loadingMore || this.#loading) return null;
+    if (
+      this.#disposed ||
+      !this.#window.loaded ||
+      this.#window.cursor === null ||
+      this.#loadingMore ||
+      this.#loading
+    )
+      return null;
     const generation = this.#generation;
     const start = this.#window.end;
     this.#loadingMore = true;
     this.#emit();
     const page = await this.#client.sessions.list(
-      { tab: this.#tab, sort: this.#sort, search: this.#search, limit: this.#pageSize, cursor: this.#window.cursor },
+      {
+        tab: this.#tab,
+        sort: this.#sort,
+        search: this.#search,
+        limit: this.#pageSize,
+        cursor: this.#window.cursor,
+      },
       this.#pageAbort ? { signal: this.#pageAbort.signal } : {},
     );
     if (generation !== this.#generation || this.#disposed) return page;
@@ -472,7 +493,11 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
   }
 
   /** Renames a session (shown at once). */
-  rename(id: string, title: string, options: VersionedRequestOptions = {}): Promise<Result<Session>> {
+  rename(
+    id: string,
+    title: string,
+    options: VersionedRequestOptions = {},
+  ): Promise<Result<Session>> {
     return this.#mutate({
       sessionId: id,
       mutation: 'rename',
@@ -482,9 +507,14 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
   }
 
   /** Changes a session's fields (shown at once). */
-  update(id: string, patch: SessionPatch, options: VersionedRequestOptions = {}): Promise<Result<Session>> {
+  update(
+    id: string,
+    patch: SessionPatch,
+    options: VersionedRequestOptions = {},
+  ): Promise<Result<Session>> {
     const parsed = SessionPatchSchema.safeParse(patch);
-    if (!parsed.success) return Promise.resolve(fail(validationError('session patch', parsed.error)));
+    if (!parsed.success)
+      return Promise.resolve(fail(validationError('session patch', parsed.error)));
     const value = parsed.data;
     return this.#mutate({
       sessionId: id,
@@ -518,12 +548,18 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
   }
 
   /** Pauses a session, optionally until `resumeAt`. */
-  pause(id: string, options: { resumeAt?: string | Date; expectedVersion?: number } = {}): Promise<Result<Session>> {
-    const resumeAt = options.resumeAt instanceof Date ? options.resumeAt.toISOString() : options.resumeAt;
+  pause(
+    id: string,
+    options: { resumeAt?: string | Date; expectedVersion?: number } = {},
+  ): Promise<Result<Session>> {
+    const resumeAt =
+      options.resumeAt instanceof Date ? options.resumeAt.toISOString() : options.resumeAt;
     return this.transition(id, {
       action: 'pause',
       ...(resumeAt === undefined ? {} : { resumeAt }),
-      ...(options.expectedVersion === undefined ? {} : { expectedVersion: options.expectedVersion }),
+      ...(options.expectedVersion === undefined
+        ? {}
+        : { expectedVersion: options.expectedVersion }),
     });
   }
 
@@ -591,9 +627,15 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
    * const results = await list.bulk('archive', selectedIds);
    * const failed = results.filter((result) => result.error);
    */
-  async bulk(action: BulkAction, ids: readonly string[], options: BulkOptions = {}): Promise<BulkItemResult[]> {
+  async bulk(
+    action: BulkAction,
+    ids: readonly string[],
+    options: BulkOptions = {},
+  ): Promise<BulkItemResult[]> {
     if (action === 'complete' && !options.outcome) {
-      throw new TypeError("bulk('complete', ids, { outcome }) needs an outcome: 'won', 'lost' or 'cancelled'");
+      throw new TypeError(
+        "bulk('complete', ids, { outcome }) needs an outcome: 'won', 'lost' or 'cancelled'",
+      );
     }
     const throttle = limiter(Math.max(1, options.concurrency ?? 4));
     const unique = [...new Set(ids)];
@@ -612,7 +654,8 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
     return {
       sessionId: id,
       mutation: input.action,
-      apply: (session) => session && transitioned(session, input, new Date(this.#environment.now()).toISOString()),
+      apply: (session) =>
+        session && transitioned(session, input, new Date(this.#environment.now()).toISOString()),
       send: () => this.#client.sessions.transition(id, input),
     };
   }
@@ -634,7 +677,8 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
         return {
           sessionId: id,
           mutation: 'delete',
-          apply: (session) => session && (session.deletedAt !== null ? session : { ...session, deletedAt: nowIso() }),
+          apply: (session) =>
+            session && (session.deletedAt !== null ? session : { ...session, deletedAt: nowIso() }),
           send: () => this.#client.sessions.delete(id),
         };
       case 'restore':
@@ -680,7 +724,12 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
   async #mutate({ sessionId, mutation, apply, send }: MutationSpec): Promise<Result<Session>> {
     if (this.#disposed) return fail(this.#disposedError());
     const before = this.#view().get(sessionId);
-    const change: PendingChange = { sessionId, mutation, apply, delta: deltaBetween(before, apply(before)) };
+    const change: PendingChange = {
+      sessionId,
+      mutation,
+      apply,
+      delta: deltaBetween(before, apply(before)),
+    };
     this.#changes = [...this.#changes, change];
     this.#emit();
     // One change at a time per session, in the order the broker made them.
@@ -722,7 +771,10 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
 
   /** Reads one session from the server into the cache (removing it if it is gone), and the counts. */
   async #refreshRow(sessionId: string): Promise<void> {
-    const [result] = await Promise.all([this.#client.sessions.get(sessionId), this.#refreshCounts()]);
+    const [result] = await Promise.all([
+      this.#client.sessions.get(sessionId),
+      this.#refreshCounts(),
+    ]);
     if (this.#disposed) return;
     if (result.data) this.#upsert(result.data);
     else if (result.error.code === 'not_found') this.#rows.delete(sessionId);
@@ -749,7 +801,11 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
       if (page.nextCursor !== null && end && compare(row, end) > 0) continue;
       this.#rows.delete(row.id);
     }
-    this.#window = { loaded: true, cursor: page.nextCursor, end: page.nextCursor === null ? null : end };
+    this.#window = {
+      loaded: true,
+      cursor: page.nextCursor,
+      end: page.nextCursor === null ? null : end,
+    };
   }
 
   async #applyBatch(batch: ChangeBatch): Promise<void> {
@@ -814,7 +870,11 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
     const compare = sessionComparator(this.#tab, this.#sort, this.#environment.now());
     const end = this.#window.loaded ? this.#window.end : null;
     const items = [...this.#view().values()]
-      .filter((session) => matchesQuery(session, this.#tab, this.#search) && (end === null || compare(session, end) <= 0))
+      .filter(
+        (session) =>
+          matchesQuery(session, this.#tab, this.#search) &&
+          (end === null || compare(session, end) <= 0),
+      )
       .sort(compare);
     let counts = this.#baseCounts;
     for (const adjustment of this.#settled) {

@@ -20,7 +20,9 @@ export function timestampMicros(value: string): number {
 }
 
 /** The text search matches, as the generated column `search_text` builds it. */
-export function searchTextOf(session: Pick<Session, 'title' | 'legs' | 'lastMessagePreview'>): string {
+export function searchTextOf(
+  session: Pick<Session, 'title' | 'legs' | 'lastMessagePreview'>,
+): string {
   const airports = session.legs.map((leg) => `${leg.from} ${leg.to}`).join(' ');
   return `${session.title} ${airports} ${session.lastMessagePreview ?? ''}`.toLowerCase();
 }
@@ -42,8 +44,18 @@ function utcDate(millis: number, plusDays = 0): string {
  */
 export function attentionBucket(session: Session, now: number): 0 | 1 | 2 | 3 {
   if (session.unreadCount > 0) return 0;
-  if (session.departsOn !== null && session.departsOn >= utcDate(now) && session.departsOn <= utcDate(now, 2)) return 1;
-  if (session.status === 'paused' && session.resumeAt !== null && Date.parse(session.resumeAt) <= now) return 2;
+  if (
+    session.departsOn !== null &&
+    session.departsOn >= utcDate(now) &&
+    session.departsOn <= utcDate(now, 2)
+  )
+    return 1;
+  if (
+    session.status === 'paused' &&
+    session.resumeAt !== null &&
+    Date.parse(session.resumeAt) <= now
+  )
+    return 2;
   return 3;
 }
 
@@ -55,14 +67,19 @@ function compareDescending(a: number | string, b: number | string): number {
  * A comparator placing sessions as the server lists them for a tab and order: negative when
  * `a` comes first. Ties end on the id, so the order is total.
  */
-export function sessionComparator(tab: ListTab, sort: SessionSort, now: number): (a: Session, b: Session) => number {
+export function sessionComparator(
+  tab: ListTab,
+  sort: SessionSort,
+  now: number,
+): (a: Session, b: Session) => number {
   const byRecent = (a: Session, b: Session) =>
-    compareDescending(Number(a.pinned), Number(b.pinned))
-    || compareDescending(timestampMicros(a.lastActivityAt), timestampMicros(b.lastActivityAt))
-    || compareDescending(a.id, b.id);
+    compareDescending(Number(a.pinned), Number(b.pinned)) ||
+    compareDescending(timestampMicros(a.lastActivityAt), timestampMicros(b.lastActivityAt)) ||
+    compareDescending(a.id, b.id);
   if (tab === 'trash') {
     return (a, b) =>
-      compareDescending(timestampMicros(a.deletedAt ?? ''), timestampMicros(b.deletedAt ?? '')) || compareDescending(a.id, b.id);
+      compareDescending(timestampMicros(a.deletedAt ?? ''), timestampMicros(b.deletedAt ?? '')) ||
+      compareDescending(a.id, b.id);
   }
   if (sort === 'recent') return byRecent;
   return (a, b) => {
@@ -70,6 +87,9 @@ export function sessionComparator(tab: ListTab, sort: SessionSort, now: number):
     const bucketB = attentionBucket(b, now);
     if (bucketA !== bucketB) return bucketA - bucketB;
     if (bucketA === 3) return byRecent(a, b);
-    return compareDescending(timestampMicros(a.lastActivityAt), timestampMicros(b.lastActivityAt)) || compareDescending(a.id, b.id);
+    return (
+      compareDescending(timestampMicros(a.lastActivityAt), timestampMicros(b.lastActivityAt)) ||
+      compareDescending(a.id, b.id)
+    );
   };
 }

@@ -70,14 +70,23 @@ type PeerMessage =
 function isPeerMessage(value: unknown): value is PeerMessage {
   if (typeof value !== 'object' || value === null) return false;
   const message = value as Partial<Record<keyof PeerMessage, unknown>>;
-  return message.protocol === PEER_PROTOCOL && typeof message.sender === 'string' && typeof message.type === 'string';
+  return (
+    message.protocol === PEER_PROTOCOL &&
+    typeof message.sender === 'string' &&
+    typeof message.type === 'string'
+  );
 }
 
 function isBatch(value: unknown): value is ChangeBatch {
   if (typeof value !== 'object' || value === null) return false;
   const batch = value as Partial<Record<keyof ChangeBatch, unknown>>;
-  return typeof batch.version === 'number' && Array.isArray(batch.sessions) && Array.isArray(batch.threads)
-    && Array.isArray(batch.messages) && Array.isArray(batch.deleted);
+  return (
+    typeof batch.version === 'number' &&
+    Array.isArray(batch.sessions) &&
+    Array.isArray(batch.threads) &&
+    Array.isArray(batch.messages) &&
+    Array.isArray(batch.deleted)
+  );
 }
 
 /**
@@ -115,7 +124,14 @@ export class ChangeFeedSync extends SnapshotStore<SyncSnapshot> {
   #delivery: Promise<void> = Promise.resolve();
 
   constructor(options: ChangeFeedSyncOptions) {
-    super({ version: null, polling: false, error: null, lastSyncedAt: null, running: false, disposed: false });
+    super({
+      version: null,
+      polling: false,
+      error: null,
+      lastSyncedAt: null,
+      running: false,
+      disposed: false,
+    });
     this.#client = options.client;
     this.#environment = detectEnvironment(options.environment);
     this.#intervalMs = options.intervalMs ?? 15_000;
@@ -180,15 +196,18 @@ export class ChangeFeedSync extends SnapshotStore<SyncSnapshot> {
     const known = this.getSnapshot().version;
     if (known !== null) return Promise.resolve(ok(known));
     if (!this.#baseline) {
-      this.#baseline = this.#client.sessions.counts({ signal: this.#abort.signal }).then((result) => {
-        if (result.error) {
-          this.#baseline = null;
-          return fail(result.error);
-        }
-        const current = this.getSnapshot().version;
-        if (current === null) this.setSnapshot({ ...this.getSnapshot(), version: result.data.version });
-        return ok(this.getSnapshot().version ?? result.data.version);
-      });
+      this.#baseline = this.#client.sessions
+        .counts({ signal: this.#abort.signal })
+        .then((result) => {
+          if (result.error) {
+            this.#baseline = null;
+            return fail(result.error);
+          }
+          const current = this.getSnapshot().version;
+          if (current === null)
+            this.setSnapshot({ ...this.getSnapshot(), version: result.data.version });
+          return ok(this.getSnapshot().version ?? result.data.version);
+        });
     }
     return this.#baseline;
   }
@@ -214,7 +233,9 @@ export class ChangeFeedSync extends SnapshotStore<SyncSnapshot> {
    */
   poll(): Promise<Result<number>> {
     if (this.getSnapshot().disposed) {
-      return Promise.resolve(fail(new ChatSessionsError({ code: 'aborted', message: 'The sync engine was disposed' })));
+      return Promise.resolve(
+        fail(new ChatSessionsError({ code: 'aborted', message: 'The sync engine was disposed' })),
+      );
     }
     if (this.#inFlight) {
       this.#again = true;
@@ -249,18 +270,31 @@ export class ChangeFeedSync extends SnapshotStore<SyncSnapshot> {
           { since, limit: this.#batchLimit, includeMessages: this.#includeMessages },
           { signal: this.#abort.signal },
         );
-        if (this.getSnapshot().disposed) return fail(new ChatSessionsError({ code: 'aborted', message: 'The sync engine was disposed' }));
+        if (this.getSnapshot().disposed)
+          return fail(
+            new ChatSessionsError({ code: 'aborted', message: 'The sync engine was disposed' }),
+          );
         if (result.error) {
           this.setSnapshot({ ...this.getSnapshot(), error: result.error });
           return fail(result.error);
         }
         const batch = result.data;
         if (batch.version > since) {
-          this.#post({ type: 'changes', protocol: PEER_PROTOCOL, sender: this.#sender, since, batch });
+          this.#post({
+            type: 'changes',
+            protocol: PEER_PROTOCOL,
+            sender: this.#sender,
+            since,
+            batch,
+          });
         }
         await this.#deliver(batch, 'poll', since);
         if (!batch.hasMore) {
-          this.setSnapshot({ ...this.getSnapshot(), error: null, lastSyncedAt: this.#environment.now() });
+          this.setSnapshot({
+            ...this.getSnapshot(),
+            error: null,
+            lastSyncedAt: this.#environment.now(),
+          });
           return ok(this.getSnapshot().version ?? batch.version);
         }
       }
@@ -273,7 +307,12 @@ export class ChangeFeedSync extends SnapshotStore<SyncSnapshot> {
   #deliver(batch: ChangeBatch, source: ChangeSource, since: number): Promise<void> {
     const next = this.#delivery.then(async () => {
       if (this.getSnapshot().disposed) return;
-      const hasChanges = batch.sessions.length + batch.threads.length + batch.messages.length + batch.deleted.length > 0;
+      const hasChanges =
+        batch.sessions.length +
+          batch.threads.length +
+          batch.messages.length +
+          batch.deleted.length >
+        0;
       if (hasChanges) {
         for (const handler of [...this.#handlers]) {
           try {

@@ -2,7 +2,11 @@ import type { NudgeSource } from './change-feed-sync.js';
 
 /** The part of a Supabase Realtime channel {@link realtimeNudge} uses. */
 export interface RealtimeChannelLike {
-  on(type: 'broadcast', filter: { event: string }, callback: (payload: unknown) => void): RealtimeChannelLike;
+  on(
+    type: 'broadcast',
+    filter: { event: string },
+    callback: (payload: unknown) => void,
+  ): RealtimeChannelLike;
   subscribe(): unknown;
 }
 
@@ -31,9 +35,14 @@ export interface RealtimeNudgeOptions {
  *   nudges: [realtimeNudge(supabase, { topic: `chat:${userId}` })],
  * });
  */
-export function realtimeNudge(supabase: RealtimeClientLike, options: RealtimeNudgeOptions): NudgeSource {
+export function realtimeNudge(
+  supabase: RealtimeClientLike,
+  options: RealtimeNudgeOptions,
+): NudgeSource {
   return (nudge) => {
-    const channel = supabase.channel(options.topic).on('broadcast', { event: options.event ?? '*' }, () => nudge());
+    const channel = supabase
+      .channel(options.topic)
+      .on('broadcast', { event: options.event ?? '*' }, () => nudge());
     channel.subscribe();
     return () => {
       void supabase.removeChannel(channel);

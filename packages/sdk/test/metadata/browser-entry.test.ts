@@ -29,8 +29,12 @@ describe('browser entry @chat-sessions/sdk/metadata', () => {
   test('reaches zod and nothing else outside the SDK: no openai, no Node built-ins, no server code', () => {
     const { files, packages } = importGraph('index.ts');
     assert.deepEqual([...packages], ['zod']);
-    assert.deepEqual(files.filter((file) => file.includes('/server/') || file.includes('generate-airport-table')), []);
-    for (const file of files) assert.doesNotMatch(readFileSync(file, 'utf8'), /process\.env|OPENAI_API_KEY/, file);
+    assert.deepEqual(
+      files.filter((file) => file.includes('/server/') || file.includes('generate-airport-table')),
+      [],
+    );
+    for (const file of files)
+      assert.doesNotMatch(readFileSync(file, 'utf8'), /process\.env|OPENAI_API_KEY/, file);
   });
 
   test('the server entry does load openai (the check above can tell)', () => {
@@ -39,7 +43,16 @@ describe('browser entry @chat-sessions/sdk/metadata', () => {
 
   test('its own code, airport table included, stays under 120 KB gzipped', () => {
     const javascript = importGraph('index.ts')
-      .files.map((file) => ts.transpileModule(readFileSync(file, 'utf8'), { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: true } }).outputText)
+      .files.map(
+        (file) =>
+          ts.transpileModule(readFileSync(file, 'utf8'), {
+            compilerOptions: {
+              target: ts.ScriptTarget.ES2022,
+              module: ts.ModuleKind.ESNext,
+              removeComments: true,
+            },
+          }).outputText,
+      )
       .join('\n');
     const size = gzipSync(javascript, { level: 9 }).length;
     assert.ok(size < 120 * 1024, `${(size / 1024).toFixed(1)} KB gzipped`);

@@ -47,24 +47,42 @@ describe('calendar arithmetic', () => {
 
 describe('parser options', () => {
   test('day-first numeric dates when configured, without an ambiguity warning', () => {
-    const draft = parseFlightRequest('TEB-VNY 03/04/2027', { referenceDate: '2026-12-01', numericDateOrder: 'day_first' });
+    const draft = parseFlightRequest('TEB-VNY 03/04/2027', {
+      referenceDate: '2026-12-01',
+      numericDateOrder: 'day_first',
+    });
     assert.equal(draft.legs[0]?.date, '2027-04-03');
     assert.deepEqual(draft.issues, []);
   });
 
   test('malformed options are a programmer error that says what to fix', () => {
-    assert.throws(() => parseFlightRequest('TEB-VNY', { timeZone: 'Nowhere/Else' }), /invalid options.*timeZone/s);
-    assert.throws(() => parseFlightRequest('TEB-VNY', { referenceDate: 'yesterday' }), /invalid options/);
+    assert.throws(
+      () => parseFlightRequest('TEB-VNY', { timeZone: 'Nowhere/Else' }),
+      /invalid options.*timeZone/s,
+    );
+    assert.throws(
+      () => parseFlightRequest('TEB-VNY', { referenceDate: 'yesterday' }),
+      /invalid options/,
+    );
   });
 
   test('a Date reference is read in the time zone', () => {
     const referenceDate = new Date('2027-01-01T03:30:00Z');
-    assert.equal(parseFlightRequest('TEB-VNY today', { referenceDate, timeZone: 'America/Los_Angeles' }).legs[0]?.date, '2026-12-31');
-    assert.equal(parseFlightRequest('TEB-VNY today', { referenceDate, timeZone: 'Asia/Tokyo' }).legs[0]?.date, '2027-01-01');
+    assert.equal(
+      parseFlightRequest('TEB-VNY today', { referenceDate, timeZone: 'America/Los_Angeles' })
+        .legs[0]?.date,
+      '2026-12-31',
+    );
+    assert.equal(
+      parseFlightRequest('TEB-VNY today', { referenceDate, timeZone: 'Asia/Tokyo' }).legs[0]?.date,
+      '2027-01-01',
+    );
   });
 
   test('text past the length limit is ignored', () => {
-    const draft = parseFlightRequest(`${'x '.repeat(2500)} TEB-VNY`, { referenceDate: '2026-12-01' });
+    const draft = parseFlightRequest(`${'x '.repeat(2500)} TEB-VNY`, {
+      referenceDate: '2026-12-01',
+    });
     assert.equal(draft.kind, 'general');
   });
 });

@@ -25,7 +25,9 @@ export interface FakeOpenAI {
  * An OpenAI-compatible HTTP server on loopback, on a random port, for tests only: each request
  * is recorded and answered by `respond(request, index)`.
  */
-export async function startFakeOpenAI(respond: (request: RecordedRequest, index: number) => FakeAnswer): Promise<FakeOpenAI> {
+export async function startFakeOpenAI(
+  respond: (request: RecordedRequest, index: number) => FakeAnswer,
+): Promise<FakeOpenAI> {
   const requests: RecordedRequest[] = [];
   const server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];
@@ -41,7 +43,10 @@ export async function startFakeOpenAI(respond: (request: RecordedRequest, index:
       requests.push(request);
       const answer = respond(request, requests.length - 1);
       if (answer === 'hang') return;
-      outgoing.writeHead(answer.status ?? 200, { 'content-type': 'application/json', ...answer.headers });
+      outgoing.writeHead(answer.status ?? 200, {
+        'content-type': 'application/json',
+        ...answer.headers,
+      });
       outgoing.end(typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body));
     });
   });
@@ -67,7 +72,12 @@ export function completion(content: string | null, refusal: string | null = null
       created: 1_700_000_000,
       model: 'test-model',
       choices: [
-        { index: 0, message: { role: 'assistant', content, refusal }, finish_reason: 'stop', logprobs: null },
+        {
+          index: 0,
+          message: { role: 'assistant', content, refusal },
+          finish_reason: 'stop',
+          logprobs: null,
+        },
       ],
       usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
     },
@@ -76,5 +86,9 @@ export function completion(content: string | null, refusal: string | null = null
 
 /** An OpenAI-style error answer. */
 export function apiError(status: number, headers: Record<string, string> = {}): FakeAnswer {
-  return { status, headers, body: { error: { message: `status ${status}`, type: 'test', code: null } } };
+  return {
+    status,
+    headers,
+    body: { error: { message: `status ${status}`, type: 'test', code: null } },
+  };
 }

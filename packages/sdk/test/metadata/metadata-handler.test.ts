@@ -1,13 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { MAX_TEXT_LENGTH, MetadataExtractionSchema, parseFlightRequest } from '../../src/metadata/index.js';
+import {
+  MAX_TEXT_LENGTH,
+  MetadataExtractionSchema,
+  parseFlightRequest,
+} from '../../src/metadata/index.js';
 import { createMetadataHandler, type MetadataErrorBody } from '../../src/metadata/server/index.js';
 import { completion, startFakeOpenAI, type FakeOpenAI } from './fake-openai-server.js';
 
 const URL = 'http://host.test/api/session-metadata';
 
-function post(body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }): Request {
-  return new Request(URL, { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+function post(
+  body: unknown,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): Request {
+  return new Request(URL, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 }
 
 async function errorOf(response: Response): Promise<MetadataErrorBody['error']> {
@@ -50,8 +61,16 @@ describe('metadata handler: input validation', () => {
     ['blank text', { text: '   ' }, 'text'],
     ['text too long', { text: 'a'.repeat(MAX_TEXT_LENGTH + 1) }, 'text'],
     ['an unknown time zone', { text: 'TEB-VNY', timeZone: 'Mars/Olympus' }, 'timeZone'],
-    ['a malformed reference date', { text: 'TEB-VNY', referenceDate: '12/01/2026' }, 'referenceDate'],
-    ['an impossible reference date', { text: 'TEB-VNY', referenceDate: '2026-02-30' }, 'referenceDate'],
+    [
+      'a malformed reference date',
+      { text: 'TEB-VNY', referenceDate: '12/01/2026' },
+      'referenceDate',
+    ],
+    [
+      'an impossible reference date',
+      { text: 'TEB-VNY', referenceDate: '2026-02-30' },
+      'referenceDate',
+    ],
     ['an unknown key', { text: 'TEB-VNY', apiKey: 'sk-…' }, ''],
     ['an array', [{ text: 'TEB-VNY' }], ''],
   ];
@@ -78,7 +97,11 @@ describe('metadata handler: input validation', () => {
 
   test('the request reference date and time zone are used', async () => {
     const response = await handle(
-      post({ text: 'TEB-VNY tomorrow', referenceDate: '2026-12-31T23:30:00-05:00', timeZone: 'Europe/London' }),
+      post({
+        text: 'TEB-VNY tomorrow',
+        referenceDate: '2026-12-31T23:30:00-05:00',
+        timeZone: 'Europe/London',
+      }),
     );
     const result = MetadataExtractionSchema.parse(await response.json());
     assert.equal(result.legs[0]?.date, '2027-01-02');
@@ -96,7 +119,11 @@ describe('metadata handler: input validation', () => {
 
   test('extract and openai together are refused', () => {
     assert.throws(
-      () => createMetadataHandler({ extract: async () => Promise.reject(new Error('unused')), openai: {} }),
+      () =>
+        createMetadataHandler({
+          extract: async () => Promise.reject(new Error('unused')),
+          openai: {},
+        }),
       /either extract or openai/,
     );
   });
@@ -111,7 +138,9 @@ describe('metadata handler with the OpenAI extractor', () => {
   after(() => server.close());
 
   const handler = () =>
-    createMetadataHandler({ openai: { apiKey: 'test-key', baseURL: server.baseURL, model: 'test-model', maxRetries: 0 } });
+    createMetadataHandler({
+      openai: { apiKey: 'test-key', baseURL: server.baseURL, model: 'test-model', maxRetries: 0 },
+    });
 
   test('answers with the model draft', async () => {
     answer = completion(
@@ -124,7 +153,9 @@ describe('metadata handler with the OpenAI extractor', () => {
         issues: [],
       }),
     );
-    const response = await handler()(post({ text: 'HPN-PBI Dec 19, 4 pax', referenceDate: '2026-12-01' }));
+    const response = await handler()(
+      post({ text: 'HPN-PBI Dec 19, 4 pax', referenceDate: '2026-12-01' }),
+    );
     const result = MetadataExtractionSchema.parse(await response.json());
     assert.equal(result.source, 'openai');
     assert.equal(result.title, 'HPN → PBI · 19 Dec · 4 pax');

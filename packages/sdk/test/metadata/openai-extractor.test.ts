@@ -1,17 +1,30 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { MetadataExtractionSchema, parseFlightRequest, type FallbackReason } from '../../src/metadata/index.js';
+import {
+  MetadataExtractionSchema,
+  parseFlightRequest,
+  type FallbackReason,
+} from '../../src/metadata/index.js';
 import {
   createOpenAIExtractor,
   draftResponseFormat,
   EXTRACTION_INSTRUCTIONS,
   type OpenAIExtractorOptions,
 } from '../../src/metadata/server/index.js';
-import { apiError, completion, startFakeOpenAI, type FakeAnswer, type FakeOpenAI } from './fake-openai-server.js';
+import {
+  apiError,
+  completion,
+  startFakeOpenAI,
+  type FakeAnswer,
+  type FakeOpenAI,
+} from './fake-openai-server.js';
 
 const TEXT = 'TEB to VNY Dec 12 6 pax, back on the 15th at 9am';
 const REQUEST = { text: TEXT, referenceDate: '2026-12-01', timeZone: 'America/New_York' } as const;
-const RULES = parseFlightRequest(TEXT, { referenceDate: '2026-12-01', timeZone: 'America/New_York' });
+const RULES = parseFlightRequest(TEXT, {
+  referenceDate: '2026-12-01',
+  timeZone: 'America/New_York',
+});
 
 /** A model answer that fits the draft schema. */
 const MODEL_DRAFT = {
@@ -34,11 +47,16 @@ function isObject(value: unknown): value is JsonObject {
 
 /** Every object in the schema is closed and requires all its properties (OpenAI strict mode). */
 function assertStrict(schema: unknown, path = '$'): void {
-  if (Array.isArray(schema)) return schema.forEach((item, index) => assertStrict(item, `${path}[${index}]`));
+  if (Array.isArray(schema))
+    return schema.forEach((item, index) => assertStrict(item, `${path}[${index}]`));
   if (!isObject(schema)) return;
   if (isObject(schema['properties'])) {
     assert.equal(schema['additionalProperties'], false, `${path} is closed`);
-    assert.deepEqual(schema['required'], Object.keys(schema['properties']), `${path} requires every property`);
+    assert.deepEqual(
+      schema['required'],
+      Object.keys(schema['properties']),
+      `${path} requires every property`,
+    );
   }
   for (const [key, value] of Object.entries(schema)) assertStrict(value, `${path}.${key}`);
 }
@@ -87,7 +105,12 @@ describe('OpenAI extractor against a local OpenAI-compatible server', () => {
       { role: 'system', content: EXTRACTION_INSTRUCTIONS },
       {
         role: 'user',
-        content: JSON.stringify({ today: '2026-12-01', weekday: 'Tuesday', timeZone: 'America/New_York', message: TEXT }),
+        content: JSON.stringify({
+          today: '2026-12-01',
+          weekday: 'Tuesday',
+          timeZone: 'America/New_York',
+          message: TEXT,
+        }),
       },
     ]);
     const format = body['response_format'];
@@ -100,7 +123,14 @@ describe('OpenAI extractor against a local OpenAI-compatible server', () => {
     assertStrict(format['json_schema']['schema']);
     const schema = format['json_schema']['schema'];
     assert.ok(isObject(schema) && isObject(schema['properties']));
-    assert.deepEqual(Object.keys(schema['properties']), ['kind', 'title', 'tripType', 'legs', 'passengers', 'issues']);
+    assert.deepEqual(Object.keys(schema['properties']), [
+      'kind',
+      'title',
+      'tripType',
+      'legs',
+      'passengers',
+      'issues',
+    ]);
   });
 
   test('a valid answer becomes the draft, with our title and a derived confidence', async () => {
@@ -117,33 +147,59 @@ describe('OpenAI extractor against a local OpenAI-compatible server', () => {
   });
 
   test('a code the airport table lacks is kept but flagged', async () => {
-    const answer = { ...MODEL_DRAFT, legs: [{ from: 'TEB', to: 'QQQ', date: '2026-12-12', time: null }], tripType: 'one_way' };
+    const answer = {
+      ...MODEL_DRAFT,
+      legs: [{ from: 'TEB', to: 'QQQ', date: '2026-12-12', time: null }],
+      tripType: 'one_way',
+    };
     const result = await scenario([completion(JSON.stringify(answer))])(REQUEST);
     assert.equal(result.source, 'openai');
-    assert.deepEqual(result.issues.map((issue) => issue.code), ['unknown_airport']);
+    assert.deepEqual(
+      result.issues.map((issue) => issue.code),
+      ['unknown_airport'],
+    );
     assert.equal(result.confidence, 'low');
   });
 
   test('a general chat keeps the model title', async () => {
-    const answer = { kind: 'general', title: 'Invoice for the Aspen trip', tripType: null, legs: [], passengers: null, issues: [] };
-    const result = await scenario([completion(JSON.stringify(answer))])({ ...REQUEST, text: 'Can you resend the Aspen invoice?' });
+    const answer = {
+      kind: 'general',
+      title: 'Invoice for the Aspen trip',
+      tripType: null,
+      legs: [],
+      passengers: null,
+      issues: [],
+    };
+    const result = await scenario([completion(JSON.stringify(answer))])({
+      ...REQUEST,
+      text: 'Can you resend the Aspen invoice?',
+    });
     assert.equal(result.source, 'openai');
     assert.equal(result.title, 'Invoice for the Aspen trip');
   });
 
-  async function assertFallback(extract: ReturnType<typeof scenario>, reason: FallbackReason): Promise<void> {
+  async function assertFallback(
+    extract: ReturnType<typeof scenario>,
+    reason: FallbackReason,
+  ): Promise<void> {
     const result = await extract(REQUEST);
     assert.deepEqual(result, { ...RULES, source: 'rules', fallbackReason: reason });
     assert.deepEqual(fallbacks, [reason]);
   }
 
   test('a refusal falls back to the rule parser', async () => {
-    await assertFallback(scenario([completion(null, "I'm sorry, I can't help with that.")]), 'refusal');
+    await assertFallback(
+      scenario([completion(null, "I'm sorry, I can't help with that.")]),
+      'refusal',
+    );
     assert.equal(server.requests.length, 1);
   });
 
   test('malformed JSON falls back', async () => {
-    await assertFallback(scenario([completion('{"kind": "flight_request", "legs": [')]), 'invalid_json');
+    await assertFallback(
+      scenario([completion('{"kind": "flight_request", "legs": [')]),
+      'invalid_json',
+    );
   });
 
   test('an empty answer falls back as invalid JSON', async () => {
@@ -153,8 +209,14 @@ describe('OpenAI extractor against a local OpenAI-compatible server', () => {
   const mismatches: Array<[string, unknown]> = [
     ['a missing field', { ...MODEL_DRAFT, passengers: undefined }],
     ['0 passengers', { ...MODEL_DRAFT, passengers: 0 }],
-    ['a lower-case code', { ...MODEL_DRAFT, legs: [{ from: 'teb', to: 'VNY', date: '2026-12-12', time: null }] }],
-    ['a date that does not exist', { ...MODEL_DRAFT, legs: [{ from: 'TEB', to: 'VNY', date: '2026-02-30', time: null }] }],
+    [
+      'a lower-case code',
+      { ...MODEL_DRAFT, legs: [{ from: 'teb', to: 'VNY', date: '2026-12-12', time: null }] },
+    ],
+    [
+      'a date that does not exist',
+      { ...MODEL_DRAFT, legs: [{ from: 'TEB', to: 'VNY', date: '2026-02-30', time: null }] },
+    ],
     [
       'a return before the departure',
       {
@@ -166,7 +228,10 @@ describe('OpenAI extractor against a local OpenAI-compatible server', () => {
       },
     ],
     ['a general chat with legs', { ...MODEL_DRAFT, kind: 'general' }],
-    ['an unknown issue code', { ...MODEL_DRAFT, issues: [{ code: 'guess', message: 'x', text: null }] }],
+    [
+      'an unknown issue code',
+      { ...MODEL_DRAFT, issues: [{ code: 'guess', message: 'x', text: null }] },
+    ],
   ];
   for (const [name, answer] of mismatches) {
     test(`a schema mismatch (${name}) falls back`, async () => {
@@ -175,7 +240,10 @@ describe('OpenAI extractor against a local OpenAI-compatible server', () => {
   }
 
   test('a 429 is retried after the server-given delay, then the answer is used', async () => {
-    const extract = scenario([apiError(429, { 'retry-after-ms': '20' }), completion(JSON.stringify(MODEL_DRAFT))]);
+    const extract = scenario([
+      apiError(429, { 'retry-after-ms': '20' }),
+      completion(JSON.stringify(MODEL_DRAFT)),
+    ]);
     const result = await extract(REQUEST);
     assert.equal(server.requests.length, 2);
     assert.equal(result.source, 'openai');
@@ -191,7 +259,10 @@ describe('OpenAI extractor against a local OpenAI-compatible server', () => {
   });
 
   test('rate limited until the retries run out', async () => {
-    await assertFallback(scenario([apiError(429, { 'retry-after-ms': '5' })], { maxRetries: 1 }), 'rate_limited');
+    await assertFallback(
+      scenario([apiError(429, { 'retry-after-ms': '5' })], { maxRetries: 1 }),
+      'rate_limited',
+    );
     assert.equal(server.requests.length, 2);
   });
 

@@ -69,8 +69,10 @@ export function createFaultyFetch(base: typeof fetch = globalThis.fetch): Faulty
   const log: FetchRecord[] = [];
 
   function take(fn: string): Fault | null {
-    const rule = rules.find((candidate) =>
-      candidate.remaining > 0 && (typeof candidate.fn === 'string' ? candidate.fn === fn : candidate.fn.test(fn)),
+    const rule = rules.find(
+      (candidate) =>
+        candidate.remaining > 0 &&
+        (typeof candidate.fn === 'string' ? candidate.fn === fn : candidate.fn.test(fn)),
     );
     if (!rule) return null;
     rule.remaining -= 1;
@@ -85,7 +87,9 @@ export function createFaultyFetch(base: typeof fetch = globalThis.fetch): Faulty
     const record: FetchRecord = { fn, method, fault: fault?.kind ?? null, serverStatus: 0 };
     log.push(record);
     if (fault?.kind === 'drop-before') {
-      throw new TypeError('fetch failed', { cause: new Error('connect ECONNRESET (injected before the server)') });
+      throw new TypeError('fetch failed', {
+        cause: new Error('connect ECONNRESET (injected before the server)'),
+      });
     }
     // A response that "had already arrived" cannot be cancelled: send it without the signal.
     const ignoresAbort = fault?.kind === 'hold' && fault.ignoreAbort === true;
@@ -95,7 +99,9 @@ export function createFaultyFetch(base: typeof fetch = globalThis.fetch): Faulty
     switch (fault.kind) {
       case 'drop-after':
         await response.arrayBuffer();
-        throw new TypeError('fetch failed', { cause: new Error('socket hang up (injected after the server answered)') });
+        throw new TypeError('fetch failed', {
+          cause: new Error('socket hang up (injected after the server answered)'),
+        });
       case 'status': {
         await response.arrayBuffer();
         return new Response(JSON.stringify({ message: `injected ${fault.status}` }), {
@@ -105,7 +111,10 @@ export function createFaultyFetch(base: typeof fetch = globalThis.fetch): Faulty
       }
       case 'garble':
         await response.arrayBuffer();
-        return new Response(JSON.stringify(fault.body), { status: 200, headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify(fault.body), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        });
       case 'delay': {
         const body = await response.arrayBuffer();
         await abortable(new Promise((resolve) => setTimeout(resolve, fault.ms)), init?.signal);

@@ -1,7 +1,11 @@
 import type { ReadableStore } from '../../src/index.js';
 
 /** Waits until `predicate` holds (polling every 5 ms), or fails after `timeoutMs` with `what`. */
-export async function until(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+export async function until(
+  predicate: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 5000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (await predicate()) return;
@@ -11,7 +15,10 @@ export async function until(predicate: () => boolean | Promise<boolean>, what: s
 }
 
 /** Records every snapshot a store publishes, for checks on what was ever shown. */
-export function recordSnapshots<Snapshot>(store: ReadableStore<Snapshot>): { snapshots: Snapshot[]; stop(): void } {
+export function recordSnapshots<Snapshot>(store: ReadableStore<Snapshot>): {
+  snapshots: Snapshot[];
+  stop(): void;
+} {
   const snapshots: Snapshot[] = [store.getSnapshot()];
   const stop = store.subscribe(() => snapshots.push(store.getSnapshot()));
   return { snapshots, stop };

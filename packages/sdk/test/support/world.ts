@@ -1,10 +1,18 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createClient, type SupabaseClient, type WebSocketLikeConstructor } from '@supabase/supabase-js';
+import {
+  createClient,
+  type SupabaseClient,
+  type WebSocketLikeConstructor,
+} from '@supabase/supabase-js';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { createDevBackend, type DevBackend } from '../../../dev-backend/src/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/db.js';
-import { createChatSessions, type ChatSessionsClient, type ChatSessionsOptions } from '../../src/index.js';
+import {
+  createChatSessions,
+  type ChatSessionsClient,
+  type ChatSessionsOptions,
+} from '../../src/index.js';
 
 /**
  * The world an SDK test runs in: a private copy of the migrated database, the local gateway
@@ -15,7 +23,10 @@ export interface SdkWorld {
   backend: DevBackend;
   database: TestDatabase;
   /** Superuser queries: setup and assertions only, never the code under test. */
-  adminQuery<Row extends Record<string, unknown> = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  adminQuery<Row extends Record<string, unknown> = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+  ): Promise<Row[]>;
   /** A new broker (a row in auth.users) with a signed-in supabase-js client and SDK client. */
   createBroker(options?: BrokerOptions): Promise<Broker>;
   /** A supabase-js client with the service-role key (server side only). */
@@ -44,13 +55,21 @@ export interface Broker {
   supabase: SupabaseClient;
   chat: ChatSessionsClient;
   /** Another supabase-js + SDK client for the same broker (a second device), optionally with its own fetch. */
-  device(options?: Omit<BrokerOptions, 'email'>): { supabase: SupabaseClient; chat: ChatSessionsClient };
+  device(options?: Omit<BrokerOptions, 'email'>): {
+    supabase: SupabaseClient;
+    chat: ChatSessionsClient;
+  };
 }
 
 /** Retries that keep tests fast: 4 attempts, tiny delays. */
 export const FAST_RETRY = { attempts: 4, baseDelayMs: 5, maxDelayMs: 20 } as const;
 
-function supabaseClient(url: string, key: string, accessToken: string | undefined, fetchImpl?: typeof fetch): SupabaseClient {
+function supabaseClient(
+  url: string,
+  key: string,
+  accessToken: string | undefined,
+  fetchImpl?: typeof fetch,
+): SupabaseClient {
   return createClient(url, key, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
     realtime: { transport: WebSocket as unknown as WebSocketLikeConstructor },
@@ -91,7 +110,10 @@ export async function startWorld(prefix = 'sdk'): Promise<SdkWorld> {
       const token = backend.tokenFor(userId, email);
       const device = (deviceOptions: Omit<BrokerOptions, 'email'> = {}) => {
         const supabase = supabaseClient(backend.url, backend.anonKey, token, deviceOptions.fetch);
-        return { supabase, chat: createChatSessions({ retry: FAST_RETRY, ...deviceOptions.sdk, supabase }) };
+        return {
+          supabase,
+          chat: createChatSessions({ retry: FAST_RETRY, ...deviceOptions.sdk, supabase }),
+        };
       };
       const first = device(options);
       return { userId, email, token, ...first, device };

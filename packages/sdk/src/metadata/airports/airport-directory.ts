@@ -5,9 +5,15 @@ import { AIRPORT_ROWS, COUNTRY_ROWS } from './airport-table.generated.js';
 /** An airport as a card shows it: codes, name, city and country. */
 export const AirportSchema = z.object({
   /** IATA code (`TEB`), or null when the airport has none. */
-  iata: z.string().regex(/^[A-Z]{3}$/).nullable(),
+  iata: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .nullable(),
   /** ICAO code (`KTEB`), or null when the airport has none. */
-  icao: z.string().regex(/^[A-Z]{4}$/).nullable(),
+  icao: z
+    .string()
+    .regex(/^[A-Z]{4}$/)
+    .nullable(),
   name: z.string().min(1),
   /** The city or municipality the airport serves; empty when the dataset has none. */
   city: z.string(),
@@ -42,7 +48,8 @@ function loadDirectory(): Directory {
   const all: DirectoryAirport[] = [];
   const byCode = new Map<string, DirectoryAirport>();
   for (const line of AIRPORT_ROWS.split('\n')) {
-    const [iata = '', icao = '', name = '', city = '', countryCode = '', size = ''] = line.split('\t');
+    const [iata = '', icao = '', name = '', city = '', countryCode = '', size = ''] =
+      line.split('\t');
     const airport: DirectoryAirport = Object.freeze({
       iata: iata || null,
       icao: icao || null,

@@ -68,9 +68,14 @@ export function buildAirportTables(
     const size = airport.type === 'large_airport' ? 'L' : 'M';
     usedCountries.add(airport.iso_country);
     rows.push(
-      [iata, icao, clean(airport.name), cityOf(airport.municipality), airport.iso_country, size].join(
-        '\t',
-      ),
+      [
+        iata,
+        icao,
+        clean(airport.name),
+        cityOf(airport.municipality),
+        airport.iso_country,
+        size,
+      ].join('\t'),
     );
   }
   rows.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -78,7 +83,11 @@ export function buildAirportTables(
     .filter((country) => usedCountries.has(country.code))
     .map((country) => `${country.code}\t${clean(country.name)}`)
     .sort();
-  return { airports: rows.join('\n'), countries: countryRows.join('\n'), airportCount: rows.length };
+  return {
+    airports: rows.join('\n'),
+    countries: countryRows.join('\n'),
+    airportCount: rows.length,
+  };
 }
 
 /** A template literal holding `text` verbatim: real tabs and line breaks keep the module small. */

@@ -28,8 +28,12 @@ function wordRun(text: string, tokens: readonly Token[], first: number): number[
     if (next.type === 'word' && touching(text, here, next)) {
       current += 1;
     } else if (
-      next.type === 'link' && next.symbol && next.text === '-' && after?.type === 'word' &&
-      tight(here, next) && tight(next, after)
+      next.type === 'link' &&
+      next.symbol &&
+      next.text === '-' &&
+      after?.type === 'word' &&
+      tight(here, next) &&
+      tight(next, after)
     ) {
       current += 2;
     } else {
@@ -40,7 +44,12 @@ function wordRun(text: string, tokens: readonly Token[], first: number): number[
   return run;
 }
 
-function spanOf(text: string, tokens: readonly Token[], first: number, last: number): {
+function spanOf(
+  text: string,
+  tokens: readonly Token[],
+  first: number,
+  last: number,
+): {
   start: number;
   end: number;
   text: string;
@@ -51,7 +60,12 @@ function spanOf(text: string, tokens: readonly Token[], first: number, last: num
 }
 
 /** The airport a single word names as a code, if it is one in the table. */
-function codeCandidate(text: string, tokens: readonly Token[], index: number, shouting: boolean): Candidate | null {
+function codeCandidate(
+  text: string,
+  tokens: readonly Token[],
+  index: number,
+  shouting: boolean,
+): Candidate | null {
   const word = tokens[index];
   if (!word || !CODE_SHAPE.test(word.text)) return null;
   const airport = findAirport(word.text);
@@ -92,7 +106,12 @@ function nameCandidate(text: string, tokens: readonly Token[], index: number): C
         airport: match.airport,
         candidates: match.candidates,
         writtenAs: 'name',
-        status: match.airport === null ? 'ambiguous' : match.candidates.length > 1 ? 'assumed' : 'resolved',
+        status:
+          match.airport === null
+            ? 'ambiguous'
+            : match.candidates.length > 1
+              ? 'assumed'
+              : 'resolved',
       },
       needsContext: true,
       needsLink: false,
@@ -108,20 +127,30 @@ function isLink(token: Token | undefined, links: readonly string[]): boolean {
 /** A word that could be a place the table does not know: capitalized, not a common word. */
 function placeLike(token: Token | undefined): boolean {
   if (token?.type !== 'word') return false;
-  return /^\p{Lu}/u.test(token.text) && !COMMON_WORDS.has(token.text.toLowerCase()) && !/\d/.test(token.text);
+  return (
+    /^\p{Lu}/u.test(token.text) &&
+    !COMMON_WORDS.has(token.text.toLowerCase()) &&
+    !/\d/.test(token.text)
+  );
 }
 
 /**
  * The capitalized words (at most 3) running from `index` away from a link, in text order. Going
  * left, a word that opens the text or a sentence is not taken (`Quote Gstaad to Nice`).
  */
-function placeRun(text: string, tokens: readonly Token[], index: number, step: 1 | -1): [number, number] {
+function placeRun(
+  text: string,
+  tokens: readonly Token[],
+  index: number,
+  step: 1 | -1,
+): [number, number] {
   let edge = index;
   for (let count = 1; count < 3; count += 1) {
     const next = tokens[edge + step];
     const here = tokens[edge];
     if (!here || !next || !placeLike(next)) break;
-    if (step === -1 && (edge + step === 0 || tokens[edge + step - 1]?.type === 'punctuation')) break;
+    if (step === -1 && (edge + step === 0 || tokens[edge + step - 1]?.type === 'punctuation'))
+      break;
     if (!(step === 1 ? touching(text, here, next) : touching(text, next, here))) break;
     edge += step;
   }
@@ -168,8 +197,14 @@ export function markAirports(text: string, tokens: readonly Token[]): Token[] {
     const first = tokens[candidate.first];
     const last = tokens[candidate.last];
     return (
-      (left !== undefined && before !== undefined && first !== undefined && touching(text, before, first)) ||
-      (right !== undefined && after !== undefined && last !== undefined && touching(text, last, after))
+      (left !== undefined &&
+        before !== undefined &&
+        first !== undefined &&
+        touching(text, before, first)) ||
+      (right !== undefined &&
+        after !== undefined &&
+        last !== undefined &&
+        touching(text, last, after))
     );
   });
 
@@ -188,10 +223,12 @@ export function markAirports(text: string, tokens: readonly Token[]): Token[] {
     for (const [side, other, step] of sides) {
       const here = tokens[side];
       const codeShaped = here?.type === 'word' && /^[A-Z]{3,4}$/.test(here.text);
-      const otherIsAirport = isAirportAt(other) || (codeShaped && /^[A-Z]{3,4}$/.test(tokens[other]?.text ?? ''));
+      const otherIsAirport =
+        isAirportAt(other) || (codeShaped && /^[A-Z]{3,4}$/.test(tokens[other]?.text ?? ''));
       if (!otherIsAirport || isAirportAt(side) || !placeLike(here)) continue;
       const [first, last] = placeRun(text, tokens, side, step);
-      if ([...replaced.entries()].some(([start, entry]) => start <= last && first <= entry.last)) continue;
+      if ([...replaced.entries()].some(([start, entry]) => start <= last && first <= entry.last))
+        continue;
       replaced.set(first, {
         last,
         token: {

@@ -1,5 +1,11 @@
 import { calendarDate } from './calendar.js';
-import { isShouting, recognize, type Claims, type DateExpression, type DateToken } from './tokens.js';
+import {
+  isShouting,
+  recognize,
+  type Claims,
+  type DateExpression,
+  type DateToken,
+} from './tokens.js';
 import {
   COUNT_PATTERN,
   FULL_WEEKDAY_PATTERN,
@@ -75,7 +81,11 @@ function yearOf(value: string | undefined): number | null {
  * then relative ones (`today`, `tomorrow`, `next Friday`, `in 3 days`, `same day`) and bare days
  * (`on the 15th`).
  */
-export function recognizeDates(claims: Claims, order: NumericDateOrder, orderWasSet: boolean): DateToken[] {
+export function recognizeDates(
+  claims: Claims,
+  order: NumericDateOrder,
+  orderWasSet: boolean,
+): DateToken[] {
   const shouting = isShouting(claims.text);
   const tokens: DateToken[] = [];
   const flags = 'giu';
@@ -84,13 +94,28 @@ export function recognizeDates(claims: Claims, order: NumericDateOrder, orderWas
   tokens.push(
     ...recognize(
       claims,
-      new RegExp(`\\b${WEEKDAY_PREFIX}(${MONTH_PATTERN})\\s*(\\d{1,2})${ORDINAL}${RANGE_DASH}(\\d{1,2})${ORDINAL}\\b${NOT_PASSENGERS}${YEAR_SUFFIX}`, flags),
+      new RegExp(
+        `\\b${WEEKDAY_PREFIX}(${MONTH_PATTERN})\\s*(\\d{1,2})${ORDINAL}${RANGE_DASH}(\\d{1,2})${ORDINAL}\\b${NOT_PASSENGERS}${YEAR_SUFFIX}`,
+        flags,
+      ),
       (match) => {
         const month = monthNumber(match[2] ?? '');
         if (!month) return null;
         const year = yearOf(match[5]);
-        const first = dateToken(shouting, match, monthDay(month, Number(match[3]), year, match[0]), match[1], { range: true });
-        const second = dateToken(shouting, match, monthDay(month, Number(match[4]), year, match[0]), undefined, { range: true });
+        const first = dateToken(
+          shouting,
+          match,
+          monthDay(month, Number(match[3]), year, match[0]),
+          match[1],
+          { range: true },
+        );
+        const second = dateToken(
+          shouting,
+          match,
+          monthDay(month, Number(match[4]), year, match[0]),
+          undefined,
+          { range: true },
+        );
         return [first, { ...second, start: first.start, text: first.text }];
       },
     ),
@@ -99,14 +124,21 @@ export function recognizeDates(claims: Claims, order: NumericDateOrder, orderWas
   tokens.push(
     ...recognize(
       claims,
-      new RegExp(`\\b(\\d{1,2})${ORDINAL}${RANGE_DASH}(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_PATTERN})(?![a-z])${YEAR_SUFFIX}`, flags),
+      new RegExp(
+        `\\b(\\d{1,2})${ORDINAL}${RANGE_DASH}(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_PATTERN})(?![a-z])${YEAR_SUFFIX}`,
+        flags,
+      ),
       (match) => {
         const month = monthNumber(match[3] ?? '');
         if (!month) return null;
         const year = yearOf(match[4]);
         return [
-          dateToken(shouting, match, monthDay(month, Number(match[1]), year, match[0]), undefined, { range: true }),
-          dateToken(shouting, match, monthDay(month, Number(match[2]), year, match[0]), undefined, { range: true }),
+          dateToken(shouting, match, monthDay(month, Number(match[1]), year, match[0]), undefined, {
+            range: true,
+          }),
+          dateToken(shouting, match, monthDay(month, Number(match[2]), year, match[0]), undefined, {
+            range: true,
+          }),
         ];
       },
     ),
@@ -122,11 +154,21 @@ export function recognizeDates(claims: Claims, order: NumericDateOrder, orderWas
   tokens.push(
     ...recognize(
       claims,
-      new RegExp(`\\b${WEEKDAY_PREFIX}(${MONTH_PATTERN})\\s*(\\d{1,2})${ORDINAL}\\b(?![:.]\\d)${NOT_PASSENGERS}${YEAR_SUFFIX}`, flags),
+      new RegExp(
+        `\\b${WEEKDAY_PREFIX}(${MONTH_PATTERN})\\s*(\\d{1,2})${ORDINAL}\\b(?![:.]\\d)${NOT_PASSENGERS}${YEAR_SUFFIX}`,
+        flags,
+      ),
       (match) => {
         const month = monthNumber(match[2] ?? '');
         if (!month) return null;
-        return [dateToken(shouting, match, monthDay(month, Number(match[3]), yearOf(match[4]), match[0]), match[1])];
+        return [
+          dateToken(
+            shouting,
+            match,
+            monthDay(month, Number(match[3]), yearOf(match[4]), match[0]),
+            match[1],
+          ),
+        ];
       },
     ),
   );
@@ -134,11 +176,21 @@ export function recognizeDates(claims: Claims, order: NumericDateOrder, orderWas
   tokens.push(
     ...recognize(
       claims,
-      new RegExp(`\\b${WEEKDAY_PREFIX}(?:the\\s+)?(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_PATTERN})(?![a-z])${YEAR_SUFFIX}`, flags),
+      new RegExp(
+        `\\b${WEEKDAY_PREFIX}(?:the\\s+)?(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?(${MONTH_PATTERN})(?![a-z])${YEAR_SUFFIX}`,
+        flags,
+      ),
       (match) => {
         const month = monthNumber(match[3] ?? '');
         if (!month) return null;
-        return [dateToken(shouting, match, monthDay(month, Number(match[2]), yearOf(match[4]), match[0]), match[1])];
+        return [
+          dateToken(
+            shouting,
+            match,
+            monthDay(month, Number(match[2]), yearOf(match[4]), match[0]),
+            match[1],
+          ),
+        ];
       },
     ),
   );
@@ -146,7 +198,10 @@ export function recognizeDates(claims: Claims, order: NumericDateOrder, orderWas
   tokens.push(
     ...recognize(
       claims,
-      new RegExp(`(?<![\\w/])${WEEKDAY_PREFIX}(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?![\\w/])`, flags),
+      new RegExp(
+        `(?<![\\w/])${WEEKDAY_PREFIX}(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?(?![\\w/])`,
+        flags,
+      ),
       (match) => {
         const first = Number(match[2]);
         const second = Number(match[3]);
@@ -158,14 +213,21 @@ export function recognizeDates(claims: Claims, order: NumericDateOrder, orderWas
         else if (first <= 12 && second <= 12 && first !== second && !orderWasSet) {
           ambiguity = `${match[0].trim()} read ${order === 'month_first' ? 'month first' : 'day first'}`;
         }
-        return [dateToken(shouting, match, monthDay(month, day, year, match[0]), match[1], { ambiguity })];
+        return [
+          dateToken(shouting, match, monthDay(month, day, year, match[0]), match[1], { ambiguity }),
+        ];
       },
     ),
   );
   // 15.12.2026 (day first, as written in Europe)
   tokens.push(
     ...recognize(claims, /\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b/g, (match) => [
-      dateToken(shouting, match, monthDay(Number(match[2]), Number(match[1]), Number(match[3]), match[0]), undefined),
+      dateToken(
+        shouting,
+        match,
+        monthDay(Number(match[2]), Number(match[1]), Number(match[3]), match[0]),
+        undefined,
+      ),
     ]),
   );
   // same day (a return on the day of the leg before)
@@ -190,7 +252,9 @@ export function recognizeDates(claims: Claims, order: NumericDateOrder, orderWas
   tokens.push(
     ...recognize(claims, new RegExp(`\\bin\\s+(${COUNT_PATTERN})\\s+days?\\b`, flags), (match) => {
       const days = countValue(match[1] ?? '');
-      return days === null ? null : [dateToken(shouting, match, { kind: 'relative_days', days }, undefined)];
+      return days === null
+        ? null
+        : [dateToken(shouting, match, { kind: 'relative_days', days }, undefined)];
     }),
   );
   // next Friday, this Sunday, Friday

@@ -32,10 +32,25 @@ interface Chain {
  * A return word that adds a leg home. A bare one (`TEB to VNY and back, Dec 12`) starts no part
  * of the text of its own: the dates after it still belong to the route before it.
  */
-type RouteEvent = { kind: 'chain'; chain: Chain } | { kind: 'return'; index: number; bare: boolean };
+type RouteEvent =
+  { kind: 'chain'; chain: Chain } | { kind: 'return'; index: number; bare: boolean };
 
 /** Words that may stand between a return word and what it returns on (`return flight on`). */
-const FILLERS = new Set(['on', 'the', 'flight', 'leg', 'trip', 'is', 'will', 'be', 'by', 'around', 'for', 'and', 'same']);
+const FILLERS = new Set([
+  'on',
+  'the',
+  'flight',
+  'leg',
+  'trip',
+  'is',
+  'will',
+  'be',
+  'by',
+  'around',
+  'for',
+  'and',
+  'same',
+]);
 
 /** True when both tokens name the same airport (or, unresolved, the same words). */
 export function sameStop(a: AirportToken, b: AirportToken): boolean {
@@ -55,14 +70,19 @@ function returnIsMeant(tokens: readonly Token[], index: number): 'dated' | 'bare
     if (token.type === 'word' && FILLERS.has(token.text.toLowerCase())) continue;
     if (token.type === 'date' || token.type === 'time' || token.type === 'airport') return 'dated';
     if (token.type === 'punctuation') return 'bare';
-    if (token.type === 'link' && token.link === 'to') return tokens[at + 1]?.type === 'airport' ? 'dated' : null;
+    if (token.type === 'link' && token.link === 'to')
+      return tokens[at + 1]?.type === 'airport' ? 'dated' : null;
     return null;
   }
   return 'bare';
 }
 
 /** Splits the tokens into route chains and return events, in text order. */
-function readEvents(tokens: readonly Token[]): { events: RouteEvent[]; oneWay: CueToken | null; roundTrip: boolean } {
+function readEvents(tokens: readonly Token[]): {
+  events: RouteEvent[];
+  oneWay: CueToken | null;
+  roundTrip: boolean;
+} {
   const events: RouteEvent[] = [];
   let current: Chain | null = null;
   let expecting: 'to' | 'via' | null = null;
@@ -75,7 +95,11 @@ function readEvents(tokens: readonly Token[]): { events: RouteEvent[]; oneWay: C
     if (token.type === 'airport') {
       if (current && (expecting !== null || lastWasStop)) {
         const next = tokens[index + 1];
-        const viaAtEnd = !(next?.type === 'link' && next.link === 'to' && tokens[index + 2]?.type === 'airport');
+        const viaAtEnd = !(
+          next?.type === 'link' &&
+          next.link === 'to' &&
+          tokens[index + 2]?.type === 'airport'
+        );
         if (expecting === 'via' && current.stops.length >= 2 && viaAtEnd) {
           // `TEB to LAS via DEN`: the stop goes before the destination.
           current.stops.splice(current.stops.length - 1, 0, token);
@@ -83,7 +107,11 @@ function readEvents(tokens: readonly Token[]): { events: RouteEvent[]; oneWay: C
           current.stops.push(token);
         }
       } else {
-        current = { stops: [token], regionStart: intro?.index ?? index, continues: intro?.continues ?? false };
+        current = {
+          stops: [token],
+          regionStart: intro?.index ?? index,
+          continues: intro?.continues ?? false,
+        };
         events.push({ kind: 'chain', chain: current });
         intro = null;
       }
@@ -124,7 +152,10 @@ function readEvents(tokens: readonly Token[]): { events: RouteEvent[]; oneWay: C
 }
 
 /** Builds the legs: chains in order, each continuing from the last stop when it says so. */
-function buildLegs(events: readonly RouteEvent[], roundTrip: boolean): { legs: ProtoLeg[]; loneStops: AirportToken[] } {
+function buildLegs(
+  events: readonly RouteEvent[],
+  roundTrip: boolean,
+): { legs: ProtoLeg[]; loneStops: AirportToken[] } {
   const legs: ProtoLeg[] = [];
   const lone: Chain[] = [];
   let firstStop: AirportToken | null = null;
@@ -162,7 +193,9 @@ function buildLegs(events: readonly RouteEvent[], roundTrip: boolean): { legs: P
     leg(lastStop, firstStop, -1);
   }
   // A lone mention of an airport the route uses anyway (`AOG at TEB … TEB-PBI`) is no problem.
-  const used = legs.flatMap(({ from, to }) => [from, to]).filter((stop): stop is AirportToken => stop !== null);
+  const used = legs
+    .flatMap(({ from, to }) => [from, to])
+    .filter((stop): stop is AirportToken => stop !== null);
   const loneStops = lone
     .flatMap((chain) => chain.stops)
     .filter((stop) => !used.some((other) => sameStop(other, stop)));
@@ -187,7 +220,11 @@ function regionFinder(legs: readonly ProtoLeg[]): (index: number) => number {
  * following implied return leg (`round trip TEB-VNY Dec 12-15`); a single leg given two dates and
  * no `one way` gets its return leg (`TEB-VNY 12/12 - 12/15`). Anything else is unassigned.
  */
-function assignDates(legs: ProtoLeg[], tokens: readonly Token[], oneWay: CueToken | null): DateToken[] {
+function assignDates(
+  legs: ProtoLeg[],
+  tokens: readonly Token[],
+  oneWay: CueToken | null,
+): DateToken[] {
   const regionOf = regionFinder(legs);
   const unassigned: DateToken[] = [];
   const singleLeg = legs.length === 1 ? legs[0] : undefined;
@@ -196,7 +233,8 @@ function assignDates(legs: ProtoLeg[], tokens: readonly Token[], oneWay: CueToke
     const region = regionOf(index);
     const regionLegs = legs.filter((leg) => leg.region === region);
     // The end of a range (`Dec 10-17`) dates the last leg of a longer route, not the second.
-    const isRangeEnd = token.range && tokens[index - 1]?.type === 'date' && tokens[index - 1]?.start === token.start;
+    const isRangeEnd =
+      token.range && tokens[index - 1]?.type === 'date' && tokens[index - 1]?.start === token.start;
     const open = isRangeEnd
       ? [...regionLegs].reverse().find((leg) => leg.date === null)
       : regionLegs.find((leg) => leg.date === null);

@@ -73,8 +73,13 @@ function tripTypeOf(legs: readonly ProtoLeg[]): TripType | null {
   if (!first) return null;
   if (!second) return 'one_way';
   if (
-    legs.length === 2 && first.from && first.to && second.from && second.to &&
-    sameStop(first.to, second.from) && sameStop(second.to, first.from)
+    legs.length === 2 &&
+    first.from &&
+    first.to &&
+    second.from &&
+    second.to &&
+    sameStop(first.to, second.from) &&
+    sameStop(second.to, first.from)
   ) {
     return 'round_trip';
   }
@@ -121,7 +126,9 @@ export function parseFlightRequest(text: string, options: ParseOptions = {}): Fl
   const airports = tokens.filter((token): token is AirportToken => token.type === 'airport');
   const passengerTokens = tokens.filter((token) => token.type === 'passengers');
   const shapeCue = tokens.some((token) => token.type === 'cue' && token.cue !== 'return');
-  const timed = tokens.some((token) => token.type === 'date' || (token.type === 'time' && token.time !== null));
+  const timed = tokens.some(
+    (token) => token.type === 'date' || (token.type === 'time' && token.time !== null),
+  );
   const itinerary = readItinerary(tokens);
   const flightWords = FLIGHT_WORDS.test(input);
   // An airport on its own (`Is BOS fine?`) makes a flight request only with a date or a flight
@@ -159,11 +166,18 @@ export function parseFlightRequest(text: string, options: ParseOptions = {}): Fl
     );
   }
   if (airports.length === 0) {
-    issues.push(placed(-1, { code: 'missing_route', message: 'No airports found in the text.', text: null }));
+    issues.push(
+      placed(-1, { code: 'missing_route', message: 'No airports found in the text.', text: null }),
+    );
   }
 
-  const written = airports.filter((airport) => airport.writtenAs !== 'name' && airport.status !== 'unknown');
-  const style = written.length > 0 && written.every((airport) => airport.writtenAs === 'icao') ? 'icao' : 'iata';
+  const written = airports.filter(
+    (airport) => airport.writtenAs !== 'name' && airport.status !== 'unknown',
+  );
+  const style =
+    written.length > 0 && written.every((airport) => airport.writtenAs === 'icao')
+      ? 'icao'
+      : 'iata';
   const legs: FlightLeg[] = [];
   let previous: string | null = null;
   for (const proto of itinerary.legs) {
@@ -190,13 +204,16 @@ export function parseFlightRequest(text: string, options: ParseOptions = {}): Fl
       issues.push(
         placed(known?.start ?? 0, {
           code: 'incomplete_route',
-          message: from ? `No destination after ${from.text}.` : `No departure airport before ${to?.text}.`,
+          message: from
+            ? `No destination after ${from.text}.`
+            : `No departure airport before ${to?.text}.`,
           text: known?.text ?? null,
         }),
       );
       continue;
     }
-    if (!from.airport || !to.airport || from.status === 'ambiguous' || to.status === 'ambiguous') continue;
+    if (!from.airport || !to.airport || from.status === 'ambiguous' || to.status === 'ambiguous')
+      continue;
     if (sameStop(from, to)) {
       issues.push(
         placed(to.start, {
@@ -215,16 +232,34 @@ export function parseFlightRequest(text: string, options: ParseOptions = {}): Fl
     });
   }
   if (legs.length > MAX_LEGS) {
-    issues.push(placed(input.length, { code: 'too_many_legs', message: `Only the first ${MAX_LEGS} legs were kept.`, text: null }));
+    issues.push(
+      placed(input.length, {
+        code: 'too_many_legs',
+        message: `Only the first ${MAX_LEGS} legs were kept.`,
+        text: null,
+      }),
+    );
     legs.length = MAX_LEGS;
   }
 
   if (legs.length > 0 || itinerary.legs.length > 0) {
     for (const token of itinerary.unassignedDates) {
-      issues.push(placed(token.start, { code: 'unassigned_date', message: `${token.text.trim()} fits no leg.`, text: token.text.trim() }));
+      issues.push(
+        placed(token.start, {
+          code: 'unassigned_date',
+          message: `${token.text.trim()} fits no leg.`,
+          text: token.text.trim(),
+        }),
+      );
     }
     for (const token of itinerary.unassignedTimes) {
-      issues.push(placed(token.start, { code: 'unassigned_time', message: `${token.text.trim()} fits no leg.`, text: token.text.trim() }));
+      issues.push(
+        placed(token.start, {
+          code: 'unassigned_time',
+          message: `${token.text.trim()} fits no leg.`,
+          text: token.text.trim(),
+        }),
+      );
     }
   }
   for (const token of tokens) {
@@ -254,7 +289,13 @@ export function parseFlightRequest(text: string, options: ParseOptions = {}): Fl
   }
 
   const ordered = issues.sort((a, b) => a.at - b.at).map(({ issue }) => issue);
-  const fields = { kind: 'flight_request' as const, tripType, legs, passengers: counted.passengers, issues: ordered };
+  const fields = {
+    kind: 'flight_request' as const,
+    tripType,
+    legs,
+    passengers: counted.passengers,
+    issues: ordered,
+  };
   return FlightRequestDraftSchema.parse({
     ...fields,
     title: flightRequestTitle(fields),

@@ -14,7 +14,9 @@ export function passengerCount(
   const [first] = tokens;
   const last = tokens[tokens.length - 1];
   if (!first || !last) return { passengers: null, issues: [] };
-  const totals = [...new Set(tokens.filter((token) => token.role === 'total').map((token) => token.count))];
+  const totals = [
+    ...new Set(tokens.filter((token) => token.role === 'total').map((token) => token.count)),
+  ];
   const parts = tokens.filter((token) => token.role === 'part');
   const sum = parts.reduce((total, token) => total + token.count, 0);
   // The whole stretch from the first count to the last, so a reader sees both sides of a conflict.
@@ -23,7 +25,13 @@ export function passengerCount(
   if (candidates.length > 1) {
     return {
       passengers: null,
-      issues: [{ code: 'conflicting_passengers', message: `The text gives different passenger counts: ${tokens.map((token) => token.text.trim()).join(', ')}.`, text }],
+      issues: [
+        {
+          code: 'conflicting_passengers',
+          message: `The text gives different passenger counts: ${tokens.map((token) => token.text.trim()).join(', ')}.`,
+          text,
+        },
+      ],
     };
   }
   const count = candidates[0] ?? null;

@@ -4,8 +4,19 @@ import { COUNT_PATTERN, countValue } from './words.js';
 const TOTAL_NOUNS = 'pax|passengers?|people|persons?|guests?|travell?ers?|ppl|souls|seats?';
 const PART_NOUNS = 'adults?|children|child|kids?|infants?|babies|baby';
 
-function passengerToken(match: RegExpExecArray, count: number, role: PassengerToken['role']): PassengerToken {
-  return { type: 'passengers', start: match.index, end: match.index + match[0].length, text: match[0], count, role };
+function passengerToken(
+  match: RegExpExecArray,
+  count: number,
+  role: PassengerToken['role'],
+): PassengerToken {
+  return {
+    type: 'passengers',
+    start: match.index,
+    end: match.index + match[0].length,
+    text: match[0],
+    count,
+    role,
+  };
 }
 
 /**
@@ -30,7 +41,10 @@ export function recognizePassengers(claims: Claims): PassengerToken[] {
   tokens.push(
     ...recognize(
       claims,
-      new RegExp(`\\b(?:(?:party|group)\\s+of\\s+(${COUNT_PATTERN})|pax\\s*[:=]?\\s*(${COUNT_PATTERN})|(${COUNT_PATTERN})\\s+of\\s+us)\\b`, 'gi'),
+      new RegExp(
+        `\\b(?:(?:party|group)\\s+of\\s+(${COUNT_PATTERN})|pax\\s*[:=]?\\s*(${COUNT_PATTERN})|(${COUNT_PATTERN})\\s+of\\s+us)\\b`,
+        'gi',
+      ),
       (match) => {
         const count = countValue(match[1] ?? match[2] ?? match[3] ?? '');
         return count === null ? null : [passengerToken(match, count, 'total')];
@@ -42,7 +56,10 @@ export function recognizePassengers(claims: Claims): PassengerToken[] {
   tokens.push(
     ...recognize(
       claims,
-      new RegExp(`\\bfor\\s+(${COUNT_PATTERN})(?=\\s*(?:[,;.!?)]|—|–|-|$)|\\s+(?:on|from|to|back|return|returning|departing|leaving|out)\\b)`, 'gi'),
+      new RegExp(
+        `\\bfor\\s+(${COUNT_PATTERN})(?=\\s*(?:[,;.!?)]|—|–|-|$)|\\s+(?:on|from|to|back|return|returning|departing|leaving|out)\\b)`,
+        'gi',
+      ),
       (match) => {
         const count = countValue(match[1] ?? '');
         return count === null ? null : [passengerToken(match, count, 'total')];

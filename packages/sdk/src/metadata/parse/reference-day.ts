@@ -27,8 +27,13 @@ export function parseSettings(options: ParseOptions): ParseSettings {
   const { referenceDate, timeZone, numericDateOrder } = parsed.data;
   const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   let today: string;
-  if (typeof referenceDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(referenceDate)) today = referenceDate;
-  else today = dateInTimeZone(referenceDate === undefined ? new Date() : new Date(referenceDate), zone);
+  if (typeof referenceDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(referenceDate))
+    today = referenceDate;
+  else
+    today = dateInTimeZone(
+      referenceDate === undefined ? new Date() : new Date(referenceDate),
+      zone,
+    );
   return {
     today,
     timeZone: zone,

@@ -41,7 +41,11 @@ function issue(code: MetadataIssue['code'], message: string, token: DateToken): 
  * - "same day" is the previous leg's date;
  * - a date with an explicit year before today is refused (`date_in_past`).
  */
-export function resolveDate(token: DateToken, today: string, previous: string | null): ResolvedDate {
+export function resolveDate(
+  token: DateToken,
+  today: string,
+  previous: string | null,
+): ResolvedDate {
   const expression = token.expression;
   const issues: MetadataIssue[] = [];
   let date: string | null = null;
@@ -51,14 +55,25 @@ export function resolveDate(token: DateToken, today: string, previous: string | 
     case 'absolute':
       date = calendarDate(expression.year, expression.month, expression.day);
       if (date && date < today) {
-        return { date: null, issues: [issue('date_in_past', `${date} is before today (${today}).`, token)] };
+        return {
+          date: null,
+          issues: [issue('date_in_past', `${date} is before today (${today}).`, token)],
+        };
       }
       break;
     case 'month_day': {
       date = nextMonthDay(expression.month, expression.day, today);
       const thisYear = calendarDate(Number(today.slice(0, 4)), expression.month, expression.day);
-      if (!previous && date && thisYear && thisYear < today && daysBetween(thisYear, today) <= RECENTLY_PASSED_DAYS) {
-        issues.push(issue('ambiguous_date', `${token.text.trim()} has just passed; read as ${date}.`, token));
+      if (
+        !previous &&
+        date &&
+        thisYear &&
+        thisYear < today &&
+        daysBetween(thisYear, today) <= RECENTLY_PASSED_DAYS
+      ) {
+        issues.push(
+          issue('ambiguous_date', `${token.text.trim()} has just passed; read as ${date}.`, token),
+        );
       }
       if (date && previous && date < previous) {
         const rolled = nextMonthDay(expression.month, expression.day, previous);
@@ -80,11 +95,18 @@ export function resolveDate(token: DateToken, today: string, previous: string | 
     case 'same_day':
       date = previous;
       if (!date) {
-        return { date: null, issues: [issue('unassigned_date', '"Same day" follows no dated leg.', token)] };
+        return {
+          date: null,
+          issues: [issue('unassigned_date', '"Same day" follows no dated leg.', token)],
+        };
       }
       break;
   }
-  if (!date) return { date: null, issues: [issue('invalid_date', `${token.text.trim()} is not a date.`, token)] };
+  if (!date)
+    return {
+      date: null,
+      issues: [issue('invalid_date', `${token.text.trim()} is not a date.`, token)],
+    };
   if (token.statedWeekday !== null && weekdayOf(date) !== token.statedWeekday) {
     return {
       date: null,
@@ -98,7 +120,13 @@ export function resolveDate(token: DateToken, today: string, previous: string | 
     };
   }
   if (token.ambiguity) {
-    issues.push(issue('ambiguous_date', `${token.ambiguity} as ${date}; check the order of day and month.`, token));
+    issues.push(
+      issue(
+        'ambiguous_date',
+        `${token.ambiguity} as ${date}; check the order of day and month.`,
+        token,
+      ),
+    );
   }
   return { date, issues };
 }

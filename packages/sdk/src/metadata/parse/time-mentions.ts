@@ -1,11 +1,16 @@
 import { recognize, type Claims, type TimeToken } from './tokens.js';
 
 function hhmm(hours: number, minutes: number): string | null {
-  if (!Number.isInteger(hours) || hours < 0 || hours > 23 || minutes < 0 || minutes > 59) return null;
+  if (!Number.isInteger(hours) || hours < 0 || hours > 23 || minutes < 0 || minutes > 59)
+    return null;
   return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
 }
 
-function timeToken(match: RegExpExecArray, time: string | null, problem: TimeToken['problem']): TimeToken {
+function timeToken(
+  match: RegExpExecArray,
+  time: string | null,
+  problem: TimeToken['problem'],
+): TimeToken {
   return {
     type: 'time',
     start: match.index,
@@ -76,9 +81,11 @@ export function recognizeTimes(claims: Claims): TimeToken[] {
   );
   // morning, afternoon, evening
   tokens.push(
-    ...recognize(claims, /\b(?:(?:early|late|in\s+the)\s+)?(morning|afternoon|evening)\b/gi, (match) => [
-      timeToken(match, null, 'imprecise_time'),
-    ]),
+    ...recognize(
+      claims,
+      /\b(?:(?:early|late|in\s+the)\s+)?(morning|afternoon|evening)\b/gi,
+      (match) => [timeToken(match, null, 'imprecise_time')],
+    ),
   );
   return tokens;
 }

@@ -9,7 +9,12 @@ export interface Span {
 
 /** A date as written, before it is placed on the calendar. */
 export type DateExpression =
-  | { readonly kind: 'absolute'; readonly year: number; readonly month: number; readonly day: number }
+  | {
+      readonly kind: 'absolute';
+      readonly year: number;
+      readonly month: number;
+      readonly day: number;
+    }
   | { readonly kind: 'month_day'; readonly month: number; readonly day: number }
   | { readonly kind: 'day_of_month'; readonly day: number }
   | { readonly kind: 'relative_days'; readonly days: number }

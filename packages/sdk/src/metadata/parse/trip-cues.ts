@@ -1,7 +1,13 @@
 import { recognize, type Claims, type CueToken } from './tokens.js';
 
 function cueToken(match: RegExpExecArray, cue: CueToken['cue']): CueToken {
-  return { type: 'cue', start: match.index, end: match.index + match[0].length, text: match[0], cue };
+  return {
+    type: 'cue',
+    start: match.index,
+    end: match.index + match[0].length,
+    text: match[0],
+    cue,
+  };
 }
 
 /**
@@ -22,7 +28,9 @@ export function recognizeTripCues(claims: Claims): CueToken[] {
     ),
   );
   tokens.push(
-    ...recognize(claims, /\bmulti[\s-]?legs?\b|\bmulti[\s-]?city\b/gi, (match) => [cueToken(match, 'multi_leg')]),
+    ...recognize(claims, /\bmulti[\s-]?legs?\b|\bmulti[\s-]?city\b/gi, (match) => [
+      cueToken(match, 'multi_leg'),
+    ]),
   );
   tokens.push(
     ...recognize(

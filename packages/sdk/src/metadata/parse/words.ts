@@ -23,8 +23,7 @@ export const WEEKDAY_PATTERN =
   '(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\\.?';
 
 /** Regex source matching a full weekday name only (a bare `Sun` is too often something else). */
-export const FULL_WEEKDAY_PATTERN =
-  '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+export const FULL_WEEKDAY_PATTERN = '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
 
 /** Month number (1–12) of a month name, or null. */
 export function monthNumber(word: string): number | null {
@@ -41,9 +40,27 @@ export function weekdayNumber(word: string): number | null {
 }
 
 const NUMBER_WORDS = [
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten',
-  'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen',
-  'nineteen', 'twenty',
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
 ] as const;
 
 /** Regex source matching digits or a number word from zero to twenty. */

@@ -10,7 +10,7 @@ export const EXTRACTION_INSTRUCTIONS = [
   'Airports: IATA (3 letters) or ICAO (4 letters) codes in capitals, as the broker wrote them or for the',
   'airport a name clearly means. When a name could mean several airports (London, New York), leave the leg',
   'out and add an issue "ambiguous_airport"; a place you cannot identify gets "unknown_airport".',
-  'legs: in travel order; date YYYY-MM-DD or null, read against today in the broker\'s time zone (a month',
+  "legs: in travel order; date YYYY-MM-DD or null, read against today in the broker's time zone (a month",
   'and day without a year is the next such day on or after today); time HH:MM (24 h) or null.',
   'A return or later leg dated before the leg before it: leave its date null, issue "return_before_departure".',
   'tripType: "one_way" (one leg), "round_trip" (two legs, the second coming back), "multi_leg", or null.',

@@ -8,7 +8,11 @@
  * const handle = createMetadataHandler({ openai: { model: 'gpt-4o-mini', timeoutMs: 10_000 } });
  * // POST /api/session-metadata  { "text": "TEB-VNY Dec 12, 6 pax", "timeZone": "America/New_York" }
  */
-export { createOpenAIExtractor, DEFAULT_OPENAI_MODEL, type OpenAIExtractorOptions } from './openai-extractor.js';
+export {
+  createOpenAIExtractor,
+  DEFAULT_OPENAI_MODEL,
+  type OpenAIExtractorOptions,
+} from './openai-extractor.js';
 export { extractWithRules, type MetadataExtractor } from './metadata-extractor.js';
 export {
   createMetadataHandler,
@@ -16,5 +20,10 @@ export {
   type MetadataHandler,
   type MetadataHandlerOptions,
 } from './metadata-handler.js';
-export { draftResponseFormat, ModelDraftSchema, toStrictJsonSchema, type ModelDraft } from './model-draft-schema.js';
+export {
+  draftResponseFormat,
+  ModelDraftSchema,
+  toStrictJsonSchema,
+  type ModelDraft,
+} from './model-draft-schema.js';
 export { EXTRACTION_INSTRUCTIONS } from './extraction-prompt.js';

@@ -12,7 +12,10 @@ export type MetadataExtractor = (request: MetadataRequest) => Promise<MetadataEx
  * configured (`source: 'rules'`, no fallback reason).
  */
 export const extractWithRules: MetadataExtractor = async (request) => ({
-  ...parseFlightRequest(request.text, { referenceDate: request.referenceDate, timeZone: request.timeZone }),
+  ...parseFlightRequest(request.text, {
+    referenceDate: request.referenceDate,
+    timeZone: request.timeZone,
+  }),
   source: 'rules',
   fallbackReason: null,
 });

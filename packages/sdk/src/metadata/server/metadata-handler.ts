@@ -20,17 +20,31 @@ export type MetadataHandler = (request: Request) => Promise<Response>;
 
 /** The error body the endpoint answers with: a stable code, a message, and zod's issues. */
 export interface MetadataErrorBody {
-  readonly error: { readonly code: string; readonly message: string; readonly issues?: readonly z.core.$ZodIssue[] };
+  readonly error: {
+    readonly code: string;
+    readonly message: string;
+    readonly issues?: readonly z.core.$ZodIssue[];
+  };
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      ...headers,
+    },
   });
 }
 
-function failure(status: number, code: string, message: string, extra: Partial<MetadataErrorBody['error']> = {}, headers: Record<string, string> = {}): Response {
+function failure(
+  status: number,
+  code: string,
+  message: string,
+  extra: Partial<MetadataErrorBody['error']> = {},
+  headers: Record<string, string> = {},
+): Response {
   return json(status, { error: { code, message, ...extra } } satisfies MetadataErrorBody, headers);
 }
 
@@ -50,20 +64,28 @@ export function createMetadataHandler(options: MetadataHandlerOptions = {}): Met
   if (options.extract && options.openai) {
     throw new TypeError('createMetadataHandler: pass either extract or openai, not both');
   }
-  const extract = options.extract ?? (options.openai ? createOpenAIExtractor(options.openai) : extractWithRules);
+  const extract =
+    options.extract ?? (options.openai ? createOpenAIExtractor(options.openai) : extractWithRules);
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
   const now = options.now ?? (() => new Date());
 
   return async (request) => {
     if (request.method !== 'POST') {
-      return failure(405, 'method_not_allowed', 'Use POST with a JSON body.', {}, { allow: 'POST' });
+      return failure(
+        405,
+        'method_not_allowed',
+        'Use POST with a JSON body.',
+        {},
+        { allow: 'POST' },
+      );
     }
     const contentType = request.headers.get('content-type') ?? '';
     if (!/^application\/json\b/i.test(contentType.trim())) {
       return failure(415, 'unsupported_media_type', 'Send the body as application/json.');
     }
     const declared = Number(request.headers.get('content-length') ?? 0);
-    if (declared > maxBodyBytes) return failure(413, 'payload_too_large', `The body is over ${maxBodyBytes} bytes.`);
+    if (declared > maxBodyBytes)
+      return failure(413, 'payload_too_large', `The body is over ${maxBodyBytes} bytes.`);
     const body = await request.text();
     if (new TextEncoder().encode(body).length > maxBodyBytes) {
       return failure(413, 'payload_too_large', `The body is over ${maxBodyBytes} bytes.`);
@@ -76,7 +98,9 @@ export function createMetadataHandler(options: MetadataHandlerOptions = {}): Met
     }
     const parsed = MetadataRequestSchema.safeParse(payload);
     if (!parsed.success) {
-      return failure(400, 'invalid_request', z.prettifyError(parsed.error), { issues: parsed.error.issues });
+      return failure(400, 'invalid_request', z.prettifyError(parsed.error), {
+        issues: parsed.error.issues,
+      });
     }
     try {
       const result = await extract({

@@ -69,7 +69,12 @@ export function draftResponseFormat(): {
   type: 'json_schema';
   json_schema: { name: string; strict: true; schema: { [key: string]: JsonValue } };
 } {
-  const schema = toStrictJsonSchema(z.toJSONSchema(ModelDraftSchema, { target: 'draft-7', io: 'output' }) as JsonValue);
+  const schema = toStrictJsonSchema(
+    z.toJSONSchema(ModelDraftSchema, { target: 'draft-7', io: 'output' }) as JsonValue,
+  );
   if (!isObject(schema)) throw new Error('The draft JSON schema is not an object');
-  return { type: 'json_schema', json_schema: { name: 'flight_request_draft', strict: true, schema } };
+  return {
+    type: 'json_schema',
+    json_schema: { name: 'flight_request_draft', strict: true, schema },
+  };
 }

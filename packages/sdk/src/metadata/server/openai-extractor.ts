@@ -50,7 +50,8 @@ function fallbackReasonOf(error: unknown): FallbackReason {
   if (error instanceof OpenAI.APIConnectionTimeoutError) return 'timeout';
   if (error instanceof OpenAI.APIConnectionError) return 'network_error';
   if (error instanceof OpenAI.RateLimitError) return 'rate_limited';
-  if (error instanceof OpenAI.APIError) return (error.status ?? 0) >= 500 ? 'server_error' : 'http_error';
+  if (error instanceof OpenAI.APIError)
+    return (error.status ?? 0) >= 500 ? 'server_error' : 'http_error';
   throw error;
 }
 
@@ -62,10 +63,18 @@ function draftFromModel(model: ModelDraft, text: string): unknown {
     for (const code of [leg.from, leg.to]) {
       if (seen.has(code) || findAirport(code)) continue;
       seen.add(code);
-      issues.push({ code: 'unknown_airport', message: `${code} is not in the airport table.`, text: null });
+      issues.push({
+        code: 'unknown_airport',
+        message: `${code} is not in the airport table.`,
+        text: null,
+      });
     }
   }
-  const fields = { ...model, issues, legs: model.legs.map((leg) => ({ ...leg, time: leg.time ?? null })) };
+  const fields = {
+    ...model,
+    issues,
+    legs: model.legs.map((leg) => ({ ...leg, time: leg.time ?? null })),
+  };
   const title =
     fields.kind === 'flight_request'
       ? flightRequestTitle(fields)
@@ -107,7 +116,11 @@ export function createOpenAIExtractor(options: OpenAIExtractorOptions = {}): Met
     const { today, timeZone } = parseSettings(parseOptions);
     const fallback = (reason: FallbackReason, detail: unknown): MetadataExtraction => {
       options.onFallback?.(reason, detail);
-      return { ...parseFlightRequest(request.text, parseOptions), source: 'rules', fallbackReason: reason };
+      return {
+        ...parseFlightRequest(request.text, parseOptions),
+        source: 'rules',
+        fallbackReason: reason,
+      };
     };
 
     let completion: OpenAI.Chat.Completions.ChatCompletion;
