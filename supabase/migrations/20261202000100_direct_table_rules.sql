@@ -19,6 +19,8 @@
 -- from titles and operator names, combining marks are capped per character, and a message
 -- must hold more than whitespace.
 
+comment on schema chat is 'Chat Sessions: one conversation per flight request or general chat. Exposed through PostgREST: the functions are the API; the tables are reachable too and hold the same rules (triggers, grants, RLS).';
+
 ---------------------------------------------------------------------------------------------
 -- Text hygiene helpers
 ---------------------------------------------------------------------------------------------
