@@ -182,7 +182,8 @@ function buildStatement(
   const payload = parseBody(request.body);
   const columns = writeColumns(payload, query, relation, request);
   const list = columns.map(quoteIdent).join(', ');
-  const json = JSON.stringify(payload);
+  // The body goes to SQL as written (json_populate_record* decode it as PostgREST does).
+  const json = request.body;
   if (request.method === 'PATCH') {
     requireFilter(request.method, query);
     if (Array.isArray(payload)) {
@@ -205,6 +206,14 @@ function buildStatement(
     throw new GatewayError(400, { code: 'PGRST100', message: 'Filters are not allowed on insert' });
   }
   if (Array.isArray(payload) && payload.length === 0) return { sql: '', params: [], empty: true };
+  if (columns.length === 0) {
+    // `{}`: one row of defaults, as PostgREST inserts it.
+    if (Array.isArray(payload) && payload.length > 1) {
+      throw new GatewayError(400, { code: 'PGRST102', message: 'All object keys must match' });
+    }
+    const source = `insert into ${target} as ${ALIAS} default values returning ${ALIAS}.*`;
+    return { sql: pageSql(source, query, false, false), params: query.params, empty: false };
+  }
   let conflict = '';
   const merge = request.prefer.includes('resolution=merge-duplicates');
   const ignore = request.prefer.includes('resolution=ignore-duplicates');
@@ -220,7 +229,7 @@ function buildStatement(
   const source = `insert into ${target} as ${ALIAS} (${list})
     select ${list} from json_populate_recordset(null::${target}, $1::json)
     ${conflict} returning ${ALIAS}.*`;
-  const rows = JSON.stringify(Array.isArray(payload) ? payload : [payload]);
+  const rows = Array.isArray(payload) ? json : `[${json}]`;
   return {
     sql: pageSql(source, query, false, false),
     params: [rows, ...query.params],
