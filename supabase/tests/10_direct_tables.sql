@@ -7,7 +7,7 @@
 -- The column matrix is generated from the catalog and checked against an explicit list of what
 -- a broker may write: a column added later fails the first test until it is classified here.
 \ir helpers/setup.psql
-select plan(58);
+select plan(65);
 
 select pg_temp.add_brokers('alice', 'bob');
 
@@ -215,6 +215,48 @@ select pg_temp.act_as_anon();
 select is(pg_temp.delete_results(),
   'messages: 42501, operator_threads: 42501, owner_state: 42501, sessions: 42501, tombstones: 42501',
   'anon: direct DELETE on every table is refused');
+
+-- Bob's writes aimed at Alice's rows, with real values: upserts through her ids included --------------
+select pg_temp.act_as_service();
+create function pg_temp.alice_rows() returns text
+language sql stable
+as $$
+  select md5(concat_ws('|',
+    (select string_agg(s::text, ',' order by s.id) from chat.sessions s where s.owner_id = pg_temp.id('alice')),
+    (select string_agg(t::text, ',' order by t.id) from chat.operator_threads t where t.owner_id = pg_temp.id('alice')),
+    (select string_agg(m::text, ',' order by m.id) from chat.messages m where m.owner_id = pg_temp.id('alice')),
+    (select string_agg(o::text, ',') from chat.owner_state o where o.owner_id = pg_temp.id('alice'))))
+$$;
+create temp table alice_before as select pg_temp.alice_rows() as fingerprint;
+grant select on alice_before to public;
+select pg_temp.act_as('bob');
+select '# bob: ' || pg_temp.session_in('b-own', 'active');
+select is(t.got, t.expected, 'Bob: ' || t.label)
+from (
+  select label, expected, pg_temp.attempt(sql) as got
+  from (values
+    ('an upsert onto her session id cannot update it',
+     format('insert into chat.sessions (id, kind, title) values (%L, ''general'', ''mine'') on conflict (id) do update set title = excluded.title',
+       pg_temp.id('a-open')), '42501'),
+    ('an upsert onto her session id that ignores duplicates writes nothing',
+     format('insert into chat.sessions (id, kind, title) values (%L, ''general'', ''mine'') on conflict (id) do nothing',
+       pg_temp.id('a-open')), '0 rows'),
+    ('a message into her session is not found',
+     format('insert into chat.messages (id, session_id, role, content) values (gen_random_uuid(), %L, ''broker'', ''hi'')',
+       pg_temp.id('a-open')), 'PT404 not_found'),
+    ('a message reusing her message id writes nothing',
+     format('insert into chat.messages (id, session_id, role, content) values (%L, %L, ''broker'', ''hi'') on conflict (id) do nothing',
+       pg_temp.id('a-msg'), pg_temp.id('b-own')), '0 rows'),
+    ('a thread on her session is not found',
+     format('insert into chat.operator_threads (id, session_id, operator_name) values (gen_random_uuid(), %L, ''Op'')',
+       pg_temp.id('a-open')), 'PT404 not_found'),
+    ('her thread''s read cursor and status are out of reach',
+     format('update chat.operator_threads set last_read_seq = 1000, status = ''declined'' where id = %L', pg_temp.id('a-thread')),
+     '0 rows')
+  ) as c (label, sql, expected)
+) t;
+select pg_temp.act_as_service();
+select is(pg_temp.alice_rows(), (select fingerprint from alice_before), 'every row of Alice''s is as before Bob''s attempts');
 
 -- Real changes of the writable columns: refused unless an API call could make them ----------------
 select pg_temp.act_as('alice');
