@@ -5,6 +5,7 @@ import { applyRequestSettings } from './request-settings.js';
 import { callRoutine, type CallArguments, type CallResult, type Paging } from './rpc-call.js';
 import { resolveRoutine, type ResolvedCall } from './rpc-resolve.js';
 import type { SchemaCache } from './schema-cache.js';
+import { serveTable, tableName } from './table-handler.js';
 
 /**
  * The `/rest/v1` part of the gateway: PostgREST's RPC contract, independent of node:http so the
@@ -232,6 +233,44 @@ export function createRestHandler(
     };
   }
 
+  // Table endpoints (PostgREST serves them on Supabase too): see table-handler.ts.
+  async function handleTable(
+    request: RestRequest,
+    table: string,
+    schema: string,
+    identity: RequestIdentity,
+  ): Promise<RestResponse> {
+    const snapshot = await schemaCache.get();
+    const readOnly = request.method === 'GET' || request.method === 'HEAD';
+    try {
+      return await executor.transaction({ readOnly }, async (session) => {
+        await applyRequestSettings(session, {
+          identity,
+          method: request.method,
+          path: request.path,
+          headers: request.headers,
+          schema,
+          extraSearchPath,
+          roleSettings: snapshot.roleSettings.get(identity.role) ?? [],
+        });
+        return serveTable(session, {
+          method: request.method,
+          schema,
+          table,
+          query: request.query,
+          body: request.body,
+          prefer: (header(request.headers, 'prefer') ?? '').split(',').map((t) => t.trim()),
+          single: (header(request.headers, 'accept') ?? '').includes(
+            'application/vnd.pgrst.object+json',
+          ),
+        });
+      });
+    } catch (error) {
+      if (isPostgresError(error)) throw gatewayErrorFromPostgres(error, identity.role === 'anon');
+      throw error;
+    }
+  }
+
   return async function handleRest(request: RestRequest): Promise<RestResponse> {
     try {
       const identity = identify(request.headers, jwtSecret);
@@ -245,11 +284,7 @@ export function createRestHandler(
           message: 'Root endpoint metadata is disabled',
         });
       }
-      // Tables are not part of this API: every read and write goes through functions.
-      throw new GatewayError(404, {
-        code: 'PGRST205',
-        message: `Could not find the table '${schema}.${table}' in the schema cache`,
-      });
+      return await handleTable(request, tableName(table), schema, identity);
     } catch (error) {
       if (error instanceof GatewayError) return errorResponse(error);
       console.error('[dev-backend] unexpected error', error);
