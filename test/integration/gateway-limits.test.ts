@@ -1,7 +1,6 @@
 // What one hostile request may cost the local gateway, reproduced from the attack battery: each
 // case is now a PostgREST-shaped 4xx, and the server keeps answering other requests meanwhile.
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -19,89 +18,15 @@ import {
   type ContractBackend,
 } from '../support/backend.js';
 import { createTestDatabase } from '../support/db.js';
+import { raw, streamUntilAnswered, type RawAnswer } from '../support/raw-http.js';
 
 const ANN = '0b7f6a52-3c1d-4b1e-9a57-1a2b3c4d5e01';
-
-interface RawAnswer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-/** One request with exactly these bytes (fetch would normalise the path and headers). */
-function raw(
-  base: string,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
-): Promise<RawAnswer> {
-  return new Promise((resolve, reject) => {
-    const call = httpRequest(
-      `${base}/`,
-      { method: options.method ?? 'GET', path: options.path, headers: options.headers ?? {} },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve({
-            status: response.statusCode ?? 0,
-            headers: response.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    call.on('error', reject);
-    call.end(options.body);
-  });
-}
 
 function assertPostgrestError(answer: RawAnswer, status: number, code: string): void {
   assert.equal(answer.status, status, answer.body.slice(0, 300));
   const body = JSON.parse(answer.body) as Record<string, unknown>;
   assert.deepEqual(Object.keys(body).sort(), ['code', 'details', 'hint', 'message']);
   assert.equal(body.code, code);
-}
-
-/** Sends a chunked body of up to `total` bytes until the server answers or closes. */
-function streamUntilAnswered(
-  base: string,
-  urlPath: string,
-  total: number,
-): Promise<{ status: number | null; sent: number }> {
-  return new Promise((resolve) => {
-    let sent = 0;
-    let status: number | null = null;
-    let settled = false;
-    const chunk = Buffer.alloc(64 * 1024, 0x20);
-    const call = httpRequest(`${base}${urlPath}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
-    });
-    const done = (): void => {
-      if (settled) return;
-      settled = true;
-      call.destroy();
-      resolve({ status, sent });
-    };
-    call.on('response', (response) => {
-      status = response.statusCode ?? null;
-      response.resume();
-      response.on('end', done);
-    });
-    call.on('error', done);
-    call.on('close', done);
-    call.write('{"a": "');
-    const pump = (): void => {
-      while (!settled && sent < total) {
-        sent += chunk.length;
-        if (!call.write(chunk)) {
-          call.once('drain', pump);
-          return;
-        }
-      }
-      if (!settled) call.end('"}');
-    };
-    pump();
-  });
 }
 
 describe('gateway limits: hostile requests end in a 4xx', () => {

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { z } from 'zod';
+import { toNodeListener } from '@chat-sessions/sdk/metadata/server';
 import { createDemoEvents } from './demo-events.js';
 import { DEMO_BROKERS_SQL, resetDemoData } from './demo-reset.js';
 import { createDemoSessions, type DemoHosts } from './demo-session.js';
@@ -291,11 +291,7 @@ export function createDemoRoutes(options: DemoRoutesOptions): DemoRoutes {
     return (await brokerOf(request)) !== null;
   }
 
-  async function metadata(
-    request: IncomingMessage,
-    response: ServerResponse,
-    url: URL,
-  ): Promise<void> {
+  async function metadata(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const handler = options.metadataHandler;
     if (!handler) {
       sendError(response, 404, 'not_found', 'No metadata endpoint is configured');
@@ -305,32 +301,7 @@ export function createDemoRoutes(options: DemoRoutesOptions): DemoRoutes {
       sendError(response, 401, 'unauthenticated', 'Open the demo page or send a broker token');
       return;
     }
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(request.headers)) {
-      if (typeof value === 'string') headers.set(name, value);
-    }
-    const method = request.method ?? 'GET';
-    const hasBody = method !== 'GET' && method !== 'HEAD';
-    // The body streams into the handler, which enforces its own limit as it reads.
-    const answer = await handler(
-      new Request(url, {
-        method,
-        headers,
-        ...(hasBody
-          ? {
-              body: Readable.toWeb(request) as ReadableStream<Uint8Array>,
-              duplex: 'half',
-            }
-          : {}),
-      } as RequestInit),
-    );
-    if (hasBody && !request.readableEnded) {
-      // The handler stopped reading (a body over its limit): close rather than drain the rest.
-      response.shouldKeepAlive = false;
-      response.setHeader('Connection', 'close');
-    }
-    response.writeHead(answer.status, Object.fromEntries(answer.headers.entries()));
-    response.end(Buffer.from(await answer.arrayBuffer()));
+    await toNodeListener(handler)(request, response);
   }
 
   async function route(
@@ -340,7 +311,7 @@ export function createDemoRoutes(options: DemoRoutesOptions): DemoRoutes {
   ): Promise<boolean> {
     const route = `${request.method ?? 'GET'} ${url.pathname}`;
     if (url.pathname === '/metadata/parse') {
-      await metadata(request, response, url);
+      await metadata(request, response);
       return true;
     }
     if (!options.demo) return false;
