@@ -12,12 +12,26 @@ export interface RawAnswer {
 /** One request with exactly these bytes (fetch would normalise the path and headers). */
 export function raw(
   base: string,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+  options: {
+    method?: string;
+    path: string;
+    headers?: Record<string, string>;
+    body?: string;
+    /** Give up (reject) when no answer came in this long. */
+    timeoutMs?: number;
+  },
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const call = httpRequest(
       `${base}/`,
-      { method: options.method ?? 'GET', path: options.path, headers: options.headers ?? {} },
+      {
+        method: options.method ?? 'GET',
+        path: options.path,
+        headers: options.headers ?? {},
+        // A fresh connection each time: a reused keep-alive socket the server is closing at that
+        // moment ("socket hang up") is the client's race, not an answer of the server's.
+        agent: false,
+      },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -31,6 +45,8 @@ export function raw(
       },
     );
     call.on('error', reject);
+    if (options.timeoutMs !== undefined)
+      call.setTimeout(options.timeoutMs, () => call.destroy(new Error('no answer in time')));
     call.end(options.body);
   });
 }
