@@ -84,11 +84,26 @@ sidebar.addEventListener('chat-session-restore', (event) =>
   log(`chat-session-restore ${event.session.id}`),
 );
 
-const config = await (await fetch('/demo-api/config')).json();
+// The local demo's session (an HttpOnly cookie for this origin), then its first broker. A real
+// host gets the token from its own Supabase Auth session instead.
+await fetch('/demo-api/session', {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: '{}',
+});
+let config = await (await fetch('/demo-api/config')).json();
 const broker = config.brokers[0];
 const supabase = createClient(location.origin, config.anonKey, {
   auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-  accessToken: async () => broker.accessToken,
+  // Demo tokens last an hour: ask again a few minutes before this one expires.
+  accessToken: async () => {
+    let current = config.brokers.find((b) => b.id === broker.id);
+    if (current.expiresAt - Date.now() / 1000 < 300) {
+      config = await (await fetch('/demo-api/config')).json();
+      current = config.brokers.find((b) => b.id === broker.id);
+    }
+    return current.accessToken;
+  },
 });
 sidebar.client = createChatSessions({ supabase });
 set('crm-user', broker.name);

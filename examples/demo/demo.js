@@ -1,7 +1,9 @@
 // The standalone demo: a broker's workspace on the local backend. It loads the single-file
-// bundle (elements + SDK + supabase-js's createClient), signs in as a demo broker with a user
-// token from the dev backend (never the service-role key), and keeps the broker, the tab and the
-// selected session in the URL so a reload restores them.
+// bundle (elements + SDK + supabase-js's createClient), opens the demo's own session (an
+// HttpOnly cookie only this origin gets), signs in as a demo broker with a short-lived user
+// token from the dev backend (never the service-role key), polls at once when the server nudges
+// (its own writes: simulated replies, resets), and keeps the broker, the tab and the selected
+// session in the URL so a reload restores them.
 import {
   ChangeFeedSync,
   DraftStore,
@@ -57,11 +59,27 @@ function select(sessionId) {
   writeUrl({ session: sessionId });
 }
 
+/** The broker's token, asked again from the demo server a few minutes before it expires. */
+async function tokenOf(brokerId) {
+  let broker = config.brokers.find((b) => b.id === brokerId);
+  if (!broker || broker.expiresAt - Date.now() / 1000 < 300) {
+    config = await demoConfig();
+    broker = config.brokers.find((b) => b.id === brokerId);
+  }
+  return broker.accessToken;
+}
+
+async function demoConfig() {
+  const response = await fetch('/demo-api/config');
+  if (!response.ok) throw new Error(`the demo server answered ${response.status}`);
+  return response.json();
+}
+
 function signIn(broker, state) {
   workspace?.dispose();
   const supabase = createClient(location.origin, config.anonKey, {
     auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
-    accessToken: async () => broker.accessToken,
+    accessToken: () => tokenOf(broker.id),
   });
   const client = createChatSessions({ supabase });
   // One change feed for the whole page, shared with this broker's other tabs.
@@ -98,7 +116,7 @@ async function demoPost(path, body) {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      authorization: `Bearer ${workspace.broker.accessToken}`,
+      authorization: `Bearer ${await tokenOf(workspace.broker.id)}`,
     },
     body: JSON.stringify(body ?? {}),
   });
@@ -153,7 +171,24 @@ reset.addEventListener('click', async () => {
   }
 });
 
-const config = await (await fetch('/demo-api/config')).json();
+// The demo's session first: every /demo-api/* route (and the metadata endpoint) asks for it.
+await fetch('/demo-api/session', {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: '{}',
+});
+let config = await demoConfig();
+
+// Nudges: the server's own writes reach this page now rather than at the next poll. The change
+// feed stays the truth; a nudge only says "poll now".
+const nudges = new EventSource('/demo-api/events');
+nudges.addEventListener('nudge', (event) => {
+  const { brokerId } = JSON.parse(event.data);
+  if (workspace && (brokerId === null || brokerId === workspace.broker.id)) {
+    workspace.sync.requestPoll();
+  }
+});
+
 for (const broker of config.brokers) {
   const option = document.createElement('option');
   option.value = broker.id;

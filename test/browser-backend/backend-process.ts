@@ -23,6 +23,9 @@ const backend = await createDevBackend({
   jwtSecret: randomBytes(32).toString('hex'),
   // The harness applied the shim and migrations to the template this database clones.
   migrate: false,
+  // The specs' pages come from the test runner's own server: another origin, allowed by name
+  // would need its port, so any origin is allowed on this private, throwaway backend.
+  corsOrigins: '*',
   // The session-metadata endpoint (rule parser) at /metadata/parse, for quick create.
   metadataHandler: createMetadataHandler(),
 });

@@ -7,6 +7,7 @@ import { createMetadataHandler } from '@chat-sessions/sdk/metadata/server';
 import { createDevBackend, type DevBackend } from '../../packages/dev-backend/src/index.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { randomJwtSecret, supabaseFor } from '../support/backend.js';
+import { openDemoSession } from '../support/demo-session.js';
 
 const AVA = '11111111-1111-4111-8111-111111111111';
 const AVA_LUTON_NICE = 'a0000000-0000-4000-8000-000000000002';
@@ -22,6 +23,7 @@ describe('dev backend demo routes', () => {
   let db: TestDatabase;
   let backend: DevBackend;
   let brokers: Broker[];
+  let cookie: string;
 
   before(async () => {
     db = await createTestDatabase('demo');
@@ -32,7 +34,10 @@ describe('dev backend demo routes', () => {
       demo: true,
       metadataHandler: createMetadataHandler(),
     });
-    const config = (await (await fetch(`${backend.url}/demo-api/config`)).json()) as {
+    cookie = await openDemoSession(backend.url);
+    const config = (await (
+      await fetch(`${backend.url}/demo-api/config`, { headers: { cookie } })
+    ).json()) as {
       anonKey: string;
       brokers: Broker[];
     };
@@ -50,6 +55,7 @@ describe('dev backend demo routes', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
+        cookie,
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
       body: JSON.stringify(body),
@@ -69,7 +75,9 @@ describe('dev backend demo routes', () => {
       brokers.map((b) => b.email),
       ['ava.morgan@skyline-charter.example', 'ben.okafor@skyline-charter.example'],
     );
-    const text = JSON.stringify(await (await fetch(`${backend.url}/demo-api/config`)).json());
+    const text = JSON.stringify(
+      await (await fetch(`${backend.url}/demo-api/config`, { headers: { cookie } })).json(),
+    );
     assert.ok(
       !text.includes(backend.serviceRoleKey),
       'the service-role key never reaches the page',
@@ -163,7 +171,10 @@ describe('dev backend demo routes', () => {
   });
 
   it('answers unknown demo routes with 404', async () => {
-    assert.equal((await fetch(`${backend.url}/demo-api/nope`)).status, 404);
+    assert.equal(
+      (await fetch(`${backend.url}/demo-api/nope`, { headers: { cookie } })).status,
+      404,
+    );
   });
 });
 

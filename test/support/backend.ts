@@ -188,6 +188,8 @@ export async function startContractBackend(
       jwtSecret,
       // The harness already applied the shim and migrations to the template this database clones.
       migrate: false,
+      // CORS is opt-in: the contract tests call as a page of another origin would.
+      corsOrigins: ['https://crm.example'],
       ...options,
     });
     return {

@@ -7,7 +7,9 @@ import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { randomBytes } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from './db.js';
+import { openDemoSession } from './demo-session.js';
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -128,6 +130,9 @@ export async function startDemoServer(
   if (database.kind === 'postgres') {
     db = await createTestDatabase('e2e');
     env.DATABASE_URL = db.adminUrl;
+    // Over DATABASE_URL the CLI wants its own secret and an explicit --demo.
+    env.JWT_SECRET = randomBytes(32).toString('hex');
+    args.push('--demo');
   } else {
     args.push('--pglite-dir', database.dir);
   }
@@ -250,23 +255,26 @@ function serverHandle(
   db: TestDatabase | null,
 ): DemoServer {
   let brokers: Promise<DemoBroker[]> | null = null;
+  let session: Promise<string> | null = null;
   const { url } = started;
+  // /demo-api/* answers only the demo's own session, which a test opens as the page does.
+  const cookie = (): Promise<string> => (session ??= openDemoSession(url));
   const server: DemoServer = {
     ...started,
     output,
     brokers() {
-      brokers ??= fetch(`${url}/demo-api/config`).then(async (response) => {
-        if (!response.ok) throw new Error(`/demo-api/config answered ${response.status}`);
-        return ((await response.json()) as { brokers: DemoBroker[] }).brokers;
-      });
+      brokers ??= cookie()
+        .then((value) => fetch(`${url}/demo-api/config`, { headers: { cookie: value } }))
+        .then(async (response) => {
+          if (!response.ok) throw new Error(`/demo-api/config answered ${response.status}`);
+          return ((await response.json()) as { brokers: DemoBroker[] }).brokers;
+        });
       return brokers;
     },
     async reset() {
-      const ava = (await server.brokers()).find((broker) => broker.id === AVA);
-      if (!ava) throw new Error('the demo config lists no Ava');
       const response = await fetch(`${url}/demo-api/reset`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${ava.accessToken}`, 'content-type': 'application/json' },
+        headers: { cookie: await cookie(), 'content-type': 'application/json' },
         body: '{}',
       });
       if (!response.ok)

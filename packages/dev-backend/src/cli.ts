@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createMetadataHandler } from '@chat-sessions/sdk/metadata/server';
 import { buildPackages, demoBundleIsStale } from './browser-bundle.js';
-import { createDevBackend, defaultPgliteDir } from './index.js';
+import { createDevBackend, defaultPgliteDir, isLoopbackAddress } from './index.js';
 import { repositoryRoot } from './migrate.js';
 
 /**
@@ -10,14 +10,20 @@ import { repositoryRoot } from './migrate.js';
  *
  * With DATABASE_URL it serves that PostgreSQL database; without it, PGlite persisted in
  * `.data/pglite`. Environment: DATABASE_URL, PORT, JWT_SECRET, EXPOSED_SCHEMAS (comma-separated),
- * AUTHENTICATOR_PASSWORD.
+ * CORS_ORIGINS (comma-separated), AUTHENTICATOR_PASSWORD.
  */
 
 const usage = `Usage: cli.ts start [--port 54321] [--host 127.0.0.1] [--static <folder>] [--pglite-dir <folder>]
-                    [--schemas chat,...] [--no-seed] [--no-build]
+                    [--schemas chat,...] [--cors-origin <origin>]... [--demo] [--dotfiles]
+                    [--source-maps] [--no-seed] [--no-build]
 
 Starts the local Chat Sessions backend (PostgREST-compatible RPC gateway).
-Uses PostgreSQL when DATABASE_URL is set, else PGlite in .data/pglite.`;
+Uses PostgreSQL when DATABASE_URL is set, else PGlite in .data/pglite.
+The demo routes are on over PGlite on a loopback address; --demo forces them anywhere (never on
+a shared machine). Beyond loopback or over DATABASE_URL, JWT_SECRET must be set.`;
+
+const LOUD = '\u001b[1;31m';
+const PLAIN = '\u001b[0m';
 
 async function start(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -28,10 +34,16 @@ async function start(argv: string[]): Promise<void> {
       static: { type: 'string' },
       'pglite-dir': { type: 'string' },
       schemas: { type: 'string' },
+      'cors-origin': { type: 'string', multiple: true },
+      demo: { type: 'boolean', default: false },
+      dotfiles: { type: 'boolean', default: false },
+      'source-maps': { type: 'boolean', default: false },
       'no-seed': { type: 'boolean', default: false },
       'no-build': { type: 'boolean', default: false },
     },
   });
+  const host = values.host ?? '127.0.0.1';
+  const loopback = isLoopbackAddress(host);
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const port = Number(values.port ?? process.env.PORT ?? 54321);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -42,6 +54,29 @@ async function start(argv: string[]): Promise<void> {
     .filter((schema) => schema !== '');
   const staticDir = values.static ?? path.join(repositoryRoot, 'examples');
   const pgliteDir = path.resolve(values['pglite-dir'] ?? defaultPgliteDir);
+  const corsOrigins = [
+    ...(values['cors-origin'] ?? []),
+    ...(process.env.CORS_ORIGINS ?? '').split(','),
+  ]
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== '');
+
+  // The public development secret lets anyone sign a service_role token: only for an embedded
+  // database nobody else can reach.
+  if (!process.env.JWT_SECRET && (databaseUrl || !loopback)) {
+    throw new Error(
+      `Refusing to start with the public development JWT secret ${databaseUrl ? 'over DATABASE_URL' : `on ${host}`}: ` +
+        'anyone could sign a service_role token for this database. Set JWT_SECRET (32+ random characters).',
+    );
+  }
+  const demo = values.demo || (!databaseUrl && loopback);
+  if (values.demo && (databaseUrl || !loopback)) {
+    console.warn(
+      `${LOUD}WARNING: --demo mounts /demo-api/* ${databaseUrl ? 'over DATABASE_URL' : `on ${host}`}: ` +
+        `whoever opens the demo page can read the demo brokers' data, post as the service role ` +
+        `through "simulate operator reply" and reset the demo brokers' data. Local development only.${PLAIN}`,
+    );
+  }
 
   if (!values['no-build'] && (await demoBundleIsStale())) {
     console.log('Building the browser bundle the demo pages load (npm run build)…');
@@ -53,13 +88,15 @@ async function start(argv: string[]): Promise<void> {
   const backend = await createDevBackend({
     ...(databaseUrl ? { databaseUrl } : { pgliteDir }),
     port,
-    host: values.host ?? '127.0.0.1',
+    host,
     exposedSchemas: schemas,
+    ...(corsOrigins.length > 0 ? { corsOrigins } : {}),
+    staticFiles: { dotfiles: values.dotfiles, sourceMaps: values['source-maps'] },
     ...(process.env.JWT_SECRET ? { jwtSecret: process.env.JWT_SECRET } : {}),
     staticDir,
     staticMounts: { '/dist/': path.join(repositoryRoot, 'dist') },
     seed: !values['no-seed'],
-    demo: true,
+    demo,
     onProgress: (step) => console.log(`  … ${step}`),
     // The OpenAI extractor when a key or a compatible server is configured; the rule parser else.
     metadataHandler: createMetadataHandler(
@@ -69,6 +106,10 @@ async function start(argv: string[]): Promise<void> {
               ...(process.env.OPENAI_MODEL ? { model: process.env.OPENAI_MODEL } : {}),
               ...(process.env.OPENAI_BASE_URL ? { baseURL: process.env.OPENAI_BASE_URL } : {}),
             },
+            // The route itself demands the demo session or a broker token; the host's key is
+            // still spent at most this fast.
+            rateLimit: { capacity: 10, refillPerMinute: 10 },
+            budget: { requestsPerDay: 500 },
           }
         : {},
     ),
@@ -85,7 +126,12 @@ async function start(argv: string[]): Promise<void> {
   );
   console.log(`  static files:     ${staticDir}`);
   console.log(
-    `  demo:             ${backend.url}/demo/   (metadata: ${process.env.OPENAI_API_KEY || process.env.OPENAI_BASE_URL ? 'OpenAI' : 'rule parser'})`,
+    demo
+      ? `  demo:             ${backend.url}/demo/   (metadata: ${process.env.OPENAI_API_KEY || process.env.OPENAI_BASE_URL ? 'OpenAI' : 'rule parser'})`
+      : '  demo:             off (over DATABASE_URL or beyond loopback; --demo forces it)',
+  );
+  console.log(
+    `  CORS:             ${corsOrigins.length > 0 ? corsOrigins.join(', ') : 'same-origin only (--cors-origin to allow a page elsewhere)'}`,
   );
   console.log(`  anon key:         ${backend.anonKey}`);
   console.log(`  service role key: ${backend.serviceRoleKey}`);

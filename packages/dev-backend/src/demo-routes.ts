@@ -1,18 +1,26 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { toNodeListener } from '@chat-sessions/sdk/metadata/server';
+import { createDemoEvents } from './demo-events.js';
+import { DEMO_BROKERS_SQL, resetDemoData } from './demo-reset.js';
+import { createDemoSessions, type DemoHosts } from './demo-session.js';
 import type { DemoTokens } from './demo-tokens.js';
 import type { Executor } from './executor.js';
 import { verifyJwt } from './jwt.js';
-import { seedPath } from './migrate.js';
+import { readLimitedBody } from './read-body.js';
+import { refuseDeepJson } from './request-limits.js';
 import type { RestRequest, RestResponse } from './rest-handler.js';
 
 /**
  * Development-only routes for the demo page (mounted by `npm start`, never part of a real
- * deployment): the demo brokers and their tokens, a "simulate operator reply" that goes through
- * the service-role path on the server (the browser never holds the service-role key), a reset to
- * the seed data, and the session-metadata endpoint.
+ * deployment): a demo session for the page, the demo brokers and short-lived tokens, a
+ * "simulate operator reply" that goes through the service-role path on the server (the browser
+ * never holds the service-role key), a reset to the seed data, nudges for open pages, and the
+ * session-metadata endpoint.
+ *
+ * Every `/demo-api/*` route but the one that opens the session demands the demo session (an
+ * HttpOnly SameSite=Strict cookie, see demo-session.ts), and answers only the demo's own origin.
  */
 export interface DemoRoutesOptions {
   handleRest: (request: RestRequest) => Promise<RestResponse>;
@@ -21,9 +29,16 @@ export interface DemoRoutesOptions {
   jwtSecret: string;
   /** Mount `/demo-api/*` (the metadata endpoint alone otherwise). */
   demo: boolean;
+  /** Which Host headers the demo answers (default loopback names only). */
+  demoHosts?: DemoHosts;
   /** A fetch-style metadata handler mounted at `/metadata/parse`, when given. */
   metadataHandler?: (request: Request) => Promise<Response>;
 }
+
+/** Largest body a demo route reads. */
+const MAX_DEMO_BODY_BYTES = 64 * 1024;
+/** Lifetime of the brokers' tokens the demo page gets (it asks again before they expire). */
+const DEMO_TOKEN_LIFETIME_SECONDS = 3600;
 
 /** A demo broker as the page's switcher shows it. */
 export interface DemoBroker {
@@ -31,6 +46,8 @@ export interface DemoBroker {
   email: string;
   name: string;
   accessToken: string;
+  /** When `accessToken` expires (seconds since the epoch). */
+  expiresAt: number;
 }
 
 const OperatorReplySchema = z.strictObject({
@@ -74,13 +91,42 @@ function sendError(response: ServerResponse, status: number, code: string, messa
   send(response, status, { code, message, details: null, hint: null });
 }
 
-async function readJson(request: IncomingMessage): Promise<unknown> {
-  let text = '';
-  for await (const chunk of request) {
-    text += String(chunk);
-    if (text.length > 64 * 1024) throw new Error('request body too large');
+class RequestRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
   }
-  return text === '' ? {} : (JSON.parse(text) as unknown);
+}
+
+/** Reads a JSON body of at most 64 KiB (413 beyond, 415 if it isn't declared JSON). */
+async function readJson(request: IncomingMessage, response: ServerResponse): Promise<unknown> {
+  if (!/^application\/json\b/i.test(request.headers['content-type'] ?? ''))
+    throw new RequestRefused(415, 'unsupported_media_type', 'Send the body as application/json');
+  const read = await readLimitedBody(request, response, MAX_DEMO_BODY_BYTES);
+  if (!read.ok) {
+    for (const [name, value] of Object.entries(read.headers)) response.setHeader(name, value);
+    throw new RequestRefused(read.status, 'payload_too_large', read.message);
+  }
+  if (read.text.trim() === '') return {};
+  if (nestsTooDeep(read.text))
+    throw new RequestRefused(400, 'validation', 'The body is nested too deeply');
+  try {
+    return JSON.parse(read.text) as unknown;
+  } catch {
+    throw new RequestRefused(400, 'validation', 'The body is not JSON');
+  }
+}
+
+function nestsTooDeep(text: string): boolean {
+  try {
+    refuseDeepJson(text, 'body');
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 function bearer(request: IncomingMessage): string | null {
@@ -88,8 +134,19 @@ function bearer(request: IncomingMessage): string | null {
   return header.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : null;
 }
 
-/** Creates the demo routes; the returned function answers true when it handled the request. */
-export function createDemoRoutes(options: DemoRoutesOptions) {
+/** The demo routes and what they share with the server. */
+export interface DemoRoutes {
+  /** Answers the request when it is a demo or metadata route (then true). */
+  handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean>;
+  /** Tells open demo pages to poll now (after a write the server made itself). */
+  nudge(brokerId: string | null): void;
+}
+
+/** Creates the demo routes. */
+export function createDemoRoutes(options: DemoRoutesOptions): DemoRoutes {
+  const sessions = createDemoSessions({ hosts: options.demoHosts ?? 'loopback' });
+  const events = createDemoEvents();
+
   async function rpc(
     token: string,
     fn: string,
@@ -109,14 +166,27 @@ export function createDemoRoutes(options: DemoRoutesOptions) {
   }
 
   /** The signed-in broker's id, from a token the local secret signed, or null. */
-  function brokerOf(request: IncomingMessage): string | null {
+  async function brokerOf(request: IncomingMessage): Promise<string | null> {
     const token = bearer(request);
     if (!token) return null;
     try {
-      const claims = verifyJwt(token, options.jwtSecret);
+      const claims = await verifyJwt(token, options.jwtSecret);
       return claims.role === 'authenticated' && typeof claims.sub === 'string' ? claims.sub : null;
     } catch {
       return null;
+    }
+  }
+
+  /** Refuses a request that is not the demo page's own, with its session. */
+  function requireSession(request: IncomingMessage): void {
+    const refusal = sessions.refusal(request);
+    if (refusal) throw new RequestRefused(403, 'forbidden', refusal);
+    if (!sessions.has(request)) {
+      throw new RequestRefused(
+        401,
+        'no_demo_session',
+        'Open the demo page first (POST /demo-api/session from the page sets its session)',
+      );
     }
   }
 
@@ -127,26 +197,40 @@ export function createDemoRoutes(options: DemoRoutesOptions) {
     try {
       rows = await admin.query<{ id: string; email: string; name: string | null }>(
         `select id::text, email, raw_user_meta_data ->> 'full_name' as name from auth.users
-         where email like '%@skyline-charter.example' order by email`,
+         where id in (${DEMO_BROKERS_SQL}) order by email`,
       );
     } finally {
       await admin.release();
     }
+    const expiresAt = Math.floor(Date.now() / 1000) + DEMO_TOKEN_LIFETIME_SECONDS;
     return rows.map((row) => ({
       id: row.id,
       email: row.email,
       name: row.name ?? row.email,
-      accessToken: options.tokens.tokenFor(row.id, row.email, 7 * 24 * 3600),
+      accessToken: options.tokens.tokenFor(row.id, row.email, DEMO_TOKEN_LIFETIME_SECONDS),
+      expiresAt,
     }));
   }
 
+  async function openSession(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const refusal = sessions.refusal(request);
+    if (refusal) throw new RequestRefused(403, 'forbidden', refusal);
+    // JSON only: a cross-origin form can't send it, and a cross-origin script needs a preflight
+    // that this route never grants.
+    await readJson(request, response);
+    sessions.open(response);
+    send(response, 200, { session: true });
+  }
+
   async function operatorReply(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    requireSession(request);
     const token = bearer(request);
-    if (!token || !brokerOf(request)) {
+    const broker = await brokerOf(request);
+    if (!token || !broker) {
       sendError(response, 401, 'unauthenticated', 'Sign in as a demo broker first');
       return;
     }
-    const parsed = OperatorReplySchema.safeParse(await readJson(request));
+    const parsed = OperatorReplySchema.safeParse(await readJson(request, response));
     if (!parsed.success) {
       sendError(
         response,
@@ -183,86 +267,92 @@ export function createDemoRoutes(options: DemoRoutesOptions) {
     });
     response.writeHead(answer.status, answer.headers);
     response.end(answer.body);
+    if (answer.status < 300) events.nudge('operator-reply', broker);
   }
 
   async function reset(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!brokerOf(request)) {
-      sendError(response, 401, 'unauthenticated', 'Sign in as a demo broker first');
-      return;
-    }
-    const admin = await options.executor.admin();
-    try {
-      await admin.runScript(`begin;\n${await readFile(seedPath, 'utf8')}\n;commit;`);
-    } finally {
-      await admin.release();
-    }
+    requireSession(request);
+    await readJson(request, response);
+    await resetDemoData(options.executor);
     send(response, 200, { reset: true });
+    events.nudge('reset', null);
   }
 
-  async function metadata(
-    request: IncomingMessage,
-    response: ServerResponse,
-    url: URL,
-  ): Promise<void> {
+  function listen(request: IncomingMessage, response: ServerResponse): void {
+    requireSession(request);
+    if (!events.listen(response))
+      sendError(response, 503, 'too_many_streams', 'Too many open demo pages');
+  }
+
+  /** Demo pages may use the metadata endpoint with their session; API clients with a token. */
+  async function mayParse(request: IncomingMessage): Promise<boolean> {
+    if (!options.demo) return true;
+    if (sessions.refusal(request) === null && sessions.has(request)) return true;
+    return (await brokerOf(request)) !== null;
+  }
+
+  async function metadata(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const handler = options.metadataHandler;
     if (!handler) {
       sendError(response, 404, 'not_found', 'No metadata endpoint is configured');
       return;
     }
-    const chunks: Buffer[] = [];
-    for await (const chunk of request)
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(request.headers)) {
-      if (typeof value === 'string') headers.set(name, value);
+    if (!(await mayParse(request))) {
+      sendError(response, 401, 'unauthenticated', 'Open the demo page or send a broker token');
+      return;
     }
-    const method = request.method ?? 'GET';
-    const answer = await handler(
-      new Request(url, {
-        method,
-        headers,
-        ...(method === 'GET' || method === 'HEAD' ? {} : { body: Buffer.concat(chunks) }),
-      }),
-    );
-    response.writeHead(answer.status, Object.fromEntries(answer.headers.entries()));
-    response.end(Buffer.from(await answer.arrayBuffer()));
+    await toNodeListener(handler)(request, response);
   }
 
-  return async function handleDemo(
+  async function route(
     request: IncomingMessage,
     response: ServerResponse,
     url: URL,
   ): Promise<boolean> {
     const route = `${request.method ?? 'GET'} ${url.pathname}`;
     if (url.pathname === '/metadata/parse') {
-      await metadata(request, response, url);
+      await metadata(request, response);
       return true;
     }
     if (!options.demo) return false;
-    try {
-      switch (route) {
-        case 'GET /demo-api/config':
-          send(response, 200, { anonKey: options.tokens.anonKey, brokers: await brokers() });
+    switch (route) {
+      case 'POST /demo-api/session':
+        await openSession(request, response);
+        return true;
+      case 'GET /demo-api/config':
+        requireSession(request);
+        send(response, 200, { anonKey: options.tokens.anonKey, brokers: await brokers() });
+        return true;
+      case 'GET /demo-api/events':
+        listen(request, response);
+        return true;
+      case 'POST /demo-api/operator-reply':
+        await operatorReply(request, response);
+        return true;
+      case 'POST /demo-api/reset':
+        await reset(request, response);
+        return true;
+      default:
+        if (url.pathname.startsWith('/demo-api/')) {
+          sendError(response, 404, 'not_found', `No demo route ${route.slice(0, 200)}`);
           return true;
-        case 'POST /demo-api/operator-reply':
-          await operatorReply(request, response);
-          return true;
-        case 'POST /demo-api/reset':
-          await reset(request, response);
-          return true;
-        default:
-          if (url.pathname.startsWith('/demo-api/')) {
-            sendError(response, 404, 'not_found', `No demo route ${route}`);
-            return true;
-          }
-          return false;
-      }
-    } catch (error) {
-      if (error instanceof SyntaxError) {
-        sendError(response, 400, 'validation', 'The body is not JSON');
+        }
+        return false;
+    }
+  }
+
+  return {
+    async handle(request, response, url) {
+      try {
+        return await route(request, response, url);
+      } catch (error) {
+        if (!(error instanceof RequestRefused)) throw error;
+        sendError(response, error.status, error.code, error.message);
         return true;
       }
-      throw error;
-    }
+    },
+    nudge(brokerId) {
+      events.nudge('operator-reply', brokerId);
+    },
   };
 }

@@ -1,9 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readLimitedBody } from './read-body.js';
+import { DEFAULT_MAX_BODY_BYTES } from './request-limits.js';
 import type { RestRequest, RestResponse } from './rest-handler.js';
 
 /**
- * The node:http front: CORS (as Supabase's gateway answers browsers), the `/rest/v1` API, and
- * optionally a folder of static files at `/` for a demo page.
+ * The node:http front: the `/rest/v1` API, optionally a folder of static files at `/` for a demo
+ * page, and CORS only for the origins it is told to allow (same-origin by default: a page on
+ * another local port must not read the API's answers unless the developer says so).
  */
 
 /** The headers supabase-js sends; a preflight allows them even if the browser does not list them. */
@@ -23,53 +26,52 @@ const ALLOWED_REQUEST_HEADERS = [
 /** Response headers a browser script may read (supabase-js reads Content-Range for counts). */
 const EXPOSED_RESPONSE_HEADERS =
   'Content-Range, Content-Location, Content-Type, Location, Preference-Applied, Range-Unit';
-const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** Receiving a whole request (headers and body) may take this long; slow senders are cut off. */
+const REQUEST_TIMEOUT_MS = 30_000;
+const HEADERS_TIMEOUT_MS = 15_000;
+
+/** Which cross-origin pages may call the server: none (the default), a list, or any (`'*'`). */
+export type CorsOrigins = readonly string[] | '*';
 
 /** Options of {@link createGatewayServer}. */
 export interface GatewayServerOptions {
   handleRest: (request: RestRequest) => Promise<RestResponse>;
+  /** Origins allowed to read answers from another origin (default none: same-origin only). */
+  corsOrigins?: CorsOrigins;
+  /** Largest `/rest/v1` body in bytes, enforced while it streams (default 1 MiB; 413 beyond). */
+  maxBodyBytes?: number;
   /** Serves everything outside `/rest/v1` when given. */
   serveStatic?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   /** Extra routes tried before the static files (the demo's); answers true when it handled one. */
   handleExtra?: (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
 }
 
-function corsHeaders(request: IncomingMessage): Record<string, string> {
+function corsHeaders(request: IncomingMessage, allowed: CorsOrigins): Record<string, string> {
   const origin = request.headers.origin;
+  if (origin === undefined || (allowed !== '*' && !allowed.includes(origin))) return {};
   return {
-    'Access-Control-Allow-Origin': origin ?? '*',
+    'Access-Control-Allow-Origin': origin,
     'Access-Control-Expose-Headers': EXPOSED_RESPONSE_HEADERS,
-    ...(origin ? { Vary: 'Origin' } : {}),
+    Vary: 'Origin',
   };
 }
 
-function preflightHeaders(request: IncomingMessage): Record<string, string> {
+function preflightHeaders(request: IncomingMessage, allowed: CorsOrigins): Record<string, string> {
+  const cors = corsHeaders(request, allowed);
+  // Not an allowed origin: no grant at all, so the browser keeps the request from being sent.
+  if (Object.keys(cors).length === 0) return { Vary: 'Origin' };
   const requested = (request.headers['access-control-request-headers'] ?? '')
     .split(',')
     .map((name) => name.trim().toLowerCase())
     .filter((name) => name !== '');
   return {
-    ...corsHeaders(request),
+    ...cors,
     'Access-Control-Allow-Methods': 'GET, HEAD, POST, PATCH, PUT, DELETE, OPTIONS',
     'Access-Control-Allow-Headers': [...new Set([...ALLOWED_REQUEST_HEADERS, ...requested])].join(
       ', ',
     ),
     'Access-Control-Max-Age': '86400',
   };
-}
-
-class BodyTooLarge extends Error {}
-
-async function readBody(request: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge('request body too large');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function sendJson(
@@ -87,29 +89,54 @@ async function route(
   response: ServerResponse,
   options: GatewayServerOptions,
 ): Promise<void> {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  const cors = corsHeaders(request);
+  const allowed = options.corsOrigins ?? [];
+  let url: URL;
+  try {
+    url = new URL(request.url ?? '/', 'http://localhost');
+  } catch {
+    sendJson(
+      response,
+      400,
+      {},
+      {
+        code: 'PGRST125',
+        message: 'Invalid path specified in request URL',
+        details: null,
+        hint: null,
+      },
+    );
+    return;
+  }
+  // The demo's own routes never answer another origin, whatever the CORS setting.
+  const cors = url.pathname.startsWith('/demo-api/') ? {} : corsHeaders(request, allowed);
 
   if (request.method === 'OPTIONS') {
-    response.writeHead(200, preflightHeaders(request));
+    response.writeHead(200, preflightHeaders(request, allowed));
     response.end();
     return;
   }
 
   if (url.pathname === '/rest/v1' || url.pathname.startsWith('/rest/v1/')) {
-    let body: string;
-    try {
-      body = await readBody(request);
-    } catch (error) {
-      const status = error instanceof BodyTooLarge ? 413 : 400;
-      sendJson(response, status, cors, {
-        code: 'PGRST102',
-        message: 'Could not read the request body',
-        details: null,
-        hint: null,
-      });
+    const read = await readLimitedBody(
+      request,
+      response,
+      options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    );
+    if (!read.ok) {
+      sendJson(
+        response,
+        read.status,
+        { ...cors, ...read.headers },
+        {
+          code: 'PGRST102',
+          message: read.message,
+          details: null,
+          hint: null,
+        },
+      );
       return;
     }
+    const body = read.text;
     const answer = await options.handleRest({
       method: request.method ?? 'GET',
       path: url.pathname.slice('/rest/v1'.length) || '/',
@@ -142,11 +169,11 @@ async function route(
 
 /** Creates (does not start) the HTTP server. */
 export function createGatewayServer(options: GatewayServerOptions): Server {
-  return createServer((request, response) => {
+  const server = createServer((request, response) => {
     route(request, response, options).catch((error: unknown) => {
       console.error('[dev-backend] request failed', error);
       if (!response.headersSent) {
-        sendJson(response, 500, corsHeaders(request), {
+        sendJson(response, 500, corsHeaders(request, options.corsOrigins ?? []), {
           code: 'PGRSTX00',
           message: 'Internal server error',
           details: null,
@@ -157,4 +184,8 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       }
     });
   });
+  // A client that sends its request a byte at a time (slowloris) is cut off with a 408.
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  return server;
 }

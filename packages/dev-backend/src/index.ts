@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { demoTokens, type DemoTokens } from './demo-tokens.js';
 import type { Executor } from './executor.js';
-import { createGatewayServer } from './http-server.js';
+import { createGatewayServer, type CorsOrigins } from './http-server.js';
 import { DEFAULT_DEV_JWT_SECRET } from './jwt.js';
 import { repositoryRoot } from './migrate.js';
 import { createPgExecutor } from './pg-executor.js';
@@ -10,7 +10,7 @@ import { createPgliteExecutor } from './pglite-executor.js';
 import { createRestHandler } from './rest-handler.js';
 import { SchemaCache } from './schema-cache.js';
 import { prepareDatabase, type SetupReport } from './setup.js';
-import { createStaticMounts } from './static-files.js';
+import { createStaticMounts, type StaticFileOptions } from './static-files.js';
 import { createDemoRoutes } from './demo-routes.js';
 
 /** Options of {@link createDevBackend}. */
@@ -27,8 +27,20 @@ export interface DevBackendOptions {
   exposedSchemas?: string[];
   /** Searched after the target schema (default `public, extensions`, as Supabase configures PostgREST). */
   extraSearchPath?: string[];
-  /** HS256 secret for tokens (default: the public secret of Supabase's local stack). */
+  /**
+   * HS256 secret for tokens (default: the public secret of Supabase's local stack, which anyone
+   * can sign with: refused when `host` is not a loopback address).
+   */
   jwtSecret?: string;
+  /**
+   * Origins whose pages may call the server from another origin (CORS), or `'*'` for any.
+   * Default none: only pages the server serves itself (same-origin) can read its answers.
+   */
+  corsOrigins?: CorsOrigins;
+  /** Largest `/rest/v1` request body in bytes (default 1 MiB; 413 beyond). */
+  maxBodyBytes?: number;
+  /** Serve dotfiles or `*.map` source maps from the static folders (default neither). */
+  staticFiles?: StaticFileOptions;
   /** A folder served at `/` (a demo page). */
   staticDir?: string;
   /** More folders served under URL prefixes, e.g. `{ '/dist/': 'dist' }` (with `staticDir` at `/`). */
@@ -40,8 +52,10 @@ export interface DevBackendOptions {
   /** Told each setup step as it starts (the first start on PGlite takes seconds). */
   onProgress?: (step: string) => void;
   /**
-   * Mount the development-only demo routes (`/demo-api/config`, `/demo-api/operator-reply`,
-   * `/demo-api/reset`; see demo-routes.ts). Default false. Never for a real deployment.
+   * Mount the development-only demo routes (`/demo-api/session`, `/config`, `/events`,
+   * `/operator-reply`, `/reset`; see demo-routes.ts), which demand the demo page's own session
+   * and, on a loopback `host`, a loopback `Host` header. Default false. Never for a real
+   * deployment: the CLI mounts them only over PGlite on loopback unless `--demo` says otherwise.
    */
   demo?: boolean;
   /** A fetch-style metadata handler mounted at `/metadata/parse` (e.g. createMetadataHandler()). */
@@ -66,6 +80,11 @@ export interface DevBackend {
   close(): Promise<void>;
 }
 
+/** True for an address only this machine can reach (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackAddress(host: string): boolean {
+  return /^(localhost|127(?:\.\d{1,3}){3}|::1|\[::1\])$/i.test(host);
+}
+
 /** Where `npm start` keeps its embedded database. */
 export const defaultPgliteDir = path.join(repositoryRoot, '.data/pglite');
 
@@ -86,6 +105,13 @@ export async function createDevBackend(options: DevBackendOptions = {}): Promise
   if (exposedSchemas.length === 0)
     throw new Error('createDevBackend: exposedSchemas must name at least one schema');
   const jwtSecret = options.jwtSecret ?? DEFAULT_DEV_JWT_SECRET;
+  const host = options.host ?? '127.0.0.1';
+  if (jwtSecret === DEFAULT_DEV_JWT_SECRET && !isLoopbackAddress(host)) {
+    throw new Error(
+      `createDevBackend: refusing to listen on ${host} with the public development JWT secret ` +
+        '(anyone can sign a service_role token with it); set jwtSecret (JWT_SECRET)',
+    );
+  }
 
   const executor = options.databaseUrl
     ? createPgExecutor({ databaseUrl: options.databaseUrl })
@@ -123,31 +149,37 @@ export async function createDevBackend(options: DevBackendOptions = {}): Promise
             tokens,
             jwtSecret,
             demo: options.demo ?? false,
+            demoHosts: isLoopbackAddress(host) ? 'loopback' : 'any',
             ...(options.metadataHandler ? { metadataHandler: options.metadataHandler } : {}),
           })
         : undefined;
     server = createGatewayServer({
       handleRest,
-      ...(extra ? { handleExtra: extra } : {}),
+      ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+      ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
+      ...(extra ? { handleExtra: extra.handle } : {}),
       ...(options.staticDir || options.staticMounts
         ? {
-            serveStatic: createStaticMounts({
-              ...(options.staticDir ? { '/': options.staticDir } : {}),
-              ...options.staticMounts,
-            }),
+            serveStatic: createStaticMounts(
+              {
+                ...(options.staticDir ? { '/': options.staticDir } : {}),
+                ...options.staticMounts,
+              },
+              options.staticFiles,
+            ),
           }
         : {}),
     });
     const listening = server;
     await new Promise<void>((resolve, reject) => {
       listening.once('error', reject);
-      listening.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+      listening.listen(options.port ?? 0, host, () => resolve());
     });
     const address = listening.address() as AddressInfo;
-    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
     return {
-      url: `http://${host}:${address.port}`,
+      url: `http://${urlHost}:${address.port}`,
       anonKey: tokens.anonKey,
       serviceRoleKey: tokens.serviceRoleKey,
       tokenFor: tokens.tokenFor,
@@ -194,8 +226,21 @@ export {
   type RestRequest,
   type RestResponse,
 } from './rest-handler.js';
-export { createStaticFileServer, createStaticMounts, contentTypeFor } from './static-files.js';
+export {
+  createStaticFileServer,
+  createStaticMounts,
+  contentTypeFor,
+  type StaticFileOptions,
+} from './static-files.js';
+export type { CorsOrigins } from './http-server.js';
 export { prepareDatabase, type SetupReport } from './setup.js';
 export { applyAuthShim, applyMigrations, applySeed, type SqlScriptRunner } from './migrate.js';
 export { pgScriptRunner } from './pg-runner.js';
-export { createDemoRoutes, type DemoBroker, type DemoRoutesOptions } from './demo-routes.js';
+export {
+  createDemoRoutes,
+  type DemoBroker,
+  type DemoRoutes,
+  type DemoRoutesOptions,
+} from './demo-routes.js';
+export { resetDemoData } from './demo-reset.js';
+export { DEMO_SESSION_COOKIE } from './demo-session.js';

@@ -1,9 +1,12 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { GatewayError } from './errors.js';
 
 /**
  * HS256 JSON Web Tokens, signed and verified with a shared secret as a Supabase project does
- * with its JWT secret. Only what the gateway needs: no other algorithms, no key sets.
+ * with its JWT secret. Verification (the gateway's trust decision) is `jose`'s. Signing stays a
+ * synchronous HMAC of our own so `tokenFor()` and the keys remain plain strings for every caller
+ * (jose only signs asynchronously); a test checks that jose accepts what we sign.
  */
 
 /** The claims of a token; `role` chooses the database role, `sub` is the user id. */
@@ -87,7 +90,11 @@ function invalidToken(code: 'PGRST301' | 'PGRST303', message: string): GatewayEr
   );
 }
 
-function decodeJson(segment: string): unknown {
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function decodeHeader(segment: string): unknown {
   try {
     return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
   } catch {
@@ -95,56 +102,56 @@ function decodeJson(segment: string): unknown {
   }
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+/** jose's reasons, in PostgREST's words (PGRST301: the token itself; PGRST303: its claims). */
+function translate(error: unknown): GatewayError {
+  if (error instanceof joseErrors.JWTExpired) return invalidToken('PGRST303', 'JWT expired');
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    const claim = error.claim;
+    if (error.reason === 'check_failed' && claim === 'nbf')
+      return invalidToken('PGRST303', 'JWT not yet valid');
+    if (claim === 'exp' || claim === 'nbf' || claim === 'iat')
+      return invalidToken('PGRST303', `The JWT '${claim}' claim must be a number`);
+    return invalidToken('PGRST303', 'Parsing claims failed');
+  }
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed)
+    return invalidToken('PGRST301', 'JWT cryptographic operation failed');
+  if (error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JOSENotSupported)
+    return invalidToken('PGRST301', 'Wrong or unsupported encoding algorithm');
+  if (error instanceof joseErrors.JWTInvalid)
+    return invalidToken('PGRST303', 'Parsing claims failed');
+  return invalidToken('PGRST301', "JWT couldn't be decoded");
 }
 
 /**
- * Verifies a token and returns its claims, or throws the 401 PostgREST answers:
- * PGRST301 for a token that can't be decoded or whose signature is wrong, PGRST303 for claims
- * that fail validation (expired, not yet valid).
+ * Verifies a token with `jose` (HS256 only, PostgREST's 30 s clock skew) and returns its claims,
+ * or throws the 401 PostgREST answers: PGRST301 for a token that can't be decoded or whose
+ * signature is wrong, PGRST303 for claims that fail validation (expired, not yet valid).
+ * A token without `exp` is accepted, as PostgREST accepts it: mint tokens that expire.
  */
-export function verifyJwt(
+export async function verifyJwt(
   token: string,
   secret: string,
   nowSeconds = Date.now() / 1000,
-): JwtClaims {
+): Promise<JwtClaims> {
   if (token === '') throw invalidToken('PGRST301', 'Empty JWT is sent in Authorization header');
   const parts = token.split('.');
   if (parts.length !== 3)
     throw invalidToken('PGRST301', `Expected 3 parts in JWT; got ${parts.length}`);
-  const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
-  const header = decodeJson(headerPart);
-  if (!isObject(header)) throw invalidToken('PGRST301', "JWT couldn't be decoded");
-  if (header.alg !== 'HS256')
-    throw invalidToken('PGRST301', 'Wrong or unsupported encoding algorithm');
-
-  const expected = hmac(secret, `${headerPart}.${payloadPart}`);
-  const given = Buffer.from(signaturePart, 'base64url');
-  // Lengths differ only for garbage; timingSafeEqual needs equal lengths.
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw invalidToken('PGRST301', 'JWT cryptographic operation failed');
+  // PostgREST's own message for a header that is not JSON, before jose says anything.
+  if (!isObject(decodeHeader(parts[0] ?? '')))
+    throw invalidToken('PGRST301', "JWT couldn't be decoded");
+  let claims: JWTPayload;
+  try {
+    ({ payload: claims } = await jwtVerify(token, new TextEncoder().encode(secret), {
+      algorithms: ['HS256'],
+      clockTolerance: ALLOWED_SKEW_SECONDS,
+      currentDate: new Date(nowSeconds * 1000),
+    }));
+  } catch (error) {
+    throw translate(error);
   }
-
-  const claims = decodeJson(payloadPart);
-  if (!isObject(claims)) throw invalidToken('PGRST303', 'Parsing claims failed');
-  const { exp, nbf, iat } = claims;
-  if (exp !== undefined) {
-    if (typeof exp !== 'number')
-      throw invalidToken('PGRST303', "The JWT 'exp' claim must be a number");
-    if (nowSeconds > exp + ALLOWED_SKEW_SECONDS) throw invalidToken('PGRST303', 'JWT expired');
-  }
-  if (nbf !== undefined) {
-    if (typeof nbf !== 'number')
-      throw invalidToken('PGRST303', "The JWT 'nbf' claim must be a number");
-    if (nowSeconds < nbf - ALLOWED_SKEW_SECONDS)
-      throw invalidToken('PGRST303', 'JWT not yet valid');
-  }
-  if (iat !== undefined) {
-    if (typeof iat !== 'number')
-      throw invalidToken('PGRST303', "The JWT 'iat' claim must be a number");
-    if (nowSeconds < iat - ALLOWED_SKEW_SECONDS)
-      throw invalidToken('PGRST303', 'JWT issued at future');
-  }
+  // jose checks `iat` only against a maximum age; PostgREST also refuses one from the future.
+  if (claims.iat !== undefined && nowSeconds < claims.iat - ALLOWED_SKEW_SECONDS)
+    throw invalidToken('PGRST303', 'JWT issued at future');
   return claims as JwtClaims;
 }

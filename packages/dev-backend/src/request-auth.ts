@@ -44,15 +44,15 @@ export function bearerToken(
 }
 
 /** Verifies the request's token (throwing PostgREST's 401 errors) and returns its identity. */
-export function identify(
+export async function identify(
   headers: Record<string, string | string[] | undefined>,
   jwtSecret: string,
-): RequestIdentity {
+): Promise<RequestIdentity> {
   const token = bearerToken(headers);
   if (token === undefined) {
     return { role: ANON_ROLE, claims: { role: ANON_ROLE }, anonymous: true };
   }
-  const claims = verifyJwt(token, jwtSecret);
+  const claims = await verifyJwt(token, jwtSecret);
   const role = typeof claims.role === 'string' && claims.role !== '' ? claims.role : ANON_ROLE;
   return { role, claims: { ...claims, role }, anonymous: false };
 }

@@ -1,6 +1,7 @@
 import { GatewayError, gatewayErrorFromPostgres, isPostgresError } from './errors.js';
 import type { Executor } from './executor.js';
 import { identify, type RequestIdentity } from './request-auth.js';
+import { echoedName, refuseDeepJson } from './request-limits.js';
 import { applyRequestSettings } from './request-settings.js';
 import { callRoutine, type CallArguments, type CallResult, type Paging } from './rpc-call.js';
 import { resolveRoutine, type ResolvedCall } from './rpc-resolve.js';
@@ -84,6 +85,7 @@ function chooseSchema(request: RestRequest, exposedSchemas: readonly string[]): 
 function parseArguments(request: RestRequest): CallArguments {
   if (request.method === 'POST') {
     const raw = request.body.trim() === '' ? '{}' : request.body;
+    refuseDeepJson(raw, 'request body');
     let parsed: unknown;
     try {
       parsed = JSON.parse(raw);
@@ -104,7 +106,10 @@ function parseArguments(request: RestRequest): CallArguments {
   }
   const values: Record<string, string> = {};
   for (const [name, value] of request.query) {
-    if (!RESERVED_QUERY_PARAMETERS.has(name) && !Object.hasOwn(values, name)) values[name] = value;
+    if (RESERVED_QUERY_PARAMETERS.has(name) || Object.hasOwn(values, name)) continue;
+    // A value may be cast to json/jsonb: PostgreSQL's parser must never meet a deep one.
+    refuseDeepJson(value, `argument ${echoedName(name)}`);
+    values[name] = value;
   }
   return { kind: 'query', values };
 }
@@ -156,7 +161,15 @@ function rpcName(path: string): string | undefined {
       message: 'Invalid path specified in request URL',
     });
   }
-  return decodeURIComponent(name);
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    // A malformed escape (`%zz`, a lone `%`) names no function.
+    throw new GatewayError(404, {
+      code: 'PGRST125',
+      message: 'Invalid path specified in request URL',
+    });
+  }
 }
 
 /** Creates the handler of every request below `/rest/v1`. */
@@ -273,7 +286,7 @@ export function createRestHandler(
 
   return async function handleRest(request: RestRequest): Promise<RestResponse> {
     try {
-      const identity = identify(request.headers, jwtSecret);
+      const identity = await identify(request.headers, jwtSecret);
       const schema = chooseSchema(request, exposedSchemas);
       const name = rpcName(request.path);
       if (name !== undefined) return await handleRpc(request, name, schema, identity);

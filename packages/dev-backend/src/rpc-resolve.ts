@@ -1,4 +1,5 @@
 import { GatewayError } from './errors.js';
+import { echoedName, MAX_ECHOED_ARGUMENT_NAMES, namesAreOversized } from './request-limits.js';
 import type { Routine, SchemaSnapshot } from './schema-cache.js';
 
 /**
@@ -65,18 +66,24 @@ function notFound(
   overloads: Routine[],
 ): GatewayError {
   const keys = [...argumentNames].sort();
-  const qualified = `${schema}.${name}`;
+  const oversized = namesAreOversized(keys, name);
+  // Names are echoed cut to an identifier's length and at most a score of them, so an error
+  // is never larger than a page however large the request was.
+  const shown = keys.slice(0, MAX_ECHOED_ARGUMENT_NAMES).map(echoedName);
+  if (keys.length > shown.length) shown.push(`… ${keys.length - shown.length} more`);
+  const qualified = `${schema}.${echoedName(name)}`;
   const withParams =
     keys.length === 0
       ? ' without parameters'
-      : ` with parameter${keys.length > 1 ? 's' : ''} ${keys.join(', ')}`;
+      : ` with parameter${keys.length > 1 ? 's' : ''} ${shown.join(', ')}`;
   return new GatewayError(404, {
     code: 'PGRST202',
-    message: `Could not find the function ${qualified}${keys.length === 0 ? ' without parameters' : `(${keys.join(', ')})`} in the schema cache`,
+    message: `Could not find the function ${qualified}${keys.length === 0 ? ' without parameters' : `(${shown.join(', ')})`} in the schema cache`,
     details: `Searched for the function ${qualified}${withParams}${
       isJsonPost ? ' or with a single unnamed json/jsonb parameter' : ''
     }, but no matches were found in the schema cache.`,
-    hint: suggestion(snapshot, schema, name, keys, overloads),
+    // The similarity search costs (input × candidates): only for input a human could have typed.
+    hint: oversized ? null : suggestion(snapshot, schema, name, keys, overloads),
   });
 }
 

@@ -1,7 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import sirv from 'sirv';
 
 /** Content types of the files a demo page is made of. */
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -30,25 +29,50 @@ export function contentTypeFor(fileName: string): string {
   return CONTENT_TYPES[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream';
 }
 
-function isInside(root: string, candidate: string): boolean {
-  const relative = path.relative(root, candidate);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
 function answer(response: ServerResponse, status: number, text: string): void {
   response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
   response.end(text);
 }
 
+/** What {@link createStaticFileServer} serves besides ordinary files. */
+export interface StaticFileOptions {
+  /** Serve files and folders whose name starts with a dot (default false: `.env`, `.git`). */
+  dotfiles?: boolean;
+  /** Serve `*.map` source maps (default false: they carry the sources). */
+  sourceMaps?: boolean;
+}
+
+/** True for a path the policy hides: a dot segment (unless allowed) or a source map. */
+function hidden(pathname: string, options: StaticFileOptions): boolean {
+  const segments = pathname.split('/');
+  if (!options.dotfiles && segments.some((segment) => segment.startsWith('.'))) return true;
+  return !options.sourceMaps && pathname.toLowerCase().endsWith('.map');
+}
+
 /**
- * Serves the files of one folder (GET/HEAD). `/` and folders serve their `index.html`. Requests
- * can't leave the folder: `..` segments, encoded or not, NUL bytes and symbolic links pointing
- * outside are refused.
+ * Serves the files of one folder (GET/HEAD) with `sirv`; `/` and folders serve their
+ * `index.html`. sirv keeps requests inside the folder; on top of it, dotfiles and source maps
+ * are not served unless asked, a malformed path is a 400, and ranges are ignored (a demo page
+ * never needs them, and a reversed range would make the file stream throw).
  */
 export function createStaticFileServer(
   folder: string,
+  options: StaticFileOptions = {},
 ): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
-  const rootPromise = realpath(path.resolve(folder));
+  const serve = sirv(path.resolve(folder), {
+    dev: true, // read the folder on each request: a rebuild shows without a restart
+    etag: true,
+    dotfiles: options.dotfiles ?? false,
+    setHeaders: (response, pathname) => {
+      // Without an extension sirv serves `index.html` or `<name>.html`: an HTML page either way.
+      response.setHeader(
+        'Content-Type',
+        contentTypeFor(path.extname(pathname) === '' ? 'index.html' : pathname),
+      );
+      response.setHeader('Cache-Control', 'no-cache');
+    },
+    onNoMatch: (_request, response) => answer(response, 404, 'Not Found'),
+  });
 
   return async function serveStatic(request, response) {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -56,7 +80,6 @@ export function createStaticFileServer(
       answer(response, 405, 'Method Not Allowed');
       return;
     }
-    const root = await rootPromise;
     let pathname: string;
     try {
       pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
@@ -68,31 +91,12 @@ export function createStaticFileServer(
       answer(response, 403, 'Forbidden');
       return;
     }
-    let file = path.join(root, pathname);
-    try {
-      if ((await stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      const real = await realpath(file);
-      if (!isInside(root, real)) {
-        answer(response, 403, 'Forbidden');
-        return;
-      }
-      const info = await stat(real);
-      if (!info.isFile()) throw new Error('not a file');
-      response.writeHead(200, {
-        'Content-Type': contentTypeFor(real),
-        'Content-Length': String(info.size),
-        'Cache-Control': 'no-cache',
-      });
-      if (request.method === 'HEAD') {
-        response.end();
-        return;
-      }
-      createReadStream(real)
-        .on('error', () => response.destroy())
-        .pipe(response);
-    } catch {
+    if (hidden(pathname, options)) {
       answer(response, 404, 'Not Found');
+      return;
     }
+    delete request.headers.range;
+    serve(request, response);
   };
 }
 
@@ -102,11 +106,12 @@ export function createStaticFileServer(
  */
 export function createStaticMounts(
   mounts: Readonly<Record<string, string>>,
+  options: StaticFileOptions = {},
 ): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   const servers = Object.entries(mounts)
     .map(([prefix, folder]) => ({
       prefix: prefix.endsWith('/') ? prefix : `${prefix}/`,
-      serve: createStaticFileServer(folder),
+      serve: createStaticFileServer(folder, options),
     }))
     .sort((a, b) => b.prefix.length - a.prefix.length);
   return async function serveMounted(request, response) {

@@ -122,7 +122,8 @@ export type ExtractionSource = z.infer<typeof ExtractionSourceSchema>;
 /**
  * Why the OpenAI extractor fell back to the rule parser: the model refused; its answer was not
  * JSON, or was JSON the draft schema rejects; the request timed out, was rate limited or hit a
- * server error after every retry; another HTTP error; or the server could not be reached.
+ * server error after every retry; another HTTP error; the server could not be reached; or the
+ * endpoint's daily model budget was spent.
  */
 export const FallbackReasonSchema = z.enum([
   'refusal',
@@ -133,6 +134,7 @@ export const FallbackReasonSchema = z.enum([
   'server_error',
   'http_error',
   'network_error',
+  'budget_exhausted',
 ]);
 /** Why the OpenAI extractor fell back to the rule parser. */
 export type FallbackReason = z.infer<typeof FallbackReasonSchema>;

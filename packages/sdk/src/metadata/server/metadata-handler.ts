@@ -1,17 +1,60 @@
 import { z } from 'zod';
-import { MetadataRequestSchema } from '../schemas.js';
-import { extractWithRules, type MetadataExtractor } from './metadata-extractor.js';
+import {
+  MetadataRequestSchema,
+  type MetadataExtraction,
+  type MetadataRequest,
+} from '../schemas.js';
+import {
+  extractWithRules,
+  rulesDraft,
+  UnreadableTextError,
+  type MetadataExtractor,
+} from './metadata-extractor.js';
 import { createOpenAIExtractor, type OpenAIExtractorOptions } from './openai-extractor.js';
+import { readLimitedText } from './read-request-body.js';
+import type { MetadataAuthorizer } from './supabase-authorizer.js';
+import {
+  createUsageLimiter,
+  DEFAULT_BUDGET,
+  DEFAULT_RATE_LIMIT,
+  type BudgetOptions,
+  type RateLimitOptions,
+  type UsageLimiter,
+} from './usage-limits.js';
 
 /**
  * Options of {@link createMetadataHandler}: either an `extract` function, or `openai` options to
- * build the OpenAI extractor; with neither, the rule parser answers. `maxBodyBytes` caps the
- * request body (default 16 KiB); `now` is the clock used when a request sends no reference date.
+ * build the OpenAI extractor; with neither, the rule parser answers.
  */
 export interface MetadataHandlerOptions {
   readonly extract?: MetadataExtractor;
   readonly openai?: OpenAIExtractorOptions;
+  /**
+   * Who is calling (see `createSupabaseAuthorizer`). Without it every request is the one caller
+   * `anonymous`: the limits still hold, shared by everyone. Mount an endpoint that spends a
+   * model without it only behind the host's own authentication.
+   */
+  readonly authorize?: MetadataAuthorizer;
+  /** The per-caller token bucket (default 20 at once, 20 a minute); `false` for none. */
+  readonly rateLimit?: RateLimitOptions | false;
+  /**
+   * Model calls allowed per UTC day (default 2 000, 200 per caller); past it the rule parser
+   * answers with `fallbackReason: 'budget_exhausted'`. `false` for none. Only counts when a
+   * model (`openai` or `extract`) is configured.
+   */
+  readonly budget?: BudgetOptions | false;
+  /** Limits kept elsewhere (shared between instances); replaces `rateLimit` and `budget`. */
+  readonly limiter?: UsageLimiter;
+  /** Largest body in bytes (default 16 KiB), enforced while it streams: 413 beyond. */
   readonly maxBodyBytes?: number;
+  /** Time allowed to receive the body (default 10 s): 408 beyond. */
+  readonly bodyTimeoutMs?: number;
+  /**
+   * Time allowed to the extractor (default 20 s); past it the rule parser answers with
+   * `fallbackReason: 'timeout'`.
+   */
+  readonly extractTimeoutMs?: number;
+  /** The clock: "now" when a request sends no reference date, and the limits' time. */
   readonly now?: () => Date;
 }
 
@@ -48,26 +91,141 @@ function failure(
   return json(status, { error: { code, message, ...extra } } satisfies MetadataErrorBody, headers);
 }
 
+/** Runs the extractor, or the rule parser once `timeoutMs` has passed without an answer. */
+async function extractWithin(
+  extract: MetadataExtractor,
+  request: MetadataRequest,
+  timeoutMs: number,
+): Promise<MetadataExtraction> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), timeoutMs);
+  });
+  try {
+    const answer = await Promise.race([extract(request), late]);
+    if (answer !== 'late') return answer;
+  } finally {
+    clearTimeout(timer);
+  }
+  return rulesAnswer(request, 'timeout');
+}
+
+function rulesAnswer(
+  request: MetadataRequest,
+  reason: 'timeout' | 'budget_exhausted',
+): MetadataExtraction {
+  return {
+    ...rulesDraft(request.text, {
+      referenceDate: request.referenceDate,
+      timeZone: request.timeZone,
+    }),
+    source: 'rules',
+    fallbackReason: reason,
+  };
+}
+
 /**
  * A handler a host mounts on its own server (never in a browser: it may hold the OpenAI key).
  * `POST` a JSON body `{ text, referenceDate?, timeZone? }` and get the draft back as JSON (a
- * `MetadataExtraction`). Answers 405 to other methods, 415 to a body that is not JSON, 413 to a
- * body over the limit, 400 to malformed JSON or a body the request schema rejects (with zod's
- * issues), and 500 only when the extractor itself throws.
+ * `MetadataExtraction`). In order: 405 to other methods; 401/403 when `authorize` refuses;
+ * 429 (with `Retry-After`) past the caller's rate limit; 415 to a body that is not JSON; 413 to a
+ * body over the limit (read no further); 408 when the body is too slow; 400 to malformed JSON or
+ * a body the request schema rejects (with zod's issues); 422 when the text can't be read as a
+ * draft. 500 only when a host-supplied `extract` throws.
  *
  * @example
- * const handle = createMetadataHandler({ openai: { model: 'gpt-4o-mini' } });
+ * const handle = createMetadataHandler({
+ *   openai: { model: 'gpt-4o-mini' },
+ *   authorize: createSupabaseAuthorizer({ supabaseUrl: process.env.SUPABASE_URL! }),
+ *   rateLimit: { capacity: 10, refillPerMinute: 10 },
+ *   budget: { requestsPerDay: 1000, perCallerPerDay: 100 },
+ * });
  * // Hono: app.post('/api/session-metadata', (c) => handle(c.req.raw));
- * // Bun: Bun.serve({ fetch: handle });
+ * // Deno / Supabase Edge Function: Deno.serve(handle);
  */
 export function createMetadataHandler(options: MetadataHandlerOptions = {}): MetadataHandler {
   if (options.extract && options.openai) {
     throw new TypeError('createMetadataHandler: pass either extract or openai, not both');
   }
+  const usesModel = Boolean(options.extract ?? options.openai);
   const extract =
     options.extract ?? (options.openai ? createOpenAIExtractor(options.openai) : extractWithRules);
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
+  const extractTimeoutMs = options.extractTimeoutMs ?? 20_000;
   const now = options.now ?? (() => new Date());
+  const limiter =
+    options.limiter ??
+    createUsageLimiter(
+      options.rateLimit ?? DEFAULT_RATE_LIMIT,
+      usesModel ? (options.budget ?? DEFAULT_BUDGET) : false,
+      () => now().getTime(),
+    );
+
+  async function authorizeCaller(request: Request): Promise<string | Response> {
+    if (!options.authorize) return 'anonymous';
+    const decision = await options.authorize(request).catch(() => null);
+    if (decision === null)
+      return failure(401, 'unauthenticated', 'The caller could not be identified.');
+    if (!decision.ok) {
+      return failure(
+        decision.status,
+        decision.status === 401 ? 'unauthenticated' : 'forbidden',
+        decision.message,
+        {},
+        decision.status === 401 ? { 'www-authenticate': 'Bearer' } : {},
+      );
+    }
+    return decision.callerId;
+  }
+
+  async function readRequest(request: Request): Promise<MetadataRequest | Response> {
+    const contentType = request.headers.get('content-type') ?? '';
+    if (!/^application\/json\b/i.test(contentType.trim())) {
+      return failure(415, 'unsupported_media_type', 'Send the body as application/json.');
+    }
+    const body = await readLimitedText(request, maxBodyBytes, bodyTimeoutMs);
+    if (!body.ok) {
+      if (body.reason === 'too_large')
+        return failure(
+          413,
+          'payload_too_large',
+          `The body is over ${maxBodyBytes} bytes.`,
+          {},
+          {
+            connection: 'close',
+          },
+        );
+      if (body.reason === 'timeout')
+        return failure(
+          408,
+          'request_timeout',
+          'The body took too long to arrive.',
+          {},
+          {
+            connection: 'close',
+          },
+        );
+      return failure(400, 'invalid_body', 'The body could not be read.');
+    }
+    let payload: unknown;
+    try {
+      payload = JSON.parse(body.text);
+    } catch {
+      return failure(400, 'invalid_json', 'The body is not valid JSON.');
+    }
+    const parsed = MetadataRequestSchema.safeParse(payload);
+    if (!parsed.success) {
+      return failure(400, 'invalid_request', z.prettifyError(parsed.error), {
+        issues: parsed.error.issues,
+      });
+    }
+    return {
+      ...parsed.data,
+      referenceDate: parsed.data.referenceDate ?? now().toISOString(),
+      timeZone: parsed.data.timeZone ?? 'UTC',
+    };
+  }
 
   return async (request) => {
     if (request.method !== 'POST') {
@@ -79,37 +237,31 @@ export function createMetadataHandler(options: MetadataHandlerOptions = {}): Met
         { allow: 'POST' },
       );
     }
-    const contentType = request.headers.get('content-type') ?? '';
-    if (!/^application\/json\b/i.test(contentType.trim())) {
-      return failure(415, 'unsupported_media_type', 'Send the body as application/json.');
+    const caller = await authorizeCaller(request);
+    if (caller instanceof Response) return caller;
+    const allowed = limiter.take(caller);
+    if (!allowed.ok) {
+      return failure(
+        429,
+        'rate_limited',
+        'Too many requests: try again shortly.',
+        {},
+        {
+          'retry-after': String(allowed.retryAfterSeconds),
+        },
+      );
     }
-    const declared = Number(request.headers.get('content-length') ?? 0);
-    if (declared > maxBodyBytes)
-      return failure(413, 'payload_too_large', `The body is over ${maxBodyBytes} bytes.`);
-    const body = await request.text();
-    if (new TextEncoder().encode(body).length > maxBodyBytes) {
-      return failure(413, 'payload_too_large', `The body is over ${maxBodyBytes} bytes.`);
-    }
-    let payload: unknown;
+    const input = await readRequest(request);
+    if (input instanceof Response) return input;
     try {
-      payload = JSON.parse(body);
-    } catch {
-      return failure(400, 'invalid_json', 'The body is not valid JSON.');
-    }
-    const parsed = MetadataRequestSchema.safeParse(payload);
-    if (!parsed.success) {
-      return failure(400, 'invalid_request', z.prettifyError(parsed.error), {
-        issues: parsed.error.issues,
-      });
-    }
-    try {
-      const result = await extract({
-        ...parsed.data,
-        referenceDate: parsed.data.referenceDate ?? now().toISOString(),
-        timeZone: parsed.data.timeZone ?? 'UTC',
-      });
+      const result =
+        usesModel && !limiter.spendModelCall(caller)
+          ? rulesAnswer(input, 'budget_exhausted')
+          : await extractWithin(extract, input, extractTimeoutMs);
       return json(200, result);
-    } catch {
+    } catch (error) {
+      if (error instanceof UnreadableTextError)
+        return failure(422, 'unreadable_text', error.message);
       return failure(500, 'internal_error', 'The metadata could not be read.');
     }
   };

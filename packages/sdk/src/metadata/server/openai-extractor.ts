@@ -2,7 +2,6 @@ import OpenAI from 'openai';
 import { z } from 'zod';
 import { findAirport } from '../airports/airport-directory.js';
 import { assessConfidence } from '../confidence.js';
-import { parseFlightRequest } from '../parse/parse-flight-request.js';
 import { parseSettings } from '../parse/reference-day.js';
 import {
   FlightRequestDraftSchema,
@@ -13,7 +12,7 @@ import {
 } from '../schemas.js';
 import { flightRequestTitle, titleFromMessage } from '../titles.js';
 import { EXTRACTION_INSTRUCTIONS, extractionInput } from './extraction-prompt.js';
-import type { MetadataExtractor } from './metadata-extractor.js';
+import { rulesDraft, type MetadataExtractor } from './metadata-extractor.js';
 import { draftResponseFormat, ModelDraftSchema, type ModelDraft } from './model-draft-schema.js';
 
 /** The model used when none is configured: small, fast, and supports strict structured outputs. */
@@ -117,7 +116,7 @@ export function createOpenAIExtractor(options: OpenAIExtractorOptions = {}): Met
     const fallback = (reason: FallbackReason, detail: unknown): MetadataExtraction => {
       options.onFallback?.(reason, detail);
       return {
-        ...parseFlightRequest(request.text, parseOptions),
+        ...rulesDraft(request.text, parseOptions),
         source: 'rules',
         fallbackReason: reason,
       };
