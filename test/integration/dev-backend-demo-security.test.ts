@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { createMetadataHandler } from '@chat-sessions/sdk/metadata/server';
 import { createDevBackend, type DevBackend } from '../../packages/dev-backend/src/index.js';
@@ -277,5 +278,43 @@ describe('dev backend: when the demo and the public secret are refused', () => {
       createDevBackend({ databaseUrl: 'postgres://unused@127.0.0.1:1/none', host: '0.0.0.0' }),
       /public development JWT secret/,
     );
+  });
+
+  /** Runs `npm start`'s command line; it must refuse before touching any database. */
+  function cli(
+    args: string[],
+    env: Record<string, string>,
+  ): Promise<{ code: number; err: string }> {
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+    for (const name of ['JWT_SECRET', 'DATABASE_URL']) if (!(name in env)) delete childEnv[name];
+    return new Promise((resolve) => {
+      const child = spawn(
+        process.execPath,
+        [
+          '--conditions=@chat-sessions/source',
+          '--import',
+          'tsx',
+          'packages/dev-backend/src/cli.ts',
+          'start',
+          '--no-build',
+          '--port',
+          '0',
+          ...args,
+        ],
+        { env: childEnv, stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let err = '';
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      child.on('close', (code) => resolve({ code: code ?? -1, err }));
+    });
+  }
+
+  it('npm start refuses the public secret over DATABASE_URL and beyond loopback', async () => {
+    const overUrl = await cli([], { DATABASE_URL: 'postgres://unused@127.0.0.1:1/none' });
+    assert.equal(overUrl.code, 1);
+    assert.match(overUrl.err, /public development JWT secret over DATABASE_URL/);
+    const wide = await cli(['--host', '0.0.0.0'], {});
+    assert.equal(wide.code, 1);
+    assert.match(wide.err, /public development JWT secret on 0\.0\.0\.0/);
   });
 });

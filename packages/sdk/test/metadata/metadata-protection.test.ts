@@ -245,6 +245,23 @@ describe('metadata endpoint: rate limit and daily budget', () => {
     assert.equal((await handle(post(body, ann))).status, 200, 'a token is back after a minute');
   });
 
+  test('defaults: the rule parser alone is not rate limited; with a model, 20 at once per caller', async () => {
+    const now = Date.parse('2026-12-01T12:00:00Z');
+    const rules = createMetadataHandler({ now: () => new Date(now) });
+    const model = createMetadataHandler({
+      openai: { apiKey: 'k', baseURL: upstream.baseURL, model: 'm', maxRetries: 0 },
+      now: () => new Date(now),
+    });
+    const body = { text: 'TEB-VNY', referenceDate: '2026-12-01' };
+    const statuses = async (handle: typeof rules) => {
+      const seen: number[] = [];
+      for (let i = 0; i < 21; i += 1) seen.push((await handle(post(body))).status);
+      return seen;
+    };
+    assert.deepEqual(await statuses(rules), Array(21).fill(200));
+    assert.deepEqual(await statuses(model), [...Array(20).fill(200), 429]);
+  });
+
   test('the daily budget: past it the rule parser answers (budget_exhausted); a new day restores it', async () => {
     let now = Date.parse('2026-12-01T12:00:00Z');
     const handle = createMetadataHandler({

@@ -35,7 +35,10 @@ export interface MetadataHandlerOptions {
    * model without it only behind the host's own authentication.
    */
   readonly authorize?: MetadataAuthorizer;
-  /** The per-caller token bucket (default 20 at once, 20 a minute); `false` for none. */
+  /**
+   * The per-caller token bucket; `false` for none. Default with a model (`openai` or `extract`):
+   * 20 at once, 20 a minute; with the rule parser alone (it costs only CPU): none.
+   */
   readonly rateLimit?: RateLimitOptions | false;
   /**
    * Model calls allowed per UTC day (default 2 000, 200 per caller); past it the rule parser
@@ -157,7 +160,7 @@ export function createMetadataHandler(options: MetadataHandlerOptions = {}): Met
   const limiter =
     options.limiter ??
     createUsageLimiter(
-      options.rateLimit ?? DEFAULT_RATE_LIMIT,
+      options.rateLimit ?? (usesModel ? DEFAULT_RATE_LIMIT : false),
       usesModel ? (options.budget ?? DEFAULT_BUDGET) : false,
       () => now().getTime(),
     );
