@@ -17,6 +17,7 @@ import type { SessionCursor, SessionPage } from '../models/session-page.js';
 import type { CompletionOutcome, Session } from '../models/session.js';
 import { detectEnvironment, type Environment } from '../platform.js';
 import type { ChangeFeedSync } from '../sync/change-feed-sync.js';
+import { FeedLink } from './feed-link.js';
 import { matchesQuery, sessionComparator } from './session-order.js';
 import { SnapshotStore, deepFreeze } from './store.js';
 
@@ -264,7 +265,7 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
   #countsAgain = false;
   #countsTimer: ReturnType<typeof setTimeout> | null = null;
   readonly #queues = new Map<string, Promise<void>>();
-  readonly #stopSync: () => void;
+  readonly #feed: FeedLink;
   #disposed = false;
 
   constructor(options: SessionListStoreOptions) {
@@ -304,9 +305,7 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
     this.#sort = sort;
     this.#search = search;
     this.#searchInput = search;
-    this.#stopSync = this.#sync
-      ? this.#sync.onChanges((batch) => this.#applyBatch(batch))
-      : () => {};
+    this.#feed = new FeedLink(this.#sync, (batch) => this.#applyBatch(batch));
   }
 
   /** The session as the list currently sees it (optimistic changes included), in any tab, or undefined. */
@@ -322,6 +321,7 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
    */
   async load(): Promise<Result<SessionPage>> {
     if (this.#disposed) return fail(this.#disposedError());
+    this.#feed.follow();
     const generation = ++this.#generation;
     this.#pageAbort?.abort();
     const abort = new AbortController();
@@ -704,11 +704,16 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
 
   // ─── Disposal ───────────────────────────────────────────────────────────────────────────
 
+  /** A listener follows the feed from now on, even before the first load. */
+  protected override watchedChanged(watched: boolean): void {
+    if (watched && !this.#disposed) this.#feed.follow();
+  }
+
   /** Stops listening to the feed, cancels loads and timers. Changes in flight still settle on the server. */
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
-    this.#stopSync();
+    this.#feed.unfollow();
     this.#pageAbort?.abort();
     if (this.#searchTimer !== null) clearTimeout(this.#searchTimer);
     if (this.#countsTimer !== null) clearTimeout(this.#countsTimer);
