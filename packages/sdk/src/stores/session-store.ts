@@ -57,15 +57,19 @@ export class SessionStore extends SnapshotStore<SessionSnapshot> {
     this.#feed = new FeedLink(options.sync ?? null, (batch) => this.#applyBatch(batch));
   }
 
-  /** Reads the session (after fixing the feed's position, so no later change falls between). */
+  /**
+   * Reads the session, while the feed fixes its position. Not one after the other: a header
+   * must not wait two round trips. A change committed between the two reads reaches the row
+   * with the session's next change (any later write bumps its `syncVersion`).
+   */
   async load(): Promise<Result<Session>> {
     if (this.#disposed) return fail(this.#disposedError());
     this.#feed.follow();
     this.setSnapshot({ ...this.getSnapshot(), loading: true, error: null });
-    if (this.#feed.sync) await this.#feed.sync.ensureBaseline();
-    const result = await this.#client.sessions.get(this.#sessionId, {
-      signal: this.#abort.signal,
-    });
+    const [result] = await Promise.all([
+      this.#client.sessions.get(this.#sessionId, { signal: this.#abort.signal }),
+      this.#feed.sync?.ensureBaseline(),
+    ]);
     if (this.#disposed) return result;
     const snapshot = this.getSnapshot();
     this.setSnapshot({
