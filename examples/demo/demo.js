@@ -3,11 +3,10 @@
 // token from the dev backend (never the service-role key), and keeps the broker, the tab and the
 // selected session in the URL so a reload restores them.
 import {
-  ChangeFeedSync,
   DraftStore,
-  SessionListStore,
   createChatSessions,
   createClient,
+  getRuntime,
 } from '/dist/chat-sessions-with-supabase.bundle.js';
 
 const TABS = new Set(['active', 'completed', 'archived']);
@@ -64,28 +63,25 @@ function signIn(broker, state) {
     accessToken: async () => broker.accessToken,
   });
   const client = createChatSessions({ supabase });
-  // One change feed for the whole page, shared with this broker's other tabs.
-  const sync = new ChangeFeedSync({ client, channelName: `chat-sessions-demo:${broker.id}` });
-  const list = new SessionListStore({ client, sync, tab: state.tab, userId: broker.id });
+  // The client's runtime: one change feed for every element on the page (shared with this
+  // broker's other tabs), and the stores they show, started while watched.
+  const runtime = getRuntime(client, {
+    channelName: `chat-sessions-demo:${broker.id}`,
+    userId: broker.id,
+  });
+  // The list opens on the tab in the URL; the provider shares it with the elements inside.
+  const list = runtime.sessionList({ tab: state.tab });
   // Unsent text per session survives switching sessions and reloads (localStorage, per broker).
   const drafts = new DraftStore({ userId: broker.id });
-  sync.start();
-  void list.load();
   provider.client = client;
   provider.store = list;
-  sidebar.store = list;
-  sidebar.client = client;
-  view.client = client;
-  view.sync = sync;
   view.drafts = drafts;
   workspace = {
     broker,
     client,
-    list,
-    sync,
+    runtime,
     dispose() {
-      list.dispose();
-      sync.dispose();
+      runtime.dispose();
       drafts.dispose();
     },
   };
@@ -130,7 +126,7 @@ simulate.addEventListener('click', async () => {
   simulate.disabled = true;
   try {
     const message = await demoPost('/demo-api/operator-reply', { sessionId: view.sessionId });
-    workspace.sync.requestPoll();
+    workspace.runtime.sync.requestPoll();
     say(`Operator reply recorded: “${message.content}”`);
   } catch (error) {
     say(`Could not record the reply: ${error.message}`);
