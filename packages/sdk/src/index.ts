@@ -50,6 +50,7 @@ export {
   TRANSITIONS,
   LifecycleActionSchema,
   ListTabSchema,
+  applyTransition,
   availableActions,
   canApply,
   canChangeStatus,
