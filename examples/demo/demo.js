@@ -75,6 +75,10 @@ function signIn(broker, state) {
   const drafts = new DraftStore({ userId: broker.id });
   provider.client = client;
   provider.store = list;
+  // Also given directly: the bundle defines <chat-session-view> before the provider, so its
+  // context request on the first paint finds no provider to answer it.
+  sidebar.store = list;
+  view.client = client;
   view.drafts = drafts;
   workspace = {
     broker,
