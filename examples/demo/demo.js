@@ -5,11 +5,10 @@
 // (its own writes: simulated replies, resets), and keeps the broker, the tab and the selected
 // session in the URL so a reload restores them.
 import {
-  ChangeFeedSync,
   DraftStore,
-  SessionListStore,
   createChatSessions,
   createClient,
+  getRuntime,
 } from '/dist/chat-sessions-with-supabase.bundle.js';
 
 const TABS = new Set(['active', 'completed', 'archived']);
@@ -82,28 +81,29 @@ function signIn(broker, state) {
     accessToken: () => tokenOf(broker.id),
   });
   const client = createChatSessions({ supabase });
-  // One change feed for the whole page, shared with this broker's other tabs.
-  const sync = new ChangeFeedSync({ client, channelName: `chat-sessions-demo:${broker.id}` });
-  const list = new SessionListStore({ client, sync, tab: state.tab, userId: broker.id });
+  // The client's runtime: one change feed for every element on the page (shared with this
+  // broker's other tabs), and the stores they show, started while watched.
+  const runtime = getRuntime(client, {
+    channelName: `chat-sessions-demo:${broker.id}`,
+    userId: broker.id,
+  });
+  // The list opens on the tab in the URL; the provider shares it with the elements inside.
+  const list = runtime.sessionList({ tab: state.tab });
   // Unsent text per session survives switching sessions and reloads (localStorage, per broker).
   const drafts = new DraftStore({ userId: broker.id });
-  sync.start();
-  void list.load();
   provider.client = client;
   provider.store = list;
+  // Also given directly: the bundle defines <chat-session-view> before the provider, so its
+  // context request on the first paint finds no provider to answer it.
   sidebar.store = list;
-  sidebar.client = client;
   view.client = client;
-  view.sync = sync;
   view.drafts = drafts;
   workspace = {
     broker,
     client,
-    list,
-    sync,
+    runtime,
     dispose() {
-      list.dispose();
-      sync.dispose();
+      runtime.dispose();
       drafts.dispose();
     },
   };
@@ -148,7 +148,7 @@ simulate.addEventListener('click', async () => {
   simulate.disabled = true;
   try {
     const message = await demoPost('/demo-api/operator-reply', { sessionId: view.sessionId });
-    workspace.sync.requestPoll();
+    workspace.runtime.sync.requestPoll();
     say(`Operator reply recorded: “${message.content}”`);
   } catch (error) {
     say(`Could not record the reply: ${error.message}`);

@@ -1,8 +1,9 @@
 import {
-  ChangeFeedSync,
-  MessageStore,
   TRANSITIONS,
+  type ChangeFeedSync,
   type ChatSessionsClient,
+  type SessionSnapshot,
+  type SessionStore,
   type LifecycleAction,
   type TransitionInput,
 } from '@chat-sessions/sdk';
@@ -16,6 +17,7 @@ import type {
 } from '../chat-composer/chat-composer.js';
 import type { ChatMessageStrings } from '../chat-message/chat-message.js';
 import { chatSessionsClientContext, sessionListContext } from '../context.js';
+import { RuntimeStoreController } from '../controllers/runtime-store-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import type { SessionListSource, SessionListView } from '../controllers/session-list-source.js';
 import { ChatMessageRetryEvent, ChatSessionActionEvent } from '../events.js';
@@ -131,19 +133,6 @@ const OUTCOMES: readonly CompletionOutcome[] = ['won', 'lost', 'cancelled'];
 const composerParts =
   'base: composer-base, input: composer-input, send-button: composer-send-button, error: composer-error';
 
-/** What the view binds to for one session: the client and feed it uses, and what it made. */
-interface Binding {
-  client: ChatSessionsClient | null;
-  sync: ChangeFeedSync | null;
-  sessionId: string;
-  pageSize: number;
-  /** The message store the view created (and disposes), when the host gave none. */
-  ownedStore: MessageStore | null;
-  /** The feed in use: the host's, or one the view runs (and disposes) when the host gave none. */
-  liveSync: ChangeFeedSync | null;
-  stop: () => void;
-}
-
 /** The newer of two rows of the same session (by change-feed version); `a` on a tie. */
 function newer(a: Session | null | undefined, b: Session | null | undefined): Session | null {
   if (!a) return b ?? null;
@@ -236,7 +225,11 @@ export class ChatSessionView extends LitElement {
   /** The English strings every override is laid over. */
   static readonly defaultStrings: Readonly<ChatSessionViewStrings> = defaultStrings;
 
-  private readonly messages = new StoreController<TranscriptSnapshot>(this);
+  private readonly messages = new RuntimeStoreController<
+    SessionViewMessageStore,
+    TranscriptSnapshot
+  >(this);
+  private readonly sessionRow = new RuntimeStoreController<SessionStore, SessionSnapshot>(this);
   private readonly listController = new StoreController<SessionListView>(this);
   private readonly scrollKeeper = new TranscriptScrollController(
     this,
@@ -249,7 +242,7 @@ export class ChatSessionView extends LitElement {
 
   /**
    * The change-feed engine (the SDK's `ChangeFeedSync`) keeping messages and the session live.
-   * Share the host's; without it, the view runs one of its own while it is on the page.
+   * Optional: the client's runtime runs one for the page (and adopts this one if it has none).
    */
   @property({ attribute: false }) sync: ChangeFeedSync | null = null;
 
@@ -258,7 +251,7 @@ export class ChatSessionView extends LitElement {
 
   /**
    * The conversation's message store (the SDK's `MessageStore` for this session). Optional: the
-   * view makes its own from `client` and `sync`.
+   * view takes the shared one from the client's runtime.
    */
   @property({ attribute: false }) store: SessionViewMessageStore | null = null;
 
@@ -312,22 +305,12 @@ export class ChatSessionView extends LitElement {
 
   private text: ChatSessionViewStrings = defaultStrings;
   private formatter: Formatter = Formatter.for(undefined);
-  private binding: Binding | null = null;
+  /** The session the view is bound to (its row and problems are reset on a change). */
+  private boundSessionId = '';
   private shown: Session | null = null;
   private loadEarlierHadFocus = false;
   private focusActionsAfterUpdate = false;
   private focusMenuItem: 'first' | 'last' | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Put back on the page after being removed: bind again (stores and feed were let go).
-    if (!this.binding) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unbind();
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('strings')) this.text = resolveStrings(defaultStrings, this.strings);
@@ -375,96 +358,46 @@ export class ChatSessionView extends LitElement {
     return this.client ?? this.providedClient ?? null;
   }
 
-  /** Sets up (or keeps) the message store, the session read and the feed for the current inputs. */
+  /** Takes (or keeps) the message store and the live session row for the current inputs. */
   private reconcile(): void {
-    if (!this.isConnected) return;
-    const client = this.currentClient;
     const sessionId = this.currentSessionId;
-    const binding = this.binding;
-    const needsOwnStore = !this.store;
-    if (
-      !binding ||
-      binding.client !== client ||
-      binding.sync !== this.sync ||
-      binding.sessionId !== sessionId ||
-      binding.pageSize !== this.pageSize ||
-      (binding.ownedStore !== null) !== needsOwnStore
-    ) {
-      const sameSession = binding?.sessionId === sessionId;
-      this.unbind();
-      if (!sameSession) {
-        this.fetched = null;
-        this.sessionProblem = '';
-        this.actionProblem = '';
-        this.outcomeMenuOpen = false;
-        this.threadsOpen = false;
-      }
-      this.binding = this.bind(client, sessionId, needsOwnStore);
+    if (sessionId !== this.boundSessionId) {
+      this.boundSessionId = sessionId;
+      this.fetched = null;
+      this.sessionProblem = '';
+      this.actionProblem = '';
+      this.outcomeMenuOpen = false;
+      this.threadsOpen = false;
     }
-    const store = this.store ?? this.binding?.ownedStore ?? null;
-    if (this.messages.store !== store) {
-      this.messages.store = store;
+    const before = this.messages.store;
+    const pageSize = this.pageSize;
+    this.messages.use({
+      store: this.store,
+      client: this.client,
+      sync: this.sync,
+      key: `${sessionId}/${pageSize}`,
+      select: (runtime) => (sessionId ? runtime.messages({ sessionId, pageSize }) : null),
+    });
+    this.sessionRow.use({
+      client: this.client,
+      sync: this.sync,
+      key: sessionId,
+      select: (runtime) => (sessionId ? runtime.session(sessionId) : null),
+    });
+    const row = this.sessionRow.snapshot;
+    if (row?.session) this.fetched = newer(this.fetched, row.session);
+    if (row?.error) this.sessionProblem = row.error.message;
+    const store = this.messages.store;
+    if (store !== before) {
       this.scrollKeeper.reset();
-      if (store) {
+      if (store === this.store && store) {
+        // The host's store: load it if nobody has (runtime stores load on their first watcher).
         queueMicrotask(() => {
           const snapshot = store.getSnapshot();
           if (!snapshot.loaded && !snapshot.loading) void store.load();
         });
       }
     }
-  }
-
-  private bind(client: ChatSessionsClient | null, sessionId: string, ownStore: boolean): Binding {
-    const stops: Array<() => void> = [];
-    let ownedStore: MessageStore | null = null;
-    let sync = this.sync;
-    if (client && sessionId && !sync) {
-      // Correctness never waits for a push: without the host's feed, poll one of our own.
-      const own = new ChangeFeedSync({ client });
-      own.start();
-      stops.push(() => own.dispose());
-      sync = own;
-    }
-    if (client && sessionId) {
-      if (ownStore) {
-        ownedStore = new MessageStore({ client, sync, sessionId, pageSize: this.pageSize });
-        const store = ownedStore;
-        stops.push(() => store.dispose());
-      }
-      let current = true;
-      stops.push(() => (current = false));
-      void client.sessions.get(sessionId).then((result) => {
-        if (!current) return;
-        if (result.error) this.sessionProblem = result.error.message;
-        else this.fetched = newer(this.fetched, result.data);
-      });
-      if (sync) {
-        stops.push(
-          sync.onChanges((batch) => {
-            const row = batch.sessions.find((candidate) => candidate.id === sessionId);
-            if (row && current) this.fetched = newer(this.fetched, row);
-          }),
-        );
-      }
-    }
-    return {
-      client,
-      sync: this.sync,
-      sessionId,
-      pageSize: this.pageSize,
-      ownedStore,
-      liveSync: sync,
-      stop: () => {
-        // Stores first, then the feed they listen to.
-        for (const stop of stops.reverse()) stop();
-      },
-    };
-  }
-
-  private unbind(): void {
-    this.binding?.stop();
-    this.binding = null;
-    this.messages.store = null;
   }
 
   /**
@@ -790,7 +723,7 @@ export class ChatSessionView extends LitElement {
               part="threads"
               session-id=${sessionId}
               .client=${this.currentClient}
-              .sync=${this.binding?.liveSync ?? null}
+              .sync=${this.sync}
               .drafts=${this.drafts}
               locale=${this.locale}
               .clock=${this.clock}

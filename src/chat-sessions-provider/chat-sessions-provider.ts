@@ -1,17 +1,17 @@
 import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { ChatSessionsClient } from '@chat-sessions/sdk';
+import { getRuntime, type ChatSessionsClient } from '@chat-sessions/sdk';
 import { chatSessionsClientContext, sessionListContext } from '../context.js';
-import type { OwnedSessionList } from '../controllers/session-list-controller.js';
-import { createSessionList } from '../controllers/session-list-factory.js';
 import type { SessionListSource } from '../controllers/session-list-source.js';
 
 /**
- * Hands the Chat Sessions SDK client, and one session list made for it, to every element inside
+ * Hands the Chat Sessions SDK client, and its shared session list, to every element inside
  * (through `@lit/context`): set the client once on the provider instead of on each element. All
  * the elements inside share the one list, so a sidebar and a header badge make one set of
- * requests and always agree.
+ * requests and always agree; and all of them (the sidebar, session views, thread lists) take
+ * their stores from the client's one runtime (`getRuntime(client)`), so the page polls the
+ * change feed once.
  *
  * An element's own `client` or `store` property wins over the provider's. The provider renders
  * nothing of its own (`display: contents`).
@@ -49,44 +49,45 @@ export class ChatSessionsProvider extends LitElement {
   @property({ attribute: false }) client: ChatSessionsClient | null = null;
 
   /**
-   * The session list to share. Leave it empty to have one made for `client` (the SDK's
-   * `SessionListStore` with its sync engine, loaded at once, disposed when the provider leaves
-   * the page).
+   * The session list to share. Leave it empty to share the client's runtime list
+   * (`getRuntime(client).sessionList()`: loaded at once, watched while the provider is on the
+   * page, disposed when nobody watches it any more).
    */
   @property({ attribute: false }) store: SessionListSource | null = null;
 
-  private owned: (OwnedSessionList & { client: ChatSessionsClient }) | null = null;
+  /** The runtime list the provider watches, and how to stop watching it. */
+  private watched: { store: SessionListSource; stop: () => void } | null = null;
 
-  /** The session list the elements inside get: `store`, or the one made for `client`, or null. */
+  /** The session list the elements inside get: `store`, or the client's runtime list, or null. */
   get sessionList(): SessionListSource | null {
     return this.listProvider.value ?? null;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // A list made for the client was disposed when the provider left; make another.
-    if (!this.owned && !this.store && this.client) this.requestUpdate();
+    // The runtime list was let go when the provider left; take it again.
+    if (!this.watched && !this.store && this.client) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.owned?.dispose();
-    this.owned = null;
+    this.unwatch();
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     let list: SessionListSource | null = this.store;
     if (!list && this.client && this.isConnected) {
-      if (this.owned?.client !== this.client) {
-        this.owned?.dispose();
-        this.owned = { ...createSessionList(this.client), client: this.client };
-        // Loaded at once, whoever reads it (a sidebar, a view's optimistic actions, a badge).
-        void this.owned.store.load();
+      const shared = getRuntime(this.client).sessionList();
+      if (this.watched?.store !== shared) {
+        // Watched by the provider itself: loaded at once, whoever reads it (a sidebar, a
+        // view's optimistic actions, a badge), even with no element inside.
+        const stop = shared.subscribe(() => {});
+        this.unwatch();
+        this.watched = { store: shared, stop };
       }
-      list = this.owned.store;
-    } else if (this.owned) {
-      this.owned.dispose();
-      this.owned = null;
+      list = shared;
+    } else {
+      this.unwatch();
     }
     if (this.clientProvider.value !== (this.client ?? undefined))
       this.clientProvider.setValue(this.client ?? undefined);
@@ -96,6 +97,11 @@ export class ChatSessionsProvider extends LitElement {
 
   protected override render(): TemplateResult {
     return html`<slot></slot>`;
+  }
+
+  private unwatch(): void {
+    this.watched?.stop();
+    this.watched = null;
   }
 }
 

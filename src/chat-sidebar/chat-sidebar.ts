@@ -20,7 +20,6 @@ import type {
   SessionSort,
 } from '@chat-sessions/sdk';
 import { SessionListController } from '../controllers/session-list-controller.js';
-import { createSessionList } from '../controllers/session-list-factory.js';
 import {
   EMPTY_SESSION_LIST,
   type SessionListBulkAction,
@@ -138,7 +137,7 @@ function nextFrame(): Promise<void> {
  * by page as the broker scrolls. Each session has a menu of exactly the actions its status
  * allows; several can be selected and acted on at once; a delete can be undone.
  *
- * Data comes from the SDK: a `store` (`SessionListStore`), a `client` (a list is made for it),
+ * Data comes from the SDK: a `store` (`SessionListStore`), a `client` (its runtime's list),
  * or an enclosing `<chat-sessions-provider>`. Without any, `snapshot` shows plain data in the
  * store's snapshot shape, and the events tell the host what the broker did.
  *
@@ -226,13 +225,13 @@ export class ChatSidebar extends LitElement {
   /** The English strings every override is laid over. */
   static readonly defaultStrings: Readonly<ChatSidebarStrings> = defaultSidebarStrings;
 
-  private readonly lists = new SessionListController(this, { createSessionList });
+  private readonly lists = new SessionListController(this);
   private readonly clockController = new NowController(this, sharedClock);
 
   /** The session list to show and act on: the SDK's `SessionListStore`, or any `SessionListSource`. */
   @property({ attribute: false }) store: SessionListSource | null = null;
 
-  /** The SDK client (`createChatSessions(...)`): a session list is made for it when no `store` is given. */
+  /** The SDK client (`createChatSessions(...)`): its runtime's shared session list is shown when no `store` is given. */
   @property({ attribute: false }) client: ChatSessionsClient | null = null;
 
   /**

@@ -1,9 +1,9 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChatSessionsClient } from '@chat-sessions/sdk';
-import { chatSessionsClientContext, sessionListContext } from '../context.js';
+import { sessionListContext } from '../context.js';
+import { RuntimeStoreController } from './runtime-store-controller.js';
 import type { SessionListSource, SessionListView } from './session-list-source.js';
-import { StoreController } from './store-controller.js';
 
 /** A session list made for a client, and how to let it go. */
 export interface OwnedSessionList {
@@ -18,8 +18,8 @@ export type SessionListFactory = (client: ChatSessionsClient) => OwnedSessionLis
 /** Options of {@link SessionListController}. */
 export interface SessionListControllerOptions {
   /**
-   * Makes the list when the element gets a client but no store. Without it, a client alone
-   * shows nothing (and says so once in the console).
+   * Makes the list when the element gets a client but no store, instead of taking the shared
+   * one from the client's runtime (`getRuntime(client).sessionList()`, the default).
    */
   createSessionList?: SessionListFactory | null;
 }
@@ -30,41 +30,35 @@ type Host = ReactiveControllerHost & HTMLElement;
  * Finds the session list an element shows, and follows it. In order of preference:
  *
  * 1. a store given as a property,
- * 2. a client given as a property (a list is made for it, and disposed with the element),
+ * 2. a client given as a property (its runtime's shared list),
  * 3. the store of an enclosing `<chat-sessions-provider>`,
- * 4. the client of an enclosing provider (again, a list is made for it).
+ * 4. the client of an enclosing provider (again, its runtime's shared list).
  *
  * Call `use(store, client)` from the host's `willUpdate` with its properties; read `source`
- * (what to call) and `value` (the snapshot to render). A store that has never loaded is loaded
- * when it is first shown.
+ * (what to call) and `value` (the snapshot to render). A store given as a property that has
+ * never loaded is loaded when it is first shown; runtime lists load on their first watcher.
  */
 export class SessionListController implements ReactiveController {
-  private readonly list: StoreController<SessionListView>;
+  private readonly list: RuntimeStoreController<SessionListSource, SessionListView>;
   private readonly providedList: ContextConsumer<typeof sessionListContext, Host>;
-  private readonly providedClient: ContextConsumer<typeof chatSessionsClientContext, Host>;
   private readonly createSessionList: SessionListFactory | null;
+  private owned: (OwnedSessionList & { client: ChatSessionsClient }) | null = null;
   private givenStore: SessionListSource | null = null;
   private givenClient: ChatSessionsClient | null = null;
-  private owned: (OwnedSessionList & { client: ChatSessionsClient }) | null = null;
-  private warnedNoFactory = false;
 
   constructor(
     private readonly host: Host,
     options: SessionListControllerOptions = {},
   ) {
     this.createSessionList = options.createSessionList ?? null;
-    this.list = new StoreController<SessionListView>(host);
+    this.list = new RuntimeStoreController<SessionListSource, SessionListView>(host);
     this.providedList = new ContextConsumer(host, { context: sessionListContext, subscribe: true });
-    this.providedClient = new ContextConsumer(host, {
-      context: chatSessionsClientContext,
-      subscribe: true,
-    });
     host.addController(this);
   }
 
   /** The list in use, to load and write through, or null. */
   get source(): SessionListSource | null {
-    return this.list.store as SessionListSource | null;
+    return this.list.store;
   }
 
   /** The current snapshot of the list in use, or undefined. */
@@ -83,50 +77,44 @@ export class SessionListController implements ReactiveController {
   }
 
   hostConnected(): void {
-    // The list made for a client was disposed on disconnect; make another on the next update.
-    if (!this.owned && (this.givenClient || this.providedClient.value)) this.host.requestUpdate();
+    // A list made by the factory was disposed on disconnect; make another on the next update.
+    if (this.createSessionList && !this.owned) this.host.requestUpdate();
   }
 
   hostDisconnected(): void {
-    if (this.owned && this.list.store === this.owned.store) this.list.store = null;
     this.owned?.dispose();
     this.owned = null;
   }
 
   private resolve(): void {
-    const store =
-      this.givenStore ??
-      this.listFor(this.givenClient) ??
-      this.providedList.value ??
-      this.listFor(this.providedClient.value ?? null);
-    if (this.owned && this.owned.store !== store) {
+    const explicit =
+      this.givenStore ?? (this.givenClient ? null : (this.providedList.value ?? null));
+    const client = explicit ? null : this.list.clientOf({ client: this.givenClient });
+    const made = client && this.createSessionList ? this.madeFor(client) : null;
+    if (!made && this.owned) {
       this.owned.dispose();
       this.owned = null;
     }
-    if (store === this.list.store) return;
-    this.list.store = store;
-    if (store) {
+    const before = this.list.store;
+    this.list.use({
+      store: explicit ?? made,
+      client: this.givenClient,
+      select: (runtime) => runtime.sessionList(),
+      key: 'session-list',
+    });
+    const store = this.list.store;
+    if (store && store !== before && (explicit || made)) {
       const snapshot = store.getSnapshot();
       if (!snapshot.loaded && !snapshot.loading && !snapshot.error) void store.load();
     }
   }
 
-  private listFor(client: ChatSessionsClient | null): SessionListSource | null {
-    if (!client) return null;
+  /** The list the host's factory made for `client` (made again for another client). */
+  private madeFor(client: ChatSessionsClient): SessionListSource | null {
+    if (!this.host.isConnected) return null;
     if (this.owned?.client === client) return this.owned.store;
-    if (!this.createSessionList) {
-      if (!this.warnedNoFactory) {
-        this.warnedNoFactory = true;
-        console.warn(
-          `<${this.host.localName}> got a Chat Sessions client but cannot make a session list ` +
-            'for it here: pass a SessionListStore as its `store` property instead.',
-        );
-      }
-      return null;
-    }
-    const made = this.createSessionList(client);
     this.owned?.dispose();
-    this.owned = { ...made, client };
-    return made.store;
+    this.owned = { ...this.createSessionList!(client), client };
+    return this.owned.store;
   }
 }

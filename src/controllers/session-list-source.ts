@@ -1,16 +1,19 @@
 import type {
+  BulkAction,
   ChatSessionsError,
   CompletionOutcome,
   CreateSessionInput,
   ListTab,
   Session,
+  SessionListSnapshot,
   SessionSort,
+  TabCounts,
   TransitionInput,
 } from '@chat-sessions/sdk';
 import type { SubscribableStore } from './store-controller.js';
 
-/** Sessions per list, for the tab badges. */
-export type SessionListTabCounts = Readonly<Record<ListTab, number>>;
+/** Sessions per list, for the tab badges: the SDK's `TabCounts`. */
+export type SessionListTabCounts = TabCounts;
 
 /** Something that went wrong, as the SDK reports it: a message, and a stable code when known. */
 export interface SessionListProblem {
@@ -19,50 +22,34 @@ export interface SessionListProblem {
 }
 
 /**
- * What a session list shows: the shape of the SDK's `SessionListStore` snapshot (the fields the
- * elements read). A host without the SDK store can hand the same shape to `<chat-sidebar>` as
- * plain data (its `snapshot` property).
+ * What a session list shows: the SDK's `SessionListSnapshot` (the fields the elements read),
+ * with two fields loosened so a host without the SDK store can hand the same shape to
+ * `<chat-sidebar>` as plain data (its `snapshot` property): counts may be unknown, and an error
+ * needs only a message.
  */
-export interface SessionListView {
-  /** The list shown. */
-  readonly tab: ListTab;
-  /** The order: `recent` or `attention` (needs attention first). */
-  readonly sort: SessionSort;
-  /** The search applied to `items`. */
-  readonly search: string;
-  /** The search as typed (may run ahead of `search` while a debounce waits). */
-  readonly searchInput: string;
-  /** The sessions of the list, in order, each once. */
-  readonly items: readonly Session[];
+export interface SessionListView extends Readonly<
+  Pick<
+    SessionListSnapshot,
+    | 'tab'
+    | 'sort'
+    | 'search'
+    | 'searchInput'
+    | 'items'
+    | 'unread'
+    | 'hasMore'
+    | 'loading'
+    | 'loadingMore'
+    | 'loaded'
+  >
+> {
   /** Exact sessions per list, or null when unknown (the tabs then show no count). */
   readonly tabCounts: SessionListTabCounts | null;
-  /** Unread operator replies across every session. */
-  readonly unread: number;
-  /** More sessions wait after `items`. */
-  readonly hasMore: boolean;
-  /** The first page is loading. */
-  readonly loading: boolean;
-  /** A further page is loading. */
-  readonly loadingMore: boolean;
-  /** The first page of the current list has arrived. */
-  readonly loaded: boolean;
   /** Why the last load failed, or null. */
   readonly error: SessionListProblem | null;
 }
 
-/** A sidebar action that can apply to several sessions at once. */
-export type SessionListBulkAction =
-  | 'pause'
-  | 'resume'
-  | 'complete'
-  | 'reopen'
-  | 'archive'
-  | 'unarchive'
-  | 'pin'
-  | 'unpin'
-  | 'delete'
-  | 'restore'
-  | 'mark_read';
+/** A sidebar action that can apply to several sessions at once: the SDK's `BulkAction`. */
+export type SessionListBulkAction = BulkAction;
 
 /** The answer of one write: the SDK's `{ data, error }`. */
 export interface SessionListWriteResult {

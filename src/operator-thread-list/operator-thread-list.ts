@@ -1,17 +1,10 @@
-import {
-  MessageStore,
-  OperatorThreadStore,
-  type ChangeFeedSync,
-  type ChatSessionsClient,
-} from '@chat-sessions/sdk';
-import { consume } from '@lit/context';
+import type { ChangeFeedSync, ChatSessionsClient } from '@chat-sessions/sdk';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChatComposerStrings, ComposerDraftStore } from '../chat-composer/chat-composer.js';
 import type { ChatMessageStrings } from '../chat-message/chat-message.js';
-import { chatSessionsClientContext } from '../context.js';
-import { StoreController } from '../controllers/store-controller.js';
+import { RuntimeStoreController } from '../controllers/runtime-store-controller.js';
 import { ChatMessageRetryEvent, ChatThreadCloseEvent, ChatThreadOpenEvent } from '../events.js';
 import {
   renderTranscript,
@@ -95,20 +88,6 @@ const defaultStrings: OperatorThreadListStrings = {
 const composerParts =
   'base: composer-base, input: composer-input, send-button: composer-send-button, error: composer-error';
 
-interface Binding {
-  client: ChatSessionsClient | null;
-  sync: ChangeFeedSync | null;
-  sessionId: string;
-  ownedThreads: OperatorThreadStore | null;
-  stop: () => void;
-}
-
-interface OpenBinding {
-  threadId: string;
-  store: MessageStore | null;
-  stop: () => void;
-}
-
 /**
  * The operator threads of a flight request: one row per aircraft operator contacted, with its
  * status, last message and unread replies. Opening a thread (click, Enter or Space) marks it
@@ -174,8 +153,8 @@ export class OperatorThreadList extends LitElement {
   static readonly defaultStrings: Readonly<OperatorThreadListStrings> = defaultStrings;
 
   private readonly clockController = new NowController(this, sharedClock);
-  private readonly threads = new StoreController<ThreadListSnapshot>(this);
-  private readonly messages = new StoreController<TranscriptSnapshot>(this);
+  private readonly threads = new RuntimeStoreController<ThreadListStore, ThreadListSnapshot>(this);
+  private readonly messages = new RuntimeStoreController<TranscriptStore, TranscriptSnapshot>(this);
   private readonly scrollKeeper = new TranscriptScrollController(
     this,
     () => this.transcript,
@@ -185,13 +164,13 @@ export class OperatorThreadList extends LitElement {
   /** The SDK client. Without it, the one of the enclosing `<chat-sessions-provider>`. */
   @property({ attribute: false }) client: ChatSessionsClient | null = null;
 
-  /** The change-feed engine, for new threads and replies to arrive live. */
+  /** The change-feed engine, for the client's runtime to adopt if it has none (optional). */
   @property({ attribute: false }) sync: ChangeFeedSync | null = null;
 
   /** Where reply drafts are kept (the SDK's `DraftStore`), per thread. */
   @property({ attribute: false }) drafts: ComposerDraftStore | null = null;
 
-  /** The session's thread store (the SDK's `OperatorThreadStore`). Optional: made from `client`. */
+  /** The session's thread store (the SDK's `OperatorThreadStore`). Optional: the client's runtime's. */
   @property({ attribute: false }) store: ThreadListStore | null = null;
 
   /** The session whose threads to show. */
@@ -215,10 +194,6 @@ export class OperatorThreadList extends LitElement {
   /** Overrides for the reply field's strings. */
   @property({ attribute: false }) composerStrings: StringsOverride<ChatComposerStrings> = {};
 
-  @consume({ context: chatSessionsClientContext, subscribe: true })
-  @state()
-  private providedClient: ChatSessionsClient | undefined;
-
   /** The row holding the roving tab stop. */
   @state() private focusedId = '';
 
@@ -226,22 +201,10 @@ export class OperatorThreadList extends LitElement {
 
   private text: OperatorThreadListStrings = defaultStrings;
   private formatter: Formatter = Formatter.for(undefined);
-  private binding: Binding | null = null;
-  private openBinding: OpenBinding | null = null;
+  /** The session bound to (its open thread and marks are reset on a change). */
+  private boundSessionId = '';
   /** Read marks asked for, per thread: the seq marked, so each reply is marked once. */
   private readonly marked = new Map<string, number>();
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Put back on the page after being removed: bind again (stores and feed were let go).
-    if (!this.binding) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.unbindOpen();
-    this.unbind();
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('strings')) this.text = resolveStrings(defaultStrings, this.strings);
@@ -258,91 +221,48 @@ export class OperatorThreadList extends LitElement {
     return result;
   }
 
-  private get currentClient(): ChatSessionsClient | null {
-    return this.client ?? this.providedClient ?? null;
-  }
-
+  /** Takes (or keeps) the session's thread store for the current inputs. */
   private reconcile(): void {
-    if (!this.isConnected) return;
-    const client = this.currentClient;
-    const binding = this.binding;
-    const needsOwnStore = !this.store;
-    if (
-      !binding ||
-      binding.client !== client ||
-      binding.sync !== this.sync ||
-      binding.sessionId !== this.sessionId ||
-      (binding.ownedThreads !== null) !== needsOwnStore
-    ) {
-      if (binding && binding.sessionId !== this.sessionId) {
+    const sessionId = this.sessionId;
+    if (sessionId !== this.boundSessionId) {
+      if (this.boundSessionId) {
         this.openThreadId = '';
         this.focusedId = '';
         this.marked.clear();
       }
-      this.unbind();
-      let ownedThreads: OperatorThreadStore | null = null;
-      if (needsOwnStore && client && this.sessionId) {
-        ownedThreads = new OperatorThreadStore({
-          client,
-          sync: this.sync,
-          sessionId: this.sessionId,
-        });
-      }
-      const owned = ownedThreads;
-      this.binding = {
-        client,
-        sync: this.sync,
-        sessionId: this.sessionId,
-        ownedThreads,
-        stop: () => owned?.dispose(),
-      };
+      this.boundSessionId = sessionId;
     }
-    const store: ThreadListStore | null = this.store ?? this.binding?.ownedThreads ?? null;
-    if (this.threads.store !== store) {
-      this.threads.store = store;
-      if (store) {
-        queueMicrotask(() => {
-          const snapshot = store.getSnapshot();
-          if (!snapshot.loaded && !snapshot.loading) void store.load();
-        });
-      }
+    const before = this.threads.store;
+    this.threads.use({
+      store: this.store,
+      client: this.client,
+      sync: this.sync,
+      key: sessionId,
+      select: (runtime) => (sessionId ? runtime.threads(sessionId) : null),
+    });
+    const store = this.threads.store;
+    if (store && store !== before && store === this.store) {
+      // The host's store: load it if nobody has (runtime stores load on their first watcher).
+      queueMicrotask(() => {
+        const snapshot = store.getSnapshot();
+        if (!snapshot.loaded && !snapshot.loading) void store.load();
+      });
     }
   }
 
-  private unbind(): void {
-    this.binding?.stop();
-    this.binding = null;
-    this.threads.store = null;
-  }
-
-  /** Sets up the open thread's message store. */
+  /** Takes (or keeps) the open thread's message store. */
   private reconcileOpen(): void {
-    if (!this.isConnected) return;
+    const sessionId = this.sessionId;
     const threadId = this.openThreadId;
-    const client = this.currentClient;
-    if (
-      this.openBinding?.threadId === threadId &&
-      (this.openBinding.store !== null) === Boolean(client && threadId)
-    )
-      return;
-    this.unbindOpen();
-    if (!threadId) return;
-    let store: MessageStore | null = null;
-    if (client && this.sessionId) {
-      store = new MessageStore({ client, sync: this.sync, sessionId: this.sessionId, threadId });
-      const created = store;
-      queueMicrotask(() => void created.load());
-    }
-    const owned = store;
-    this.openBinding = { threadId, store, stop: () => owned?.dispose() };
-    this.messages.store = store;
-    this.scrollKeeper.reset();
-  }
-
-  private unbindOpen(): void {
-    this.openBinding?.stop();
-    this.openBinding = null;
-    this.messages.store = null;
+    const before = this.messages.store;
+    this.messages.use({
+      client: this.client,
+      sync: this.sync,
+      key: `${sessionId}/${threadId}`,
+      select: (runtime) =>
+        sessionId && threadId ? runtime.messages({ sessionId, threadId }) : null,
+    });
+    if (this.messages.store !== before) this.scrollKeeper.reset();
   }
 
   /** Marks the open thread read whenever it has unread replies (each reply once). */
@@ -504,7 +424,7 @@ export class OperatorThreadList extends LitElement {
 
   private renderPanel(thread: OperatorThread): TemplateResult {
     const text = this.text;
-    const store = this.openBinding?.store ?? null;
+    const store = this.messages.store;
     const authorOf = (item: TranscriptItem) =>
       item.role === 'operator' ? thread.operatorName : '';
     return html`<div

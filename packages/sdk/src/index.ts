@@ -50,6 +50,7 @@ export {
   TRANSITIONS,
   LifecycleActionSchema,
   ListTabSchema,
+  applyTransition,
   availableActions,
   canApply,
   canChangeStatus,
@@ -172,6 +173,7 @@ export {
   deepFreeze,
   type ReadableStore,
   type StoreListener,
+  type WatchListener,
 } from './stores/store.js';
 export {
   SessionListStore,
@@ -205,7 +207,22 @@ export {
   type OperatorThreadSnapshot,
   type OperatorThreadStoreOptions,
 } from './stores/operator-thread-store.js';
+export {
+  SessionStore,
+  type SessionSnapshot,
+  type SessionStoreOptions,
+} from './stores/session-store.js';
 export { DraftStore, type DraftSnapshot, type DraftStoreOptions } from './stores/draft-store.js';
+
+// Runtime: one per client, the one sync engine and the shared stores
+export {
+  ChatSessionsRuntime,
+  getRuntime,
+  type ConversationQuery,
+  type RuntimeOptions,
+  type RuntimeStats,
+  type SessionListQuery,
+} from './runtime/index.js';
 
 // Sync
 export {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TransitionInput } from './inputs.js';
 import { type Session, type SessionStatus, type SessionTab } from './models/session.js';
 
 /**
@@ -83,6 +84,42 @@ export function canChangeStatus(
   if (from === 'archived') return to === statusBeforeArchive;
   if (to === 'archived') return true;
   return DIRECT_CHANGES.has(`${from}>${to}`);
+}
+
+/**
+ * The session a lifecycle action leads to, as `chat_private.apply_transition` makes it: the new
+ * status, the status remembered across archiving, the outcome (recorded on completing, cleared
+ * when leaving completed), the completion and archive times (`nowIso` stands in for the
+ * server's clock) and the resume time of a pause. The session itself when the action is not
+ * allowed. `test/lifecycle-db.test.ts` checks it against the database on every state × action.
+ *
+ * @example
+ * applyTransition(session, { action: 'complete', outcome: 'won' }, new Date().toISOString());
+ */
+export function applyTransition(session: Session, input: TransitionInput, nowIso: string): Session {
+  const target = targetStatus(session, input.action);
+  if (target === null) return session;
+  const next: Session = { ...session, status: target, updatedAt: nowIso };
+  if (input.action === 'archive') {
+    next.statusBeforeArchive = session.status;
+    next.archivedAt = nowIso;
+  }
+  if (input.action === 'unarchive') {
+    next.statusBeforeArchive = null;
+    next.archivedAt = null;
+  }
+  if (target === 'completed') {
+    next.outcome = input.outcome ?? session.outcome;
+    next.completedAt = nowIso;
+  } else if (target !== 'archived') {
+    next.outcome = null;
+    next.completedAt = null;
+  }
+  if (target === 'active' || target === 'completed') next.resumeAt = null;
+  if (input.action === 'pause') {
+    next.resumeAt = input.resumeAt === undefined ? null : new Date(input.resumeAt).toISOString();
+  }
+  return next;
 }
 
 /** True when the action records a completion outcome (`won`, `lost`, `cancelled`). */

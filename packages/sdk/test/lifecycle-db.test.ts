@@ -5,6 +5,7 @@ import { databaseUrl } from '../../../test/support/db.js';
 import {
   LIFECYCLE_ACTIONS,
   SESSION_STATUSES,
+  applyTransition,
   canChangeStatus,
   targetStatus,
   type LifecycleAction,
@@ -97,6 +98,28 @@ describe('lifecycle table = database rules', () => {
             `the SDK says ${expected}, the database said ${result.error?.code}: ${result.error?.message}`,
           );
           assert.equal(result.data?.status, expected);
+          // The whole row the TypeScript rule predicts (what a list shows before the answer).
+          const input = action === 'complete' ? { action, outcome: 'lost' as const } : { action };
+          const predicted = applyTransition(session, input, new Date().toISOString());
+          const stored = result.data!;
+          assert.deepEqual(
+            {
+              status: predicted.status,
+              statusBeforeArchive: predicted.statusBeforeArchive,
+              outcome: predicted.outcome,
+              resumeAt: predicted.resumeAt,
+              completed: predicted.completedAt !== null,
+              archived: predicted.archivedAt !== null,
+            },
+            {
+              status: stored.status,
+              statusBeforeArchive: stored.statusBeforeArchive,
+              outcome: stored.outcome,
+              resumeAt: stored.resumeAt,
+              completed: stored.completedAt !== null,
+              archived: stored.archivedAt !== null,
+            },
+          );
         }
       });
     }

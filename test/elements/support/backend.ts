@@ -51,8 +51,14 @@ export function backendInfo(): Promise<BackendInfo> {
 /** Retries that keep specs fast. */
 const FAST_RETRY = { attempts: 2, baseDelayMs: 5, maxDelayMs: 20 } as const;
 
+/** Options of {@link newBroker}. */
+export interface NewBrokerOptions {
+  /** Told of every request the broker's client sends (e.g. to count change-feed polls). */
+  onRequest?: (url: string, init: RequestInit | undefined) => void;
+}
+
 /** A new broker (own rows only, by row-level security) with a real SDK client. */
-export async function newBroker(): Promise<TestBroker> {
+export async function newBroker(options: NewBrokerOptions = {}): Promise<TestBroker> {
   const { url, anonKey } = await backendInfo();
   const broker = await executeServerCommand<
     { userId: string; email: string; token: string },
@@ -83,6 +89,7 @@ export async function newBroker(): Promise<TestBroker> {
   const fetchThroughSwitch: typeof fetch = async (input, init) => {
     if (mode === 'held') await new Promise<void>((resolve) => held.push(resolve));
     if (mode === 'offline') throw new TypeError('Failed to fetch');
+    options.onRequest?.(input instanceof Request ? input.url : String(input), init);
     return fetch(input, init);
   };
   const supabase = createClient(url, anonKey, {

@@ -11,6 +11,7 @@ import type {
   RichContent,
 } from '../models/message.js';
 import type { ChangeFeedSync } from '../sync/change-feed-sync.js';
+import { FeedLink } from './feed-link.js';
 import { SnapshotStore, deepFreeze } from './store.js';
 
 /** A message the server has saved (it has a `seq`). */
@@ -105,7 +106,7 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
   #gone = false;
   #generation = 0;
   readonly #abort = new AbortController();
-  readonly #stopSync: () => void;
+  readonly #feed: FeedLink;
   #disposed = false;
 
   constructor(options: MessageStoreOptions) {
@@ -132,9 +133,7 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
     this.#sessionId = options.sessionId;
     this.#threadId = threadId;
     this.#pageSize = pageSize;
-    this.#stopSync = this.#sync
-      ? this.#sync.onChanges((batch) => this.#applyBatch(batch))
-      : () => {};
+    this.#feed = new FeedLink(this.#sync, (batch) => this.#applyBatch(batch));
   }
 
   /**
@@ -143,6 +142,7 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
    */
   async load(): Promise<Result<MessagePage>> {
     if (this.#disposed) return fail(this.#disposedError());
+    this.#feed.follow();
     if (this.#loaded && this.#sent.size > 0) {
       const caughtUp = await this.catchUp();
       if (caughtUp.error) return fail(caughtUp.error);
@@ -292,11 +292,16 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
     if (this.#outgoing.length !== before) this.#emit();
   }
 
+  /** A listener follows the feed from now on, even before the first load. */
+  protected override watchedChanged(watched: boolean): void {
+    if (watched && !this.#disposed) this.#feed.follow();
+  }
+
   /** Stops listening to the feed and cancels loads. Sends in flight still reach the server. */
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
-    this.#stopSync();
+    this.#feed.unfollow();
     this.#abort.abort();
     this.clearListeners();
   }

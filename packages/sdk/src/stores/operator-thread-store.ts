@@ -4,6 +4,7 @@ import type { ChangeBatch } from '../models/changes.js';
 import type { OperatorThread } from '../models/operator-thread.js';
 import type { ChangeFeedSync } from '../sync/change-feed-sync.js';
 import { timestampMicros } from './session-order.js';
+import { FeedLink } from './feed-link.js';
 import { SnapshotStore, deepFreeze } from './store.js';
 
 /** What an {@link OperatorThreadStore} shows. Immutable: every change makes a new one. */
@@ -62,7 +63,7 @@ export class OperatorThreadStore extends SnapshotStore<OperatorThreadSnapshot> {
   #loaded = false;
   #error: ChatSessionsError | null = null;
   readonly #abort = new AbortController();
-  readonly #stopSync: () => void;
+  readonly #feed: FeedLink;
   #disposed = false;
 
   constructor(options: OperatorThreadStoreOptions) {
@@ -78,14 +79,13 @@ export class OperatorThreadStore extends SnapshotStore<OperatorThreadSnapshot> {
     this.#sync = options.sync ?? null;
     this.#sessionId = options.sessionId;
     this.#delayMs = options.markReadDelayMs ?? 300;
-    this.#stopSync = this.#sync
-      ? this.#sync.onChanges((batch) => this.#applyBatch(batch))
-      : () => {};
+    this.#feed = new FeedLink(this.#sync, (batch) => this.#applyBatch(batch));
   }
 
   /** Loads the session's threads. */
   async load(): Promise<Result<OperatorThread[]>> {
     if (this.#disposed) return fail(this.#disposedError());
+    this.#feed.follow();
     this.#loading = true;
     this.#error = null;
     this.#emit();
@@ -155,12 +155,17 @@ export class OperatorThreadStore extends SnapshotStore<OperatorThreadSnapshot> {
     );
   }
 
+  /** A listener follows the feed from now on, even before the first load. */
+  protected override watchedChanged(watched: boolean): void {
+    if (watched && !this.#disposed) this.#feed.follow();
+  }
+
   /** Sends pending read marks, then stops listening to the feed. */
   dispose(): void {
     if (this.#disposed) return;
     if (this.#queued.size > 0) void this.flush();
     this.#disposed = true;
-    this.#stopSync();
+    this.#feed.unfollow();
     this.#abort.abort();
     this.clearListeners();
   }

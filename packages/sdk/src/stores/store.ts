@@ -22,13 +22,19 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Told when a store gains its first listener (`true`) and loses its last one (`false`). */
+export type WatchListener = (watched: boolean) => void;
+
 /**
  * Base of the SDK's stores: holds the snapshot, freezes each new one, and notifies listeners.
  * A listener that throws does not stop the others (its error is rethrown asynchronously).
+ * Whether anyone watches (has a listener) is observable: the runtime starts a store's work on
+ * its first listener and stops it after the last.
  */
 export abstract class SnapshotStore<Snapshot extends object> implements ReadableStore<Snapshot> {
   #snapshot: Snapshot;
   readonly #listeners = new Set<StoreListener>();
+  readonly #watchListeners = new Set<WatchListener>();
 
   protected constructor(initial: Snapshot) {
     this.#snapshot = Object.freeze(initial);
@@ -41,10 +47,37 @@ export abstract class SnapshotStore<Snapshot extends object> implements Readable
 
   /** Calls `listener` after every change; returns the function that stops it. */
   subscribe(listener: StoreListener): () => void {
+    const before = this.#listeners.size;
     this.#listeners.add(listener);
+    if (before === 0) this.#watchChanged(true);
     return () => {
-      this.#listeners.delete(listener);
+      if (this.#listeners.delete(listener) && this.#listeners.size === 0) this.#watchChanged(false);
     };
+  }
+
+  /** True while at least one listener is subscribed. */
+  get watched(): boolean {
+    return this.#listeners.size > 0;
+  }
+
+  /**
+   * Calls `listener(true)` when the store gains its first listener and `listener(false)` when
+   * it loses its last; returns the function that stops it. What the runtime uses to start a
+   * shared store's work on the first watcher and stop it after the last.
+   */
+  onWatchedChange(listener: WatchListener): () => void {
+    this.#watchListeners.add(listener);
+    return () => {
+      this.#watchListeners.delete(listener);
+    };
+  }
+
+  /** Called on the first listener (`true`) and after the last (`false`). For subclasses. */
+  protected watchedChanged(_watched: boolean): void {}
+
+  #watchChanged(watched: boolean): void {
+    this.watchedChanged(watched);
+    for (const listener of [...this.#watchListeners]) listener(watched);
   }
 
   /** Replaces the snapshot (frozen, shallowly: keep rows frozen yourself) and notifies. */
@@ -62,8 +95,9 @@ export abstract class SnapshotStore<Snapshot extends object> implements Readable
     }
   }
 
-  /** Drops every listener (on dispose). */
+  /** Drops every listener (on dispose). Watch listeners are not told: the store is over. */
   protected clearListeners(): void {
     this.#listeners.clear();
+    this.#watchListeners.clear();
   }
 }

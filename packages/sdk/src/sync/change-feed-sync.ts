@@ -103,6 +103,16 @@ function isBatch(value: unknown): value is ChangeBatch {
  * sync.dispose();
  */
 export class ChangeFeedSync extends SnapshotStore<SyncSnapshot> {
+  static #running = 0;
+
+  /**
+   * How many engines of this module are running right now (started and not stopped): a debug
+   * count, e.g. to check that a page runs one poller per signed-in client.
+   */
+  static get runningCount(): number {
+    return ChangeFeedSync.#running;
+  }
+
   readonly #client: ChatSessionsClient;
   readonly #environment: Environment;
   readonly #intervalMs: number;
@@ -121,6 +131,8 @@ export class ChangeFeedSync extends SnapshotStore<SyncSnapshot> {
   #inFlight: Promise<Result<number>> | null = null;
   #again = false;
   #abort = new AbortController();
+  /** Bumped by `stop()`: answers to requests of an earlier run are dropped. */
+  #run = 0;
   #delivery: Promise<void> = Promise.resolve();
 
   constructor(options: ChangeFeedSyncOptions) {
@@ -173,7 +185,44 @@ export class ChangeFeedSync extends SnapshotStore<SyncSnapshot> {
         this.#stops.push(() => this.#channel?.removeEventListener('message', onMessage));
       }
     }
+    ChangeFeedSync.#running += 1;
     this.setSnapshot({ ...this.getSnapshot(), running: true });
+  }
+
+  /**
+   * Stops the timers, triggers, nudges and tab sharing and cancels a poll in flight, and forgets
+   * the feed position; `start()` may be called again later (the next poll reads a new baseline,
+   * so stores following it should reload). Handlers stay registered. The runtime stops its
+   * engine when no store is watched.
+   */
+  stop(): void {
+    if (!this.getSnapshot().running) return;
+    this.#teardown();
+    this.setSnapshot({
+      ...this.getSnapshot(),
+      version: null,
+      running: false,
+      polling: false,
+      error: null,
+    });
+  }
+
+  /** Undoes `start()` and abandons the current run (requests, baseline, delivery position). */
+  #teardown(): void {
+    if (this.getSnapshot().running) ChangeFeedSync.#running -= 1;
+    if (this.#timer !== null) clearInterval(this.#timer);
+    if (this.#afterWriteTimer !== null) clearTimeout(this.#afterWriteTimer);
+    this.#timer = null;
+    this.#afterWriteTimer = null;
+    for (const stop of this.#stops.splice(0)) stop();
+    this.#channel?.close();
+    this.#channel = null;
+    this.#abort.abort();
+    this.#abort = new AbortController();
+    this.#run += 1;
+    this.#baseline = null;
+    this.#inFlight = null;
+    this.#again = false;
   }
 
   /**
@@ -196,9 +245,11 @@ export class ChangeFeedSync extends SnapshotStore<SyncSnapshot> {
     const known = this.getSnapshot().version;
     if (known !== null) return Promise.resolve(ok(known));
     if (!this.#baseline) {
+      const run = this.#run;
       this.#baseline = this.#client.sessions
         .counts({ signal: this.#abort.signal })
         .then((result) => {
+          if (run !== this.#run) return fail(this.#stoppedError());
           if (result.error) {
             this.#baseline = null;
             return fail(result.error);
@@ -256,8 +307,14 @@ export class ChangeFeedSync extends SnapshotStore<SyncSnapshot> {
     return run;
   }
 
+  #stoppedError(): ChatSessionsError {
+    return new ChatSessionsError({ code: 'aborted', message: 'The sync engine was stopped' });
+  }
+
   async #drain(): Promise<Result<number>> {
+    const run = this.#run;
     const baseline = await this.ensureBaseline();
+    if (run !== this.#run) return fail(this.#stoppedError());
     if (baseline.error) {
       this.setSnapshot({ ...this.getSnapshot(), error: baseline.error });
       return baseline;
@@ -274,6 +331,7 @@ export class ChangeFeedSync extends SnapshotStore<SyncSnapshot> {
           return fail(
             new ChatSessionsError({ code: 'aborted', message: 'The sync engine was disposed' }),
           );
+        if (run !== this.#run) return fail(this.#stoppedError());
         if (result.error) {
           this.setSnapshot({ ...this.getSnapshot(), error: result.error });
           return fail(result.error);
@@ -288,7 +346,7 @@ export class ChangeFeedSync extends SnapshotStore<SyncSnapshot> {
             batch,
           });
         }
-        await this.#deliver(batch, 'poll', since);
+        await this.#deliver(batch, 'poll', since, run);
         if (!batch.hasMore) {
           this.setSnapshot({
             ...this.getSnapshot(),
@@ -299,14 +357,20 @@ export class ChangeFeedSync extends SnapshotStore<SyncSnapshot> {
         }
       }
     } finally {
-      if (!this.getSnapshot().disposed) this.setSnapshot({ ...this.getSnapshot(), polling: false });
+      if (!this.getSnapshot().disposed && run === this.#run)
+        this.setSnapshot({ ...this.getSnapshot(), polling: false });
     }
   }
 
   /** Hands a batch to the handlers (in order, one batch at a time) and advances the position. */
-  #deliver(batch: ChangeBatch, source: ChangeSource, since: number): Promise<void> {
+  #deliver(
+    batch: ChangeBatch,
+    source: ChangeSource,
+    since: number,
+    run = this.#run,
+  ): Promise<void> {
     const next = this.#delivery.then(async () => {
-      if (this.getSnapshot().disposed) return;
+      if (this.getSnapshot().disposed || run !== this.#run) return;
       const hasChanges =
         batch.sessions.length +
           batch.threads.length +
@@ -368,13 +432,7 @@ export class ChangeFeedSync extends SnapshotStore<SyncSnapshot> {
    */
   dispose(): void {
     if (this.getSnapshot().disposed) return;
-    if (this.#timer !== null) clearInterval(this.#timer);
-    if (this.#afterWriteTimer !== null) clearTimeout(this.#afterWriteTimer);
-    this.#timer = null;
-    this.#afterWriteTimer = null;
-    for (const stop of this.#stops.splice(0)) stop();
-    this.#channel?.close();
-    this.#channel = null;
+    this.#teardown();
     this.#abort.abort();
     this.#handlers.clear();
     this.setSnapshot({ ...this.getSnapshot(), running: false, polling: false, disposed: true });

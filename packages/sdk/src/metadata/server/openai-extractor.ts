@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { z } from 'zod';
 import { findAirport } from '../airports/airport-directory.js';
 import { assessConfidence } from '../confidence.js';
@@ -12,6 +12,7 @@ import {
 } from '../schemas.js';
 import { flightRequestTitle, titleFromMessage } from '../titles.js';
 import { EXTRACTION_INSTRUCTIONS, extractionInput } from './extraction-prompt.js';
+import { loadOpenAI, type OpenAIModule } from './load-openai.js';
 import { rulesDraft, type MetadataExtractor } from './metadata-extractor.js';
 import { draftResponseFormat, ModelDraftSchema, type ModelDraft } from './model-draft-schema.js';
 
@@ -45,7 +46,7 @@ const SettingsSchema = z.object({
 });
 
 /** Which fallback an error from the client calls for; anything else is a bug and is rethrown. */
-function fallbackReasonOf(error: unknown): FallbackReason {
+function fallbackReasonOf(error: unknown, { default: OpenAI }: OpenAIModule): FallbackReason {
   if (error instanceof OpenAI.APIConnectionTimeoutError) return 'timeout';
   if (error instanceof OpenAI.APIConnectionError) return 'network_error';
   if (error instanceof OpenAI.RateLimitError) return 'rate_limited';
@@ -99,18 +100,25 @@ export function createOpenAIExtractor(options: OpenAIExtractorOptions = {}): Met
     timeoutMs: options.timeoutMs,
     maxRetries: options.maxRetries,
   });
-  const client =
-    options.client ??
-    new OpenAI({
-      apiKey: options.apiKey,
-      baseURL: options.baseURL,
-      timeout: settings.timeoutMs,
-      maxRetries: settings.maxRetries,
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
+  // `openai` is an optional peer dependency: loaded here, with a clear error when it is missing.
+  const connecting = loadOpenAI().then((openai) => ({
+    openai,
+    client:
+      options.client ??
+      new openai.default({
+        apiKey: options.apiKey,
+        baseURL: options.baseURL,
+        timeout: settings.timeoutMs,
+        maxRetries: settings.maxRetries,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+      }),
+  }));
+  // Reported by the first extraction (awaited there), not as an unhandled rejection.
+  connecting.catch(() => undefined);
   const responseFormat = draftResponseFormat();
 
   return async (request) => {
+    const { openai, client } = await connecting;
     const parseOptions = { referenceDate: request.referenceDate, timeZone: request.timeZone };
     const { today, timeZone } = parseSettings(parseOptions);
     const fallback = (reason: FallbackReason, detail: unknown): MetadataExtraction => {
@@ -136,7 +144,7 @@ export function createOpenAIExtractor(options: OpenAIExtractorOptions = {}): Met
         { timeout: settings.timeoutMs, maxRetries: settings.maxRetries },
       );
     } catch (error) {
-      return fallback(fallbackReasonOf(error), error);
+      return fallback(fallbackReasonOf(error, openai), error);
     }
 
     const message = completion.choices[0]?.message;

@@ -1,0 +1,8 @@
+export {
+  ChatSessionsRuntime,
+  getRuntime,
+  type ConversationQuery,
+  type RuntimeOptions,
+  type RuntimeStats,
+  type SessionListQuery,
+} from './runtime.js';

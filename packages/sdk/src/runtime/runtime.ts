@@ -1,0 +1,240 @@
+import type { ChatSessionsClient } from '../client/chat-sessions.js';
+import type { SessionSort } from '../inputs.js';
+import type { ListTab } from '../lifecycle.js';
+import type { Environment } from '../platform.js';
+import { MessageStore } from '../stores/message-store.js';
+import { OperatorThreadStore } from '../stores/operator-thread-store.js';
+import { SessionListStore } from '../stores/session-list-store.js';
+import { SessionStore } from '../stores/session-store.js';
+import { ChangeFeedSync, type NudgeSource } from '../sync/change-feed-sync.js';
+import { StoreRegistry } from './store-registry.js';
+
+/** Options of a client's runtime ({@link getRuntime}); read once, when the runtime is made. */
+export interface RuntimeOptions {
+  /**
+   * An engine the host already runs, to use instead of making one. The runtime starts it when
+   * a store is watched but never stops or disposes it: it stays the host's.
+   */
+  sync?: ChangeFeedSync;
+  /** Poll interval of the runtime's engine while the page is visible, in ms (default 15 000). */
+  intervalMs?: number;
+  /** Delay between a write and the poll it triggers, in ms (default 25). */
+  afterWriteDelayMs?: number;
+  /** `BroadcastChannel` name shared by this broker's tabs (e.g. `chat-sessions:${userId}`). */
+  channelName?: string | null;
+  /** Extra "poll now" signals, e.g. `realtimeNudge(...)`. */
+  nudges?: NudgeSource[];
+  /** The signed-in broker's id: the owner of sessions a list creates optimistically. */
+  userId?: string;
+  /**
+   * How long a store nobody watches is kept before it is disposed, in ms (default 0: at once).
+   * Lit re-renders never unsubscribe; only moving an element in the DOM does (disconnect then
+   * connect), which costs one reload. Raise it if a host moves elements often.
+   */
+  idleMs?: number;
+  /** Environment hooks (visibility, focus, BroadcastChannel, clock); detected when omitted. */
+  environment?: Partial<Environment>;
+}
+
+/** Which session list to share: the list a group of watchers starts with. */
+export interface SessionListQuery {
+  tab?: ListTab;
+  sort?: SessionSort;
+  search?: string;
+  /** Sessions per page, 1–200 (default 50). */
+  pageSize?: number;
+  /**
+   * Watchers of one group share one store, and with it its tab, order and search: a change
+   * through the store is seen by every watcher. Give a separate group to a list that must
+   * switch tabs on its own (default `default`).
+   */
+  group?: string;
+}
+
+/** Which conversation: a session's main thread (`threadId` null) or one operator thread. */
+export interface ConversationQuery {
+  sessionId: string;
+  threadId?: string | null;
+  /** Messages per page, 1–200 (default 50). */
+  pageSize?: number;
+}
+
+/** What a runtime holds right now (for debugging and tests). */
+export interface RuntimeStats {
+  /** Stores held. */
+  stores: number;
+  /** Stores with at least one listener. */
+  watched: number;
+  /** The engine is running. */
+  syncRunning: boolean;
+}
+
+/**
+ * One client's live data: the one change-feed engine and the shared stores, by key (TanStack
+ * Query's QueryClient for Chat Sessions). Ask it for a store and subscribe: the first listener
+ * starts the store (and the engine), the last one stops it (the store is disposed and
+ * forgotten; the engine stops when no store is watched). Elements, providers and host code get
+ * stores here, so one page polls once per client. Get it with {@link getRuntime}.
+ *
+ * @example
+ * const runtime = getRuntime(chat, { channelName: `chat-sessions:${userId}`, userId });
+ * const list = runtime.sessionList({ tab: 'active' });
+ * const stop = list.subscribe(() => render(list.getSnapshot())); // loads, polls
+ * stop(); // the last watcher: the list is disposed, the engine stops
+ */
+export class ChatSessionsRuntime {
+  /** The client every store uses. */
+  readonly client: ChatSessionsClient;
+  readonly #sync: ChangeFeedSync;
+  readonly #ownsSync: boolean;
+  readonly #userId: string;
+  readonly #registry: StoreRegistry;
+  #engineUsers = 0;
+  #stopScheduled = false;
+
+  constructor(client: ChatSessionsClient, options: RuntimeOptions = {}) {
+    this.client = client;
+    this.#ownsSync = !options.sync;
+    this.#sync =
+      options.sync ??
+      new ChangeFeedSync({
+        client,
+        ...(options.intervalMs === undefined ? {} : { intervalMs: options.intervalMs }),
+        ...(options.afterWriteDelayMs === undefined
+          ? {}
+          : { afterWriteDelayMs: options.afterWriteDelayMs }),
+        channelName: options.channelName ?? null,
+        nudges: options.nudges ?? [],
+        ...(options.environment ? { environment: options.environment } : {}),
+      });
+    this.#userId = options.userId ?? '';
+    this.#registry = new StoreRegistry(
+      { acquire: () => this.#acquireEngine(), release: () => this.#releaseEngine() },
+      options.idleMs ?? 0,
+    );
+  }
+
+  /** The change-feed engine: running while any store of this runtime is watched. */
+  get sync(): ChangeFeedSync {
+    return this.#sync;
+  }
+
+  /** What the runtime holds right now. */
+  get stats(): RuntimeStats {
+    return { ...this.#registry.stats, syncRunning: this.#sync.getSnapshot().running };
+  }
+
+  /**
+   * The shared session list for a query (tab, order, search, page size) and group. Subscribing
+   * loads it and keeps it live.
+   */
+  sessionList(query: SessionListQuery = {}): SessionListStore {
+    const tab = query.tab ?? 'active';
+    const sort = query.sort ?? 'recent';
+    const search = query.search ?? '';
+    const pageSize = query.pageSize ?? 50;
+    const key = JSON.stringify(['list', query.group ?? 'default', tab, sort, search, pageSize]);
+    return this.#registry.get(
+      key,
+      () =>
+        new SessionListStore({
+          client: this.client,
+          sync: this.#sync,
+          tab,
+          sort,
+          search,
+          pageSize,
+          userId: this.#userId,
+        }),
+      (store) => void store.load(),
+    );
+  }
+
+  /** The shared messages of a conversation. Subscribing loads the newest page and keeps it live. */
+  messages(query: ConversationQuery): MessageStore {
+    const threadId = query.threadId ?? null;
+    const pageSize = query.pageSize ?? 50;
+    const key = JSON.stringify(['messages', query.sessionId, threadId, pageSize]);
+    return this.#registry.get(
+      key,
+      () =>
+        new MessageStore({
+          client: this.client,
+          sync: this.#sync,
+          sessionId: query.sessionId,
+          threadId,
+          pageSize,
+        }),
+      (store) => void store.load(),
+    );
+  }
+
+  /** The shared operator threads of a session. Subscribing loads them and keeps them live. */
+  threads(sessionId: string): OperatorThreadStore {
+    return this.#registry.get(
+      JSON.stringify(['threads', sessionId]),
+      () => new OperatorThreadStore({ client: this.client, sync: this.#sync, sessionId }),
+      (store) => void store.load(),
+    );
+  }
+
+  /** One shared, live session row (a view's header). Subscribing reads it and keeps it live. */
+  session(sessionId: string): SessionStore {
+    return this.#registry.get(
+      JSON.stringify(['session', sessionId]),
+      () => new SessionStore({ client: this.client, sync: this.#sync, sessionId }),
+      (store) => void store.load(),
+    );
+  }
+
+  /**
+   * Disposes every store and stops the engine (disposing it unless the host gave it). The
+   * next {@link getRuntime} for this client makes a new runtime.
+   */
+  dispose(): void {
+    if (runtimes.get(this.client) === this) runtimes.delete(this.client);
+    this.#registry.clear();
+    if (this.#ownsSync) this.#sync.dispose();
+  }
+
+  #acquireEngine(): void {
+    this.#engineUsers += 1;
+    if (this.#engineUsers === 1) this.#sync.start();
+  }
+
+  #releaseEngine(): void {
+    this.#engineUsers -= 1;
+    if (this.#engineUsers > 0 || !this.#ownsSync || this.#stopScheduled) return;
+    // Stop after the current task: an element that swaps one store for another releases the
+    // old one before its next store starts; the engine keeps running across that.
+    this.#stopScheduled = true;
+    queueMicrotask(() => {
+      this.#stopScheduled = false;
+      if (this.#engineUsers === 0) this.#sync.stop();
+    });
+  }
+}
+
+const runtimes = new WeakMap<ChatSessionsClient, ChatSessionsRuntime>();
+
+/**
+ * The runtime of a client: the same object for every caller, made on the first call (with
+ * `options`; later calls get it as it is). Making it starts nothing.
+ *
+ * @example
+ * import { createChatSessions, getRuntime } from '@chat-sessions/sdk';
+ * const chat = createChatSessions({ supabase });
+ * const conversation = getRuntime(chat).messages({ sessionId });
+ * const stop = conversation.subscribe(() => render(conversation.getSnapshot().items));
+ */
+export function getRuntime(
+  client: ChatSessionsClient,
+  options?: RuntimeOptions,
+): ChatSessionsRuntime {
+  let runtime = runtimes.get(client);
+  if (!runtime) {
+    runtime = new ChatSessionsRuntime(client, options);
+    runtimes.set(client, runtime);
+  }
+  return runtime;
+}

@@ -1,0 +1,69 @@
+import type { ChatSessionsClient } from '../../client/chat-sessions.js';
+import type { TransitionInput } from '../../inputs.js';
+import { applyTransition } from '../../lifecycle.js';
+import type { MutationSpec } from './optimistic-queue.js';
+import type { BulkAction, BulkOptions } from './types.js';
+
+/** The optimistic effect and the request of each action the list applies to a session. */
+export class MutationSpecs {
+  readonly #client: ChatSessionsClient;
+  readonly #nowIso: () => string;
+
+  constructor(client: ChatSessionsClient, nowIso: () => string) {
+    this.#client = client;
+    this.#nowIso = nowIso;
+  }
+
+  /** A lifecycle action: the session as the database's transition rule leaves it. */
+  transition(id: string, input: TransitionInput): MutationSpec {
+    return {
+      sessionId: id,
+      mutation: input.action,
+      apply: (session) => session && applyTransition(session, input, this.#nowIso()),
+      send: () => this.#client.sessions.transition(id, input),
+    };
+  }
+
+  /** Any action a selection can take (pin, trash, mark read, lifecycle). */
+  bulk(action: BulkAction, id: string, options: BulkOptions): MutationSpec {
+    switch (action) {
+      case 'pin':
+      case 'unpin': {
+        const pinned = action === 'pin';
+        return {
+          sessionId: id,
+          mutation: action,
+          apply: (session) => session && { ...session, pinned },
+          send: () => this.#client.sessions.setPinned(id, pinned),
+        };
+      }
+      case 'delete':
+        return {
+          sessionId: id,
+          mutation: 'delete',
+          apply: (session) =>
+            session &&
+            (session.deletedAt !== null ? session : { ...session, deletedAt: this.#nowIso() }),
+          send: () => this.#client.sessions.delete(id),
+        };
+      case 'restore':
+        return {
+          sessionId: id,
+          mutation: 'restore',
+          apply: (session) => session && { ...session, deletedAt: null },
+          send: () => this.#client.sessions.restore(id),
+        };
+      case 'mark_read':
+        return {
+          sessionId: id,
+          mutation: 'mark_read',
+          apply: (session) => session && { ...session, unreadCount: 0 },
+          send: () => this.#client.sessions.markRead(id),
+        };
+      case 'complete':
+        return this.transition(id, { action, outcome: options.outcome ?? 'won' });
+      default:
+        return this.transition(id, { action });
+    }
+  }
+}
