@@ -1,19 +1,25 @@
 import { css } from 'lit';
+import { chatToken, elementTokens } from '../styles/tokens.js';
+
+const tokens = elementTokens('chat-sidebar', {
+  background: ['background', 'color-surface'],
+  color: ['color', 'color-text'],
+  muted: ['muted-color', 'color-text-muted'],
+  border: ['border-color', 'color-border'],
+  accent: ['accent', 'color-accent'],
+  'on-accent': ['on-accent', 'color-on-accent'],
+  radius: ['radius', 'radius'],
+  gap: ['gap', { css: '6px' }],
+  padding: ['padding', { css: '12px' }],
+  hover: [null, 'color-surface-hover'],
+  danger: [null, 'color-danger'],
+});
 
 export const chatSidebarStyles = css`
+  ${tokens}
+
   :host {
-    --_background: var(--chat-sidebar-background, var(--chat-color-surface, #ffffff));
-    --_color: var(--chat-sidebar-color, var(--chat-color-text, #1d232b));
-    --_muted: var(--chat-sidebar-muted-color, var(--chat-color-text-muted, #545e69));
-    --_border: var(--chat-sidebar-border-color, var(--chat-color-border, #d5dbe1));
-    --_accent: var(--chat-sidebar-accent, var(--chat-color-accent, #0a5bd3));
-    --_on-accent: var(--chat-sidebar-on-accent, var(--chat-color-on-accent, #ffffff));
-    --_hover: var(--chat-color-surface-hover, #f2f4f7);
     --_focus-ring: var(--chat-color-focus-ring, var(--_accent));
-    --_danger: var(--chat-color-danger, #b42318);
-    --_radius: var(--chat-sidebar-radius, var(--chat-radius, 8px));
-    --_gap: var(--chat-sidebar-gap, 6px);
-    --_padding: var(--chat-sidebar-padding, 12px);
 
     display: flex;
     flex-direction: column;
@@ -27,8 +33,8 @@ export const chatSidebarStyles = css`
     container-type: inline-size;
     background: var(--_background);
     color: var(--_color);
-    font-family: var(--chat-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--chat-font-size, 0.875rem);
+    font-family: ${chatToken('font-family')};
+    font-size: ${chatToken('font-size')};
     line-height: 1.35;
   }
 
@@ -513,8 +519,8 @@ export const chatSidebarStyles = css`
     background: var(--_background);
     color: var(--_color);
     box-shadow: 0 8px 24px rgb(0 0 0 / 0.16);
-    font-family: var(--chat-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--chat-font-size, 0.875rem);
+    font-family: ${chatToken('font-family')};
+    font-size: ${chatToken('font-size')};
   }
 
   .menu-item {
@@ -546,8 +552,8 @@ export const chatSidebarStyles = css`
     border-radius: calc(var(--_radius) + 2px);
     background: var(--_background);
     color: var(--_color);
-    font-family: var(--chat-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--chat-font-size, 0.875rem);
+    font-family: ${chatToken('font-family')};
+    font-size: ${chatToken('font-size')};
   }
 
   .dialog::backdrop {
