@@ -1,0 +1,59 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
+
+/** One item of a sidebar menu. */
+export interface MenuItem {
+  readonly key: string;
+  readonly label: string;
+  readonly danger?: boolean;
+  readonly run: () => void;
+}
+
+/** An open menu: a session's actions, or New's kinds of session. */
+export interface MenuState {
+  readonly kind: 'session' | 'new';
+  readonly label: string;
+  readonly items: readonly MenuItem[];
+  /** What the menu is placed next to. */
+  readonly anchor: HTMLElement;
+  /** Where focus goes back when the menu closes: a session's card, or an element. */
+  readonly returnTo: string | HTMLElement;
+}
+
+/**
+ * The open menu, in the top layer (a manual popover placed by `MenuController`): `part="menu"`,
+ * items `part="menu-item"`.
+ */
+export function renderActionMenu(
+  menu: MenuState | null,
+  handlers: {
+    readonly keydown: (event: KeyboardEvent) => void;
+    readonly focusout: (event: FocusEvent) => void;
+    readonly choose: (item: MenuItem) => void;
+  },
+): TemplateResult | typeof nothing {
+  if (!menu) return nothing;
+  return html`<div
+    part="menu"
+    class="menu"
+    role="menu"
+    aria-label=${menu.label}
+    popover="manual"
+    @keydown=${handlers.keydown}
+    @focusout=${handlers.focusout}
+  >
+    ${menu.items.map(
+      (item) => html`<button
+        part="menu-item"
+        class=${classMap({ 'menu-item': true, danger: item.danger === true })}
+        type="button"
+        role="menuitem"
+        tabindex="-1"
+        data-action=${item.key}
+        @click=${() => handlers.choose(item)}
+      >
+        ${item.label}
+      </button>`,
+    )}
+  </div>`;
+}
