@@ -193,8 +193,8 @@ export class FocusGroupController<
   focus(item: Item | null | undefined): void {
     if (!item) return;
     this.remembered = item;
-    this.hostUpdated();
     item.focus();
+    this.hostUpdated();
   }
 
   /** Focuses the first (or last) enabled item, e.g. when a menu opens. */
@@ -227,7 +227,8 @@ export class FocusGroupController<
     if (target === null) return false;
     event.preventDefault();
     const item = items[target];
-    if (!item) return true;
+    // Clamped at an end: the key is used, nothing moves.
+    if (!item || target === index) return true;
     this.focus(item);
     this.options.onMove?.(item, event);
     return true;
