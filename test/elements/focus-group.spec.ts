@@ -107,7 +107,9 @@ describe('FocusGroupController', () => {
     expect(element.moves).to.deep.equal(['Two', 'Three', 'Four', 'One', 'Two']);
     // Leaving and coming back lands on the item focused last.
     document.getElementById('after')!.focus();
-    await press('Shift+Tab');
+    await sendKeys({ down: 'Shift' });
+    await press('Tab');
+    await sendKeys({ up: 'Shift' });
     expect(focused(element)).to.equal('Two');
   });
 
