@@ -1,5 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
+import type { Session, SessionAction, SessionKind } from '@chat-sessions/sdk';
+import { menuActions, SESSION_ACTION_TABLE } from '../actions/session-actions.js';
+import type { ChatSidebarStrings } from './strings.js';
 
 /** One item of a sidebar menu. */
 export interface MenuItem {
@@ -56,4 +59,34 @@ export function renderActionMenu(
       </button>`,
     )}
   </div>`;
+}
+
+/** A session's actions menu: what its status allows (the action table, the SDK's rule). */
+export function sessionMenu(
+  text: ChatSidebarStrings,
+  session: Session,
+  run: (action: SessionAction) => void,
+  anchor: HTMLElement,
+  returnTo: string,
+): MenuState {
+  const items = menuActions(session).map<MenuItem>((action) => ({
+    key: action,
+    label: text.actionLabels[action],
+    danger: SESSION_ACTION_TABLE[action].danger === true,
+    run: () => run(action),
+  }));
+  return { kind: 'session', label: text.sessionActions, items, anchor, returnTo };
+}
+
+/** New's menu: the kinds of session to create. */
+export function newSessionMenu(
+  text: ChatSidebarStrings,
+  create: (kind: SessionKind) => void,
+  anchor: HTMLElement,
+): MenuState {
+  const items: MenuItem[] = [
+    { key: 'flight_request', label: text.newFlightRequest, run: () => create('flight_request') },
+    { key: 'general', label: text.newGeneralChat, run: () => create('general') },
+  ];
+  return { kind: 'new', label: text.newMenu, items, anchor, returnTo: anchor };
 }

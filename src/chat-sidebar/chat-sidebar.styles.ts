@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { controlStyles } from '../parts/controls.styles.js';
 import { menuStyles } from '../parts/menu.styles.js';
 import { toastStyles } from '../parts/toast.styles.js';
+import { headerStyles } from './header.styles.js';
 import { sessionListStyles } from './session-list.styles.js';
 import { tabsStyles } from './tabs.styles.js';
 import { chatToken, elementTokens } from '../styles/tokens.js';
@@ -64,7 +65,7 @@ const baseStyles = css`
     white-space: nowrap;
   }
 
-  .base {
+  [part~='base'] {
     display: flex;
     flex: 1 1 auto;
     flex-direction: column;
@@ -72,20 +73,20 @@ const baseStyles = css`
     min-height: 0;
   }
 
-  .header {
+  [part~='header'] {
     display: grid;
     gap: 8px;
     padding: var(--_padding) var(--_padding) 0;
   }
 
-  .title-row {
+  [part~='title-row'] {
     display: flex;
     align-items: center;
     gap: 8px;
     min-width: 0;
   }
 
-  .heading {
+  [part~='heading'] {
     flex: 1 1 auto;
     min-width: 0;
     overflow: hidden;
@@ -95,7 +96,7 @@ const baseStyles = css`
     white-space: nowrap;
   }
 
-  .unread-total {
+  [part~='unread-total'] {
     flex: none;
     padding: 0 8px;
     border-radius: 999px;
@@ -114,47 +115,47 @@ const baseStyles = css`
 const adaptiveStyles = css`
   /* Narrow columns (down to 280 px): one control per line, tighter padding. */
   @container (max-width: 340px) {
-    .header {
+    [part~='header'] {
       gap: 6px;
       padding: 8px 8px 0;
     }
-    .group-heading {
+    [part~='group-heading'] {
       padding-inline: 10px;
     }
-    .row {
+    [part~='item'] {
       padding-inline: 8px 4px;
     }
-    .more {
+    [part~='more'] {
       padding-inline: 8px;
     }
-    .search-row {
+    [part~='search-row'] {
       flex-wrap: wrap;
     }
-    .search-row .toggle {
+    [part~='search-row'] .toggle {
       flex: 1 1 100%;
     }
     /* Count under the name, so "Completed" and its count both fit a third of 280 px. */
-    .tab {
+    [part~='tab'] {
       flex: 1 1 0;
       flex-direction: column;
       gap: 2px;
       padding: 4px 2px;
     }
-    .bulk-bar,
-    .empty,
-    .error {
+    [part~='bulk-bar'],
+    [part~='empty'],
+    [part~='error'] {
       margin-inline: 8px;
     }
-    .toasts {
+    [part~='toasts'] {
       padding: 0 8px;
     }
   }
 
   @media (forced-colors: active) {
-    .tab[aria-selected='true'] {
+    [part~='tab'][aria-selected='true'] {
       border-bottom-color: Highlight;
     }
-    .card.checked::after {
+    [part~='card'].checked::after {
       border: 1px solid CanvasText;
     }
   }
@@ -163,6 +164,7 @@ const adaptiveStyles = css`
 export const chatSidebarStyles = [
   baseStyles,
   controlStyles,
+  headerStyles,
   tabsStyles,
   sessionListStyles,
   toastStyles,

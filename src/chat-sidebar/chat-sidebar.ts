@@ -9,7 +9,6 @@ import type {
   Session,
   SessionAction,
 } from '@chat-sessions/sdk';
-import { allows, menuActions } from '../actions/session-actions.js';
 import { FocusGroupController } from '../controllers/focus-group.js';
 import { SelectionController } from '../controllers/selection.js';
 import { SessionListController } from '../controllers/session-list-controller.js';
@@ -35,7 +34,13 @@ import { resolveStrings } from '../internal/strings.js';
 import { DialogController } from '../parts/dialog.js';
 import { MenuController } from '../parts/menu.js';
 import type { AirportNameResolver, Clock, StringsOverride } from '../types.js';
-import { renderActionMenu, type MenuItem, type MenuState } from './action-menu.js';
+import {
+  newSessionMenu,
+  renderActionMenu,
+  sessionMenu,
+  type MenuItem,
+  type MenuState,
+} from './action-menu.js';
 import { renderBulkBar } from './bulk-bar.js';
 import { chatSidebarStyles } from './chat-sidebar.styles.js';
 import { renderTitleAndQuickCreate } from './header.js';
@@ -108,26 +113,29 @@ const PAGE_ROWS = 8;
  *
  * @csspart base - The sidebar's box.
  * @csspart header - Heading, unread total, New, quick create, search, sort and tabs.
+ * @csspart title-row - The row of the heading, the unread total and New.
  * @csspart heading - The heading.
  * @csspart unread-total - Unread operator replies across all sessions (absent at 0).
  * @csspart new-button - The New button.
  * @csspart quick-create - The quick create form; also `quick-create-input`, `quick-create-button`, `quick-create-error`.
+ * @csspart search-row - The row of the search field and the sort toggle.
  * @csspart search - The search field.
  * @csspart sort - The "needs attention first" toggle.
  * @csspart tabs - The tab list; each tab is `tab` (`tab selected` when chosen), its count `tab-count`.
  * @csspart panel - The tab panel holding the list and its states.
- * @csspart bulk-bar - The bar of actions on the selected sessions; its count is `bulk-count`.
+ * @csspart bulk-bar - The bar of actions on the selected sessions; its count is `bulk-count`, its buttons are in `bulk-buttons`.
  * @csspart list - The list box (the scroller).
  * @csspart group-heading - A date group's heading (Pinned, Today, Yesterday, Previous 7 days, Older).
  * @csspart item - A session's row; `item-actions` is its pointer menu button.
  * @csspart card - Each session card. Its own parts are exported as `card-base`, `card-unread-badge`, and
  *   `card-route`, `card-stage-badge` (flight requests) or `card-title` (general chats).
- * @csspart skeleton - A placeholder card while loading.
+ * @csspart skeleton - A placeholder card while loading; `skeletons` holds the first page's, `more` the one at the end while more load.
  * @csspart empty - The empty state.
  * @csspart error - A failed load, with its retry button (`retry-button`).
  * @csspart menu - A menu (session actions, New); its items are `menu-item`.
  * @csspart dialog - The rename, complete and delete dialogs.
- * @csspart toast - The undo toast and error messages; `toast-button` for their buttons.
+ * @csspart toast - The undo toast and error messages; `toast-message` for their text, `toast-button` for their buttons; `toasts` holds them.
+ * @csspart status - The visually hidden live region announcing loading.
  *
  * @cssprop --chat-sidebar-background - Background. Default: `--chat-color-surface`.
  * @cssprop --chat-sidebar-color - Text colour. Default: `--chat-color-text`.
@@ -418,30 +426,20 @@ export class ChatSidebar extends LitElement {
     if (!session) return;
     // A menu for a session that is part of the selection acts on that session alone; the bar
     // acts on the selection.
-    const items = menuActions(session).map<MenuItem>((action) => ({
-      key: action,
-      label: this.text.actionLabels[action],
-      danger: action === 'delete',
-      run: () => this.actions.run(action, [session], id),
-    }));
+    const run = (action: SessionAction) => this.actions.run(action, [session], id);
     this.listFocus.activeId = id;
-    this.menu = { kind: 'session', label: this.text.sessionActions, items, anchor, returnTo: id };
-    this.menus.opened('first', anchor);
+    this.openMenu(sessionMenu(this.text, session, run, anchor, id));
   }
 
   private openNewMenu(anchor: HTMLElement): void {
-    const createKind = (kind: CreateSessionInput['kind']) => () =>
+    const create = (kind: CreateSessionInput['kind']) =>
       void this.create({ kind }, null).catch(this.reportCreateFailure);
-    const items: MenuItem[] = [
-      {
-        key: 'flight_request',
-        label: this.text.newFlightRequest,
-        run: createKind('flight_request'),
-      },
-      { key: 'general', label: this.text.newGeneralChat, run: createKind('general') },
-    ];
-    this.menu = { kind: 'new', label: this.text.newMenu, items, anchor, returnTo: anchor };
-    this.menus.opened('first', anchor);
+    this.openMenu(newSessionMenu(this.text, create, anchor));
+  }
+
+  private openMenu(menu: MenuState): void {
+    this.menu = menu;
+    this.menus.opened('first', menu.anchor);
   }
 
   private readonly reportCreateFailure = (error: unknown): void => {
@@ -483,29 +481,11 @@ export class ChatSidebar extends LitElement {
     if (event.last >= this.rows.rows.length - 1 - LOAD_AHEAD_ROWS) this.requestMore();
   };
 
-  private readonly handleTabKeyDown = (event: KeyboardEvent): void => {
-    this.tabs.handleKeyDown(event);
-  };
-
   private handleMenuItem(item: MenuItem): void {
     // Focus goes back to where the menu was opened; an action that opens a dialog takes it
     // from there and gives it back when it closes.
     this.closeMenu(true);
     item.run();
-  }
-
-  /** A button of the bulk bar: the action on the selected sessions that allow it. */
-  private handleBulk(action: SessionAction): void {
-    const sessions = this.checkedSessions().filter((session) => allows(session, action));
-    const returnTo = this.listFocus.activeId ?? '';
-    if (action === 'archive') {
-      void this.actions.apply('archive', sessions);
-      this.selection.set([]);
-    } else if (action === 'mark_read') {
-      void this.actions.apply('mark_read', sessions);
-    } else {
-      this.actions.run(action, sessions, returnTo);
-    }
   }
 
   // ─── Rendering ──────────────────────────────────────────────────────────────────────────
@@ -545,7 +525,7 @@ export class ChatSidebar extends LitElement {
             text,
             chosen: tab,
             counts,
-            onKeyDown: this.handleTabKeyDown,
+            onKeyDown: this.tabs.handleKeyDown,
             onChoose: (name) => this.changeTab(name),
           })}
         </div>
@@ -581,7 +561,7 @@ export class ChatSidebar extends LitElement {
             text,
             sessions: checked,
             countFormatted: this.formatter.number(checked.length),
-            onAction: (action) => this.handleBulk(action),
+            onAction: (action) => this.actions.bulk(action, checked, this.listFocus.activeId ?? ''),
             onClear: () => this.selection.clear(),
           })}
           <div class="visually-hidden" part="status" role="status">

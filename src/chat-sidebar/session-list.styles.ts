@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const sessionListStyles = css`
   /* The panel and its states */
 
-  .panel {
+  [part~='panel'] {
     position: relative;
     display: flex;
     flex: 1 1 auto;
@@ -14,7 +14,7 @@ export const sessionListStyles = css`
   }
 
   /* Below the list, so the list never shifts when a selection starts. */
-  .bulk-bar {
+  [part~='bulk-bar'] {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -26,24 +26,24 @@ export const sessionListStyles = css`
     background: color-mix(in srgb, var(--_accent) 10%, var(--_background));
   }
 
-  .bulk-count {
+  [part~='bulk-count'] {
     font-weight: 600;
   }
 
-  .bulk-buttons {
+  [part~='bulk-buttons'] {
     display: flex;
     flex-wrap: wrap;
     gap: 4px;
   }
 
-  .list {
+  [part~='list'] {
     flex: 1 1 0;
     min-height: 0;
     outline: none;
   }
 
   /* Rows are placed by the virtualizer across the list's full width; they carry the padding. */
-  .group-heading {
+  [part~='group-heading'] {
     width: 100%;
     padding: 12px calc(var(--_padding) + 2px) 4px;
     color: var(--_muted);
@@ -53,7 +53,7 @@ export const sessionListStyles = css`
     text-transform: uppercase;
   }
 
-  .row {
+  [part~='item'] {
     display: flex;
     align-items: stretch;
     gap: 2px;
@@ -61,17 +61,17 @@ export const sessionListStyles = css`
     padding: calc(var(--_gap) / 2) calc(var(--_padding) - 4px) calc(var(--_gap) / 2) var(--_padding);
   }
 
-  .row > .card {
+  [part~='item'] > [part~='card'] {
     flex: 1 1 auto;
     min-width: 0;
   }
 
-  .card.checked::part(base) {
+  [part~='card'].checked::part(base) {
     border-color: var(--_accent);
     box-shadow: inset 0 0 0 1px var(--_accent);
   }
 
-  .card.checked::after {
+  [part~='card'].checked::after {
     content: '✓';
     position: absolute;
     right: 6px;
@@ -87,7 +87,7 @@ export const sessionListStyles = css`
     font-weight: 700;
   }
 
-  .row-actions {
+  [part~='item-actions'] {
     flex: none;
     width: 24px;
     padding: 0;
@@ -101,24 +101,24 @@ export const sessionListStyles = css`
     cursor: pointer;
   }
 
-  .row-actions:hover {
+  [part~='item-actions']:hover {
     background: var(--_hover);
     color: var(--_color);
   }
 
-  .more {
+  [part~='more'] {
     width: 100%;
     padding: calc(var(--_gap) / 2) var(--_padding);
   }
 
-  .skeletons {
+  [part~='skeletons'] {
     display: grid;
     gap: var(--_gap);
     padding: 8px var(--_padding);
     overflow: hidden;
   }
 
-  .skeleton {
+  [part~='skeleton'] {
     display: grid;
     gap: 8px;
     padding: 12px;
@@ -126,7 +126,7 @@ export const sessionListStyles = css`
     border-radius: var(--_radius);
   }
 
-  .skeleton span {
+  [part~='skeleton'] span {
     display: block;
     height: 10px;
     border-radius: 4px;
@@ -134,13 +134,13 @@ export const sessionListStyles = css`
     animation: pulse 1.4s ease-in-out infinite;
   }
 
-  .skeleton span:nth-child(1) {
+  [part~='skeleton'] span:nth-child(1) {
     width: 70%;
   }
-  .skeleton span:nth-child(2) {
+  [part~='skeleton'] span:nth-child(2) {
     width: 90%;
   }
-  .skeleton span:nth-child(3) {
+  [part~='skeleton'] span:nth-child(3) {
     width: 40%;
   }
 
@@ -151,13 +151,13 @@ export const sessionListStyles = css`
   }
 
   @media (prefers-reduced-motion: reduce) {
-    .skeleton span {
+    [part~='skeleton'] span {
       animation: none;
     }
   }
 
-  .empty,
-  .error {
+  [part~='empty'],
+  [part~='error'] {
     display: grid;
     gap: 8px;
     justify-items: start;
@@ -165,11 +165,11 @@ export const sessionListStyles = css`
     color: var(--_muted);
   }
 
-  .error {
+  [part~='error'] {
     color: var(--_color);
   }
 
-  .error p {
+  [part~='error'] p {
     margin: 0;
   }
 
@@ -182,7 +182,7 @@ export const sessionListStyles = css`
     overflow-wrap: anywhere;
   }
 
-  .error.inline {
+  [part~='error'].inline {
     display: flex;
     flex-wrap: wrap;
     align-items: center;

@@ -115,6 +115,22 @@ export class SidebarActions implements ReactiveController {
     }
   }
 
+  /**
+   * A button of the bulk bar: the action on the selected sessions that allow it (archive and
+   * complete also end the selection).
+   */
+  bulk(action: SessionAction, selected: readonly Session[], returnTo: string): void {
+    const sessions = selected.filter((session) => allows(session, action));
+    if (action === 'archive') {
+      void this.apply('archive', sessions);
+      this.options.selection.set([]);
+    } else if (action === 'mark_read') {
+      void this.apply('mark_read', sessions);
+    } else {
+      this.run(action, sessions, returnTo);
+    }
+  }
+
   /** Asks the host (cancelable `chat-session-delete-request`), then the broker, before deleting. */
   requestDelete(sessions: readonly Session[], returnTo: string | HTMLElement): void {
     if (sessions.length === 0) return;

@@ -4,14 +4,14 @@ import { css } from 'lit';
 export const tabsStyles = css`
   /* Tabs */
 
-  .tabs {
+  [part~='tabs'] {
     display: flex;
     gap: 2px;
     min-width: 0;
     border-bottom: 1px solid var(--_border);
   }
 
-  .tab {
+  [part~='tab'] {
     display: inline-flex;
     flex: 1 1 auto;
     align-items: center;
@@ -29,18 +29,18 @@ export const tabsStyles = css`
     cursor: pointer;
   }
 
-  .tab > span:first-child {
+  [part~='tab'] > span:first-child {
     overflow: hidden;
     text-overflow: ellipsis;
     white-space: nowrap;
   }
 
-  .tab[aria-selected='true'] {
+  [part~='tab'][aria-selected='true'] {
     border-bottom-color: var(--_accent);
     color: var(--_color);
   }
 
-  .tab-count {
+  [part~='tab-count'] {
     flex: none;
     padding: 0 6px;
     border-radius: 999px;

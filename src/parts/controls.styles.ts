@@ -96,29 +96,4 @@ export const controlStyles = css`
     outline: 2px solid var(--_focus-ring);
     outline-offset: 1px;
   }
-
-  .quick-create {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 6px;
-    min-width: 0;
-  }
-
-  .quick-create .field {
-    flex-basis: 0;
-  }
-
-  .field-error {
-    flex-basis: 100%;
-    margin: 0;
-    color: var(--_danger);
-    font-size: 0.8125rem;
-  }
-
-  .search-row {
-    display: flex;
-    gap: 6px;
-    min-width: 0;
-  }
-
 `;

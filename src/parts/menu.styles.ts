@@ -1,11 +1,11 @@
 import { css } from 'lit';
 import { chatToken } from '../styles/tokens.js';
 
-/** Menus and the modal dialog: a popover menu (`.menu`, `.menu-item`) and a `<dialog>` with its form. */
+/** Menus and the modal dialog: a popover menu (`[part~='menu']`, `[part~='menu-item']`) and a `<dialog>` with its form. */
 export const menuStyles = css`
   /* Menus and dialogs */
 
-  .menu {
+  [part~='menu'] {
     position: fixed;
     inset: auto;
     margin: 0;
@@ -22,7 +22,7 @@ export const menuStyles = css`
     font-size: ${chatToken('font-size')};
   }
 
-  .menu-item {
+  [part~='menu-item'] {
     display: block;
     width: 100%;
     padding: 7px 10px;
@@ -35,16 +35,16 @@ export const menuStyles = css`
     cursor: pointer;
   }
 
-  .menu-item:hover,
-  .menu-item:focus {
+  [part~='menu-item']:hover,
+  [part~='menu-item']:focus {
     background: var(--_hover);
   }
 
-  .menu-item.danger {
+  [part~='menu-item'].danger {
     color: var(--_danger);
   }
 
-  .dialog {
+  [part~='dialog'] {
     width: min(360px, calc(100vw - 24px));
     padding: 16px;
     border: 1px solid var(--_border);
@@ -55,7 +55,7 @@ export const menuStyles = css`
     font-size: ${chatToken('font-size')};
   }
 
-  .dialog::backdrop {
+  [part~='dialog']::backdrop {
     background: rgb(0 0 0 / 0.35);
   }
 

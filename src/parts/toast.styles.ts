@@ -4,7 +4,7 @@ import { css } from 'lit';
 export const toastStyles = css`
   /* Toasts */
 
-  .toasts {
+  [part~='toasts'] {
     display: grid;
     gap: 6px;
     padding: 0 var(--_padding);
@@ -18,7 +18,7 @@ export const toastStyles = css`
     padding-bottom: 8px;
   }
 
-  .toast {
+  [part~='toast'] {
     display: flex;
     align-items: center;
     gap: 6px;
@@ -29,22 +29,22 @@ export const toastStyles = css`
     color: var(--_background);
   }
 
-  .toast .button {
+  [part~='toast'] .button {
     border-color: transparent;
     background: transparent;
     color: inherit;
   }
 
-  .toast .button:hover {
+  [part~='toast'] .button:hover {
     background: color-mix(in srgb, var(--_background) 18%, transparent);
   }
 
-  .toast.error {
+  [part~='toast'].error {
     background: var(--_danger);
     color: #ffffff;
   }
 
-  .toast-message {
+  [part~='toast-message'] {
     flex: 1 1 auto;
     min-width: 0;
     overflow-wrap: anywhere;
