@@ -102,12 +102,12 @@ const PAGE_ROWS = 8;
  * @event chat-session-rename - `ChatSessionRenameEvent`. Cancelable.
  * @event chat-session-pin - `ChatSessionPinEvent`: pin or unpin. Cancelable.
  * @event chat-session-mark-read - `ChatSessionMarkReadEvent`. Cancelable.
- * @event chat-session-delete-request - `ChatSessionDeleteRequestEvent`: before the confirmation; cancel to keep the sessions (or ask yourself).
+ * @event {ChatSessionDeleteRequestEvent} chat-session-delete-request - `ChatSessionDeleteRequestEvent`: before the confirmation; cancel to keep the sessions (or ask yourself).
  * @event chat-session-delete - `ChatSessionDeleteEvent`: confirmed, once per session. Cancelable.
  * @event chat-session-restore - `ChatSessionRestoreEvent`: the broker undid a delete. Cancelable.
  * @event chat-list-tab-change - `ChatListTabChangeEvent`: another tab was chosen.
- * @event chat-list-sort-change - `ChatListSortChangeEvent`: the order was toggled.
- * @event chat-list-search - `ChatListSearchEvent`: the search text changed.
+ * @event {ChatListSortChangeEvent} chat-list-sort-change - `ChatListSortChangeEvent`: the order was toggled.
+ * @event {ChatListSearchEvent} chat-list-search - `ChatListSearchEvent`: the search text changed.
  * @event chat-list-load-more - `ChatListLoadMoreEvent`: the broker scrolled near the end and more sessions wait.
  * @event chat-list-retry - `ChatListRetryEvent`: the broker asked to retry a failed load.
  *
@@ -162,8 +162,7 @@ export class ChatSidebar extends LitElement {
     close: (returnFocus) => this.closeMenu(returnFocus),
     tab: 'return',
   });
-  // Registered for its hostUpdated: opens and closes the <dialog> with the actions' state.
-  protected readonly dialogs = new DialogController(this, {
+  private readonly dialogs = new DialogController(this, {
     dialog: () => this.dialogElement,
     open: () => this.actions.dialog !== null,
   });
@@ -178,7 +177,7 @@ export class ChatSidebar extends LitElement {
       const at = this.rows.rows[row];
       return at?.kind === 'session' ? at.session.id : null;
     },
-    busy: () => this.actions.dialog !== null || this.menu !== null,
+    busy: () => this.dialogs.open || this.menu !== null,
     // Nothing left to focus in the list: the chosen tab is the closest sensible place.
     focusElsewhere: () =>
       this.renderRoot.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')?.focus(),

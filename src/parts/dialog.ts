@@ -18,6 +18,11 @@ export class DialogController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Whether the host wants the dialog open (it holds focus then). */
+  get open(): boolean {
+    return this.options.open();
+  }
+
   hostUpdated(): void {
     const dialog = this.options.dialog();
     if (!dialog) return;
