@@ -93,7 +93,7 @@ export type {
   TranscriptSnapshot,
   TranscriptStore,
   TranscriptStrings,
-} from './internal/chat-transcript.js';
+} from './transcript-types.js';
 export {
   ChatMessageRetryEvent,
   ChatMessageSendEvent,

@@ -1,22 +1,28 @@
 import { css } from 'lit';
+import { chatToken, elementTokens } from '../styles/tokens.js';
+
+const tokens = elementTokens('chat-composer', {
+  background: ['background', 'color-surface'],
+  color: ['color', 'color-text'],
+  'muted-color': ['muted-color', 'color-text-muted'],
+  'border-color': ['border-color', 'color-border'],
+  radius: ['radius', 'radius'],
+  accent: ['send-background', 'color-accent'],
+  'on-accent': ['send-color', 'color-on-accent'],
+  'focus-ring-color': ['focus-ring-color', 'color-focus-ring'],
+  'error-color': ['error-color', 'color-danger'],
+  'max-height': ['max-height', { css: '10lh' }],
+});
 
 export const chatComposerStyles = css`
+  ${tokens}
+
   :host {
-    --_background: var(--chat-composer-background, var(--chat-color-surface, #ffffff));
-    --_color: var(--chat-composer-color, var(--chat-color-text, #1d232b));
-    --_muted-color: var(--chat-composer-muted-color, var(--chat-color-text-muted, #545e69));
-    --_border-color: var(--chat-composer-border-color, var(--chat-color-border, #d5dbe1));
-    --_radius: var(--chat-composer-radius, var(--chat-radius, 8px));
-    --_accent: var(--chat-composer-send-background, var(--chat-color-accent, #0a5bd3));
-    --_on-accent: var(--chat-composer-send-color, var(--chat-color-on-accent, #ffffff));
-    --_focus-ring-color: var(--chat-composer-focus-ring-color, var(--chat-color-focus-ring, var(--chat-color-accent, #0a5bd3)));
-    --_error-color: var(--chat-composer-error-color, var(--chat-color-danger, #b42318));
-    --_max-height: var(--chat-composer-max-height, 10lh);
 
     display: block;
     color: var(--_color);
-    font-family: var(--chat-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--chat-font-size, 0.875rem);
+    font-family: ${chatToken('font-family')};
+    font-size: ${chatToken('font-size')};
     line-height: 1.4;
   }
 

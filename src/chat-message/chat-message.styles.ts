@@ -1,24 +1,30 @@
 import { css } from 'lit';
+import { chatToken, elementTokens } from '../styles/tokens.js';
+
+const tokens = elementTokens('chat-message', {
+  background: ['background', 'color-surface-hover'],
+  'own-background': ['own-background', 'color-surface-selected'],
+  color: ['color', 'color-text'],
+  'muted-color': ['muted-color', 'color-text-muted'],
+  'border-color': ['border-color', 'color-border'],
+  radius: ['radius', 'radius'],
+  'failed-color': ['failed-color', 'color-danger'],
+  'focus-ring-color': ['focus-ring-color', 'color-focus-ring'],
+  'max-width': ['max-width', { css: '80%' }],
+});
 
 export const chatMessageStyles = css`
+  ${tokens}
+
   :host {
-    --_background: var(--chat-message-background, var(--chat-color-surface-hover, #f2f4f7));
-    --_own-background: var(--chat-message-own-background, var(--chat-color-surface-selected, #e8f0fe));
-    --_color: var(--chat-message-color, var(--chat-color-text, #1d232b));
-    --_muted-color: var(--chat-message-muted-color, var(--chat-color-text-muted, #545e69));
-    --_border-color: var(--chat-message-border-color, var(--chat-color-border, #d5dbe1));
-    --_radius: var(--chat-message-radius, var(--chat-radius, 8px));
-    --_failed-color: var(--chat-message-failed-color, var(--chat-color-danger, #b42318));
-    --_focus-ring-color: var(--chat-message-focus-ring-color, var(--chat-color-focus-ring, var(--chat-color-accent, #0a5bd3)));
-    --_max-width: var(--chat-message-max-width, 80%);
 
     display: flex;
     flex-direction: column;
     align-items: flex-start;
     min-width: 0;
     color: var(--_color);
-    font-family: var(--chat-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--chat-font-size, 0.875rem);
+    font-family: ${chatToken('font-family')};
+    font-size: ${chatToken('font-size')};
     /* Whole pixels, so a bubble's height is a whole number of pixels: a transcript can then put
        earlier messages above the reader's place and keep it exactly (scroll offsets are whole
        pixels too). Children inherit the computed length. */

@@ -1,21 +1,27 @@
 import { css } from 'lit';
+import { chatToken, elementTokens } from '../styles/tokens.js';
 import { transcriptStyles } from '../internal/chat-transcript.styles.js';
-import { stageColorRules, statusColorRules } from '../internal/session-view-theme.js';
+import { stageColorRules, statusColorRules } from '../internal/theme.js';
+
+const tokens = elementTokens('chat-session-view', {
+  background: ['background', 'color-surface'],
+  'header-background': ['header-background', 'color-surface'],
+  color: ['color', 'color-text'],
+  'muted-color': ['muted-color', 'color-text-muted'],
+  'border-color': ['border-color', 'color-border'],
+  radius: ['radius', 'radius'],
+  accent: ['accent', 'color-accent'],
+  'on-accent': ['on-accent', 'color-on-accent'],
+  'hover-background': ['hover-background', 'color-surface-hover'],
+  'focus-ring-color': ['focus-ring-color', 'color-focus-ring'],
+  'error-color': ['error-color', 'color-danger'],
+});
 
 export const chatSessionViewStyles = [
   css`
+  ${tokens}
+
     :host {
-      --_background: var(--chat-session-view-background, var(--chat-color-surface, #ffffff));
-      --_header-background: var(--chat-session-view-header-background, var(--chat-color-surface, #ffffff));
-      --_color: var(--chat-session-view-color, var(--chat-color-text, #1d232b));
-      --_muted-color: var(--chat-session-view-muted-color, var(--chat-color-text-muted, #545e69));
-      --_border-color: var(--chat-session-view-border-color, var(--chat-color-border, #d5dbe1));
-      --_radius: var(--chat-session-view-radius, var(--chat-radius, 8px));
-      --_accent: var(--chat-session-view-accent, var(--chat-color-accent, #0a5bd3));
-      --_on-accent: var(--chat-session-view-on-accent, var(--chat-color-on-accent, #ffffff));
-      --_hover-background: var(--chat-session-view-hover-background, var(--chat-color-surface-hover, #f2f4f7));
-      --_focus-ring-color: var(--chat-session-view-focus-ring-color, var(--chat-color-focus-ring, var(--chat-color-accent, #0a5bd3)));
-      --_error-color: var(--chat-session-view-error-color, var(--chat-color-danger, #b42318));
 
       display: flex;
       flex-direction: column;
@@ -26,8 +32,8 @@ export const chatSessionViewStyles = [
       container-type: inline-size;
       background: var(--_background);
       color: var(--_color);
-      font-family: var(--chat-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-      font-size: var(--chat-font-size, 0.875rem);
+      font-family: ${chatToken('font-family')};
+      font-size: ${chatToken('font-size')};
       line-height: 1.4;
     }
 

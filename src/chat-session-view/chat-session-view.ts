@@ -1,5 +1,4 @@
 import {
-  TRANSITIONS,
   type ChangeFeedSync,
   type ChatSessionsClient,
   type SessionSnapshot,
@@ -21,114 +20,27 @@ import { RuntimeStoreController } from '../controllers/runtime-store-controller.
 import { StoreController } from '../controllers/store-controller.js';
 import type { SessionListSource, SessionListView } from '../controllers/session-list-source.js';
 import { ChatMessageRetryEvent, ChatSessionActionEvent } from '../events.js';
-import { FlightRequestCard } from '../flight-request-card/flight-request-card.js';
-import { routeShape } from '../flight-request-card/route.js';
 import {
   renderTranscript,
   TranscriptScrollController,
-  transcriptStrings,
   type TranscriptSnapshot,
   type TranscriptStore,
-  type TranscriptStrings,
 } from '../internal/chat-transcript.js';
 import { sharedClock } from '../internal/clock.js';
 import { Formatter } from '../internal/format.js';
-import type {
-  CompletionOutcome,
-  FlightRequestStage,
-  Session,
-  SessionStatus,
-} from '../internal/sdk.js';
+import type { CompletionOutcome, Session } from '../internal/sdk.js';
 import { resolveStrings } from '../internal/strings.js';
 import type { OperatorThreadListStrings } from '../operator-thread-list/operator-thread-list.js';
 import type { Clock, StringsOverride } from '../types.js';
+import { MenuController } from '../parts/menu.js';
+import { renderSessionHeader, type SessionHeaderView } from './header.js';
 import { chatSessionViewStyles } from './chat-session-view.styles.js';
+import { defaultSessionViewStrings, type ChatSessionViewStrings } from './strings.js';
+
+export type { ChatSessionViewStrings } from './strings.js';
 
 /** The message store a session view reads and sends through: the SDK's `MessageStore` fits. */
 export type SessionViewMessageStore = TranscriptStore & ComposerMessageStore;
-
-/** Every user-visible string of `<chat-session-view>`, English by default. */
-export interface ChatSessionViewStrings extends TranscriptStrings {
-  /** Shown when no session is chosen. */
-  noSession: string;
-  /** Shown while the session's header loads. */
-  loadingSession: string;
-  /** Shown when the session could not be loaded. */
-  sessionFailed: (reason: string) => string;
-  /** A general chat without a title. */
-  untitled: string;
-  /** A flight request without legs or title. */
-  routeNotSet: string;
-  /** Said between two airports of a route (the arrow is not read). */
-  routeTo: string;
-  /** Said after a round trip's airports. */
-  roundTrip: string;
-  /** "6 passengers". */
-  passengers: (count: number, formatted: string) => string;
-  /** Stage labels. */
-  stageLabels: Record<FlightRequestStage, string>;
-  /** Status labels. */
-  statusLabels: Record<SessionStatus, string>;
-  /** Outcomes, as the Complete menu offers them and the status shows them. */
-  outcomeLabels: Record<CompletionOutcome, string>;
-  /** Shown when the session is in the trash. */
-  inTrash: string;
-  /** The lifecycle action buttons. */
-  actionLabels: Record<LifecycleAction, string>;
-  /** The actions group's accessible name. */
-  actionsLabel: string;
-  /** The outcome menu's accessible name. */
-  outcomeMenuLabel: string;
-  /** Said while an action is applied. */
-  applying: (action: string) => string;
-  /** Said when an action failed. */
-  actionFailed: (action: string, reason: string) => string;
-  /** The operator threads toggle. */
-  operators: string;
-  /** Unread operator replies, read after "Operators". */
-  unreadReplies: (count: number, formatted: string) => string;
-  /** The transcript's accessible name. */
-  conversation: string;
-}
-
-const defaultStrings: ChatSessionViewStrings = {
-  ...transcriptStrings,
-  noSession: 'Choose a session to see its conversation.',
-  loadingSession: 'Loading session…',
-  sessionFailed: (reason) => `This session could not be loaded: ${reason}`,
-  untitled: 'Untitled chat',
-  routeNotSet: 'Route not set yet',
-  routeTo: 'to',
-  roundTrip: 'round trip',
-  passengers: (count, formatted) => (count === 1 ? '1 passenger' : `${formatted} passengers`),
-  stageLabels: FlightRequestCard.defaultStrings.stageLabels,
-  statusLabels: {
-    active: 'Active',
-    paused: 'Paused',
-    completed: 'Completed',
-    archived: 'Archived',
-  },
-  outcomeLabels: { won: 'Won', lost: 'Lost', cancelled: 'Cancelled' },
-  inTrash: 'In the trash',
-  actionLabels: {
-    pause: 'Pause',
-    resume: 'Resume',
-    complete: 'Complete',
-    reopen: 'Reopen',
-    archive: 'Archive',
-    unarchive: 'Unarchive',
-  },
-  actionsLabel: 'Session status',
-  outcomeMenuLabel: 'Outcome',
-  applying: (action) => `${action}…`,
-  actionFailed: (action, reason) => `${action} failed: ${reason}`,
-  operators: 'Operators',
-  unreadReplies: (count, formatted) =>
-    count === 1 ? '1 unread reply' : `${formatted} unread replies`,
-  conversation: 'Conversation',
-};
-
-const OUTCOMES: readonly CompletionOutcome[] = ['won', 'lost', 'cancelled'];
 
 const composerParts =
   'base: composer-base, input: composer-input, send-button: composer-send-button, error: composer-error';
@@ -223,7 +135,7 @@ export class ChatSessionView extends LitElement {
   static override styles = chatSessionViewStyles;
 
   /** The English strings every override is laid over. */
-  static readonly defaultStrings: Readonly<ChatSessionViewStrings> = defaultStrings;
+  static readonly defaultStrings: Readonly<ChatSessionViewStrings> = defaultSessionViewStrings;
 
   private readonly messages = new RuntimeStoreController<
     SessionViewMessageStore,
@@ -303,17 +215,23 @@ export class ChatSessionView extends LitElement {
 
   @query("[part~='transcript']") private transcript!: HTMLElement | null;
 
-  private text: ChatSessionViewStrings = defaultStrings;
+  /** The Complete button's outcome menu (rendered beside it, so Tab moves on). */
+  private readonly outcomeMenu = new MenuController(this, {
+    menu: () => this.shadowRoot?.querySelector<HTMLElement>('#outcome-menu') ?? null,
+    close: (returnFocus) => this.closeOutcomeMenu(returnFocus),
+    tab: 'leave',
+  });
+
+  private text: ChatSessionViewStrings = defaultSessionViewStrings;
   private formatter: Formatter = Formatter.for(undefined);
   /** The session the view is bound to (its row and problems are reset on a change). */
   private boundSessionId = '';
   private shown: Session | null = null;
   private loadEarlierHadFocus = false;
   private focusActionsAfterUpdate = false;
-  private focusMenuItem: 'first' | 'last' | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('strings')) this.text = resolveStrings(defaultStrings, this.strings);
+    if (changed.has('strings')) this.text = resolveStrings(defaultSessionViewStrings, this.strings);
     if (changed.has('locale')) this.formatter = Formatter.for(this.locale || undefined);
     this.listController.store = this.providedList ?? null;
     this.reconcile();
@@ -333,13 +251,6 @@ export class ChatSessionView extends LitElement {
     if (this.focusActionsAfterUpdate) {
       this.focusActionsAfterUpdate = false;
       this.shadowRoot?.querySelector<HTMLElement>("[part~='action-button']")?.focus();
-    }
-    if (this.focusMenuItem) {
-      const items = [
-        ...(this.shadowRoot?.querySelectorAll<HTMLElement>("[part~='menu-item']") ?? []),
-      ];
-      (this.focusMenuItem === 'first' ? items[0] : items[items.length - 1])?.focus();
-      this.focusMenuItem = null;
     }
   }
 
@@ -455,7 +366,7 @@ export class ChatSessionView extends LitElement {
     const action = (event.currentTarget as HTMLElement).dataset.action as LifecycleAction;
     if (action === 'complete') {
       this.outcomeMenuOpen = !this.outcomeMenuOpen;
-      if (this.outcomeMenuOpen) this.focusMenuItem = 'first';
+      if (this.outcomeMenuOpen) this.outcomeMenu.opened('first');
       return;
     }
     void this.runAction(action);
@@ -465,42 +376,8 @@ export class ChatSessionView extends LitElement {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       this.outcomeMenuOpen = true;
-      this.focusMenuItem = event.key === 'ArrowDown' ? 'first' : 'last';
+      this.outcomeMenu.opened(event.key === 'ArrowDown' ? 'first' : 'last');
     }
-  }
-
-  private handleMenuKeyDown(event: KeyboardEvent): void {
-    const items = [
-      ...(this.shadowRoot?.querySelectorAll<HTMLElement>("[part~='menu-item']") ?? []),
-    ];
-    const index = items.indexOf(this.shadowRoot?.activeElement as HTMLElement);
-    let next: HTMLElement | undefined;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = items[(index + 1) % items.length];
-        break;
-      case 'ArrowUp':
-        next = items[(index - 1 + items.length) % items.length];
-        break;
-      case 'Home':
-        next = items[0];
-        break;
-      case 'End':
-        next = items[items.length - 1];
-        break;
-      case 'Escape':
-        event.preventDefault();
-        event.stopPropagation();
-        this.closeOutcomeMenu(true);
-        return;
-      case 'Tab':
-        this.outcomeMenuOpen = false;
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    next?.focus();
   }
 
   private closeOutcomeMenu(returnFocus: boolean): void {
@@ -513,13 +390,6 @@ export class ChatSessionView extends LitElement {
     const outcome = (event.currentTarget as HTMLElement).dataset.outcome as CompletionOutcome;
     this.closeOutcomeMenu(true);
     void this.runAction('complete', outcome);
-  }
-
-  private handleMenuFocusOut(event: FocusEvent): void {
-    const next = event.relatedTarget as Node | null;
-    const anchor = event.currentTarget as HTMLElement;
-    if (next && anchor.contains(next)) return;
-    this.outcomeMenuOpen = false;
   }
 
   private handleThreadsToggle(): void {
@@ -546,163 +416,23 @@ export class ChatSessionView extends LitElement {
     this.scrollKeeper.followNextUpdate();
   }
 
-  /** The heading's content and what it is read as ("TEB to VNY, round trip"). */
-  private renderHeading(session: Session): { content: TemplateResult; spoken: string } {
-    const text = this.text;
-    const title = session.title.trim();
-    if (session.kind !== 'flight_request') {
-      const name = title || text.untitled;
-      return { content: html`<span part="title">${name}</span>`, spoken: name };
-    }
-    const shape = routeShape(session.tripType, session.legs);
-    if (shape.type === 'none') {
-      const name = title || text.routeNotSet;
-      return { content: html`<span part="title">${name}</span>`, spoken: name };
-    }
-    const arrow = shape.type === 'round_trip' ? '⇄' : '→';
-    const chains = shape.chains.map(
-      (chain, chainIndex) =>
-        html`${chainIndex > 0 ? ', ' : nothing}${chain.map(
-          (code, index) =>
-            html`${index > 0 ? html`<span class="arrow">${arrow}</span>` : nothing}${code}`,
-        )}`,
-    );
-    const spoken =
-      shape.chains.map((chain) => chain.join(` ${text.routeTo} `)).join(', ') +
-      (shape.type === 'round_trip' ? `, ${text.roundTrip}` : '');
-    return { content: html`<span part="route">${chains}</span>`, spoken };
-  }
-
-  private renderDetails(session: Session): TemplateResult {
-    const text = this.text;
-    const now = this.clock.now();
-    const shape =
-      session.kind === 'flight_request' ? routeShape(session.tripType, session.legs) : null;
-    const dates = shape?.dates
-      ? shape.dates.last
-        ? this.formatter.calendarRange(shape.dates.first, shape.dates.last, now, 'long')
-        : this.formatter.calendarDate(shape.dates.first, now, 'long')
-      : '';
-    const status =
-      session.deletedAt !== null
-        ? text.inTrash
-        : session.status === 'completed' && session.outcome
-          ? `${text.statusLabels.completed} · ${text.outcomeLabels[session.outcome]}`
-          : text.statusLabels[session.status];
-    return html`<div part="details">
-      ${dates ? html`<span part="dates">${dates}</span>` : nothing}
-      ${
-        session.passengers !== null
-          ? html`<span part="passengers">${text.passengers(session.passengers, this.formatter.number(session.passengers))}</span>`
-          : nothing
-      }
-      ${
-        session.stage
-          ? html`<span part="stage-badge" data-stage=${session.stage}>${text.stageLabels[session.stage]}</span>`
-          : nothing
-      }
-      <span part="status" data-status=${session.status}>${status}</span>
-    </div>`;
-  }
-
-  private renderActions(session: Session): TemplateResult {
-    const text = this.text;
-    const actions = session.deletedAt === null ? TRANSITIONS[session.status] : [];
-    const busy = this.pendingAction !== null;
-    const flightRequest = session.kind === 'flight_request';
-    return html`<div part="actions" role="group" aria-label=${text.actionsLabel}>
-      ${actions.map((action) =>
-        action === 'complete'
-          ? html`<div class="menu-anchor" @focusout=${this.handleMenuFocusOut}>
-              <button
-                part="action-button"
-                type="button"
-                data-action="complete"
-                aria-haspopup="menu"
-                aria-expanded=${this.outcomeMenuOpen ? 'true' : 'false'}
-                aria-controls="outcome-menu"
-                aria-disabled=${busy ? 'true' : 'false'}
-                @click=${busy ? null : this.handleActionClick}
-                @keydown=${busy ? null : this.handleCompleteKeyDown}
-              >
-                ${text.actionLabels.complete}
-              </button>
-              ${
-                this.outcomeMenuOpen
-                  ? html`<div part="menu" id="outcome-menu" role="menu" aria-label=${text.outcomeMenuLabel} @keydown=${this.handleMenuKeyDown}>
-                    ${OUTCOMES.map(
-                      (outcome) => html`<button
-                        part="menu-item"
-                        role="menuitem"
-                        type="button"
-                        tabindex="-1"
-                        data-outcome=${outcome}
-                        @click=${this.handleOutcomeClick}
-                      >
-                        ${text.outcomeLabels[outcome]}
-                      </button>`,
-                    )}
-                  </div>`
-                  : nothing
-              }
-            </div>`
-          : html`<button
-              part="action-button"
-              type="button"
-              data-action=${action}
-              aria-disabled=${busy ? 'true' : 'false'}
-              @click=${busy ? null : this.handleActionClick}
-            >
-              ${text.actionLabels[action]}
-            </button>`,
-      )}
-      ${flightRequest ? this.renderThreadsToggle(session) : nothing}
-      <span part="action-status" role="status" class=${this.actionProblem ? 'error' : ''}
-        >${
-          this.pendingAction
-            ? text.applying(text.actionLabels[this.pendingAction])
-            : this.actionProblem
-        }</span
-      >
-    </div>`;
-  }
-
-  private renderThreadsToggle(session: Session): TemplateResult {
-    const unread = session.unreadCount;
-    const label =
-      unread > 0
-        ? `${this.text.operators}, ${this.text.unreadReplies(unread, this.formatter.number(unread))}`
-        : this.text.operators;
-    return html`<button
-      part="threads-toggle"
-      type="button"
-      aria-label=${label}
-      aria-expanded=${this.threadsOpen ? 'true' : 'false'}
-      aria-controls="threads"
-      @click=${this.handleThreadsToggle}
-    >
-      ${this.text.operators}
-      ${unread > 0 ? html`<span part="badge">${this.formatter.count(unread)}</span>` : nothing}
-    </button>`;
-  }
-
-  private renderHeader(session: Session | null): TemplateResult {
-    if (!session) {
-      return html`<header part="header">
-        ${
-          this.sessionProblem
-            ? html`<p part="session-error" role="alert">${this.text.sessionFailed(this.sessionProblem)}</p>`
-            : html`<p part="heading" role="heading" aria-level=${this.headingLevel}>${this.text.loadingSession}</p>`
-        }
-      </header>`;
-    }
-    const heading = this.renderHeading(session);
-    return html`<header part="header">
-      <div part="heading" role="heading" aria-level=${this.headingLevel} aria-label=${heading.spoken}>
-        ${heading.content}
-      </div>
-      ${this.renderDetails(session)} ${this.renderActions(session)}
-    </header>`;
+  private headerView(): SessionHeaderView {
+    return {
+      text: this.text,
+      formatter: this.formatter,
+      clock: this.clock,
+      headingLevel: this.headingLevel,
+      sessionProblem: this.sessionProblem,
+      actionProblem: this.actionProblem,
+      pendingAction: this.pendingAction,
+      outcomeMenuOpen: this.outcomeMenuOpen,
+      outcomeMenu: this.outcomeMenu,
+      threadsOpen: this.threadsOpen,
+      handleActionClick: (event) => this.handleActionClick(event),
+      handleCompleteKeyDown: (event) => this.handleCompleteKeyDown(event),
+      handleOutcomeClick: (event) => this.handleOutcomeClick(event),
+      handleThreadsToggle: () => this.handleThreadsToggle(),
+    };
   }
 
   protected override render(): TemplateResult {
@@ -714,7 +444,7 @@ export class ChatSessionView extends LitElement {
     const store = this.messages.store as SessionViewMessageStore | null;
     const threadsShown = this.threadsOpen && session?.kind === 'flight_request';
     return html`
-      ${this.renderHeader(session)}
+      ${renderSessionHeader(this.headerView(), session)}
       <div part="body" class=${threadsShown ? 'with-threads' : ''}>
         ${
           threadsShown

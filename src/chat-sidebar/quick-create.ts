@@ -1,3 +1,4 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CreateSessionInput, FlightLeg, SessionKind, TripType } from '@chat-sessions/sdk';
 
 /**
@@ -125,4 +126,69 @@ export function createInputFrom(
     ...(draft.legs && draft.legs.length > 0 ? { legs: draft.legs.map((leg) => ({ ...leg })) } : {}),
     ...(draft.passengers != null ? { passengers: draft.passengers } : {}),
   };
+}
+
+/** What quick create needs from the sidebar. */
+export interface QuickCreateHost extends ReactiveControllerHost {
+  readonly metadataEndpoint: string;
+  readonly metadataParser: QuickCreateParser | null;
+}
+
+/**
+ * The quick create form's state: the text typed, busy while the draft is parsed and the session
+ * created, and the error to show. `submit` turns the text into a draft and hands it on.
+ */
+export class QuickCreateController implements ReactiveController {
+  text = '';
+  busy = false;
+  error = '';
+
+  constructor(
+    private readonly host: QuickCreateHost,
+    private readonly options: {
+      /** "Now", for relative dates in the text ("tomorrow"). */
+      readonly now: () => number;
+      /** Creates the session (throws when it could not). */
+      readonly create: (input: CreateSessionInput, text: string) => Promise<void>;
+      /** The message for a failure. */
+      readonly failed: (message: string) => string;
+    },
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** The broker typed: keep the text, drop a stale error. */
+  input(value: string): void {
+    this.text = value;
+    this.error = '';
+    this.host.requestUpdate();
+  }
+
+  async submit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const text = this.text.trim();
+    if (!text || this.busy) return;
+    this.busy = true;
+    this.error = '';
+    this.host.requestUpdate();
+    try {
+      const draft = await draftFromText(text, {
+        endpoint: this.host.metadataEndpoint,
+        parser: this.host.metadataParser,
+        context: {
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          referenceDate: new Date(this.options.now()),
+        },
+      });
+      await this.options.create(createInputFrom(draft, text), text);
+      this.text = '';
+    } catch (error) {
+      this.error = this.options.failed(error instanceof Error ? error.message : String(error));
+    } finally {
+      this.busy = false;
+      this.host.requestUpdate();
+    }
+  }
 }

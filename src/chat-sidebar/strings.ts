@@ -1,5 +1,10 @@
 import type { CompletionOutcome, SessionAction } from '@chat-sessions/sdk';
+import { MENU_LABELS, OUTCOME_LABELS, SESSION_ACTION_TABLE } from '../actions/session-actions.js';
 import type { SessionGroup } from './rows.js';
+
+function bulkLabel(action: SessionAction): string {
+  return SESSION_ACTION_TABLE[action].bulkLabel ?? SESSION_ACTION_TABLE[action].label;
+}
 
 /** The sidebar's tabs. */
 export type SidebarTab = 'active' | 'completed' | 'archived';
@@ -130,26 +135,13 @@ export const defaultSidebarStrings: ChatSidebarStrings = {
   emptySearch: (search) => `No sessions match “${search}”.`,
   untitledSession: 'Untitled session',
   sessionActions: 'Session actions',
-  actionLabels: {
-    pause: 'Pause',
-    resume: 'Resume',
-    complete: 'Complete…',
-    reopen: 'Reopen',
-    archive: 'Archive',
-    unarchive: 'Unarchive',
-    rename: 'Rename…',
-    pin: 'Pin',
-    unpin: 'Unpin',
-    mark_read: 'Mark as read',
-    delete: 'Delete…',
-    restore: 'Restore',
-  },
+  actionLabels: { ...MENU_LABELS },
   selectedCount: (_count, formatted) => `${formatted} selected`,
   bulkLabel: 'Selected sessions',
-  bulkArchive: 'Archive',
-  bulkComplete: 'Complete…',
-  bulkMarkRead: 'Mark read',
-  bulkDelete: 'Delete…',
+  bulkArchive: bulkLabel('archive'),
+  bulkComplete: bulkLabel('complete'),
+  bulkMarkRead: bulkLabel('mark_read'),
+  bulkDelete: bulkLabel('delete'),
   clearSelection: 'Clear selection',
   cancel: 'Cancel',
   renameTitle: 'Rename session',
@@ -164,7 +156,7 @@ export const defaultSidebarStrings: ChatSidebarStrings = {
   completeTitle: (count, name) =>
     count === 1 ? `Complete “${name}”` : `Complete ${count} sessions`,
   outcomeLegend: 'Outcome',
-  outcomeLabels: { won: 'Won', lost: 'Lost', cancelled: 'Cancelled' },
+  outcomeLabels: { ...OUTCOME_LABELS },
   completeSubmit: 'Complete',
   deleted: (count, name) =>
     count === 1 ? `Moved “${name}” to trash.` : `Moved ${count} sessions to trash.`,

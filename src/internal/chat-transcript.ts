@@ -13,8 +13,15 @@ import type { ChatMessageStrings } from '../chat-message/chat-message.js';
 import type { Clock, StringsOverride } from '../types.js';
 import type { Formatter } from './format.js';
 
-import type { Message } from '@chat-sessions/sdk';
+import type { TranscriptItem, TranscriptSnapshot, TranscriptStrings } from '../transcript-types.js';
 
+export type {
+  MessageDelivery,
+  TranscriptItem,
+  TranscriptSnapshot,
+  TranscriptStore,
+  TranscriptStrings,
+} from '../transcript-types.js';
 export type {
   Message,
   MessageContentType,
@@ -22,12 +29,6 @@ export type {
   OperatorThread,
   OperatorThreadStatus,
 } from '@chat-sessions/sdk';
-
-/**
- * Where a message stands on its way to the server: saved (`sent`), on its way (`pending`), or
- * refused or lost (`failed`, retryable).
- */
-export type MessageDelivery = 'sent' | 'pending' | 'failed';
 
 const timeFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -85,32 +86,6 @@ export function anchorScrollFromBottom(scroller: HTMLElement): () => void {
 /** True when the transcript is scrolled to (within `slack` px of) its end. */
 export function isScrolledToEnd(scroller: HTMLElement, slack = 24): boolean {
   return scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= slack;
-}
-
-/** What the conversation elements read from a message store: the SDK's `MessageStore` fits. */
-export interface TranscriptItem extends ChatMessageFields {
-  readonly delivery: MessageDelivery;
-}
-
-type ChatMessageFields = Pick<Message, 'id' | 'role' | 'content' | 'contentType' | 'createdAt'>;
-
-/** A message store's snapshot, as far as a transcript reads it. */
-export interface TranscriptSnapshot {
-  readonly items: readonly TranscriptItem[];
-  readonly hasOlder: boolean;
-  readonly loading: boolean;
-  readonly loadingOlder: boolean;
-  readonly loaded: boolean;
-  readonly error: { readonly message: string } | null;
-}
-
-/** A conversation's message store (the SDK's `MessageStore`), as far as a transcript uses it. */
-export interface TranscriptStore {
-  getSnapshot(): TranscriptSnapshot;
-  subscribe(listener: () => void): () => void;
-  load(): Promise<unknown>;
-  loadOlder(): Promise<unknown>;
-  retry(id: string): Promise<unknown>;
 }
 
 interface ScrollMeasure {
@@ -230,22 +205,6 @@ export class TranscriptScrollController implements ReactiveController {
 
 interface ReactiveElementLike {
   updateComplete: Promise<boolean>;
-}
-
-/** The strings of a transcript, part of each conversation element's strings. */
-export interface TranscriptStrings {
-  /** The "load earlier" button. */
-  loadEarlier: string;
-  /** The same button while earlier messages load. */
-  loadingEarlier: string;
-  /** Shown while the newest messages load. */
-  loadingMessages: string;
-  /** Shown in a conversation without messages. */
-  noMessages: string;
-  /** Shown when messages could not be loaded. */
-  loadFailed: string;
-  /** Loads again after a failure. */
-  tryAgain: string;
 }
 
 /** English defaults of {@link TranscriptStrings}. */

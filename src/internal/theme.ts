@@ -1,5 +1,6 @@
 import { css, unsafeCSS, type CSSResult } from 'lit';
 import type { FlightRequestStage, SessionStatus } from './sdk.js';
+import { chatToken, elementTokens } from '../styles/tokens.js';
 
 // Theming has two tiers (see STYLE.md). Hosts set global `--chat-*` tokens, usually once on a
 // container; each element reads its own `--<element>-*` custom properties first, then the
@@ -51,7 +52,8 @@ export function stageToken(stage: FlightRequestStage): string {
 }
 
 // Built from the constants above only (never from data), so unsafeCSS is safe here.
-const stageColorRules = unsafeCSS(
+/** `[data-stage='…'] { --_stage-color: … }` for every stage (cards and the session view's header). */
+export const stageColorRules = unsafeCSS(
   Object.entries(STAGE_COLORS)
     .map(
       ([stage, color]) =>
@@ -60,7 +62,8 @@ const stageColorRules = unsafeCSS(
     .join('\n'),
 );
 
-const statusColorRules = unsafeCSS(
+/** `[data-status='…'] { --_status-color: … }` for paused, completed and archived. */
+export const statusColorRules = unsafeCSS(
   Object.entries(STATUS_COLORS)
     .map(
       ([status, color]) =>
@@ -75,23 +78,20 @@ const statusColorRules = unsafeCSS(
  * The list is the `@cssprop` list of every card.
  */
 export function cardCustomProperties(prefix: string): CSSResult {
-  const p = `--${prefix}`;
-  return unsafeCSS(`
-    :host {
-      --_background: var(${p}-background, var(--chat-color-surface, #ffffff));
-      --_hover-background: var(${p}-hover-background, var(--chat-color-surface-hover, #f2f4f7));
-      --_selected-background: var(${p}-selected-background, var(--chat-color-surface-selected, #e8f0fe));
-      --_selected-indicator: var(${p}-selected-indicator-color, var(--chat-color-accent, #0a5bd3));
-      --_color: var(${p}-color, var(--chat-color-text, #1d232b));
-      --_muted-color: var(${p}-muted-color, var(--chat-color-text-muted, #545e69));
-      --_border-color: var(${p}-border-color, var(--chat-color-border, #d5dbe1));
-      --_radius: var(${p}-radius, var(--chat-radius, 8px));
-      --_padding: var(${p}-padding, 10px 12px);
-      --_focus-ring-color: var(${p}-focus-ring-color, var(--chat-color-focus-ring, var(--chat-color-accent, #0a5bd3)));
-      --_unread-background: var(${p}-unread-background, var(--chat-color-accent, #0a5bd3));
-      --_unread-color: var(${p}-unread-color, var(--chat-color-on-accent, #ffffff));
-    }
-  `);
+  return elementTokens(prefix, {
+    background: ['background', 'color-surface'],
+    'hover-background': ['hover-background', 'color-surface-hover'],
+    'selected-background': ['selected-background', 'color-surface-selected'],
+    'selected-indicator': ['selected-indicator-color', 'color-accent'],
+    color: ['color', 'color-text'],
+    'muted-color': ['muted-color', 'color-text-muted'],
+    'border-color': ['border-color', 'color-border'],
+    radius: ['radius', 'radius'],
+    padding: ['padding', { css: '10px 12px' }],
+    'focus-ring-color': ['focus-ring-color', 'color-focus-ring'],
+    'unread-background': ['unread-background', 'color-accent'],
+    'unread-color': ['unread-color', 'color-on-accent'],
+  });
 }
 
 /**
@@ -123,8 +123,8 @@ export const cardStyles = css`
     min-width: 0;
     border-radius: var(--_radius);
     color: var(--_color);
-    font-family: var(--chat-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    font-size: var(--chat-font-size, 0.875rem);
+    font-family: ${chatToken('font-family')};
+    font-size: ${chatToken('font-size')};
     line-height: 1.35;
     cursor: pointer;
     outline: none;

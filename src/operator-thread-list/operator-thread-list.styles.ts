@@ -1,29 +1,35 @@
 import { css } from 'lit';
+import { chatToken, elementTokens } from '../styles/tokens.js';
 import { transcriptStyles } from '../internal/chat-transcript.styles.js';
 import { unreadBadgeStyles } from '../internal/theme.js';
 
+const tokens = elementTokens('operator-thread-list', {
+  background: ['background', 'color-surface'],
+  'hover-background': ['hover-background', 'color-surface-hover'],
+  'open-background': ['open-background', 'color-surface-selected'],
+  color: ['color', 'color-text'],
+  'muted-color': ['muted-color', 'color-text-muted'],
+  'border-color': ['border-color', 'color-border'],
+  radius: ['radius', 'radius'],
+  'unread-background': ['unread-background', 'color-accent'],
+  'unread-color': ['unread-color', 'color-on-accent'],
+  'focus-ring-color': ['focus-ring-color', 'color-focus-ring'],
+  'error-color': ['error-color', 'color-danger'],
+  'transcript-height': ['transcript-height', { css: '280px' }],
+});
+
 export const operatorThreadListStyles = [
   css`
+  ${tokens}
+
     :host {
-      --_background: var(--operator-thread-list-background, var(--chat-color-surface, #ffffff));
-      --_hover-background: var(--operator-thread-list-hover-background, var(--chat-color-surface-hover, #f2f4f7));
-      --_open-background: var(--operator-thread-list-open-background, var(--chat-color-surface-selected, #e8f0fe));
-      --_color: var(--operator-thread-list-color, var(--chat-color-text, #1d232b));
-      --_muted-color: var(--operator-thread-list-muted-color, var(--chat-color-text-muted, #545e69));
-      --_border-color: var(--operator-thread-list-border-color, var(--chat-color-border, #d5dbe1));
-      --_radius: var(--operator-thread-list-radius, var(--chat-radius, 8px));
-      --_unread-background: var(--operator-thread-list-unread-background, var(--chat-color-accent, #0a5bd3));
-      --_unread-color: var(--operator-thread-list-unread-color, var(--chat-color-on-accent, #ffffff));
-      --_focus-ring-color: var(--operator-thread-list-focus-ring-color, var(--chat-color-focus-ring, var(--chat-color-accent, #0a5bd3)));
-      --_error-color: var(--operator-thread-list-error-color, var(--chat-color-danger, #b42318));
-      --_transcript-height: var(--operator-thread-list-transcript-height, 280px);
 
       display: block;
       min-width: 0;
       color: var(--_color);
       background: var(--_background);
-      font-family: var(--chat-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-      font-size: var(--chat-font-size, 0.875rem);
+      font-family: ${chatToken('font-family')};
+      font-size: ${chatToken('font-size')};
       line-height: 1.35;
     }
 

@@ -1,6 +1,7 @@
 import type { ChangeFeedSync, ChatSessionsClient } from '@chat-sessions/sdk';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { FocusGroupController } from '../controllers/focus-group.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ChatComposerStrings, ComposerDraftStore } from '../chat-composer/chat-composer.js';
 import type { ChatMessageStrings } from '../chat-message/chat-message.js';
@@ -196,6 +197,13 @@ export class OperatorThreadList extends LitElement {
 
   /** The row holding the roving tab stop. */
   @state() private focusedId = '';
+  /** Arrow keys, Home and End between the rows (clamped); the tab stop is `focusedId`, rendered. */
+  private readonly rows = new FocusGroupController(this, {
+    orientation: 'vertical',
+    rovingTabindex: false,
+    elements: () => [...(this.shadowRoot?.querySelectorAll<HTMLElement>("[part~='thread']") ?? [])],
+    onMove: (row) => (this.focusedId = row.dataset.threadId ?? ''),
+  });
 
   @query("[part~='transcript']") private transcript!: HTMLElement | null;
 
@@ -321,35 +329,6 @@ export class OperatorThreadList extends LitElement {
     const id = (event.currentTarget as HTMLElement).dataset.threadId ?? '';
     const thread = this.findThread(id);
     if (thread) this.toggle(thread);
-  }
-
-  private handleListKeyDown(event: KeyboardEvent): void {
-    const target = event.target as HTMLElement;
-    if (!target.matches("[part~='thread']")) return;
-    const items = this.threads.snapshot?.items ?? [];
-    const index = items.findIndex((thread) => thread.id === target.dataset.threadId);
-    let next: OperatorThread | undefined;
-    switch (event.key) {
-      case 'ArrowDown':
-        next = items[Math.min(index + 1, items.length - 1)];
-        break;
-      case 'ArrowUp':
-        next = items[Math.max(index - 1, 0)];
-        break;
-      case 'Home':
-        next = items[0];
-        break;
-      case 'End':
-        next = items[items.length - 1];
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-    if (!next) return;
-    this.focusedId = next.id;
-    const id = next.id;
-    void this.updateComplete.then(() => this.rowButton(id)?.focus());
   }
 
   private handleKeyDown(event: KeyboardEvent): void {
@@ -494,7 +473,7 @@ export class OperatorThreadList extends LitElement {
       ${status}
       ${
         items.length > 0
-          ? html`<ul part="list" role="list" aria-label=${text.listLabel} @keydown=${this.handleListKeyDown}>
+          ? html`<ul part="list" role="list" aria-label=${text.listLabel} @keydown=${this.rows.handleKeyDown}>
             ${repeat(
               items,
               (thread) => thread.id,

@@ -1,0 +1,85 @@
+import type {
+  CompletionOutcome,
+  FlightRequestStage,
+  LifecycleAction,
+  SessionStatus,
+} from '@chat-sessions/sdk';
+import { LIFECYCLE_LABELS, OUTCOME_LABELS } from '../actions/session-actions.js';
+import { FlightRequestCard } from '../flight-request-card/flight-request-card.js';
+import { transcriptStrings } from '../internal/chat-transcript.js';
+import type { TranscriptStrings } from '../transcript-types.js';
+
+/** Every user-visible string of `<chat-session-view>`, English by default. */
+export interface ChatSessionViewStrings extends TranscriptStrings {
+  /** Shown when no session is chosen. */
+  noSession: string;
+  /** Shown while the session's header loads. */
+  loadingSession: string;
+  /** Shown when the session could not be loaded. */
+  sessionFailed: (reason: string) => string;
+  /** A general chat without a title. */
+  untitled: string;
+  /** A flight request without legs or title. */
+  routeNotSet: string;
+  /** Said between two airports of a route (the arrow is not read). */
+  routeTo: string;
+  /** Said after a round trip's airports. */
+  roundTrip: string;
+  /** "6 passengers". */
+  passengers: (count: number, formatted: string) => string;
+  /** Stage labels. */
+  stageLabels: Record<FlightRequestStage, string>;
+  /** Status labels. */
+  statusLabels: Record<SessionStatus, string>;
+  /** Outcomes, as the Complete menu offers them and the status shows them. */
+  outcomeLabels: Record<CompletionOutcome, string>;
+  /** Shown when the session is in the trash. */
+  inTrash: string;
+  /** The lifecycle action buttons. */
+  actionLabels: Record<LifecycleAction, string>;
+  /** The actions group's accessible name. */
+  actionsLabel: string;
+  /** The outcome menu's accessible name. */
+  outcomeMenuLabel: string;
+  /** Said while an action is applied. */
+  applying: (action: string) => string;
+  /** Said when an action failed. */
+  actionFailed: (action: string, reason: string) => string;
+  /** The operator threads toggle. */
+  operators: string;
+  /** Unread operator replies, read after "Operators". */
+  unreadReplies: (count: number, formatted: string) => string;
+  /** The transcript's accessible name. */
+  conversation: string;
+}
+
+/** The English defaults. */
+export const defaultSessionViewStrings: ChatSessionViewStrings = {
+  ...transcriptStrings,
+  noSession: 'Choose a session to see its conversation.',
+  loadingSession: 'Loading session…',
+  sessionFailed: (reason) => `This session could not be loaded: ${reason}`,
+  untitled: 'Untitled chat',
+  routeNotSet: 'Route not set yet',
+  routeTo: 'to',
+  roundTrip: 'round trip',
+  passengers: (count, formatted) => (count === 1 ? '1 passenger' : `${formatted} passengers`),
+  stageLabels: FlightRequestCard.defaultStrings.stageLabels,
+  statusLabels: {
+    active: 'Active',
+    paused: 'Paused',
+    completed: 'Completed',
+    archived: 'Archived',
+  },
+  outcomeLabels: { ...OUTCOME_LABELS },
+  inTrash: 'In the trash',
+  actionLabels: { ...LIFECYCLE_LABELS },
+  actionsLabel: 'Session status',
+  outcomeMenuLabel: 'Outcome',
+  applying: (action) => `${action}…`,
+  actionFailed: (action, reason) => `${action} failed: ${reason}`,
+  operators: 'Operators',
+  unreadReplies: (count, formatted) =>
+    count === 1 ? '1 unread reply' : `${formatted} unread replies`,
+  conversation: 'Conversation',
+};

@@ -1,0 +1,28 @@
+import { css } from 'lit';
+
+/** The header's quick create form and search row. */
+export const headerStyles = css`
+  [part~='quick-create'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+    min-width: 0;
+  }
+
+  [part~='quick-create'] .field {
+    flex-basis: 0;
+  }
+
+  [part~='quick-create-error'] {
+    flex-basis: 100%;
+    margin: 0;
+    color: var(--_danger);
+    font-size: 0.8125rem;
+  }
+
+  [part~='search-row'] {
+    display: flex;
+    gap: 6px;
+    min-width: 0;
+  }
+`;

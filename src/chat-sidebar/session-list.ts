@@ -1,0 +1,191 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { classMap } from 'lit/directives/class-map.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import type { Session } from '@chat-sessions/sdk';
+import type { SessionListView } from '../controllers/session-list-source.js';
+import type { FlightRequestCardStrings } from '../flight-request-card/flight-request-card.js';
+import type { GeneralChatCardStrings } from '../general-chat-card/general-chat-card.js';
+import type { AirportNameResolver, Clock, StringsOverride } from '../types.js';
+import type { SidebarRow } from './rows.js';
+import type { ChatSidebarStrings, SidebarTab } from './strings.js';
+
+/** Skeleton cards shown while the first page loads. */
+const SKELETONS = 6;
+/**
+ * The vertical flow layout, given explicitly: left out, the virtualizer imports it dynamically
+ * and the first cards appear a few frames later.
+ */
+const LIST_LAYOUT = flow();
+
+/** What the session cards need from the sidebar's own properties. */
+export interface CardSettings {
+  readonly locale: string;
+  readonly clock: Clock;
+  readonly airportName: AirportNameResolver | null;
+  readonly flightRequestStrings: StringsOverride<FlightRequestCardStrings>;
+  readonly generalChatStrings: StringsOverride<GeneralChatCardStrings>;
+}
+
+/** What the panel shows: the list, or its loading, empty and error states. */
+export interface SessionListPanel {
+  readonly text: ChatSidebarStrings;
+  readonly view: SessionListView;
+  readonly tab: SidebarTab | null;
+  readonly rows: readonly SidebarRow[];
+  readonly cards: CardSettings;
+  /** The open session. */
+  readonly selected: string;
+  /** The session holding the list's tab stop. */
+  readonly activeId: string | null;
+  readonly isChecked: (id: string) => boolean;
+  readonly onRetry: () => void;
+  readonly listeners: {
+    readonly keydown: (event: KeyboardEvent) => void;
+    readonly focusout: (event: FocusEvent) => void;
+    readonly mousedown: (event: MouseEvent) => void;
+    readonly click: (event: MouseEvent) => void;
+    readonly contextmenu: (event: MouseEvent) => void;
+    readonly rangeChanged: (event: RangeChangedEvent) => void;
+    readonly visibilityChanged: (event: VisibilityChangedEvent) => void;
+  };
+}
+
+/** The tab panel's body: the virtualized list when there are sessions, else a state. */
+export function renderPanelBody(panel: SessionListPanel): TemplateResult {
+  const { view, text } = panel;
+  if (view.items.length > 0) {
+    return html`${renderList(panel)}
+    ${
+      view.error
+        ? html`<div part="error" class="error inline" role="alert">
+          <span>${text.loadMoreFailed}</span>
+          <button part="retry-button" class="button small" type="button" @click=${panel.onRetry}>${text.retry}</button>
+        </div>`
+        : nothing
+    }`;
+  }
+  if (view.error) {
+    return html`<div part="error" class="error" role="alert">
+      <p class="error-title">${text.loadFailed}</p>
+      <p class="error-detail">${view.error.message}</p>
+      <button part="retry-button" class="button" type="button" @click=${panel.onRetry}>${text.retry}</button>
+    </div>`;
+  }
+  if (!view.loaded || view.loading) {
+    return html`<div class="skeletons" part="skeletons" aria-hidden="true">
+      ${Array.from({ length: SKELETONS }, () => html`<div part="skeleton" class="skeleton"><span></span><span></span><span></span></div>`)}
+    </div>`;
+  }
+  const search = view.search.trim();
+  if (search) {
+    return html`<div part="empty" class="empty"><slot name="empty-search">${text.emptySearch(search)}</slot></div>`;
+  }
+  const name = panel.tab ?? 'active';
+  return html`<div part="empty" class="empty"><slot name=${`empty-${name}`}>${text.emptyLabels[name]}</slot></div>`;
+}
+
+function renderList(panel: SessionListPanel): TemplateResult {
+  const { text, tab, listeners } = panel;
+  return html`<p id="list-help" class="visually-hidden">${text.keyboardHelp}</p>
+    <div
+      part="list"
+      class="list"
+      role="listbox"
+      aria-label=${text.listLabel(tab ? text.tabLabels[tab] : text.heading)}
+      aria-describedby="list-help"
+      aria-multiselectable="true"
+      @keydown=${listeners.keydown}
+      @focusout=${listeners.focusout}
+      @mousedown=${listeners.mousedown}
+      @click=${listeners.click}
+      @contextmenu=${listeners.contextmenu}
+      @rangeChanged=${listeners.rangeChanged}
+      @visibilityChanged=${listeners.visibilityChanged}
+    >
+      ${virtualize<SidebarRow>({
+        items: panel.rows as SidebarRow[],
+        // The virtualizer may ask for rows past the end for a moment after the list shrinks.
+        keyFunction: (row, index) => row?.key ?? `gone:${index}`,
+        renderItem: (row) => (row ? renderRow(panel, row) : html``),
+        layout: LIST_LAYOUT,
+        scroller: true,
+      })}
+    </div>`;
+}
+
+function renderRow(panel: SessionListPanel, row: SidebarRow): TemplateResult {
+  if (row.kind === 'heading') {
+    return html`<div part="group-heading" class="group-heading" aria-hidden="true">${panel.text.groupLabels[row.group]}</div>`;
+  }
+  if (row.kind === 'more') {
+    return html`<div class="more" part="more" aria-hidden="true"><div part="skeleton" class="skeleton"><span></span><span></span></div></div>`;
+  }
+  return html`<div part="item" class="row">
+    ${renderCard(panel, row.session, row.position)}
+    <button
+      part="item-actions"
+      class="row-actions"
+      type="button"
+      tabindex="-1"
+      aria-hidden="true"
+      title=${panel.text.sessionActions}
+      data-actions-for=${row.session.id}
+    >
+      <span>⋯</span>
+    </button>
+  </div>`;
+}
+
+function renderCard(panel: SessionListPanel, session: Session, position: number): TemplateResult {
+  const checked = panel.isChecked(session.id);
+  const open = session.id === panel.selected;
+  const classes = classMap({ card: true, checked });
+  const tabindex = session.id === panel.activeId ? '0' : '-1';
+  const setSize = listSize(panel.view);
+  const cards = panel.cards;
+  return session.kind === 'flight_request'
+    ? html`<flight-request-card
+        part="card"
+        exportparts="base:card-base,route:card-route,stage-badge:card-stage-badge,unread-badge:card-unread-badge"
+        class=${classes}
+        interaction="option"
+        data-session-id=${session.id}
+        tabindex=${tabindex}
+        aria-selected=${checked ? 'true' : 'false'}
+        aria-current=${open ? 'true' : nothing}
+        aria-posinset=${position + 1}
+        aria-setsize=${setSize}
+        .session=${session}
+        .selected=${open}
+        .locale=${cards.locale}
+        .clock=${cards.clock}
+        .airportName=${cards.airportName}
+        .strings=${cards.flightRequestStrings}
+      ></flight-request-card>`
+    : html`<general-chat-card
+        part="card"
+        exportparts="base:card-base,title:card-title,unread-badge:card-unread-badge"
+        class=${classes}
+        interaction="option"
+        data-session-id=${session.id}
+        tabindex=${tabindex}
+        aria-selected=${checked ? 'true' : 'false'}
+        aria-current=${open ? 'true' : nothing}
+        aria-posinset=${position + 1}
+        aria-setsize=${setSize}
+        .session=${session}
+        .selected=${open}
+        .locale=${cards.locale}
+        .clock=${cards.clock}
+        .strings=${cards.generalChatStrings}
+      ></general-chat-card>`;
+}
+
+/** How many sessions the list holds in all, or -1 while that is unknown (a search with more pages). */
+function listSize(view: SessionListView): number {
+  if (!view.hasMore) return view.items.length;
+  const total = view.search.trim() ? undefined : view.tabCounts?.[view.tab];
+  return total === undefined ? -1 : Math.max(total, view.items.length);
+}

@@ -1,0 +1,333 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { focusGroupTarget, isRightToLeft, type FocusGroupRules } from './focus-group.js';
+
+/** Where focus should land after the next render: an item, or the one at its old position. */
+export interface FocusRequest {
+  readonly id: string | null;
+  readonly position: number;
+}
+
+/** What the controller reads from its host's list. */
+export interface VirtualListFocusHost extends ReactiveControllerHost, HTMLElement {
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+/** The list's shape, as the host rendered it last. */
+export interface VirtualListFocusOptions extends FocusGroupRules {
+  /** The virtualized scroller (`role="listbox"`), once rendered. */
+  readonly list: () => (HTMLElement & VirtualizerHostElement) | null;
+  /** The items' ids in order (the focusable ones: sessions, not headings). */
+  readonly ids: () => readonly string[];
+  /** An item's position among `ids`. */
+  readonly position: () => ReadonlyMap<string, number>;
+  /** An item's index among the virtualizer's rows (headings included). */
+  readonly rowIndex: () => ReadonlyMap<string, number>;
+  /** The item id a row of the virtualizer shows, if it is an item. */
+  readonly idAtRow: (row: number) => string | null;
+  /** Something else holds focus for now (a dialog, a menu): focus moves wait until it gives it back. */
+  readonly busy: () => boolean;
+  /** Nothing left in the list to focus: focus goes here instead (the chosen tab). */
+  readonly focusElsewhere: () => void;
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+/**
+ * Roving focus for a virtualized list, whose items are not all in the DOM: the list is one tab
+ * stop (`activeId`, bound as each item's `tabindex`); keys move by the focus group's rules
+ * (`focusGroupTarget`), scrolling the target into the DOM first; focus survives the virtualizer
+ * rewriting rows (it is given back to the same item); an item that leaves hands focus to its
+ * successor; and what the user looks at stays in place when items arrive above it.
+ *
+ * Items are elements carrying `data-session-id` (any id) and `aria-posinset`.
+ */
+export class VirtualListFocusController implements ReactiveController {
+  private active: string | null = null;
+  /** Where each item of the previous render was, to find a successor when one leaves. */
+  private previousPositions: ReadonlyMap<string, number> = new Map();
+  /**
+   * True while the list's DOM is being rewritten (our render, or the virtualizer's): an item
+   * that loses focus then lost it to a DOM move or removal, not to the user.
+   */
+  private rewritingList = false;
+  /** The item that lost focus to a rewrite (its id, and where it was), to give it back. */
+  private focusLostBy: FocusRequest | null = null;
+  /** The item focus is being moved to (scrolling there may take a few frames). */
+  private movingTo: string | null = null;
+  /** An item to keep in place on screen while the list changes above it. */
+  private scrollAnchor: { readonly id: string; readonly top: number } | null = null;
+  private focusRequest: FocusRequest | null = null;
+  /** Reveal this item after the next render (a deep link, a new session). */
+  private revealAfterUpdate: string | null = null;
+
+  constructor(
+    private readonly host: VirtualListFocusHost,
+    private readonly options: VirtualListFocusOptions,
+  ) {
+    host.addController(this);
+  }
+
+  /** The item holding the list's tab stop. */
+  get activeId(): string | null {
+    return this.active;
+  }
+
+  set activeId(id: string | null) {
+    if (id === this.active) return;
+    this.active = id;
+    this.host.requestUpdate();
+  }
+
+  hostUpdate(): void {
+    this.rewritingList = true;
+  }
+
+  hostUpdated(): void {
+    this.rewritingList = false;
+    this.previousPositions = this.options.position();
+    this.takeBackLostFocus();
+    if (this.scrollAnchor) void this.keepScrollAnchor();
+    // Focus moves after this update (they may change the tab stop, i.e. render again).
+    const request = this.focusRequest;
+    const reveal = this.revealAfterUpdate;
+    if (request) {
+      this.focusRequest = null;
+      queueMicrotask(() => void this.landFocus(request));
+    } else if (reveal !== null) {
+      this.revealAfterUpdate = null;
+      queueMicrotask(() => void this.reveal(reveal));
+    }
+  }
+
+  /** Scrolls `id` into view after the next render, without focusing it. */
+  revealAfterNextUpdate(id: string): void {
+    this.revealAfterUpdate = id;
+  }
+
+  get revealing(): boolean {
+    return this.revealAfterUpdate !== null;
+  }
+
+  /** Focuses `request.id` (or the item now at its position) after the next render. */
+  requestFocus(request: FocusRequest): void {
+    this.focusRequest = request;
+    this.host.requestUpdate();
+  }
+
+  /** Gives focus back to an item (after a menu or dialog closed), where it is now or was. */
+  returnFocusTo(id: string): void {
+    this.requestFocus({
+      id,
+      position: this.previousPositions.get(id) ?? this.options.position().get(id) ?? 0,
+    });
+  }
+
+  /**
+   * The item the key moves to, by the focus group's rules, or null when the key is not a
+   * navigation key (or no item has focus).
+   */
+  target(event: KeyboardEvent): number | null {
+    const id = this.focusedId();
+    if (id === null) return null;
+    return focusGroupTarget(event.key, this.options, {
+      index: this.options.position().get(id) ?? 0,
+      count: this.options.ids().length,
+      rtl: isRightToLeft(this.host),
+    });
+  }
+
+  /** Moves focus to an item (scrolling it into view), if it is in the list. */
+  async focusItem(id: string): Promise<boolean> {
+    if (!this.options.position().has(id)) return false;
+    this.activeId = id;
+    // The item that had focus may scroll out of the DOM on the way: that is no loss to undo.
+    this.movingTo = id;
+    try {
+      await this.host.updateComplete;
+      const item = await this.reveal(id);
+      if (this.movingTo === id) item?.focus();
+      return item !== null;
+    } finally {
+      if (this.movingTo === id) this.movingTo = null;
+      this.focusLostBy = null;
+    }
+  }
+
+  /**
+   * The items changed (call before rendering them): remember where the user is looking, and
+   * when the focused item left (archived, deleted, moved away by a change elsewhere), its
+   * successor takes its place, else the one before.
+   */
+  itemsChanged(): void {
+    this.scrollAnchor ??= this.captureScrollAnchor();
+    const position = this.options.position();
+    const ids = this.options.ids();
+    const focused = this.focusedId() ?? this.focusLostBy?.id ?? null;
+    if (focused !== null && !position.has(focused)) {
+      const was = this.previousPositions.get(focused) ?? this.focusLostBy?.position ?? 0;
+      const successor = ids[Math.min(was, ids.length - 1)] ?? null;
+      this.activeId = successor;
+      this.focusRequest = { id: successor, position: was };
+      this.focusLostBy = null;
+    }
+  }
+
+  /** The item that has focus, or null. */
+  focusedId(): string | null {
+    const active = this.host.shadowRoot?.activeElement;
+    return active instanceof HTMLElement && active.dataset['sessionId']
+      ? active.dataset['sessionId']
+      : null;
+  }
+
+  itemElement(id: string): HTMLElement | null {
+    return (
+      this.host.renderRoot.querySelector<HTMLElement>(`[data-session-id="${CSS.escape(id)}"]`) ??
+      null
+    );
+  }
+
+  /** Brings an item's row into view; resolves with its element, or null. */
+  async reveal(id: string): Promise<HTMLElement | null> {
+    let item = this.itemElement(id);
+    const rowIndex = this.options.rowIndex().get(id);
+    let scrolled = item !== null;
+    for (let frame = 0; frame < 30 && !item && rowIndex !== undefined; frame += 1) {
+      const virtualizer = this.options.list()?.[virtualizerRef];
+      if (!scrolled && virtualizer) {
+        try {
+          // The heading of the first group scrolls in with the first item.
+          virtualizer.element(rowIndex === 1 ? 0 : rowIndex)?.scrollIntoView({ block: 'nearest' });
+          scrolled = true;
+        } catch {
+          // The virtualizer's layout isn't ready yet (first render): try again next frame.
+        }
+      }
+      await nextFrame();
+      item = this.itemElement(id);
+    }
+    item?.scrollIntoView({ block: 'nearest' });
+    return item;
+  }
+
+  /** Bind on the list: notes an item losing focus to a rewrite. */
+  readonly handleFocusOut = (event: FocusEvent): void => {
+    const item = event.target as HTMLElement;
+    const id = item.dataset['sessionId'];
+    // Focus that goes nowhere while the list is being rewritten was taken by the rewrite. The
+    // item's own position is the one it had (the rows may already be the new ones).
+    if (id && event.relatedTarget === null && this.rewritingList) {
+      this.focusLostBy = { id, position: Number(item.getAttribute('aria-posinset') ?? 1) - 1 };
+    }
+  };
+
+  /** Bind on the list's `rangeChanged`: keeps focus and the tab stop while rows are replaced. */
+  readonly handleRangeChanged = (event: RangeChangedEvent): void => {
+    // The virtualizer re-renders its rows right after this event (in its own listener).
+    this.rewritingList = true;
+    queueMicrotask(() => {
+      this.rewritingList = false;
+      this.takeBackLostFocus();
+    });
+    // The tab stop must stay in the DOM: when its item scrolled out of the rendered range (the
+    // list not focused), it moves to the first item rendered.
+    const active = this.active === null ? undefined : this.options.rowIndex().get(this.active);
+    if (this.focusedId() !== null || this.focusRequest || this.movingTo || this.focusLostBy) return;
+    if (active !== undefined && active >= event.first && active <= event.last) return;
+    for (let row = event.first; row <= event.last; row += 1) {
+      const id = this.options.idAtRow(row);
+      if (id !== null) {
+        if (this.revealAfterUpdate === null) this.activeId = id;
+        return;
+      }
+    }
+  };
+
+  /**
+   * Where the item the user is looking at sits, before the list changes: the focused item if
+   * it is on screen, else the first item on screen. Nothing when the list is at its top (new
+   * items arriving there should be seen).
+   */
+  private captureScrollAnchor(): { id: string; top: number } | null {
+    const list = this.options.list();
+    if (!list || list.scrollTop <= 0) return null;
+    const bounds = list.getBoundingClientRect();
+    const focused = this.focusedId();
+    const candidates = [
+      ...(focused ? [this.itemElement(focused)] : []),
+      ...this.host.renderRoot.querySelectorAll<HTMLElement>('[data-session-id]'),
+    ];
+    for (const item of candidates) {
+      const box = item?.getBoundingClientRect();
+      if (item && box && box.bottom > bounds.top && box.top < bounds.bottom) {
+        return { id: item.dataset['sessionId'] ?? '', top: box.top - bounds.top };
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Nothing jumps when items arrive or leave above what the user is looking at: once the
+   * virtualizer has laid out the new list, the anchor item is scrolled back to where it was.
+   */
+  private async keepScrollAnchor(): Promise<void> {
+    const virtualizer = this.options.list()?.[virtualizerRef];
+    try {
+      await virtualizer?.layoutComplete;
+    } catch {
+      // The list left the page meanwhile.
+    }
+    const anchor = this.scrollAnchor;
+    this.scrollAnchor = null;
+    const list = this.options.list();
+    if (!anchor || !list || !this.options.position().has(anchor.id)) return;
+    let item = this.itemElement(anchor.id);
+    if (!item) return;
+    const delta = item.getBoundingClientRect().top - list.getBoundingClientRect().top - anchor.top;
+    if (Math.abs(delta) < 1) return;
+    list.scrollTop += delta;
+    // The virtualizer may correct its estimates after the scroll: check once more.
+    await nextFrame();
+    item = this.itemElement(anchor.id);
+    if (!item) return;
+    const rest = item.getBoundingClientRect().top - list.getBoundingClientRect().top - anchor.top;
+    if (Math.abs(rest) >= 1) list.scrollTop += rest;
+  }
+
+  /**
+   * An item that lost focus to a rewrite of the list (the virtualizer moving or replacing it)
+   * gets it back, unless focus went somewhere meanwhile.
+   */
+  private takeBackLostFocus(): void {
+    const lost = this.focusLostBy;
+    if (lost === null || this.movingTo !== null) return;
+    this.focusLostBy = null;
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== this.host) return;
+    if (this.host.shadowRoot?.activeElement) return;
+    queueMicrotask(() => void this.landFocus(lost));
+  }
+
+  private async landFocus(request: FocusRequest): Promise<void> {
+    // A dialog or menu that opened meanwhile keeps focus; it gives it back when it closes.
+    if (this.options.busy()) return;
+    const ids = this.options.ids();
+    const id =
+      request.id && this.options.position().has(request.id)
+        ? request.id
+        : (ids[Math.min(request.position, ids.length - 1)] ?? null);
+    if (id === null) {
+      this.options.focusElsewhere();
+      return;
+    }
+    if (this.focusedId() === id) return;
+    this.activeId = id;
+    await this.host.updateComplete;
+    const item = await this.reveal(id);
+    if (!this.options.busy()) item?.focus();
+  }
+}
