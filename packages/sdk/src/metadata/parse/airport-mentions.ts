@@ -71,6 +71,9 @@ function codeCandidate(
   const airport = findAirport(word.text);
   if (!airport) return null;
   const upper = word.text === word.text.toUpperCase();
+  // An FAA identifier (`SDL`) counts only in capitals: in lower case it is too often a word.
+  const primary = [airport.iata, airport.icao].includes(word.text.toUpperCase());
+  if (!upper && !primary) return null;
   const common = COMMON_WORDS.has(word.text.toLowerCase());
   if (common && (!upper || shouting)) return null;
   return {
