@@ -82,7 +82,6 @@ const ALIASES: Readonly<Record<string, string>> = {
   'palm springs': 'PSP',
   thermal: 'TRM',
   'naples fl': 'APF',
-  'sun valley': 'SUN',
   hailey: 'SUN',
   bozeman: 'BZN',
   'big sky': 'BZN',

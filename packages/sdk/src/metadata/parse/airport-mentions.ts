@@ -189,6 +189,9 @@ export function markAirports(text: string, tokens: readonly Token[]): Token[] {
     const before = tokens[candidate.first - 1];
     const after = tokens[candidate.last + 1];
     if (isLink(before, ['to', 'from', 'via', 'then'])) return true;
+    // `Aspen from San Francisco`: a destination named first.
+    if (after?.type === 'link' && after.link === 'from' && byFirst.has(candidate.last + 2))
+      return true;
     if (after?.type === 'link' && (after.link === 'to' || after.link === 'via')) {
       // `Nice to meet you`: the word `to` counts only when a place follows it.
       const beyond = tokens[candidate.last + 2];
