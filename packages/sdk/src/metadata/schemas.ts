@@ -235,12 +235,17 @@ export const ReferenceDateSchema = z.union([
  * Options of {@link parseFlightRequest}. `referenceDate` is "now" for relative dates (default:
  * the current instant); `timeZone` is the broker's zone, which decides what "today" is (default:
  * the runtime's zone); `numericDateOrder` reads `03/04` as March 4 (`month_first`, the default)
- * or April 3 (`day_first`).
+ * or April 3 (`day_first`); `recentAirports` ranks the broker's own airports first.
  */
 export const ParseOptionsSchema = z.object({
   referenceDate: ReferenceDateSchema.optional(),
   timeZone: TimeZoneSchema.optional(),
   numericDateOrder: z.enum(['month_first', 'day_first']).optional(),
+  /**
+   * The broker's recent airports (codes, most recent first): a name several airports answer to
+   * (`Morristown`: MMU or MOR) is read as the recent one, still reported with its choices.
+   */
+  recentAirports: z.array(AirportCodeSchema).max(50).optional(),
 });
 /** Options of the rule parser. */
 export type ParseOptions = z.input<typeof ParseOptionsSchema>;
@@ -260,6 +265,8 @@ export const MetadataRequestSchema = z.strictObject({
     .refine((text) => text.trim().length > 0, { message: 'text must not be blank' }),
   referenceDate: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
   timeZone: TimeZoneSchema.optional(),
+  /** The broker's recent airports, most recent first (see {@link ParseOptionsSchema}). */
+  recentAirports: z.array(AirportCodeSchema).max(50).optional(),
 });
 /** What a client POSTs to the metadata endpoint. */
 export type MetadataRequest = z.infer<typeof MetadataRequestSchema>;

@@ -9,7 +9,11 @@ import type { MetadataIssueCode } from '../../src/metadata/index.js';
  */
 export interface BrokerPhrasing {
   readonly text: string;
-  readonly reference?: { readonly referenceDate: string; readonly timeZone: string };
+  readonly reference?: {
+    readonly referenceDate: string;
+    readonly timeZone: string;
+    readonly recentAirports?: readonly string[];
+  };
   readonly kind: 'flight_request' | 'general';
   readonly tripType: TripType | null;
   readonly legs: ReadonlyArray<readonly [string, string, string | null, string | null]>;

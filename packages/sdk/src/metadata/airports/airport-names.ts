@@ -121,6 +121,7 @@ const METRO_AREAS: Readonly<Record<string, readonly string[]>> = {
   dallas: ['DFW', 'DAL', 'ADS'],
   milan: ['MXP', 'LIN', 'BGY'],
   rome: ['FCO', 'CIA'],
+  dubai: ['DXB', 'DWC'],
   moscow: ['SVO', 'DME', 'VKO'],
   'san francisco bay area': ['SFO', 'OAK', 'SJC'],
   'bay area': ['SFO', 'OAK', 'SJC'],
@@ -203,6 +204,9 @@ function keysOf(airport: DirectoryAirport): Map<string, boolean> {
   for (const part of cityName.split('/')) add(part);
   const name = airport.name.replace(/\(([^)]*)\)/g, ' / $1');
   add(name);
+  // `Miami Executive Airport` → `miami executive`: only the trailing kind dropped, so the
+  // qualifier that tells it from the city's other airports stays.
+  add(name.replace(/\s+(?:international\s+)?(?:airport|airfield|aerodrome|heliport)\s*$/i, ''));
   for (const part of name.split(/\s*[-–/]\s*|\s+-\s+/)) add(part, false);
   // `London Luton` → `luton`, `Paris-Le Bourget` → `le bourget`.
   const nameWords = withoutGenericWords(nameKey(name));

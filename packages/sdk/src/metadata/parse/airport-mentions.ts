@@ -93,11 +93,16 @@ function codeCandidate(
 }
 
 /** The longest airport name starting at `index`, if any. */
-function nameCandidate(text: string, tokens: readonly Token[], index: number): Candidate | null {
+function nameCandidate(
+  text: string,
+  tokens: readonly Token[],
+  index: number,
+  recent: readonly string[],
+): Candidate | null {
   const run = wordRun(text, tokens, index);
   for (let length = run.length; length >= 1; length -= 1) {
     const words = run.slice(0, length).map((at) => tokens[at]?.text ?? '');
-    const match = matchAirportName(words.join(' '));
+    const match = matchAirportName(words.join(' '), recent);
     if (!match) continue;
     const last = run[length - 1] ?? index;
     return {
@@ -166,15 +171,20 @@ function placeRun(
  * only in a route (`to`, `from`, `via`, `then`, `-`, `→`, next to another airport). A
  * capitalized word or code on the other side of a route connector from a known airport becomes
  * an `unknown` airport (`Gstaad to Nice`), so the parser can say it could not place it.
+ * `recent` (the broker's recent airport codes) ranks names several airports answer to.
  */
-export function markAirports(text: string, tokens: readonly Token[]): Token[] {
+export function markAirports(
+  text: string,
+  tokens: readonly Token[],
+  recent: readonly string[] = [],
+): Token[] {
   const shouting = isShouting(text);
   const candidates: Candidate[] = [];
   for (let index = 0; index < tokens.length; index += 1) {
     if (tokens[index]?.type !== 'word') continue;
     const word = tokens[index]?.text ?? '';
     const code = codeCandidate(text, tokens, index, shouting);
-    const name = nameCandidate(text, tokens, index);
+    const name = nameCandidate(text, tokens, index, recent);
     const upperCode = code !== null && word === word.toUpperCase() && !code.needsLink;
     const chosen = upperCode ? code : (name ?? code);
     if (!chosen) continue;

@@ -297,6 +297,9 @@ export function recognizeDates(
         if (weekday === null) return null;
         const prefix = (match[1] ?? '').toLowerCase();
         if (!isWeekdayWord(word, prefix, shouting)) return null;
+        // `Sun Valley`: an abbreviation opening a capitalized name is part of that name.
+        const following = claims.text.slice(match.index + match[0].length);
+        if (word.length <= 4 && !prefix && /^\s+\p{Lu}\p{Ll}/u.test(following)) return null;
         const next = prefix === 'next';
         return [dateToken(shouting, match, { kind: 'weekday', weekday, next }, undefined)];
       },

@@ -25,7 +25,7 @@ interface Chain {
   stops: AirportToken[];
   readonly regionStart: number;
   /** The chain starts where the previous one ended (`then to VNY`, `back to TEB`). */
-  readonly continues: boolean;
+  continues: boolean;
 }
 
 /**
@@ -101,8 +101,10 @@ function readEvents(tokens: readonly Token[]): {
           tokens[index + 2]?.type === 'airport'
         );
         if (expecting === 'from') {
-          // `ASE from SFO`: the airport after `from` is where the chain starts.
+          // `ASE from SFO`: the airport after `from` is where the chain starts, so it no
+          // longer continues from an earlier stop (`a jet to SBH from TEB`).
           current.stops.unshift(token);
+          current.continues = false;
         } else if (expecting === 'via' && current.stops.length >= 2 && viaAtEnd) {
           // `TEB to LAS via DEN`: the stop goes before the destination.
           current.stops.splice(current.stops.length - 1, 0, token);

@@ -99,7 +99,7 @@ function tokenize(text: string, settings: ReturnType<typeof parseSettings>): Tok
     ...recognizeTripCues(claims),
   ];
   const tokens = [...recognized, ...tokenizeFreeText(claims)].sort((a, b) => a.start - b.start);
-  return applyCorrections(markAirports(text, tokens));
+  return applyCorrections(markAirports(text, tokens, settings.recentAirports));
 }
 
 /**

@@ -15,6 +15,7 @@ export const extractWithRules: MetadataExtractor = async (request) => ({
   ...parseFlightRequest(request.text, {
     referenceDate: request.referenceDate,
     timeZone: request.timeZone,
+    recentAirports: request.recentAirports, // #12
   }),
   source: 'rules',
   fallbackReason: null,

@@ -108,7 +108,11 @@ export function createOpenAIExtractor(options: OpenAIExtractorOptions = {}): Met
   const responseFormat = draftResponseFormat();
 
   return async (request) => {
-    const parseOptions = { referenceDate: request.referenceDate, timeZone: request.timeZone };
+    const parseOptions = {
+      referenceDate: request.referenceDate,
+      timeZone: request.timeZone,
+      recentAirports: request.recentAirports, // #12
+    };
     const { today, timeZone } = parseSettings(parseOptions);
     const fallback = (reason: FallbackReason, detail: unknown): MetadataExtraction => {
       options.onFallback?.(reason, detail);
