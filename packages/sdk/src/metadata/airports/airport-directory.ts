@@ -80,6 +80,8 @@ interface Directory {
 
 let directory: Directory | null = null;
 
+const NO_CODES: readonly string[] = [];
+
 function tierOf(size: AirportSize, iata: string): number {
   if (size === 'large') return 0;
   if (size === 'medium') return 1;
@@ -110,7 +112,8 @@ function loadDirectory(): Directory {
       longitude = '0',
     ] = line.split('\t');
     const size = SIZES[sizeLetter] ?? 'small';
-    const airport: DirectoryAirport = Object.freeze({
+    // Not frozen: freezing 21,000 objects doubles the time this loop takes; the type is readonly.
+    const airport: DirectoryAirport = {
       iata: iata || null,
       icao: icao || null,
       name,
@@ -122,8 +125,8 @@ function loadDirectory(): Directory {
       longitude: Number(longitude) / 100,
       large: size === 'large',
       tier: tierOf(size, iata),
-      otherCodes: other ? Object.freeze(other.split(' ')) : [],
-    });
+      otherCodes: other ? other.split(' ') : NO_CODES,
+    };
     all.push(airport);
     // An ICAO code never collides with an IATA code (4 letters vs 3), so one map holds both.
     if (iata && !byCode.has(iata)) byCode.set(iata, airport);

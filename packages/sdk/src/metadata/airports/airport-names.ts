@@ -187,15 +187,10 @@ function keysOf(airport: DirectoryAirport): Map<string, boolean> {
     addKey(key, strong);
     addKey(withoutGenericWords(key), strong);
   };
-  // A strip or hospital helipad without an IATA code answers only to its own full name: its
-  // city (`Nice`) and the parts of its name belong to the airports brokers mean by them.
-  if (airport.tier >= 3) {
-    const name = nameKey(airport.name);
-    if (name.split(' ').length > 1) addKey(name, true);
-    const trimmed = withoutGenericWords(name);
-    if (trimmed.split(' ').length > 1) addKey(trimmed, true);
-    return keys;
-  }
+  // A strip or hospital helipad without an IATA code is found by its code (and by the picker's
+  // search): its city (`Nice`) and name parts belong to the airports brokers mean by them, and
+  // leaving the 13,000 of them out keeps building this index quick.
+  if (airport.tier >= 3) return keys;
   // `Olbia (SS)`: the province in brackets is no part of the name brokers use.
   const cityName = airport.city.replace(/\([^)]*\)/g, ' ');
   const city = nameKey(cityName);
