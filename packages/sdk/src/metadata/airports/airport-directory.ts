@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { AirportCodeSchema } from '../../models/flight-request.js';
-import { AIRPORT_ROWS, COUNTRY_ROWS } from './airport-table.generated.js';
+import {
+  AIRPORT_LATITUDES,
+  AIRPORT_LONGITUDES,
+  AIRPORT_ROWS,
+  COUNTRY_ROWS,
+} from './airport-table.generated.js';
 
 /** An airport as a card shows it: codes, name, city and country. */
 export const AirportSchema = z.object({
@@ -99,7 +104,11 @@ function loadDirectory(): Directory {
   const all: DirectoryAirport[] = [];
   const byCode = new Map<string, DirectoryAirport>();
   const byOtherCode = new Map<string, DirectoryAirport>();
-  for (const line of AIRPORT_ROWS.split('\n')) {
+  const latitudes = AIRPORT_LATITUDES.split(',');
+  const longitudes = AIRPORT_LONGITUDES.split(',');
+  let latitude = 0;
+  let longitude = 0;
+  AIRPORT_ROWS.split('\n').forEach((line, row) => {
     const [
       iata = '',
       icao = '',
@@ -108,9 +117,10 @@ function loadDirectory(): Directory {
       city = '',
       countryCode = '',
       sizeLetter = '',
-      latitude = '0',
-      longitude = '0',
     ] = line.split('\t');
+    // Coordinates are stored as differences from the row before, in hundredths of a degree.
+    latitude += Number(latitudes[row] ?? 0);
+    longitude += Number(longitudes[row] ?? 0);
     const size = SIZES[sizeLetter] ?? 'small';
     // Not frozen: freezing 21,000 objects doubles the time this loop takes; the type is readonly.
     const airport: DirectoryAirport = {
@@ -121,8 +131,8 @@ function loadDirectory(): Directory {
       country: countries.get(countryCode) ?? countryCode,
       countryCode,
       size,
-      latitude: Number(latitude) / 100,
-      longitude: Number(longitude) / 100,
+      latitude: latitude / 100,
+      longitude: longitude / 100,
       large: size === 'large',
       tier: tierOf(size, iata),
       otherCodes: other ? other.split(' ') : NO_CODES,
@@ -133,7 +143,8 @@ function loadDirectory(): Directory {
     if (icao && !byCode.has(icao)) byCode.set(icao, airport);
     for (const code of airport.otherCodes)
       if (!byOtherCode.has(code)) byOtherCode.set(code, airport);
-  }
+  });
+
   directory = { all, byCode, byOtherCode };
   return directory;
 }

@@ -68,8 +68,8 @@ function cityOf(municipality: string | null): string {
 }
 
 /** Hundredths of a degree (about a kilometre): enough to place an airport, and compact. */
-function hundredths(degrees: number): string {
-  return String(Math.round(degrees * 100));
+function hundredths(degrees: number): number {
+  return Math.round(degrees * 100);
 }
 
 /** The codes one source row is known by: IATA, ICAO, and other codes brokers may type. */
@@ -87,19 +87,23 @@ export function codesOf(airport: SourceAirport): { iata: string; icao: string; o
 
 /**
  * Builds the compact tables: one airport per line,
- * `IATA\tICAO\tother codes\tname\tcity\tcountry\tsize\tlatitude\tlongitude` (other codes space
- * separated; size one of `L M S H W B` for large, medium, small airport, heliport, seaplane base,
- * balloon port; coordinates in hundredths of a degree), and one country per line, `code\tname`.
- * Every open airport with an IATA or ICAO code is kept. Rows are sorted so the output only
- * changes when the data does.
+ * `IATA\tICAO\tother codes\tname\tcity\tcountry\tsize` (other codes space separated; size one
+ * of `L M S H W B` for large, medium, small airport, heliport, seaplane base, balloon port), and
+ * its coordinates in two comma-separated lists of the same order, latitudes and longitudes in
+ * hundredths of a degree, each the difference from the row before (rows sorted by ICAO code are
+ * mostly near their neighbours: small numbers, which compress well); and one country per line,
+ * `code\tname`. Every open airport with an IATA or ICAO code is kept. Rows are sorted (by ICAO
+ * code, then IATA) so the output only changes when the data does.
  */
 export function buildAirportTables(airports: readonly SourceAirport[]): {
   airports: string;
+  latitudes: string;
+  longitudes: string;
   countries: string;
   airportCount: number;
   iataCount: number;
 } {
-  const rows: string[] = [];
+  const rows: Array<{ key: string; line: string; latitude: number; longitude: number }> = [];
   const countries = new Map<string, string>();
   let iataCount = 0;
   for (const airport of airports) {
@@ -109,24 +113,30 @@ export function buildAirportTables(airports: readonly SourceAirport[]): {
     if (!icao && !iata) continue;
     if (iata) iataCount += 1;
     countries.set(airport.countryCode, clean(airport.country));
-    rows.push(
-      [
-        iata,
-        icao,
-        other.join(' '),
-        clean(airport.name),
-        cityOf(airport.city),
-        airport.countryCode,
-        size,
-        hundredths(airport.latitude),
-        hundredths(airport.longitude),
-      ].join('\t'),
-    );
+    const line = [
+      iata,
+      icao,
+      other.join(' '),
+      clean(airport.name),
+      cityOf(airport.city),
+      airport.countryCode,
+      size,
+    ].join('\t');
+    rows.push({
+      key: `${icao || `~${iata}`}\t${line}`,
+      line,
+      latitude: hundredths(airport.latitude),
+      longitude: hundredths(airport.longitude),
+    });
   }
-  rows.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const deltas = (values: number[]): string =>
+    values.map((value, index) => value - (values[index - 1] ?? 0)).join(',');
   const countryRows = [...countries].map(([code, name]) => `${code}\t${name}`).sort();
   return {
-    airports: rows.join('\n'),
+    airports: rows.map((row) => row.line).join('\n'),
+    latitudes: deltas(rows.map((row) => row.latitude)),
+    longitudes: deltas(rows.map((row) => row.longitude)),
     countries: countryRows.join('\n'),
     airportCount: rows.length,
     iataCount,
@@ -200,9 +210,15 @@ export async function generateAirportTableModule(): Promise<string> {
     '',
     '/**',
     ' * Every open airport with an IATA or ICAO code, one a line:',
-    ' * `IATA\\tICAO\\tother codes\\tname\\tcity\\tcountry\\tsize\\tlatitude\\tlongitude`.',
+    ' * `IATA\\tICAO\\tother codes\\tname\\tcity\\tcountry\\tsize`.',
     ' */',
     `export const AIRPORT_ROWS = ${templateLiteral(tables.airports)};`,
+    '',
+    '/** Latitudes of AIRPORT_ROWS in hundredths of a degree, each the difference from the one before. */',
+    `export const AIRPORT_LATITUDES = ${templateLiteral(tables.latitudes)};`,
+    '',
+    '/** Longitudes of AIRPORT_ROWS in hundredths of a degree, each the difference from the one before. */',
+    `export const AIRPORT_LONGITUDES = ${templateLiteral(tables.longitudes)};`,
     '',
     '/** Country names by ISO 3166-1 alpha-2 code, one a line: `code\\tname`. */',
     `export const COUNTRY_ROWS = ${templateLiteral(tables.countries)};`,
