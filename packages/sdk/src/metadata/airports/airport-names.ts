@@ -163,7 +163,10 @@ let index: NameIndex | null = null;
 function usableKey(key: string): boolean {
   if (key.length < 3) return false;
   if (VAGUE_KEYS.has(key) || COMMON_WORDS.has(key)) return false;
-  return key.split(' ').length <= MAX_NAME_WORDS;
+  // Counted without splitting: this runs for every key of thousands of airports on first use.
+  let words = 1;
+  for (let at = key.indexOf(' '); at >= 0; at = key.indexOf(' ', at + 1)) words += 1;
+  return words <= MAX_NAME_WORDS;
 }
 
 /**
@@ -185,7 +188,8 @@ function keysOf(airport: DirectoryAirport): Map<string, boolean> {
   const add = (raw: string, strong = true): void => {
     const key = nameKey(raw);
     addKey(key, strong);
-    addKey(withoutGenericWords(key), strong);
+    const trimmed = withoutGenericWords(key);
+    if (trimmed !== key) addKey(trimmed, strong);
   };
   // A strip or hospital helipad without an IATA code is found by its code (and by the picker's
   // search): its city (`Nice`) and name parts belong to the airports brokers mean by them, and
@@ -196,13 +200,14 @@ function keysOf(airport: DirectoryAirport): Map<string, boolean> {
   const city = nameKey(cityName);
   add(cityName);
   // `Gustavia / Saint-Jean`: each place on its own.
-  for (const part of cityName.split('/')) add(part);
+  if (cityName.includes('/')) for (const part of cityName.split('/')) add(part);
   const name = airport.name.replace(/\(([^)]*)\)/g, ' / $1');
   add(name);
   // `Miami Executive Airport` → `miami executive`: only the trailing kind dropped, so the
   // qualifier that tells it from the city's other airports stays.
   add(name.replace(/\s+(?:international\s+)?(?:airport|airfield|aerodrome|heliport)\s*$/i, ''));
-  for (const part of name.split(/\s*[-–/]\s*|\s+-\s+/)) add(part, false);
+  const parts = name.split(/\s*[-–/]\s*|\s+-\s+/);
+  if (parts.length > 1) for (const part of parts) add(part, false);
   // `London Luton` → `luton`, `Paris-Le Bourget` → `le bourget`.
   const nameWords = withoutGenericWords(nameKey(name));
   if (city && nameWords.startsWith(`${city} `)) add(nameWords.slice(city.length + 1), false);
