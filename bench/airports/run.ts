@@ -12,7 +12,7 @@
  * Writes bench/results/airports.md (BENCH_RESULTS_DIR) and prints it.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -241,12 +241,14 @@ async function inBrowser(): Promise<string> {
 }
 
 const started = performance.now();
+const loadBefore = loadavg()[0] ?? 0;
 const node = await inProcess();
 const chromium = await inBrowser();
+const loadAfter = loadavg()[0] ?? 0;
 const markdown = [
   '## Airports',
   '',
-  `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; section time ${significant((performance.now() - started) / 1000)} s. Data: ${AIRPORT_DATASET.package}@${AIRPORT_DATASET.version} (${count(AIRPORT_DATASET.airportCount)} airports, ${count(AIRPORT_DATASET.iataCount)} IATA codes).`,
+  `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; section time ${significant((performance.now() - started) / 1000)} s. Data: ${AIRPORT_DATASET.package}@${AIRPORT_DATASET.version} (${count(AIRPORT_DATASET.airportCount)} airports, ${count(AIRPORT_DATASET.iataCount)} IATA codes). The machine's 1-minute load average was ${significant(loadBefore)} before and ${significant(loadAfter)} after: other work on the box inflates every timing here, the first-use ones most.`,
   '',
   node,
   '',
