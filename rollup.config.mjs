@@ -8,7 +8,7 @@
 //   `<script type="module">`: the elements (every define module executed), the SDK and Lit's
 //   production build. dist/chat-sessions-with-supabase.bundle.js adds supabase-js's
 //   `createClient`, for hosts without a bundler that have no client yet. What the code imports
-//   lazily (quick-create's parser and airport table, ~100 KB gzipped) becomes chunks in
+//   lazily (quick-create's parser and airport table, ~420 KB gzipped) becomes chunks in
 //   dist/chunks/ that the bundle loads by relative URL when first needed, never a bare import.
 //
 // Entry points come from each package's `exports` (scripts/package-entries.mjs), never from a

@@ -14,7 +14,7 @@ root="$(cd "$here/.." && pwd)"
 cd "$root"
 [ -d node_modules ] || npm ci
 
-sections=(db browser)
+sections=(db browser airports)
 results_dir="$here/results"
 mkdir -p "$results_dir"
 export BENCH_RESULTS_DIR="$results_dir"
@@ -31,6 +31,13 @@ section_db() {
 # hand-built DOM cards in the same run. About 5 minutes (more on a busy machine).
 section_browser() {
   node --conditions=@chat-sessions/source --import tsx bench/browser/run.ts
+}
+
+# The airport table (#12): type-ahead in process against a naive scan, and quick create's preview
+# per keystroke and first use in Chromium against echoing the text and an empty lazy import.
+# About a minute.
+section_airports() {
+  node --conditions=@chat-sessions/source --import tsx bench/airports/run.ts
 }
 
 selected=("$@")

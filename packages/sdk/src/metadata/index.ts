@@ -3,8 +3,8 @@
  * schemas of what the metadata endpoint answers. Nothing here touches the network or imports
  * `openai`; the OpenAI extractor lives in `@chat-sessions/sdk/metadata/server`.
  *
- * The airport table adds about 100 KB gzipped; hosts that want it off their first load import
- * this entry lazily (`await import('@chat-sessions/sdk/metadata')`) when quick-create opens.
+ * The airport table (every airport with an IATA or ICAO code, ~21,000) adds about 400 KB gzipped;
+ * hosts keep it off their first load by importing this entry lazily (`await import('@chat-sessions/sdk/metadata')`) when quick-create opens.
  *
  * @example
  * import { parseFlightRequest, describeAirport } from '@chat-sessions/sdk/metadata';
@@ -18,8 +18,17 @@ export {
   describeAirport,
   sameAirport,
   AirportSchema,
+  AirportEntrySchema,
+  AirportSizeSchema,
   type Airport,
+  type AirportEntry,
+  type AirportSize,
 } from './airports/airport-directory.js';
+export {
+  searchAirports,
+  AirportSearchOptionsSchema,
+  type AirportSearchOptions,
+} from './airports/airport-search.js';
 export { AIRPORT_DATASET } from './airports/airport-table.generated.js';
 export {
   DraftConfidenceSchema,
@@ -33,6 +42,9 @@ export {
   MetadataRequestSchema,
   MetadataIssueCodeSchema,
   MetadataIssueSchema,
+  MetadataAmbiguitySchema,
+  MetadataChoiceSchema,
+  PartialLegSchema,
   ParseOptionsSchema,
   ReferenceDateSchema,
   TimeZoneSchema,
@@ -43,6 +55,9 @@ export {
   type MetadataExtraction,
   type MetadataIssue,
   type MetadataIssueCode,
+  type MetadataAmbiguity,
+  type MetadataChoice,
+  type PartialLeg,
   type MetadataRequest,
   type ParseOptions,
 } from './schemas.js';

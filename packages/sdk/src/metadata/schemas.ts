@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { FlightLegsSchema, PassengersSchema, TripTypeSchema } from '../models/flight-request.js';
+import {
+  AirportCodeSchema,
+  CalendarDateSchema,
+  FlightLegsSchema,
+  LocalTimeSchema,
+  MAX_LEGS,
+  PassengersSchema,
+  TripTypeSchema,
+} from '../models/flight-request.js';
 import { SessionKindSchema } from '../models/session.js';
 import { isKnownTimeZone } from './parse/calendar.js';
 
@@ -62,6 +70,49 @@ export const MetadataIssueSchema = z.object({
 /** One problem found in a broker's text. */
 export type MetadataIssue = z.infer<typeof MetadataIssueSchema>;
 
+/** One answer to an ambiguity: the value to use (an airport code, a date) and how to show it. */
+export const MetadataChoiceSchema = z.object({
+  /** An airport code (`LHR`) or a date (`2026-12-03`). */
+  value: z.string().min(1).max(40),
+  /** `LHR · London Heathrow Airport, London` or `Thu 3 Dec`. */
+  label: z.string().min(1).max(300),
+});
+/** One answer to an ambiguity. */
+export type MetadataChoice = z.infer<typeof MetadataChoiceSchema>;
+
+/** A leg as far as it was understood: the ambiguous part is null. */
+export const PartialLegSchema = z.object({
+  from: AirportCodeSchema.nullable(),
+  to: AirportCodeSchema.nullable(),
+  date: CalendarDateSchema.nullable(),
+  time: LocalTimeSchema.nullable(),
+});
+/** A leg as far as it was understood. */
+export type PartialLeg = z.infer<typeof PartialLegSchema>;
+
+/**
+ * Something the text says that has several readings, with the choices a broker picks from:
+ * an airport (`London` → LHR, LGW, LCY, …; `Las Vegas` read as LAS, with the others) or a date
+ * (`next Thursday` said on a Tuesday). `position` is the index the leg has (or would have) in
+ * `legs`, `field` the part of it the choice fills, and `leg` the leg as understood: a leg with an
+ * ambiguous airport is not in `legs` until the broker picks, but its other airport, date and
+ * time are kept here. The matching issue (`ambiguous_airport`, `assumed_airport`,
+ * `ambiguous_date`) is in `issues` as well.
+ */
+export const MetadataAmbiguitySchema = z.object({
+  kind: z.enum(['airport', 'date']),
+  /** The fragment of the broker's text it is about. */
+  text: z.string().max(500),
+  position: z.number().int().min(0).max(MAX_LEGS).nullable(),
+  field: z.enum(['from', 'to', 'date']).nullable(),
+  leg: PartialLegSchema.nullable(),
+  /** The reading the draft uses, when it uses one (`LAS`), else null. */
+  chosen: z.string().max(40).nullable(),
+  choices: z.array(MetadataChoiceSchema).min(2).max(12),
+});
+/** Something with several readings, and its choices. */
+export type MetadataAmbiguity = z.infer<typeof MetadataAmbiguitySchema>;
+
 /**
  * How far the draft can be trusted: `high` — a complete, dated route with passengers and no
  * issue; `medium` — usable but missing something or carrying an issue; `low` — no usable route,
@@ -85,6 +136,11 @@ export const FlightRequestDraftFieldsSchema = z.object({
   legs: FlightLegsSchema,
   passengers: PassengersSchema.nullable(),
   issues: z.array(MetadataIssueSchema).max(50),
+  /**
+   * Readings to choose between; absent when there are none (drafts from before the field existed
+   * stay valid, and so do clients that compare whole drafts).
+   */
+  ambiguities: z.array(MetadataAmbiguitySchema).min(1).max(20).optional(),
   confidence: DraftConfidenceSchema,
 });
 
@@ -93,10 +149,15 @@ type DraftFields = z.infer<typeof FlightRequestDraftFieldsSchema>;
 /** A general chat carries no flight-request fields. */
 function checkKind(draft: DraftFields, ctx: z.RefinementCtx): void {
   if (draft.kind !== 'general') return;
-  if (draft.legs.length > 0 || draft.tripType !== null || draft.passengers !== null) {
+  if (
+    draft.legs.length > 0 ||
+    draft.tripType !== null ||
+    draft.passengers !== null ||
+    draft.ambiguities !== undefined
+  ) {
     ctx.addIssue({
       code: 'custom',
-      message: 'A general chat has no legs, trip type or passengers',
+      message: 'A general chat has no legs, trip type, passengers or ambiguities',
       path: ['kind'],
     });
   }
@@ -176,12 +237,17 @@ export const ReferenceDateSchema = z.union([
  * Options of {@link parseFlightRequest}. `referenceDate` is "now" for relative dates (default:
  * the current instant); `timeZone` is the broker's zone, which decides what "today" is (default:
  * the runtime's zone); `numericDateOrder` reads `03/04` as March 4 (`month_first`, the default)
- * or April 3 (`day_first`).
+ * or April 3 (`day_first`); `recentAirports` ranks the broker's own airports first.
  */
 export const ParseOptionsSchema = z.object({
   referenceDate: ReferenceDateSchema.optional(),
   timeZone: TimeZoneSchema.optional(),
   numericDateOrder: z.enum(['month_first', 'day_first']).optional(),
+  /**
+   * The broker's recent airports (codes, most recent first): a name several airports answer to
+   * (`Morristown`: MMU or MOR) is read as the recent one, still reported with its choices.
+   */
+  recentAirports: z.array(AirportCodeSchema).max(50).optional(),
 });
 /** Options of the rule parser. */
 export type ParseOptions = z.input<typeof ParseOptionsSchema>;
@@ -201,6 +267,8 @@ export const MetadataRequestSchema = z.strictObject({
     .refine((text) => text.trim().length > 0, { message: 'text must not be blank' }),
   referenceDate: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
   timeZone: TimeZoneSchema.optional(),
+  /** The broker's recent airports, most recent first (see {@link ParseOptionsSchema}). */
+  recentAirports: z.array(AirportCodeSchema).max(50).optional(),
 });
 /** What a client POSTs to the metadata endpoint. */
 export type MetadataRequest = z.infer<typeof MetadataRequestSchema>;

@@ -9,7 +9,11 @@ import type { MetadataIssueCode } from '../../src/metadata/index.js';
  */
 export interface BrokerPhrasing {
   readonly text: string;
-  readonly reference?: { readonly referenceDate: string; readonly timeZone: string };
+  readonly reference?: {
+    readonly referenceDate: string;
+    readonly timeZone: string;
+    readonly recentAirports?: readonly string[];
+  };
   readonly kind: 'flight_request' | 'general';
   readonly tripType: TripType | null;
   readonly legs: ReadonlyArray<readonly [string, string, string | null, string | null]>;
@@ -129,7 +133,7 @@ export const BROKER_PHRASINGS: readonly BrokerPhrasing[] = [
     passengers: 8,
     issues: [],
     title: 'EGGW → LFMN · 15 Dec · 8 pax',
-    cities: ['London', 'Nice'],
+    cities: ['Luton', 'Nice'],
   },
   {
     text: 'TEB/VNY Dec 12 2 pax',
@@ -179,7 +183,7 @@ export const BROKER_PHRASINGS: readonly BrokerPhrasing[] = [
     passengers: 4,
     issues: [],
     title: 'LTN → NCE · 15 Dec · 4 pax',
-    cities: ['London', 'Nice'],
+    cities: ['Luton', 'Nice'],
   },
   {
     text: 'From Le Bourget to Geneva tomorrow morning, 3 pax',
@@ -265,7 +269,7 @@ export const BROKER_PHRASINGS: readonly BrokerPhrasing[] = [
     passengers: 6,
     issues: [],
     title: 'SBH → TEB · 2 Jan · 6 pax',
-    cities: ['Gustavia / Saint-Jean', 'Teterboro'],
+    cities: ['Gustavia', 'Teterboro'],
   },
   {
     text: 'Cabo to Van Nuys Dec 27 8 pax',
@@ -1218,7 +1222,7 @@ export const BROKER_PHRASINGS: readonly BrokerPhrasing[] = [
     passengers: 12,
     issues: [],
     title: 'NCE → OLB → JMK → NCE · 10–17 Dec · 12 pax',
-    cities: ['Nice', 'Olbia', 'Mykonos Island', 'Nice'],
+    cities: ['Nice', 'Olbia', 'Mykonos', 'Nice'],
   },
   {
     text: 'Can you ask the operator whether the aircraft has wifi?',

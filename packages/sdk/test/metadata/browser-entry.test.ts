@@ -41,7 +41,10 @@ describe('browser entry @chat-sessions/sdk/metadata', () => {
     assert.ok(importGraph('server/index.ts').packages.has('openai'));
   });
 
-  test('its own code, airport table included, stays under 120 KB gzipped', () => {
+  // The airport table holds every open airport with an IATA or ICAO code (issue #12: ~21,000
+  // rows, heliports and small charter fields included, with coordinates), up from 4,980 medium
+  // and large airports: the limit went from 120 KB to 480 KB with it (measured 435 KB). It is loaded lazily, once.
+  test('its own code, airport table included, stays under 480 KB gzipped', () => {
     const javascript = importGraph('index.ts')
       .files.map(
         (file) =>
@@ -55,6 +58,6 @@ describe('browser entry @chat-sessions/sdk/metadata', () => {
       )
       .join('\n');
     const size = gzipSync(javascript, { level: 9 }).length;
-    assert.ok(size < 120 * 1024, `${(size / 1024).toFixed(1)} KB gzipped`);
+    assert.ok(size < 480 * 1024, `${(size / 1024).toFixed(1)} KB gzipped`);
   });
 });

@@ -293,4 +293,41 @@ describe('OpenAI extractor against a local OpenAI-compatible server', () => {
     assert.equal(result.source, 'rules');
     assert.equal(result.fallbackReason, 'network_error');
   });
+
+  // #12: the model's airports are checked against the same airport table as the rule parser's.
+  test('a metro area the model resolved silently comes back as a choice', async () => {
+    const text = 'London to Nice Dec 20, 4 pax';
+    const answer = {
+      ...MODEL_DRAFT,
+      tripType: 'one_way',
+      legs: [{ from: 'LHR', to: 'NCE', date: '2026-12-20', time: null }],
+      passengers: 4,
+    };
+    const result = await scenario([completion(JSON.stringify(answer))])({ ...REQUEST, text });
+    assert.equal(result.source, 'openai');
+    assert.deepEqual(
+      result.issues.map((issue) => [issue.code, issue.text]),
+      [['ambiguous_airport', 'London']],
+    );
+    assert.equal(result.ambiguities?.[0]?.chosen, 'LHR');
+    assert.deepEqual(
+      result.ambiguities?.[0]?.choices.map((choice) => choice.value),
+      ['LHR', 'LGW', 'LCY', 'LTN', 'STN', 'FAB', 'BQH'],
+    );
+    assert.equal(result.confidence, 'low');
+  });
+
+  test('an FAA identifier the model proposes becomes the airport code', async () => {
+    const text = 'East Hampton to Teterboro Dec 20';
+    const answer = {
+      ...MODEL_DRAFT,
+      tripType: 'one_way',
+      legs: [{ from: 'JPX', to: 'TEB', date: '2026-12-20', time: null }],
+      passengers: null,
+    };
+    const result = await scenario([completion(JSON.stringify(answer))])({ ...REQUEST, text });
+    assert.deepEqual(result.legs, [{ from: 'HTO', to: 'TEB', date: '2026-12-20', time: null }]);
+    assert.deepEqual(result.issues, []);
+    assert.equal(result.ambiguities, undefined);
+  });
 });

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { AirportCodeSchema } from '../../models/flight-request.js';
-import { AIRPORT_ROWS, COUNTRY_ROWS } from './airport-table.generated.js';
+import {
+  AIRPORT_LATITUDES,
+  AIRPORT_LONGITUDES,
+  AIRPORT_ROWS,
+  COUNTRY_ROWS,
+} from './airport-table.generated.js';
 
 /** An airport as a card shows it: codes, name, city and country. */
 export const AirportSchema = z.object({
@@ -25,19 +30,70 @@ export const AirportSchema = z.object({
 /** An airport as a card shows it. */
 export type Airport = z.infer<typeof AirportSchema>;
 
+/**
+ * An airport's kind in OurAirports' terms: `large`, `medium` and `small` airports, `heliport`,
+ * `seaplane_base`, `balloonport`. It ranks airports that answer to the same name.
+ */
+export const AirportSizeSchema = z.enum([
+  'large',
+  'medium',
+  'small',
+  'heliport',
+  'seaplane_base',
+  'balloonport',
+]);
+/** An airport's kind. */
+export type AirportSize = z.infer<typeof AirportSizeSchema>;
+
+/** An airport as a picker lists it: a card's fields plus its kind and where it is. */
+export const AirportEntrySchema = AirportSchema.extend({
+  size: AirportSizeSchema,
+  /** Degrees north, to about a kilometre (two decimals). */
+  latitude: z.number().min(-90).max(90),
+  /** Degrees east, to about a kilometre (two decimals). */
+  longitude: z.number().min(-180).max(180),
+});
+/** An airport as a picker lists it. */
+export type AirportEntry = z.infer<typeof AirportEntrySchema>;
+
+const SIZES: Readonly<Record<string, AirportSize>> = {
+  L: 'large',
+  M: 'medium',
+  S: 'small',
+  H: 'heliport',
+  W: 'seaplane_base',
+  B: 'balloonport',
+};
+
 /** An airport plus what only the parser needs (large airports win a tie between names). */
-export interface DirectoryAirport extends Airport {
+export interface DirectoryAirport extends AirportEntry {
   readonly large: boolean;
+  /**
+   * 0 for large airports, 1 medium, 2 small with an IATA code, 3 the rest: how far a name or a
+   * search ranks it (charter flies to small airports, but `Nice` means the big one).
+   */
+  readonly tier: number;
+  /** Codes it is also known by: a second ICAO code, the FAA identifier (`SDL` for SCF). */
+  readonly otherCodes: readonly string[];
 }
 
 interface Directory {
   readonly all: readonly DirectoryAirport[];
   readonly byCode: ReadonlyMap<string, DirectoryAirport>;
+  readonly byOtherCode: ReadonlyMap<string, DirectoryAirport>;
 }
 
 let directory: Directory | null = null;
 
-/** Parses the generated table on first use: a few milliseconds, once per page or process. */
+const NO_CODES: readonly string[] = [];
+
+function tierOf(size: AirportSize, iata: string): number {
+  if (size === 'large') return 0;
+  if (size === 'medium') return 1;
+  return iata ? 2 : 3;
+}
+
+/** Parses the generated table on first use: tens of milliseconds, once per page or process. */
 function loadDirectory(): Directory {
   if (directory) return directory;
   const countries = new Map<string, string>();
@@ -47,24 +103,49 @@ function loadDirectory(): Directory {
   }
   const all: DirectoryAirport[] = [];
   const byCode = new Map<string, DirectoryAirport>();
-  for (const line of AIRPORT_ROWS.split('\n')) {
-    const [iata = '', icao = '', name = '', city = '', countryCode = '', size = ''] =
-      line.split('\t');
-    const airport: DirectoryAirport = Object.freeze({
+  const byOtherCode = new Map<string, DirectoryAirport>();
+  const latitudes = AIRPORT_LATITUDES.split(',');
+  const longitudes = AIRPORT_LONGITUDES.split(',');
+  let latitude = 0;
+  let longitude = 0;
+  AIRPORT_ROWS.split('\n').forEach((line, row) => {
+    const [
+      iata = '',
+      icao = '',
+      other = '',
+      name = '',
+      city = '',
+      countryCode = '',
+      sizeLetter = '',
+    ] = line.split('\t');
+    // Coordinates are stored as differences from the row before, in hundredths of a degree.
+    latitude += Number(latitudes[row] ?? 0);
+    longitude += Number(longitudes[row] ?? 0);
+    const size = SIZES[sizeLetter] ?? 'small';
+    // Not frozen: freezing 21,000 objects doubles the time this loop takes; the type is readonly.
+    const airport: DirectoryAirport = {
       iata: iata || null,
       icao: icao || null,
       name,
       city,
       country: countries.get(countryCode) ?? countryCode,
       countryCode,
-      large: size === 'L',
-    });
+      size,
+      latitude: latitude / 100,
+      longitude: longitude / 100,
+      large: size === 'large',
+      tier: tierOf(size, iata),
+      otherCodes: other ? other.split(' ') : NO_CODES,
+    };
     all.push(airport);
     // An ICAO code never collides with an IATA code (4 letters vs 3), so one map holds both.
     if (iata && !byCode.has(iata)) byCode.set(iata, airport);
     if (icao && !byCode.has(icao)) byCode.set(icao, airport);
-  }
-  directory = { all, byCode };
+    for (const code of airport.otherCodes)
+      if (!byOtherCode.has(code)) byOtherCode.set(code, airport);
+  });
+
+  directory = { all, byCode, byOtherCode };
   return directory;
 }
 
@@ -80,20 +161,28 @@ export function allAirports(): readonly DirectoryAirport[] {
 export function findAirport(code: string): DirectoryAirport | null {
   const normalized = code.trim().toUpperCase();
   if (!AirportCodeSchema.safeParse(normalized).success) return null;
-  return loadDirectory().byCode.get(normalized) ?? null;
+  const { byCode, byOtherCode } = loadDirectory();
+  // IATA and ICAO codes first; an FAA identifier (`SDL`) only where no airport has it as either.
+  return byCode.get(normalized) ?? byOtherCode.get(normalized) ?? null;
 }
 
 /**
  * Describes an airport for a card: `describeAirport('KTEB')` and `describeAirport('teb')` both give
  * `{ iata: 'TEB', icao: 'KTEB', name: 'Teterboro Airport', city: 'Teterboro', country: 'United
- * States', countryCode: 'US' }`. Null for a code the table does not hold (it covers medium and
- * large airports from OurAirports).
+ * States', countryCode: 'US' }`. Null for a code the table does not hold (it covers every open
+ * airport with an IATA or ICAO code in OurAirports, heliports included).
  */
 export function describeAirport(code: string): Airport | null {
   const airport = findAirport(code);
   if (!airport) return null;
-  const { large: _large, ...described } = airport;
-  return described;
+  const { iata, icao, name, city, country, countryCode } = airport;
+  return { iata, icao, name, city, country, countryCode };
+}
+
+/** The picker's view of an airport: a card's fields plus kind and coordinates. */
+export function airportEntry(airport: DirectoryAirport): AirportEntry {
+  const { iata, icao, name, city, country, countryCode, size, latitude, longitude } = airport;
+  return { iata, icao, name, city, country, countryCode, size, latitude, longitude };
 }
 
 /**

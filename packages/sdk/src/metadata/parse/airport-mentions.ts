@@ -71,6 +71,9 @@ function codeCandidate(
   const airport = findAirport(word.text);
   if (!airport) return null;
   const upper = word.text === word.text.toUpperCase();
+  // An FAA identifier (`SDL`) counts only in capitals: in lower case it is too often a word.
+  const primary = [airport.iata, airport.icao].includes(word.text.toUpperCase());
+  if (!upper && !primary) return null;
   const common = COMMON_WORDS.has(word.text.toLowerCase());
   if (common && (!upper || shouting)) return null;
   return {
@@ -90,11 +93,16 @@ function codeCandidate(
 }
 
 /** The longest airport name starting at `index`, if any. */
-function nameCandidate(text: string, tokens: readonly Token[], index: number): Candidate | null {
+function nameCandidate(
+  text: string,
+  tokens: readonly Token[],
+  index: number,
+  recent: readonly string[],
+): Candidate | null {
   const run = wordRun(text, tokens, index);
   for (let length = run.length; length >= 1; length -= 1) {
     const words = run.slice(0, length).map((at) => tokens[at]?.text ?? '');
-    const match = matchAirportName(words.join(' '));
+    const match = matchAirportName(words.join(' '), recent);
     if (!match) continue;
     const last = run[length - 1] ?? index;
     return {
@@ -163,15 +171,20 @@ function placeRun(
  * only in a route (`to`, `from`, `via`, `then`, `-`, `→`, next to another airport). A
  * capitalized word or code on the other side of a route connector from a known airport becomes
  * an `unknown` airport (`Gstaad to Nice`), so the parser can say it could not place it.
+ * `recent` (the broker's recent airport codes) ranks names several airports answer to.
  */
-export function markAirports(text: string, tokens: readonly Token[]): Token[] {
+export function markAirports(
+  text: string,
+  tokens: readonly Token[],
+  recent: readonly string[] = [],
+): Token[] {
   const shouting = isShouting(text);
   const candidates: Candidate[] = [];
   for (let index = 0; index < tokens.length; index += 1) {
     if (tokens[index]?.type !== 'word') continue;
     const word = tokens[index]?.text ?? '';
     const code = codeCandidate(text, tokens, index, shouting);
-    const name = nameCandidate(text, tokens, index);
+    const name = nameCandidate(text, tokens, index, recent);
     const upperCode = code !== null && word === word.toUpperCase() && !code.needsLink;
     const chosen = upperCode ? code : (name ?? code);
     if (!chosen) continue;
@@ -186,6 +199,9 @@ export function markAirports(text: string, tokens: readonly Token[]): Token[] {
     const before = tokens[candidate.first - 1];
     const after = tokens[candidate.last + 1];
     if (isLink(before, ['to', 'from', 'via', 'then'])) return true;
+    // `Aspen from San Francisco`: a destination named first.
+    if (after?.type === 'link' && after.link === 'from' && byFirst.has(candidate.last + 2))
+      return true;
     if (after?.type === 'link' && (after.link === 'to' || after.link === 'via')) {
       // `Nice to meet you`: the word `to` counts only when a place follows it.
       const beyond = tokens[candidate.last + 2];

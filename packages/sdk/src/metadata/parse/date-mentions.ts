@@ -16,6 +16,21 @@ import {
   weekdayNumber,
 } from './words.js';
 
+/** Weekday abbreviations standing alone (`OPF → TEB Mon`). */
+const SHORT_WEEKDAY_PATTERN = '(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)';
+
+/**
+ * Whether an abbreviated weekday is one: `SUN` and `MON` in capitals are airport codes (Sun
+ * Valley, Mount Cook) unless the whole text shouts; a lower-case `sat` or `sun` is a word unless
+ * `on`, `this` or `next` stands before it. Full names always are.
+ */
+function isWeekdayWord(word: string, prefix: string, shouting: boolean): boolean {
+  if (word.length > 4 && !/^(?:tues|thurs?)$/i.test(word)) return true;
+  if (/^[A-Z]+$/.test(word) && !shouting) return false;
+  if (/^(?:sat|sun)$/.test(word) && !prefix) return false;
+  return true;
+}
+
 /** How to read `03/04` when both numbers could be the month. */
 export type NumericDateOrder = 'month_first' | 'day_first';
 
@@ -257,15 +272,35 @@ export function recognizeDates(
         : [dateToken(shouting, match, { kind: 'relative_days', days }, undefined)];
     }),
   );
-  // next Friday, this Sunday, Friday
+  // this weekend, next weekend
+  tokens.push(
+    ...recognize(claims, /\b(this|next|the|coming)\s+weekend\b/gi, (match) => [
+      dateToken(
+        shouting,
+        match,
+        { kind: 'weekend', next: (match[1] ?? '').toLowerCase() === 'next' },
+        undefined,
+      ),
+    ]),
+  );
+  // next Friday, this Sunday, Friday, Mon, on Thu
   tokens.push(
     ...recognize(
       claims,
-      new RegExp(`\\b(?:(next|this|coming)\\s+)?(${FULL_WEEKDAY_PATTERN})\\b`, flags),
+      new RegExp(
+        `\\b(?:(next|this|coming|on)\\s+)?(${FULL_WEEKDAY_PATTERN}|${SHORT_WEEKDAY_PATTERN})\\b\\.?`,
+        flags,
+      ),
       (match) => {
-        const weekday = weekdayNumber(match[2] ?? '');
+        const word = match[2] ?? '';
+        const weekday = weekdayNumber(word);
         if (weekday === null) return null;
-        const next = (match[1] ?? '').toLowerCase() === 'next';
+        const prefix = (match[1] ?? '').toLowerCase();
+        if (!isWeekdayWord(word, prefix, shouting)) return null;
+        // `Sun Valley`: an abbreviation opening a capitalized name is part of that name.
+        const following = claims.text.slice(match.index + match[0].length);
+        if (word.length <= 4 && !prefix && /^\s+\p{Lu}\p{Ll}/u.test(following)) return null;
+        const next = prefix === 'next';
         return [dateToken(shouting, match, { kind: 'weekday', weekday, next }, undefined)];
       },
     ),

@@ -25,7 +25,7 @@ interface Chain {
   stops: AirportToken[];
   readonly regionStart: number;
   /** The chain starts where the previous one ended (`then to VNY`, `back to TEB`). */
-  readonly continues: boolean;
+  continues: boolean;
 }
 
 /**
@@ -85,7 +85,7 @@ function readEvents(tokens: readonly Token[]): {
 } {
   const events: RouteEvent[] = [];
   let current: Chain | null = null;
-  let expecting: 'to' | 'via' | null = null;
+  let expecting: 'to' | 'via' | 'from' | null = null;
   let lastWasStop = false;
   let intro: { index: number; continues: boolean } | null = null;
   let oneWay: CueToken | null = null;
@@ -100,7 +100,12 @@ function readEvents(tokens: readonly Token[]): {
           next.link === 'to' &&
           tokens[index + 2]?.type === 'airport'
         );
-        if (expecting === 'via' && current.stops.length >= 2 && viaAtEnd) {
+        if (expecting === 'from') {
+          // `ASE from SFO`: the airport after `from` is where the chain starts, so it no
+          // longer continues from an earlier stop (`a jet to SBH from TEB`).
+          current.stops.unshift(token);
+          current.continues = false;
+        } else if (expecting === 'via' && current.stops.length >= 2 && viaAtEnd) {
           // `TEB to LAS via DEN`: the stop goes before the destination.
           current.stops.splice(current.stops.length - 1, 0, token);
         } else {
@@ -126,6 +131,16 @@ function readEvents(tokens: readonly Token[]): {
           current = null;
           intro ??= { index, continues: true };
         }
+      } else if (
+        token.link === 'from' &&
+        current?.stops.length === 1 &&
+        lastWasStop &&
+        tokens[index + 1]?.type === 'airport'
+      ) {
+        // A destination named first (`ASE from SFO this Friday`).
+        expecting = 'from';
+        lastWasStop = false;
+        return;
       } else {
         current = null;
         intro = { index, continues: token.link === 'then' };

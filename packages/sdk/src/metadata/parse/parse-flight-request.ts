@@ -9,7 +9,9 @@ import {
   type ParseOptions,
 } from '../schemas.js';
 import { flightRequestTitle, titleFromMessage } from '../titles.js';
+import { airportChoices, type PlacedAmbiguity } from './ambiguities.js';
 import { markAirports } from './airport-mentions.js';
+import { applyCorrections } from './corrections.js';
 import { recognizeDates } from './date-mentions.js';
 import { readItinerary, sameStop, type ProtoLeg } from './itinerary.js';
 import { passengerCount } from './passenger-count.js';
@@ -17,6 +19,7 @@ import { recognizePassengers } from './passenger-mentions.js';
 import { parseSettings } from './reference-day.js';
 import { resolveDate } from './resolve-dates.js';
 import { recognizeTimes } from './time-mentions.js';
+import { dateLabel } from './ambiguities.js';
 import { tokenizeFreeText } from './tokenize.js';
 import { Claims, type AirportToken, type Token } from './tokens.js';
 import { recognizeTripCues } from './trip-cues.js';
@@ -96,7 +99,7 @@ function tokenize(text: string, settings: ReturnType<typeof parseSettings>): Tok
     ...recognizeTripCues(claims),
   ];
   const tokens = [...recognized, ...tokenizeFreeText(claims)].sort((a, b) => a.start - b.start);
-  return markAirports(text, tokens);
+  return applyCorrections(markAirports(text, tokens, settings.recentAirports));
 }
 
 /**
@@ -152,6 +155,7 @@ export function parseFlightRequest(text: string, options: ParseOptions = {}): Fl
   }
 
   const issues: PlacedIssue[] = [];
+  const ambiguities: PlacedAmbiguity[] = [];
   for (const airport of airports) {
     const problem = airportIssue(airport);
     if (problem) issues.push(problem);
@@ -182,10 +186,12 @@ export function parseFlightRequest(text: string, options: ParseOptions = {}): Fl
   let previous: string | null = null;
   for (const proto of itinerary.legs) {
     let date: string | null = null;
+    let dateChoices: readonly string[] = [];
     if (proto.date) {
       const resolved = resolveDate(proto.date, settings.today, previous);
       issues.push(...resolved.issues.map((issue) => placed(proto.date?.start ?? 0, issue)));
       date = resolved.date;
+      dateChoices = resolved.choices ?? [];
       if (date && previous && date < previous) {
         issues.push(
           placed(proto.date.start, {
@@ -212,6 +218,45 @@ export function parseFlightRequest(text: string, options: ParseOptions = {}): Fl
       );
       continue;
     }
+    const time = proto.time?.time ?? null;
+    const position = legs.length;
+    const codeOf = (stop: AirportToken): string | null =>
+      stop.airport && stop.status !== 'ambiguous' ? airportCode(stop.airport, style) : null;
+    const understood = { from: codeOf(from), to: codeOf(to), date, time };
+    // Choices for every end with several readings, whether or not the leg can be kept.
+    for (const [stop, field] of [
+      [from, 'from'],
+      [to, 'to'],
+    ] as const) {
+      const choices = airportChoices(stop, style);
+      if (choices.length < 2) continue;
+      ambiguities.push({
+        at: stop.start,
+        ambiguity: {
+          kind: 'airport',
+          text: stop.text,
+          position,
+          field,
+          leg: understood,
+          chosen: codeOf(stop),
+          choices,
+        },
+      });
+    }
+    if (dateChoices.length >= 2 && proto.date) {
+      ambiguities.push({
+        at: proto.date.start,
+        ambiguity: {
+          kind: 'date',
+          text: proto.date.text.trim(),
+          position,
+          field: 'date',
+          leg: understood,
+          chosen: null,
+          choices: dateChoices.map((value) => ({ value, label: dateLabel(value) })),
+        },
+      });
+    }
     if (!from.airport || !to.airport || from.status === 'ambiguous' || to.status === 'ambiguous')
       continue;
     if (sameStop(from, to)) {
@@ -228,7 +273,7 @@ export function parseFlightRequest(text: string, options: ParseOptions = {}): Fl
       from: airportCode(from.airport, style),
       to: airportCode(to.airport, style),
       date,
-      time: proto.time?.time ?? null,
+      time,
     });
   }
   if (legs.length > MAX_LEGS) {
@@ -295,6 +340,14 @@ export function parseFlightRequest(text: string, options: ParseOptions = {}): Fl
     legs,
     passengers: counted.passengers,
     issues: ordered,
+    ...(ambiguities.length > 0
+      ? {
+          ambiguities: ambiguities
+            .sort((a, b) => a.at - b.at)
+            .slice(0, 20)
+            .map(({ ambiguity }) => ambiguity),
+        }
+      : {}),
   };
   return FlightRequestDraftSchema.parse({
     ...fields,

@@ -11,6 +11,8 @@ export interface ParseSettings {
   readonly numericDateOrder: 'month_first' | 'day_first';
   /** False when the order is the default, so an ambiguous `03/04` is flagged. */
   readonly numericDateOrderWasSet: boolean;
+  /** The broker's recent airport codes, most recent first. */
+  readonly recentAirports: readonly string[];
 }
 
 /**
@@ -24,7 +26,7 @@ export function parseSettings(options: ParseOptions): ParseSettings {
   if (!parsed.success) {
     throw new TypeError(`parseFlightRequest: invalid options: ${z.prettifyError(parsed.error)}`);
   }
-  const { referenceDate, timeZone, numericDateOrder } = parsed.data;
+  const { referenceDate, timeZone, numericDateOrder, recentAirports } = parsed.data;
   const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   let today: string;
   if (typeof referenceDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(referenceDate))
@@ -39,5 +41,6 @@ export function parseSettings(options: ParseOptions): ParseSettings {
     timeZone: zone,
     numericDateOrder: numericDateOrder ?? 'month_first',
     numericDateOrderWasSet: numericDateOrder !== undefined,
+    recentAirports: recentAirports ?? [],
   };
 }

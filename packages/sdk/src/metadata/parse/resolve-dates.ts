@@ -18,10 +18,15 @@ const RECENTLY_PASSED_DAYS = 31;
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
+/** `next Friday` said this many days or fewer before the coming Friday may mean either Friday. */
+const NEXT_WEEKDAY_AMBIGUOUS_DAYS = 2;
+
 /** A date placed on the calendar, or null with the issue explaining why. */
 export interface ResolvedDate {
   readonly date: string | null;
   readonly issues: MetadataIssue[];
+  /** The dates the broker may have meant, when the text reads more than one way. */
+  readonly choices?: readonly string[];
 }
 
 function issue(code: MetadataIssue['code'], message: string, token: DateToken): MetadataIssue {
@@ -87,11 +92,40 @@ export function resolveDate(
     case 'relative_days':
       date = addDays(today, expression.days);
       break;
-    case 'weekday':
-      date = expression.next
-        ? nextWeekday(expression.weekday, today, true)
-        : nextWeekday(expression.weekday, previous && previous > today ? previous : today, false);
+    case 'weekday': {
+      if (!expression.next) {
+        date = nextWeekday(
+          expression.weekday,
+          previous && previous > today ? previous : today,
+          false,
+        );
+        break;
+      }
+      date = nextWeekday(expression.weekday, today, true);
+      // `next Thursday` on a Tuesday: this week's (in two days) or the week after's?
+      if (daysBetween(today, date) <= NEXT_WEEKDAY_AMBIGUOUS_DAYS) {
+        const later = addDays(date, 7);
+        return {
+          date: null,
+          issues: [
+            issue(
+              'ambiguous_date',
+              `${token.text.trim()}: ${date} or ${later}? Say the date.`,
+              token,
+            ),
+          ],
+          choices: [date, later],
+        };
+      }
       break;
+    }
+    case 'weekend': {
+      // `this weekend` on a Sunday is today; otherwise the coming Saturday (or the one after it
+      // for `next weekend`, read the same way as `next Saturday`).
+      const saturday = weekdayOf(today) === 0 ? today : nextWeekday(6, today, false);
+      date = expression.next ? nextWeekday(6, today, true) : saturday;
+      break;
+    }
     case 'same_day':
       date = previous;
       if (!date) {

@@ -42,6 +42,20 @@ export function recognizeTimes(claims: Claims): TimeToken[] {
       },
     ),
   );
+  // 8 in the morning, 7:30 in the evening, 9 tonight
+  tokens.push(
+    ...recognize(
+      claims,
+      /\b(?:(?:at|@|around|by)\s+)?(\d{1,2})(?:[:.](\d{2}))?\s+(?:o'?clock\s+)?(in\s+the\s+morning|in\s+the\s+afternoon|in\s+the\s+evening|at\s+night|tonight)\b/gi,
+      (match) => {
+        const hour = Number(match[1]);
+        const minutes = Number(match[2] ?? 0);
+        if (hour < 1 || hour > 12) return [timeToken(match, null, 'invalid_time')];
+        const pm = !/morning/i.test(match[3] ?? '');
+        return [timeToken(match, hhmm((hour % 12) + (pm ? 12 : 0), minutes), null)];
+      },
+    ),
+  );
   // 14:30, at 09:15 local
   tokens.push(
     ...recognize(
@@ -74,6 +88,10 @@ export function recognizeTimes(claims: Claims): TimeToken[] {
       (match) => {
         const hour = Number(match[1]);
         if (hour >= 13 && hour <= 23) return [timeToken(match, hhmm(hour, 0), null)];
+        // `at 9 tonight`: the evening.
+        const after = claims.text.slice(match.index + match[0].length);
+        if (hour >= 1 && hour <= 11 && /^\s+tonight\b/i.test(after))
+          return [timeToken(match, hhmm(hour + 12, 0), null)];
         if (hour > 23) return [timeToken(match, null, 'invalid_time')];
         return [timeToken(match, null, 'ambiguous_time')];
       },

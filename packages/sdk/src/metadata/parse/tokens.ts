@@ -19,6 +19,7 @@ export type DateExpression =
   | { readonly kind: 'day_of_month'; readonly day: number }
   | { readonly kind: 'relative_days'; readonly days: number }
   | { readonly kind: 'weekday'; readonly weekday: number; readonly next: boolean }
+  | { readonly kind: 'weekend'; readonly next: boolean }
   | { readonly kind: 'same_day' }
   | { readonly kind: 'invalid'; readonly reason: string };
 

@@ -38,6 +38,7 @@ export const extractWithRules: MetadataExtractor = async (request) => ({
   ...rulesDraft(request.text, {
     referenceDate: request.referenceDate,
     timeZone: request.timeZone,
+    recentAirports: request.recentAirports, // #12
   }),
   source: 'rules',
   fallbackReason: null,

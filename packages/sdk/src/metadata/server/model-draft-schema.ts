@@ -7,7 +7,11 @@ import { FlightRequestDraftFieldsSchema } from '../schemas.js';
  * answer is validated with it (and then with the full draft schema, whose cross-field rules a
  * JSON schema can't express: legs in date order, a leg between two different airports).
  */
-export const ModelDraftSchema = FlightRequestDraftFieldsSchema.omit({ confidence: true });
+// `ambiguities` is left out too (#12): the choices come from our airport table, not the model.
+export const ModelDraftSchema = FlightRequestDraftFieldsSchema.omit({
+  confidence: true,
+  ambiguities: true,
+});
 /** What the model fills in. */
 export type ModelDraft = z.infer<typeof ModelDraftSchema>;
 

@@ -1,14 +1,15 @@
 import type OpenAI from 'openai';
 import { z } from 'zod';
-import { findAirport } from '../airports/airport-directory.js';
+import { checkProposedAirports } from '../airports/check-proposed-airports.js';
 import { assessConfidence } from '../confidence.js';
+import { parseFlightRequest } from '../parse/parse-flight-request.js';
 import { parseSettings } from '../parse/reference-day.js';
 import {
   FlightRequestDraftSchema,
   MAX_TITLE_LENGTH,
   type FallbackReason,
   type MetadataExtraction,
-  type MetadataIssue,
+  type ParseOptions,
 } from '../schemas.js';
 import { flightRequestTitle, titleFromMessage } from '../titles.js';
 import { EXTRACTION_INSTRUCTIONS, extractionInput } from './extraction-prompt.js';
@@ -56,25 +57,21 @@ function fallbackReasonOf(error: unknown, { default: OpenAI }: OpenAIModule): Fa
 }
 
 /** Turns the model's fields into a draft: our title for flights, airports checked, confidence derived. */
-function draftFromModel(model: ModelDraft, text: string): unknown {
-  const issues: MetadataIssue[] = [...model.issues];
-  const seen = new Set<string>();
-  for (const leg of model.legs) {
-    for (const code of [leg.from, leg.to]) {
-      if (seen.has(code) || findAirport(code)) continue;
-      seen.add(code);
-      issues.push({
-        code: 'unknown_airport',
-        message: `${code} is not in the airport table.`,
-        text: null,
-      });
-    }
-  }
+function draftFromModel(model: ModelDraft, text: string, parseOptions: ParseOptions): unknown {
+  // --- #12 airport check (airports/check-proposed-airports.ts): the model's codes are checked
+  // against the airport table, and names the text leaves ambiguous (`London`) stay a choice.
+  const textAmbiguities =
+    model.kind === 'flight_request'
+      ? (parseFlightRequest(text, parseOptions).ambiguities ?? [])
+      : [];
+  const checked = checkProposedAirports(model.legs, textAmbiguities, model.issues);
   const fields = {
     ...model,
-    issues,
-    legs: model.legs.map((leg) => ({ ...leg, time: leg.time ?? null })),
+    issues: [...model.issues, ...checked.issues],
+    ...(checked.ambiguities.length > 0 ? { ambiguities: checked.ambiguities } : {}),
+    legs: checked.legs.map((leg) => ({ ...leg, time: leg.time ?? null })),
   };
+  // --- end #12
   const title =
     fields.kind === 'flight_request'
       ? flightRequestTitle(fields)
@@ -119,7 +116,11 @@ export function createOpenAIExtractor(options: OpenAIExtractorOptions = {}): Met
 
   return async (request) => {
     const { openai, client } = await connecting;
-    const parseOptions = { referenceDate: request.referenceDate, timeZone: request.timeZone };
+    const parseOptions = {
+      referenceDate: request.referenceDate,
+      timeZone: request.timeZone,
+      recentAirports: request.recentAirports, // #12
+    };
     const { today, timeZone } = parseSettings(parseOptions);
     const fallback = (reason: FallbackReason, detail: unknown): MetadataExtraction => {
       options.onFallback?.(reason, detail);
@@ -157,7 +158,9 @@ export function createOpenAIExtractor(options: OpenAIExtractorOptions = {}): Met
     }
     const model = ModelDraftSchema.safeParse(answer);
     if (!model.success) return fallback('schema_mismatch', model.error);
-    const draft = FlightRequestDraftSchema.safeParse(draftFromModel(model.data, request.text));
+    const draft = FlightRequestDraftSchema.safeParse(
+      draftFromModel(model.data, request.text, parseOptions),
+    );
     if (!draft.success) return fallback('schema_mismatch', draft.error);
     return { ...draft.data, source: 'openai', fallbackReason: null };
   };
