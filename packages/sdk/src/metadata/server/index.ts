@@ -25,7 +25,7 @@ export {
   UnreadableTextError,
   type MetadataExtractor,
 } from './metadata-extractor.js';
-export { toNodeListener } from './node-adapter.js';
+export { toNodeListener, type NodeRequestLike, type NodeResponseLike } from './node-adapter.js';
 export {
   createSupabaseAuthorizer,
   type Authorization,

@@ -1,5 +1,27 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MetadataHandler } from './metadata-handler.js';
+
+/**
+ * The parts of `node:http`'s `IncomingMessage` the adapter uses (declared here so the package's
+ * types don't need `@types/node` in a consumer that never mounts on Node).
+ */
+export interface NodeRequestLike {
+  readonly method?: string | undefined;
+  readonly url?: string | undefined;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly readableEnded: boolean;
+  pause(): unknown;
+  resume(): unknown;
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+  off(event: string, listener: (...args: unknown[]) => void): unknown;
+}
+
+/** The parts of `node:http`'s `ServerResponse` the adapter uses. */
+export interface NodeResponseLike {
+  shouldKeepAlive: boolean;
+  setHeader(name: string, value: string): unknown;
+  writeHead(status: number, headers: Record<string, string>): unknown;
+  end(body: Uint8Array): unknown;
+}
 
 /**
  * Mounts a fetch-style handler on `node:http` (or Express, Fastify's raw mode, …): the request
@@ -13,7 +35,7 @@ import type { MetadataHandler } from './metadata-handler.js';
  */
 export function toNodeListener(
   handler: MetadataHandler,
-): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
+): (request: NodeRequestLike, response: NodeResponseLike) => Promise<void> {
   return async (request, response) => {
     const headers = new Headers();
     for (const [name, value] of Object.entries(request.headers)) {
@@ -44,12 +66,12 @@ export function toNodeListener(
       response.setHeader('connection', 'close');
     }
     response.writeHead(answer.status, Object.fromEntries(answer.headers.entries()));
-    response.end(Buffer.from(await answer.arrayBuffer()));
+    response.end(new Uint8Array(await answer.arrayBuffer()));
   };
 }
 
 /** The request's URL; a Host or path that makes no URL (a client's mistake) is not ours to fail on. */
-function requestUrl(request: IncomingMessage): URL {
+function requestUrl(request: NodeRequestLike): URL {
   try {
     return new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
   } catch {
@@ -62,9 +84,10 @@ function requestUrl(request: IncomingMessage): URL {
  * cancels (Node 20's `Readable.toWeb` throws "Controller is already closed" from a later `data`
  * or `end` event after a cancel, which would crash the server on every refused body).
  */
-function bodyStream(request: IncomingMessage): ReadableStream<Uint8Array> {
+function bodyStream(request: NodeRequestLike): ReadableStream<Uint8Array> {
   let open = true;
-  const onData = (chunk: Buffer | string): void => {
+  const onData = (...args: unknown[]): void => {
+    const chunk = args[0] as Uint8Array | string;
     if (!open) return;
     controllerRef?.enqueue(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk);
     if ((controllerRef?.desiredSize ?? 0) <= 0) request.pause();
@@ -79,8 +102,8 @@ function bodyStream(request: IncomingMessage): ReadableStream<Uint8Array> {
     if (open) controllerRef?.close();
     stop();
   };
-  const onError = (error: Error): void => {
-    if (open) controllerRef?.error(error);
+  const onError = (...args: unknown[]): void => {
+    if (open) controllerRef?.error(args[0]);
     stop();
   };
   let controllerRef: ReadableStreamDefaultController<Uint8Array> | undefined;
