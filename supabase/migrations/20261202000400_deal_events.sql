@@ -164,6 +164,7 @@ set search_path = ''
 as $$
 declare
   v_status text;
+  v_deleted_at timestamptz;
 begin
   if new.role <> 'broker' or not chat_private.is_api_role() then
     return new;
@@ -171,14 +172,15 @@ begin
   if exists (select 1 from chat.messages m where m.id = new.id) then
     return new;
   end if;
-  select s.status into v_status from chat.sessions s where s.id = new.session_id;
+  select s.status, s.deleted_at into v_status, v_deleted_at from chat.sessions s where s.id = new.session_id;
   if v_status = 'completed' then
     perform chat_private.raise_error('session_closed', 'This session is completed: it takes no new messages',
       'Reopen it to reply');
   elsif v_status = 'archived' then
     perform chat_private.raise_error('session_closed', 'This session is archived: it takes no new messages',
       'Unarchive it to reply');
-  elsif v_status = 'paused' then
+  elsif v_status = 'paused' and v_deleted_at is null then
+    -- (Only the service role reaches here for a trashed session; the trash freezes its status.)
     update chat.sessions set status = 'active', resume_at = null where id = new.session_id;
   end if;
   return new;
