@@ -34,7 +34,7 @@ select set_eq($$
   select p.proname::text from pg_proc p where p.pronamespace = 'chat'::regnamespace and p.provolatile = 'v'
 $$, array['create_session', 'update_session', 'transition_session', 'set_session_pinned',
           'delete_session', 'restore_session', 'append_message', 'open_operator_thread',
-          'record_operator_message', 'mark_thread_read', 'mark_session_read', 'purge_trash'],
+          'record_operator_message', 'mark_thread_read', 'mark_session_read', 'purge_trash', 'purge_session'],
   'exactly the write functions are VOLATILE');
 
 -- EXECUTE: authenticated gets the broker API, the service role everything, anon and PUBLIC nothing.
@@ -44,7 +44,7 @@ select set_eq($$
 $$, array['create_session', 'update_session', 'transition_session', 'set_session_pinned',
           'delete_session', 'restore_session', 'get_session', 'list_sessions', 'session_counts',
           'append_message', 'list_messages', 'list_operator_threads', 'open_operator_thread',
-          'mark_thread_read', 'mark_session_read', 'changes_since'],
+          'mark_thread_read', 'mark_session_read', 'changes_since', 'purge_session'],
   'authenticated may execute the broker API, not record_operator_message nor purge_trash');
 
 select is_empty($$

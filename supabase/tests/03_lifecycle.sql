@@ -186,8 +186,11 @@ select '# thread opened' from chat.open_operator_thread(pg_temp.id('sleeper thre
 select '# broker wrote in the thread' from chat.append_message(pg_temp.id('broker asks'), pg_temp.id('sleeper'), 'Any availability?',
   p_thread_id => pg_temp.id('sleeper thread'));
 select '# broker wrote in the main conversation' from chat.append_message(pg_temp.id('broker notes'), pg_temp.id('sleeper'), 'Waiting');
-select is((select status from chat.sessions where id = pg_temp.id('sleeper')), 'paused',
-  'the broker''s own messages do not wake a paused session');
+-- Issue 11 changed this rule: a broker's message now resumes a paused session (it used to
+-- leave it paused, which the issue names as the bug). Pause it again for the operator's turn.
+select is((select status from chat.sessions where id = pg_temp.id('sleeper')), 'active',
+  'the broker''s own message resumes a paused session');
+select '# sleeper paused again' from chat.transition_session(pg_temp.id('sleeper'), 'pause', p_resume_at => now() + interval '1 day');
 create temp table before_wake as select * from chat.sessions where id = pg_temp.id('sleeper');
 
 select '# session ' || pg_temp.session_in('archived sleeper', 'archived:paused');

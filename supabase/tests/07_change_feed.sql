@@ -59,7 +59,8 @@ select is((select jsonb_path_query_array(j, '$.sessions[*].id') from feed),
   (select jsonb_agg(id order by sync_version) from chat.sessions), 'it carries each session once, in version order');
 select is((select jsonb_path_query_array(j, '$.threads[*].id') from feed), jsonb_build_array(pg_temp.id('t1')),
   'and the thread');
-select is((select jsonb_path_query_array(j, '$.messages[*].id') from feed), jsonb_build_array(pg_temp.id('m1'), pg_temp.id('r1')),
+-- The pause and the trash above also left event lines (issue 11); 12_deal_events checks those.
+select is((select jsonb_path_query_array(j, '$.messages[*] ? (@.content_type != "event").id') from feed), jsonb_build_array(pg_temp.id('m1'), pg_temp.id('r1')),
   'and both messages, the operator''s included');
 select is((select j -> 'sessions' -> -1 ->> 'id' from feed), pg_temp.id('s2')::text, 'the trashed session comes last ...');
 select isnt((select j -> 'sessions' -> -1 ->> 'deleted_at' from feed), null, '... with its deleted_at');

@@ -660,9 +660,13 @@ describe('<chat-session-view>', () => {
         content: 'While the view was away',
       });
       parent.append(view);
+      // Issue 11: the pause and the resume the next broker message causes are event lines of
+      // the transcript (written by the database), so they arrive through the feed as well.
       await eventually(() =>
         expect(contents(view)).to.deep.equal([
           'Written by the host page',
+          'Paused',
+          'Resumed',
           'While the view was away',
         ]),
       );

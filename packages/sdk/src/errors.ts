@@ -12,6 +12,7 @@ import type { z } from 'zod';
  * | `invalid_transition` | the lifecycle action is not allowed from the session's status         |
  * | `conflict`           | someone changed it first (stale version), or an id/reference is taken |
  * | `in_trash`           | the session is in the trash: restore it first                          |
+ * | `session_closed`     | the session is completed or archived: reopen or unarchive it to write   |
  * | `network`            | the request or its response was lost: the outcome is unknown           |
  * | `server`             | the server failed (5xx)                                                |
  * | `configuration`      | the backend is not set up for Chat Sessions (schema not exposed, function missing) |
@@ -27,6 +28,7 @@ export const CHAT_SESSIONS_ERROR_CODES = [
   'invalid_transition',
   'conflict',
   'in_trash',
+  'session_closed',
   'network',
   'server',
   'configuration',
@@ -184,6 +186,7 @@ const DOMAIN_DETAILS = new Set<ChatSessionsErrorCode>([
   'conflict',
   'invalid_transition',
   'in_trash',
+  'session_closed',
   'forbidden',
   'unauthenticated',
 ]);

@@ -17,8 +17,10 @@ export {
   type WriteListener,
 } from './client/chat-sessions.js';
 export {
+  PurgedSessionSchema,
   SessionsClient,
   type PauseOptions,
+  type PurgedSession,
   type VersionedRequestOptions,
 } from './client/sessions-client.js';
 export { MessagesClient } from './client/messages-client.js';
@@ -120,6 +122,7 @@ export {
   type TripType,
 } from './models/flight-request.js';
 export {
+  AttentionReasonSchema,
   CompletionOutcomeSchema,
   SESSION_STATUSES,
   SessionKindSchema,
@@ -127,6 +130,7 @@ export {
   SessionRowSchema,
   SessionStatusSchema,
   SessionTabSchema,
+  type AttentionReason,
   type CompletionOutcome,
   type Session,
   type SessionKind,
@@ -139,13 +143,19 @@ export {
   MessageContentTypeSchema,
   MessagePageSchema,
   MessageRoleSchema,
+  MessageRowContentTypeSchema,
   MessageRowSchema,
   RichContentSchema,
+  SESSION_EVENT_KINDS,
+  SessionEventSchema,
+  sessionEventOf,
   type Message,
   type MessageContentType,
   type MessagePage,
   type MessageRole,
+  type MessageRowContentType,
   type RichContent,
+  type SessionEvent,
 } from './models/message.js';
 export {
   OperatorThreadRowSchema,

@@ -27,6 +27,23 @@ describe('fromPostgrestError', () => {
     }
   });
 
+  it('maps session_closed (a message to a completed or archived session), never transient', () => {
+    const error = fromPostgrestError(
+      {
+        code: 'PT409',
+        message: 'This session is completed',
+        details: 'session_closed',
+        hint: 'Reopen it to reply',
+      },
+      409,
+    );
+    assert.equal(error.code, 'session_closed');
+    assert.equal(error.hint, 'Reopen it to reply');
+    assert.equal(error.transient, false);
+    assert.equal(error.outcomeUnknown, false);
+    assert.ok(CHAT_SESSIONS_ERROR_CODES.includes('session_closed'));
+  });
+
   it('maps SQLSTATE and HTTP status when the database did not name the error', () => {
     const cases: Array<[string, number, string]> = [
       ['42501', 401, 'unauthenticated'],

@@ -37,6 +37,14 @@ export interface PauseOptions extends VersionedRequestOptions {
 
 const PinnedSchema = z.boolean();
 
+/** What `chat.purge_session` answers: the purged id and the change-feed position of its tombstone. */
+export const PurgedSessionSchema = z.object({
+  id: z.uuid(),
+  version: z.number().int().nonnegative(),
+});
+/** A session deleted forever: its id and the change-feed `version` that includes the tombstone. */
+export type PurgedSession = z.output<typeof PurgedSessionSchema>;
+
 /**
  * Sessions: create, read, list, count, edit and move through the lifecycle. Every method
  * resolves to `{ data, error }`; see {@link ChatSessionsError} for the error codes.
@@ -312,6 +320,33 @@ export class SessionsClient {
   /** Brings a session back from the trash (`chat.restore_session`). */
   async restore(id: string, options?: RequestOptions): Promise<Result<Session>> {
     return this.#byId('restore_session', id, 'write', options);
+  }
+
+  /**
+   * Deletes one of the caller's sessions in the trash forever, with its messages and threads
+   * (`chat.purge_session`); other devices see it go through the change feed's `deleted`.
+   * Resolves to the purged id and the change-feed `version` that includes its tombstone. Fails
+   * with `invalid_transition` when the session is not in the trash (trash it first) and with
+   * `not_found` when it is not the caller's or is gone already. Not retried: a lost answer
+   * followed by a retry ends in `not_found`, which means it is gone.
+   *
+   * @example
+   * const { error } = await chat.sessions.purge(id);
+   * if (!error || error.code === 'not_found') removeFromTrashView(id);
+   */
+  async purge(id: string, options?: RequestOptions): Promise<Result<PurgedSession>> {
+    const parsed = parseInput(IdSchema, id, 'session id');
+    if (parsed.error) return fail(parsed.error);
+    return callRpc(
+      this.#context,
+      {
+        fn: 'purge_session',
+        kind: 'write',
+        answer: PurgedSessionSchema,
+        args: { p_id: parsed.value },
+      },
+      options,
+    );
   }
 
   /** Marks every operator thread of a session read (`chat.mark_session_read`). Safe to repeat. */

@@ -8,10 +8,19 @@ export const MessageRoleSchema = z.enum(['broker', 'assistant', 'system', 'opera
 /** `broker`, `assistant`, `system` or `operator`. */
 export type MessageRole = z.infer<typeof MessageRoleSchema>;
 
-/** How `content` is meant to be displayed. */
+/** How `content` is meant to be displayed: what a client may send. */
 export const MessageContentTypeSchema = z.enum(['text', 'markdown', 'quote']);
 /** `text`, `markdown` or `quote`. */
 export type MessageContentType = z.infer<typeof MessageContentTypeSchema>;
+
+/**
+ * The content type of a saved message: what a client may send, or `event`, a line the database
+ * writes into the transcript when a session's stage or lifecycle changes (role `system`,
+ * `richContent` a {@link SessionEvent}). Clients cannot send `event` (`forbidden`).
+ */
+export const MessageRowContentTypeSchema = z.enum(['text', 'markdown', 'quote', 'event']);
+/** `text`, `markdown`, `quote` or `event`. */
+export type MessageRowContentType = z.infer<typeof MessageRowContentTypeSchema>;
 
 /** Longest message the database accepts, in characters. */
 export const MAX_MESSAGE_LENGTH = 32000;
@@ -35,7 +44,7 @@ export const MessageRowSchema = z
     seq: z.number().int().positive(),
     role: MessageRoleSchema,
     content: z.string(),
-    content_type: MessageContentTypeSchema,
+    content_type: MessageRowContentTypeSchema,
     rich_content: RichContentSchema.nullable(),
     created_at: z.string().min(1),
     sync_version: z.number().int().nonnegative(),
@@ -64,3 +73,49 @@ export const MessagePageSchema = z
 
 /** One page of messages, oldest first. */
 export type MessagePage = z.output<typeof MessagePageSchema>;
+
+/** Which change an event line records. */
+export const SESSION_EVENT_KINDS = [
+  'stage_changed',
+  'paused',
+  'resumed',
+  'completed',
+  'reopened',
+  'archived',
+  'unarchived',
+  'trashed',
+  'restored',
+] as const;
+
+/**
+ * The machine-readable part of an event line (`contentType: 'event'`): what changed, from what
+ * to what (stages for `stage_changed`, statuses for lifecycle events; absent for `trashed` and
+ * `restored`), the outcome of `completed` and the resume time of `paused`. The `content` is the
+ * English rendering ("Stage → Proposal sent", "Completed · Won"); localize from this instead.
+ * Unknown extra fields are kept, so a newer database does not break an older client.
+ */
+export const SessionEventSchema = z.looseObject({
+  event: z.enum(SESSION_EVENT_KINDS),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  outcome: z.enum(['won', 'lost', 'cancelled']).optional(),
+  resume_at: z.string().optional(),
+});
+/** An event line's `richContent`, parsed. */
+export type SessionEvent = z.output<typeof SessionEventSchema>;
+
+/**
+ * The event an event line records, or null for any other message (or an event of a kind this
+ * SDK version does not know).
+ *
+ * @example
+ * const event = sessionEventOf(message);
+ * if (event?.event === 'stage_changed') label = t('stageChanged', { stage: event.to });
+ */
+export function sessionEventOf(
+  message: Pick<Message, 'contentType' | 'richContent'>,
+): SessionEvent | null {
+  if (message.contentType !== 'event') return null;
+  const parsed = SessionEventSchema.safeParse(message.richContent);
+  return parsed.success ? parsed.data : null;
+}

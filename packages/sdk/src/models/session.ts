@@ -29,6 +29,34 @@ export const SessionMetadataSchema = z.record(z.string(), z.unknown());
 export type SessionMetadata = z.infer<typeof SessionMetadataSchema>;
 
 const timestamp = z.string().min(1);
+
+/**
+ * Why a session sits where the attention order puts it, as `list_sessions` in `attention` order
+ * computes it from the same rule it orders by: unread operator replies (`count`), a departure
+ * within two days (`days` from today, UTC dates: 0, 1 or 2), or a paused session due to resume.
+ */
+export const AttentionReasonSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('unread'), count: z.number().int().positive() }),
+    z.object({
+      kind: z.literal('departs_soon'),
+      days: z.number().int().nonnegative(),
+      departs_on: z.string(),
+    }),
+    z.object({ kind: z.literal('resume_due'), resume_at: z.string().nullable().optional() }),
+  ])
+  .transform((reason) => {
+    switch (reason.kind) {
+      case 'unread':
+        return { kind: reason.kind, count: reason.count };
+      case 'departs_soon':
+        return { kind: reason.kind, days: reason.days, departsOn: reason.departs_on };
+      case 'resume_due':
+        return { kind: reason.kind, resumeAt: reason.resume_at ?? null };
+    }
+  });
+/** Why a session is in the attention order's front buckets; see {@link AttentionReasonSchema}. */
+export type AttentionReason = z.output<typeof AttentionReasonSchema>;
 const nullableTimestamp = timestamp.nullable();
 
 /**
@@ -70,6 +98,8 @@ export const SessionRowSchema = z
     external_ref: z.string().nullable(),
     version: z.number().int().positive(),
     sync_version: z.number().int().nonnegative(),
+    // Only on rows of list_sessions in attention order (null: in the order's last bucket).
+    attention_reason: AttentionReasonSchema.nullable().optional(),
   })
   .transform((row) => ({
     id: row.id,
@@ -102,6 +132,8 @@ export const SessionRowSchema = z
     externalRef: row.external_ref,
     version: row.version,
     syncVersion: row.sync_version,
+    // Present only when the database gave a reason, so rows of other reads keep their shape.
+    ...(row.attention_reason ? { attentionReason: row.attention_reason } : {}),
   }));
 
 /** A session with everything its card shows. */
