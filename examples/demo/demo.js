@@ -185,7 +185,7 @@ const nudges = new EventSource('/demo-api/events');
 nudges.addEventListener('nudge', (event) => {
   const { brokerId } = JSON.parse(event.data);
   if (workspace && (brokerId === null || brokerId === workspace.broker.id)) {
-    workspace.sync.requestPoll();
+    workspace.runtime.sync.requestPoll();
   }
 });
 
