@@ -72,7 +72,7 @@ describe('openai, an optional peer dependency', () => {
       loadOpenAI(() => Promise.reject(broken)),
       (error) => error === broken,
     );
-    const openai = await loadOpenAI();
+    const openai = await loadOpenAI<typeof import('openai')>();
     assert.equal(typeof openai.default, 'function');
   });
 });

@@ -18,6 +18,8 @@
 export {
   createOpenAIExtractor,
   DEFAULT_OPENAI_MODEL,
+  type OpenAIChatClient,
+  type OpenAIChatCompletion,
   type OpenAIExtractorOptions,
 } from './openai-extractor.js';
 export {

@@ -1,13 +1,3 @@
-import type OpenAI from 'openai';
-
-/** The `openai` package's module, as `import('openai')` gives it. */
-export interface OpenAIModule {
-  default: typeof OpenAI;
-}
-
-/** Loads the `openai` package (injectable, so the "not installed" path can be tested). */
-export type OpenAIImporter = () => Promise<OpenAIModule>;
-
 /** What a server without the optional peer dependency is told. */
 export const OPENAI_MISSING_MESSAGE =
   '@chat-sessions/sdk/metadata/server: the OpenAI extractor needs the `openai` package, an ' +
@@ -29,11 +19,15 @@ function isMissingOpenAI(error: unknown): boolean {
 /**
  * Imports `openai` when the extractor is first made, not when this entry point is loaded, so a
  * server that never asks OpenAI needs no `openai` installed, and one that does is told what to
- * install instead of a bare module-resolution error.
+ * install instead of a bare module-resolution error. The importer is injectable (so the "not
+ * installed" path can be tested) and the module's type is the caller's: these declarations must
+ * type-check in a host that never installed the optional peer, so they never name `openai`.
+ *
+ * @example const openai = await loadOpenAI(() => import('openai'));
  */
-export async function loadOpenAI(
-  importer: OpenAIImporter = () => import('openai'),
-): Promise<OpenAIModule> {
+export async function loadOpenAI<Module = unknown>(
+  importer: () => Promise<Module> = () => import('openai') as Promise<unknown> as Promise<Module>,
+): Promise<Module> {
   try {
     return await importer();
   } catch (error) {

@@ -13,7 +13,7 @@ import {
 } from '../schemas.js';
 import { flightRequestTitle, titleFromMessage } from '../titles.js';
 import { EXTRACTION_INSTRUCTIONS, extractionInput } from './extraction-prompt.js';
-import { loadOpenAI, type OpenAIModule } from './load-openai.js';
+import { loadOpenAI } from './load-openai.js';
 import { rulesDraft, type MetadataExtractor } from './metadata-extractor.js';
 import { draftResponseFormat, ModelDraftSchema, type ModelDraft } from './model-draft-schema.js';
 
@@ -27,6 +27,32 @@ export const DEFAULT_OPENAI_MODEL = 'gpt-4o-mini';
  * client makes, with exponential backoff (honouring `retry-after`), on 408/409/429/5xx, timeouts
  * and dropped connections. `onFallback` hears why the rule parser answered instead (for logs).
  */
+/** The `openai` package's module, as `import('openai')` gives it (internal: never in a public type). */
+type OpenAIModule = typeof import('openai');
+
+/**
+ * What the extractor needs of an OpenAI client: `chat.completions.create`. An `OpenAI` instance
+ * from the `openai` package fits; the type is structural so that these declarations type-check
+ * in a host that never installed the optional `openai` peer.
+ */
+export interface OpenAIChatClient {
+  readonly chat: {
+    readonly completions: {
+      create(
+        body: { model: string; messages: readonly unknown[]; response_format?: unknown },
+        options?: { timeout?: number; maxRetries?: number },
+      ): PromiseLike<OpenAIChatCompletion>;
+    };
+  };
+}
+
+/** The part of a chat completion the extractor reads. */
+export interface OpenAIChatCompletion {
+  readonly choices: readonly {
+    readonly message: { readonly content: string | null; readonly refusal?: string | null };
+  }[];
+}
+
 export interface OpenAIExtractorOptions {
   readonly model?: string;
   readonly apiKey?: string;
@@ -36,7 +62,7 @@ export interface OpenAIExtractorOptions {
   /** A `fetch` for the client to use (a proxy, instrumentation). */
   readonly fetch?: typeof fetch;
   /** An existing client; `apiKey`, `baseURL` and `fetch` are then ignored. */
-  readonly client?: OpenAI;
+  readonly client?: OpenAIChatClient;
   readonly onFallback?: (reason: FallbackReason, detail: unknown) => void;
 }
 
@@ -98,9 +124,8 @@ export function createOpenAIExtractor(options: OpenAIExtractorOptions = {}): Met
     maxRetries: options.maxRetries,
   });
   // `openai` is an optional peer dependency: loaded here, with a clear error when it is missing.
-  const connecting = loadOpenAI().then((openai) => ({
-    openai,
-    client:
+  const connecting = loadOpenAI(() => import('openai')).then((openai) => {
+    const client: OpenAIChatClient =
       options.client ??
       new openai.default({
         apiKey: options.apiKey,
@@ -108,8 +133,9 @@ export function createOpenAIExtractor(options: OpenAIExtractorOptions = {}): Met
         timeout: settings.timeoutMs,
         maxRetries: settings.maxRetries,
         ...(options.fetch ? { fetch: options.fetch } : {}),
-      }),
-  }));
+      });
+    return { openai, client };
+  });
   // Reported by the first extraction (awaited there), not as an unhandled rejection.
   connecting.catch(() => undefined);
   const responseFormat = draftResponseFormat();
@@ -131,7 +157,7 @@ export function createOpenAIExtractor(options: OpenAIExtractorOptions = {}): Met
       };
     };
 
-    let completion: OpenAI.Chat.Completions.ChatCompletion;
+    let completion: OpenAIChatCompletion;
     try {
       completion = await client.chat.completions.create(
         {
