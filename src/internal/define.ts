@@ -1,3 +1,5 @@
+import { ensureContextRoot } from './context-root.js';
+
 /**
  * Registers `elementClass` as `tagName`, once, without ever throwing at import time. The only
  * place `customElements.define` is called from.
@@ -9,6 +11,8 @@
  */
 export function defineElement(tagName: string, elementClass: CustomElementConstructor): void {
   if (typeof customElements === 'undefined') return;
+  // Before any element is defined: a consumer upgraded ahead of its provider still gets the context.
+  ensureContextRoot();
   const existing = customElements.get(tagName);
   if (existing === elementClass) return;
   if (existing) {
