@@ -4,34 +4,17 @@ import { after, before, describe, it } from 'node:test';
 import {
   createChatSessions,
   type ChatSessionsClient,
-  type Result,
   type Session,
   type SessionPage,
 } from '../src/index.js';
 import { createFaultyFetch } from './support/faulty-fetch.js';
+import { expectData, expectError } from './support/results.js';
 import { FAST_RETRY, startWorld, type Broker, type SdkWorld } from './support/world.js';
 
 /**
  * Every method of the client through real supabase-js → the local gateway → PostgreSQL 15:
  * its happy path, and every error code it can return.
  */
-
-function expectData<T>(result: Result<T>): T {
-  if (result.error) assert.fail(`expected data, got ${result.error.code}: ${result.error.message}`);
-  return result.data;
-}
-
-function expectError<T>(result: Result<T>, code: string, status?: number) {
-  assert.equal(result.data, null, `expected an error ${code}, got data`);
-  assert.ok(result.error, `expected an error ${code}`);
-  assert.equal(
-    result.error.code,
-    code,
-    `expected ${code}, got ${result.error.code}: ${result.error.message}`,
-  );
-  if (status !== undefined) assert.equal(result.error.status, status);
-  return result.error;
-}
 
 let world: SdkWorld;
 let alice: Broker;

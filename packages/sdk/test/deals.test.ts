@@ -1,12 +1,8 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import {
-  createChatSessions,
-  sessionEventOf,
-  type ChatSessionsClient,
-  type Result,
-} from '../src/index.js';
+import { createChatSessions, sessionEventOf, type ChatSessionsClient } from '../src/index.js';
+import { expectData, expectError } from './support/results.js';
 import { FAST_RETRY, startWorld, type Broker, type SdkWorld } from './support/world.js';
 
 /**
@@ -14,23 +10,6 @@ import { FAST_RETRY, startWorld, type Broker, type SdkWorld } from './support/wo
  * → PostgreSQL 15: event lines in the transcript, `session_closed`, the paused session a
  * broker's message resumes, `sessions.purge` and the attention reason of each listed row.
  */
-
-function expectData<T>(result: Result<T>): T {
-  if (result.error) assert.fail(`expected data, got ${result.error.code}: ${result.error.message}`);
-  return result.data;
-}
-
-function expectError<T>(result: Result<T>, code: string, status?: number) {
-  assert.equal(result.data, null, `expected an error ${code}, got data`);
-  assert.ok(result.error, `expected an error ${code}`);
-  assert.equal(
-    result.error.code,
-    code,
-    `expected ${code}, got ${result.error.code}: ${result.error.message}`,
-  );
-  if (status !== undefined) assert.equal(result.error.status, status);
-  return result.error;
-}
 
 let world: SdkWorld;
 let alice: Broker;
