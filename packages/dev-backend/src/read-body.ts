@@ -9,8 +9,8 @@ export type BodyRead =
  * Reads a request body of at most `limit` bytes. A declared `Content-Length` over the limit is
  * refused before a byte is read; a chunked body is counted as it arrives and refused the moment
  * it passes the limit, so memory never holds more than `limit` plus one chunk whatever the client
- * sends. A refused body also closes the connection (`Connection: close`): the rest of it is never
- * read.
+ * sends. A refused body also closes the connection (`Connection: close`): at most
+ * {@link LINGER_BYTES} more of it is read (and dropped) so the client can read the answer.
  */
 export function readLimitedBody(
   request: IncomingMessage,
@@ -18,9 +18,8 @@ export function readLimitedBody(
   limit: number,
 ): Promise<BodyRead> {
   const tooLarge = (): BodyRead => {
-    // Stop reading; once the 413 is out, Node closes the socket and drops what is still coming.
-    request.pause();
     response.shouldKeepAlive = false;
+    lingerThenClose(request, response);
     return {
       ok: false,
       status: 413,
@@ -61,5 +60,42 @@ export function readLimitedBody(
     request.on('data', onData);
     request.on('end', onEnd);
     request.on('error', onError);
+  });
+}
+
+/** How much of a refused body is still read, and for how long, before the socket is closed. */
+export const LINGER_BYTES = 4 * 1024 * 1024;
+export const LINGER_MS = 2000;
+
+/**
+ * A "lingering close" (as web servers do): once the refusal is written, keep reading and dropping
+ * the rest of the body for a bounded time and size, then close the socket. Closing at once with
+ * unread bytes in the kernel's buffer makes TCP answer with a reset, and a client still sending
+ * can then lose the 413 it was already sent (it sees ECONNRESET instead).
+ */
+function lingerThenClose(request: IncomingMessage, response: ServerResponse): void {
+  request.pause();
+  const socket = request.socket;
+  response.once('finish', () => {
+    // Node has just half-closed the socket (`destroySoon`) and would destroy it once the answer is
+    // flushed; keep it readable (HTTP sockets allow half-open) and close it here instead.
+    socket.removeListener('finish', socket.destroy);
+    if (socket.destroyed) return;
+    let drained = 0;
+    const close = (): void => {
+      clearTimeout(timer);
+      request.off('data', onData);
+      socket.destroy();
+    };
+    const onData = (chunk: Buffer | string): void => {
+      drained += chunk.length;
+      if (drained > LINGER_BYTES) close();
+    };
+    const timer = setTimeout(close, LINGER_MS);
+    timer.unref();
+    request.on('data', onData);
+    request.once('end', close);
+    request.once('error', close);
+    request.resume();
   });
 }
