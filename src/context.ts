@@ -1,6 +1,7 @@
 import { createContext } from '@lit/context';
 import type { ChatSessionsClient } from '@chat-sessions/sdk';
 import type { SessionListSource } from './controllers/session-list-source.js';
+import type { ChatPreferences } from './preferences.js';
 
 // What <chat-sessions-provider> hands to the elements inside it (through @lit/context), so a
 // page passes the SDK client once instead of to every element. Passing the client or a store as
@@ -20,4 +21,9 @@ export const chatSessionsClientContext = createContext<ChatSessionsClient | unde
  */
 export const sessionListContext = createContext<SessionListSource | undefined>(
   'chat-sessions:session-list',
+);
+
+/** The locale, clock and strings a provider supplies to every element inside it. */
+export const chatPreferencesContext = createContext<ChatPreferences | undefined>(
+  'chat-sessions:preferences',
 );

@@ -33,7 +33,17 @@ export type {
   QuickCreateParser,
 } from './chat-sidebar/quick-create.js';
 export { ChatSessionsProvider } from './chat-sessions-provider/chat-sessions-provider.js';
-export { chatSessionsClientContext, sessionListContext } from './context.js';
+export {
+  chatPreferencesContext,
+  chatSessionsClientContext,
+  sessionListContext,
+} from './context.js';
+export type { ChatPreferences, ChatStringFamilies, ChatStrings } from './preferences.js';
+export { PreferencesController } from './controllers/preferences-controller.js';
+export {
+  RuntimeStoreController,
+  type StoreRequest,
+} from './controllers/runtime-store-controller.js';
 export { StoreController, type SubscribableStore } from './controllers/store-controller.js';
 export {
   SessionListController,

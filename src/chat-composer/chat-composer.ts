@@ -1,9 +1,9 @@
 import { MAX_MESSAGE_LENGTH, newId } from '@chat-sessions/sdk';
+import { PreferencesController } from '../controllers/preferences-controller.js';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ChatMessageSendEvent } from '../events.js';
 import { Formatter } from '../internal/format.js';
-import { resolveStrings } from '../internal/strings.js';
 import type { StringsOverride } from '../types.js';
 import { chatComposerStyles } from './chat-composer.styles.js';
 
@@ -144,6 +144,7 @@ export class ChatComposer extends LitElement {
   @query('textarea') private input!: HTMLTextAreaElement | null;
 
   private text: ChatComposerStrings = defaultStrings;
+  private readonly preferences = new PreferencesController(this, 'composer');
 
   /** The draft key the field was last filled from. */
   private draftKey: string | null = null;
@@ -163,7 +164,7 @@ export class ChatComposer extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('strings')) this.text = resolveStrings(defaultStrings, this.strings);
+    this.text = this.preferences.strings(defaultStrings, this.strings);
     if (changed.has('sessionId') || changed.has('threadId') || changed.has('drafts')) {
       const key = this.currentDraftKey();
       if (key !== this.draftKey) {
@@ -183,7 +184,7 @@ export class ChatComposer extends LitElement {
     if (!content) return false;
     const length = characterCount(content);
     if (length > MAX_MESSAGE_LENGTH) {
-      const format = Formatter.for(this.locale || undefined);
+      const format = Formatter.for(this.preferences.locale(this.locale));
       this.error = this.text.tooLong(
         length,
         MAX_MESSAGE_LENGTH,

@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { PreferencesController } from '../controllers/preferences-controller.js';
 import { property } from 'lit/decorators.js';
 import { ChatMessageRetryEvent } from '../events.js';
 import { sharedClock } from '../internal/clock.js';
@@ -9,7 +10,6 @@ import {
   type MessageDelivery,
   type MessageRole,
 } from '../internal/chat-transcript.js';
-import { resolveStrings } from '../internal/strings.js';
 import type { Clock, StringsOverride } from '../types.js';
 import { chatMessageStyles } from './chat-message.styles.js';
 
@@ -113,10 +113,11 @@ export class ChatMessage extends LitElement {
 
   private text: ChatMessageStrings = defaultStrings;
   private formatter: Formatter = Formatter.for(undefined);
+  private readonly preferences = new PreferencesController(this, 'message');
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('strings')) this.text = resolveStrings(defaultStrings, this.strings);
-    if (changed.has('locale')) this.formatter = Formatter.for(this.locale || undefined);
+    this.text = this.preferences.strings(defaultStrings, this.strings);
+    this.formatter = Formatter.for(this.preferences.locale(this.locale));
   }
 
   private handleRetry(): void {
@@ -153,7 +154,7 @@ export class ChatMessage extends LitElement {
         <div part="header">
           <span part="author">${author}</span>
           <time part="time" datetime=${message.createdAt} title=${this.formatter.dateTime(time)}
-            >${messageTime(this.formatter, time, this.clock.now())}</time
+            >${messageTime(this.formatter, time, this.preferences.clock(this.clock).now())}</time
           >
         </div>
         <p part="content" id="content">${message.content}</p>

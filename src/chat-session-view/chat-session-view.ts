@@ -1,3 +1,4 @@
+import { PreferencesController } from '../controllers/preferences-controller.js';
 import {
   type ChangeFeedSync,
   type ChatSessionsClient,
@@ -29,7 +30,6 @@ import {
 import { sharedClock } from '../internal/clock.js';
 import { Formatter } from '../internal/format.js';
 import type { CompletionOutcome, Session } from '../internal/sdk.js';
-import { resolveStrings } from '../internal/strings.js';
 import type { OperatorThreadListStrings } from '../operator-thread-list/operator-thread-list.js';
 import type { Clock, StringsOverride } from '../types.js';
 import { MenuController } from '../parts/menu.js';
@@ -223,6 +223,7 @@ export class ChatSessionView extends LitElement {
   });
 
   private text: ChatSessionViewStrings = defaultSessionViewStrings;
+  private readonly preferences = new PreferencesController(this, 'sessionView');
   private formatter: Formatter = Formatter.for(undefined);
   /** The session the view is bound to (its row and problems are reset on a change). */
   private boundSessionId = '';
@@ -231,8 +232,8 @@ export class ChatSessionView extends LitElement {
   private focusActionsAfterUpdate = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('strings')) this.text = resolveStrings(defaultSessionViewStrings, this.strings);
-    if (changed.has('locale')) this.formatter = Formatter.for(this.locale || undefined);
+    this.text = this.preferences.strings(defaultSessionViewStrings, this.strings);
+    this.formatter = Formatter.for(this.preferences.locale(this.locale));
     this.listController.store = this.providedList ?? null;
     this.reconcile();
     this.shown = this.pickSession();

@@ -2,8 +2,14 @@ import { ContextProvider } from '@lit/context';
 import { css, html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { getRuntime, type ChatSessionsClient } from '@chat-sessions/sdk';
-import { chatSessionsClientContext, sessionListContext } from '../context.js';
+import {
+  chatPreferencesContext,
+  chatSessionsClientContext,
+  sessionListContext,
+} from '../context.js';
 import type { SessionListSource } from '../controllers/session-list-source.js';
+import type { ChatPreferences, ChatStrings } from '../preferences.js';
+import type { Clock } from '../types.js';
 
 /**
  * Hands the Chat Sessions SDK client, and its shared session list, to every element inside
@@ -13,8 +19,11 @@ import type { SessionListSource } from '../controllers/session-list-source.js';
  * their stores from the client's one runtime (`getRuntime(client)`), so the page polls the
  * change feed once.
  *
- * An element's own `client` or `store` property wins over the provider's. The provider renders
- * nothing of its own (`display: contents`).
+ * It also supplies the locale, the clock and every element family's strings, so a page sets
+ * them once: `provider.strings = { sidebar: { newSession: 'New deal' } }`.
+ *
+ * An element's own `client`, `store`, `locale`, `clock` or `strings` wins over the provider's.
+ * The provider renders nothing of its own (`display: contents`).
  *
  * @summary Provides the SDK client and a shared, live session list to the elements inside it.
  *
@@ -44,6 +53,9 @@ export class ChatSessionsProvider extends LitElement {
     context: chatSessionsClientContext,
   });
   private readonly listProvider = new ContextProvider(this, { context: sessionListContext });
+  private readonly preferencesProvider = new ContextProvider(this, {
+    context: chatPreferencesContext,
+  });
 
   /** The SDK client (`createChatSessions(...)`), signed in as the broker. */
   @property({ attribute: false }) client: ChatSessionsClient | null = null;
@@ -54,6 +66,19 @@ export class ChatSessionsProvider extends LitElement {
    * page, disposed when nobody watches it any more).
    */
   @property({ attribute: false }) store: SessionListSource | null = null;
+
+  /** BCP 47 locale for every element inside (dates, numbers, times). Empty: the viewer's. */
+  @property() locale = '';
+
+  /** Where "now" comes from for every element inside. Null: the clock the elements share. */
+  @property({ attribute: false }) clock: Clock | null = null;
+
+  /**
+   * Strings for every element family inside, by family (`sidebar`, `sessionView`, `threadList`,
+   * `message`, `composer`, `flightRequestCard`, `generalChatCard`); each element's own
+   * `strings` is laid over them.
+   */
+  @property({ attribute: false }) strings: ChatStrings = {};
 
   /** The runtime list the provider watches, and how to stop watching it. */
   private watched: { store: SessionListSource; stop: () => void } | null = null;
@@ -74,7 +99,20 @@ export class ChatSessionsProvider extends LitElement {
     this.unwatch();
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (
+      !this.preferencesProvider.value ||
+      changed.has('locale') ||
+      changed.has('clock') ||
+      changed.has('strings')
+    ) {
+      const preferences: ChatPreferences = {
+        locale: this.locale,
+        clock: this.clock ?? undefined,
+        strings: this.strings,
+      };
+      this.preferencesProvider.setValue(preferences);
+    }
     let list: SessionListSource | null = this.store;
     if (!list && this.client && this.isConnected) {
       const shared = getRuntime(this.client).sessionList();

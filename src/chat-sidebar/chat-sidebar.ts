@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { PreferencesController } from '../controllers/preferences-controller.js';
 import { property, query, state } from 'lit/decorators.js';
 import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
@@ -29,7 +30,6 @@ import type { FlightRequestCardStrings } from '../flight-request-card/flight-req
 import type { GeneralChatCardStrings } from '../general-chat-card/general-chat-card.js';
 import { NowController, sharedClock } from '../internal/clock.js';
 import { Formatter } from '../internal/format.js';
-import { resolveStrings } from '../internal/strings.js';
 import { DialogController } from '../parts/dialog.js';
 import { MenuController } from '../parts/menu.js';
 import type { AirportNameResolver, Clock, StringsOverride } from '../types.js';
@@ -285,6 +285,7 @@ export class ChatSidebar extends LitElement {
   @query('dialog') private dialogElement!: HTMLDialogElement | null;
 
   private text: ChatSidebarStrings = defaultSidebarStrings;
+  private readonly preferences = new PreferencesController(this, 'sidebar');
   private formatter: Formatter = Formatter.for(undefined);
   private view: SessionListView = EMPTY_SESSION_LIST;
   private rows: SidebarRows = buildRows([], 'recent', 0, false);
@@ -299,9 +300,9 @@ export class ChatSidebar extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('strings')) this.text = resolveStrings(defaultSidebarStrings, this.strings);
-    if (changed.has('locale')) this.formatter = Formatter.for(this.locale || undefined);
-    if (changed.has('clock')) this.clockController.use(this.clock);
+    this.text = this.preferences.strings(defaultSidebarStrings, this.strings);
+    this.formatter = Formatter.for(this.preferences.locale(this.locale));
+    this.clockController.use(this.preferences.clock(this.clock));
     this.lists.use(this.store, this.client);
 
     const before = this.view;

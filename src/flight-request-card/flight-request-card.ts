@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { PreferencesController } from '../controllers/preferences-controller.js';
 import { property } from 'lit/decorators.js';
 import { pinIcon } from '../internal/icons.js';
 import type { FlightRequestStage, Session } from '../internal/sdk.js';
@@ -156,9 +157,10 @@ export class FlightRequestCard extends SessionCardElement {
   @property({ attribute: false }) airportName: AirportNameResolver | null = null;
 
   private text: FlightRequestCardStrings = defaultStrings;
+  protected readonly preferences = new PreferencesController(this, 'flightRequestCard');
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('strings')) this.text = resolveStrings(defaultStrings, this.strings);
+    this.text = this.preferences.strings(defaultStrings, this.strings);
     super.willUpdate(changed);
   }
 

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { PreferencesController } from '../controllers/preferences-controller.js';
 import { property } from 'lit/decorators.js';
 import { pinIcon } from '../internal/icons.js';
 import type { Session } from '../internal/sdk.js';
@@ -105,9 +106,10 @@ export class GeneralChatCard extends SessionCardElement {
   @property({ attribute: false }) strings: StringsOverride<GeneralChatCardStrings> = {};
 
   private text: GeneralChatCardStrings = defaultStrings;
+  protected readonly preferences = new PreferencesController(this, 'generalChatCard');
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('strings')) this.text = resolveStrings(defaultStrings, this.strings);
+    this.text = this.preferences.strings(defaultStrings, this.strings);
     super.willUpdate(changed);
   }
 

@@ -1,4 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { PreferencesController } from '../controllers/preferences-controller.js';
 import { property } from 'lit/decorators.js';
 import { ChatSessionSelectEvent } from '../events.js';
 import type { CardInteraction, Clock } from '../types.js';
@@ -60,6 +61,11 @@ export abstract class SessionCardElement extends LitElement {
   private readonly internals: ElementInternals = this.attachInternals();
   private readonly customStates = supportedCustomStates(this.internals);
   private spoken: CardDescription = noDescription;
+
+  /** The provider's locale, clock and strings for this card's family. */
+  protected abstract readonly preferences: PreferencesController<
+    'flightRequestCard' | 'generalChatCard'
+  >;
   private tabindexAddedByCard = false;
   private spaceKeyDown = false;
 
@@ -76,8 +82,8 @@ export abstract class SessionCardElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale')) this.formatter = Formatter.for(this.locale || undefined);
-    if (changed.has('clock')) this.clockController.use(this.clock);
+    this.formatter = Formatter.for(this.preferences.locale(this.locale));
+    this.clockController.use(this.preferences.clock(this.clock));
     if (changed.has('interaction')) this.syncFocusability();
     // On every update, clock ticks included: the description carries the relative time.
     this.spoken = this.session ? this.describe(this.session) : noDescription;

@@ -1,4 +1,5 @@
 import type { ChangeFeedSync, ChatSessionsClient } from '@chat-sessions/sdk';
+import { PreferencesController } from '../controllers/preferences-controller.js';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { FocusGroupController } from '../controllers/focus-group.js';
@@ -20,7 +21,6 @@ import {
 } from '../internal/chat-transcript.js';
 import { NowController, sharedClock } from '../internal/clock.js';
 import { Formatter } from '../internal/format.js';
-import { resolveStrings } from '../internal/strings.js';
 import type { Clock, StringsOverride } from '../types.js';
 import { operatorThreadListStyles } from './operator-thread-list.styles.js';
 
@@ -208,6 +208,7 @@ export class OperatorThreadList extends LitElement {
   @query("[part~='transcript']") private transcript!: HTMLElement | null;
 
   private text: OperatorThreadListStrings = defaultStrings;
+  private readonly preferences = new PreferencesController(this, 'threadList');
   private formatter: Formatter = Formatter.for(undefined);
   /** The session bound to (its open thread and marks are reset on a change). */
   private boundSessionId = '';
@@ -215,9 +216,9 @@ export class OperatorThreadList extends LitElement {
   private readonly marked = new Map<string, number>();
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('strings')) this.text = resolveStrings(defaultStrings, this.strings);
-    if (changed.has('locale')) this.formatter = Formatter.for(this.locale || undefined);
-    if (changed.has('clock')) this.clockController.use(this.clock);
+    this.text = this.preferences.strings(defaultStrings, this.strings);
+    this.formatter = Formatter.for(this.preferences.locale(this.locale));
+    this.clockController.use(this.preferences.clock(this.clock));
     this.reconcile();
     this.reconcileOpen();
     this.markOpenThreadRead();

@@ -31,8 +31,11 @@ describe('@chat-sessions/elements entry point', () => {
       'FlightRequestCard',
       'GeneralChatCard',
       'OperatorThreadList',
+      'PreferencesController',
+      'RuntimeStoreController',
       'SessionListController',
       'StoreController',
+      'chatPreferencesContext',
       'chatSessionsClientContext',
       'sessionListContext',
     ]);
