@@ -102,7 +102,7 @@ const bundleEntryId = '\0chat-sessions:bundle-entry';
  * modules to re-export whole (`reexport`, for reference measurements such as Lit alone). The
  * SDK's `./metadata` entry is not re-exported: hosts that want it import it lazily.
  */
-function bundleEntrySource({ parts, supabase, reexport }) {
+export function bundleEntrySource({ parts, supabase, reexport }) {
   const lines = [];
   if (parts.includes('elements')) {
     for (const entry of codeEntries(publishedPackage('elements'))) {

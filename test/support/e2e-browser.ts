@@ -12,7 +12,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
-import { demoBundle, type DemoServer } from './e2e-server.js';
+import type { DemoServer } from './e2e-server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -53,7 +53,7 @@ export interface TestPage {
 /** The one message @lit-labs/virtualizer's ResizeObserver use may produce; harmless. */
 const BENIGN_ERRORS = [/ResizeObserver loop/];
 
-export async function newTestPage(browser: Browser, server: DemoServer): Promise<TestPage> {
+export async function newTestPage(browser: Browser): Promise<TestPage> {
   const context = await browser.newContext({
     locale: 'en-US',
     timezoneId: 'UTC',
@@ -61,24 +61,6 @@ export async function newTestPage(browser: Browser, server: DemoServer): Promise
   });
   context.setDefaultTimeout(EXPECT_TIMEOUT_MS);
   const consoleLines: string[] = [];
-  // Served by the server; only while another suite's build has deleted dist/ (404, or a read cut
-  // short), by the copy taken at start. The server's mount itself is checked when it starts.
-  const bundlePath = `/dist/${path.basename(demoBundle)}`;
-  await context.route(`${server.url}${bundlePath}`, async (route) => {
-    const response = await route.fetch().catch(() => null);
-    if (response && response.status() !== 404) {
-      await route.fulfill({ response });
-    } else {
-      consoleLines.push(
-        `[e2e] ${bundlePath} ${response ? 'answered 404' : 'failed'} (dist/ being rebuilt?): served the copy taken at start`,
-      );
-      await route.fulfill({
-        status: 200,
-        contentType: 'text/javascript; charset=utf-8',
-        body: server.bundleSnapshot,
-      });
-    }
-  });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => {
@@ -100,7 +82,7 @@ export async function inFreshContext(
   server: DemoServer,
   flow: (test: TestPage) => Promise<void>,
 ): Promise<void> {
-  const test = await newTestPage(browser, server);
+  const test = await newTestPage(browser);
   try {
     await flow(test);
     assert.deepEqual(test.pageErrors, [], 'the page threw');

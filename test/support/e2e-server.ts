@@ -3,8 +3,7 @@
 // database, or PGlite in a folder of its own).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
@@ -13,8 +12,14 @@ import { openDemoSession } from './demo-session.js';
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The bundle both demo pages load (`/dist/chat-sessions-with-supabase.bundle.js`). */
-export const demoBundle = path.join(repositoryRoot, 'dist/chat-sessions-with-supabase.bundle.js');
+/**
+ * The bundle both demo pages load (`/dist/chat-sessions-with-supabase.bundle.js`), as `npm start`
+ * builds it (scripts/build-demo.mjs) into its own folder: `npm run build` never touches it.
+ */
+export const demoBundle = path.join(
+  repositoryRoot,
+  '.cache/demo/dist/chat-sessions-with-supabase.bundle.js',
+);
 
 /** The seed's demo brokers (supabase/seed.sql). */
 export const AVA = '11111111-1111-4111-8111-111111111111';
@@ -34,12 +39,6 @@ export interface DemoServer {
   url: string;
   /** `postgres` or `pglite`, as the CLI reported it. */
   kind: string;
-  /**
-   * The demo bundle as it was when the server started. Other suites (the packaging test) rebuild
-   * `dist/`, which deletes it for a minute; pages fall back to this copy only while the server
-   * answers 404 for it (see e2e-browser.ts).
-   */
-  bundleSnapshot: Buffer;
   /** From spawning the CLI to its "ready" line. */
   startupMs: number;
   /** Everything the CLI printed so far (for failure messages). */
@@ -56,36 +55,13 @@ const STARTUP_TIMEOUT_MS = 120_000;
 const BUILD_TIMEOUT_MS = 5 * 60_000;
 
 /**
- * Builds the browser bundle once when it is missing (`npm test` builds it before the Node
- * suites; this is for running the e2e files alone). Test files run in parallel processes, so a
- * lock folder makes the others wait for the one that builds.
+ * Builds the demo bundle the way `npm start` does (scripts/build-demo.mjs: nothing to do when it
+ * is up to date; parallel test files wait for the one that builds, on the script's own lock).
  */
 export async function ensureDemoBundle(): Promise<void> {
-  if (existsSync(demoBundle)) return;
-  const lock = path.join(tmpdir(), 'chat-sessions-e2e-build.lock');
-  const deadline = Date.now() + BUILD_TIMEOUT_MS;
-  for (;;) {
-    try {
-      await mkdir(lock);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      if (existsSync(demoBundle)) return;
-      if (Date.now() > deadline)
-        throw new Error(
-          `timed out waiting for another process to build ${demoBundle} (lock ${lock})`,
-        );
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
-  try {
-    if (existsSync(demoBundle)) return;
-    await run(process.execPath, ['scripts/build.mjs', '--quiet'], BUILD_TIMEOUT_MS);
-    if (!existsSync(demoBundle))
-      throw new Error(`node scripts/build.mjs did not produce ${demoBundle}`);
-  } finally {
-    await rm(lock, { recursive: true, force: true });
-  }
+  await run(process.execPath, ['scripts/build-demo.mjs', '--quiet'], BUILD_TIMEOUT_MS);
+  if (!existsSync(demoBundle))
+    throw new Error(`node scripts/build-demo.mjs did not produce ${demoBundle}`);
 }
 
 function run(command: string, args: string[], timeoutMs: number): Promise<void> {
@@ -119,7 +95,6 @@ export async function startDemoServer(
   database: DemoDatabase = { kind: 'postgres' },
 ): Promise<DemoServer> {
   await ensureDemoBundle();
-  const bundleSnapshot = await readCompleteBundle();
   let db: TestDatabase | null = null;
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
   delete env.DATABASE_URL;
@@ -176,7 +151,7 @@ export async function startDemoServer(
     });
     const startupMs = Date.now() - spawnedAt;
     await checkBundleMount(url);
-    return serverHandle(child, exited, { url, kind, bundleSnapshot, startupMs }, () => output, db);
+    return serverHandle(child, exited, { url, kind, startupMs }, () => output, db);
   } catch (error) {
     await stopChild(child, exited);
     await db?.drop();
@@ -198,59 +173,20 @@ async function npmStartArguments(): Promise<string[]> {
   return args;
 }
 
-/** The bundle as written by a finished build (one being written lacks its source-map comment). */
-async function readCompleteBundle(): Promise<Buffer> {
-  for (let attempt = 0; ; attempt += 1) {
-    const bundle = await readFile(demoBundle).catch(() => null);
-    if (bundle && /\/\/# sourceMappingURL=\S+\s*$/.test(bundle.subarray(-300).toString()))
-      return bundle;
-    if (attempt === 60)
-      throw new Error(`${demoBundle} stayed missing or incomplete (is a build running?)`);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-}
-
-/**
- * The server serves the bundle under /dist/. A failure counts only while nobody is rebuilding
- * dist/ (the file on disk unchanged around the request): during a rebuild the pages get the
- * snapshot instead (see e2e-browser.ts).
- */
+/** The server serves the demo bundle under /dist/, as JavaScript. */
 async function checkBundleMount(url: string): Promise<void> {
   const target = `${url}/dist/${path.basename(demoBundle)}`;
-  const mtime = () =>
-    stat(demoBundle).then(
-      (info) => info.mtimeMs,
-      () => -1,
-    );
-  let problem = '';
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    const before = await mtime();
-    const answer = await fetch(target).then(
-      async (response) => {
-        await response.arrayBuffer();
-        return response.status === 200 &&
-          /javascript/.test(response.headers.get('content-type') ?? '')
-          ? ''
-          : `${response.status} ${response.headers.get('content-type')}`;
-      },
-      (error: unknown) =>
-        error instanceof Error
-          ? `${error.message} (${String((error as { cause?: unknown }).cause)})`
-          : String(error),
-    );
-    if (answer === '') return;
-    const after = await mtime();
-    if (before === -1 || after === -1 || before !== after) return; // being rebuilt right now
-    problem = answer;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-  throw new Error(`npm start does not serve ${target}: ${problem}`);
+  const response = await fetch(target);
+  await response.arrayBuffer();
+  const type = response.headers.get('content-type') ?? '';
+  if (response.status !== 200 || !/javascript/.test(type))
+    throw new Error(`npm start does not serve ${target}: ${response.status} ${type}`);
 }
 
 function serverHandle(
   child: ChildProcess,
   exited: Promise<void>,
-  started: Pick<DemoServer, 'url' | 'kind' | 'bundleSnapshot' | 'startupMs'>,
+  started: Pick<DemoServer, 'url' | 'kind' | 'startupMs'>,
   output: () => string,
   db: TestDatabase | null,
 ): DemoServer {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createMetadataHandler } from '@chat-sessions/sdk/metadata/server';
-import { buildPackages, demoBundleIsStale } from './browser-bundle.js';
+import { buildDemoBundle, demoBuildDir } from './browser-bundle.js';
 import { createDevBackend, defaultPgliteDir, isLoopbackAddress } from './index.js';
 import { repositoryRoot } from './migrate.js';
 
@@ -78,10 +78,7 @@ async function start(argv: string[]): Promise<void> {
     );
   }
 
-  if (!values['no-build'] && (await demoBundleIsStale())) {
-    console.log('Building the browser bundle the demo pages load (npm run build)…');
-    await buildPackages();
-  }
+  if (!values['no-build']) await buildDemoBundle();
   if (!databaseUrl)
     console.log(`Opening PGlite in ${pgliteDir} (the first start takes a few seconds)…`);
   const started = Date.now();
@@ -94,7 +91,7 @@ async function start(argv: string[]): Promise<void> {
     staticFiles: { dotfiles: values.dotfiles, sourceMaps: values['source-maps'] },
     ...(process.env.JWT_SECRET ? { jwtSecret: process.env.JWT_SECRET } : {}),
     staticDir,
-    staticMounts: { '/dist/': path.join(repositoryRoot, 'dist') },
+    staticMounts: { '/dist/': demoBuildDir },
     seed: !values['no-seed'],
     demo,
     onProgress: (step) => console.log(`  … ${step}`),
