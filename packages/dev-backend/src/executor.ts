@@ -7,7 +7,27 @@ import type { SqlScriptRunner } from './migrate.js';
 
 /** Runs parameterised queries inside one open transaction. Parameters are passed as text. */
 export interface SqlSession {
-  query<Row>(sql: string, params?: readonly (string | null)[]): Promise<Row[]>;
+  query<Row>(
+    sql: string,
+    params?: readonly (string | null)[],
+    options?: QueryOptions,
+  ): Promise<Row[]>;
+  /**
+   * Queues a statement without parameters (the request's `set_config` calls) to reach the
+   * database with the next query, in the same round trip.
+   */
+  defer(sql: string): void;
+}
+
+/** How one query is sent. */
+export interface QueryOptions {
+  /**
+   * The transaction's last statement: it goes to the database in one round trip with the
+   * opening `begin`, whatever was deferred and the closing `commit` (as PostgREST sends a
+   * request's settings and call together), its parameters inlined as quoted literals
+   * (`sql-literals.ts`: placeholders inside quoted names and literals are left alone).
+   */
+  final?: boolean;
 }
 
 /** How a request's transaction is opened. */

@@ -1,6 +1,13 @@
 import pg from 'pg';
 import { connectionError, isPostgresError } from './errors.js';
-import type { AdminSession, Executor, SqlSession, TransactionOptions } from './executor.js';
+import type {
+  AdminSession,
+  Executor,
+  QueryOptions,
+  SqlSession,
+  TransactionOptions,
+} from './executor.js';
+import { inlineParameters } from './sql-literals.js';
 import { pgScriptRunner } from './pg-runner.js';
 
 /** Options of {@link createPgExecutor}. */
@@ -21,18 +28,77 @@ export function withCredentials(databaseUrl: string, user: string, password: str
   return url.toString();
 }
 
-function sessionOf(client: pg.PoolClient | pg.Client): SqlSession {
-  return {
-    async query<Row>(sql: string, params: readonly (string | null)[] = []) {
-      try {
-        const result = await client.query(sql, [...params]);
-        return result.rows as Row[];
-      } catch (error) {
-        // Anything that is not a server error means the connection itself failed.
-        throw isPostgresError(error) ? error : connectionError(error);
-      }
-    },
-  };
+async function send<Row>(
+  client: pg.PoolClient | pg.Client,
+  sql: string,
+  params?: readonly (string | null)[],
+): Promise<pg.QueryResult<Row & pg.QueryResultRow>[]> {
+  try {
+    const result = await (params
+      ? client.query<Row & pg.QueryResultRow>(sql, [...params])
+      : client.query<Row & pg.QueryResultRow>(sql));
+    // Several statements in one simple query answer with one result each.
+    return Array.isArray(result) ? (result as pg.QueryResult<Row & pg.QueryResultRow>[]) : [result];
+  } catch (error) {
+    // Anything that is not a server error means the connection itself failed.
+    throw isPostgresError(error) ? error : connectionError(error);
+  }
+}
+
+/**
+ * A request's transaction on one connection, sent in as few round trips as the work allows:
+ * `begin` and deferred statements wait for the next query; a `final` query takes them, itself
+ * and the `commit` in one simple-protocol message, so a request is one round trip.
+ */
+class PgTransaction implements SqlSession {
+  private readonly pending: string[];
+  private begun = false;
+  private committed = false;
+
+  constructor(
+    private readonly client: pg.PoolClient,
+    begin: string,
+  ) {
+    this.pending = [begin];
+  }
+
+  defer(sql: string): void {
+    this.pending.push(sql);
+  }
+
+  async query<Row>(
+    sql: string,
+    params: readonly (string | null)[] = [],
+    options: QueryOptions = {},
+  ): Promise<Row[]> {
+    if (this.committed) throw new Error('the transaction was committed by its final query');
+    if (options.final) {
+      const statements = [...this.pending, inlineParameters(sql, params), 'commit'];
+      const at = this.pending.length;
+      this.pending.length = 0;
+      this.begun = true;
+      const results = await send<Row>(this.client, statements.join(';\n'));
+      this.committed = true;
+      return results[at]?.rows ?? [];
+    }
+    await this.flush();
+    const [result] = await send<Row>(this.client, sql, params);
+    return result?.rows ?? [];
+  }
+
+  /** Ends the transaction: commits unless a final query already did, or nothing was sent. */
+  async commit(): Promise<void> {
+    if (this.committed || !this.begun) return;
+    await send(this.client, 'commit');
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const statements = this.pending.join(';\n');
+    this.pending.length = 0;
+    this.begun = true;
+    await send(this.client, statements);
+  }
 }
 
 /**
@@ -65,16 +131,17 @@ export function createPgExecutor(options: PgExecutorOptions): Executor {
       } catch (error) {
         throw connectionError(error);
       }
-      const session = sessionOf(client);
+      const transaction = new PgTransaction(
+        client,
+        `begin isolation level read committed ${txOptions.readOnly ? 'read only' : 'read write'}`,
+      );
       let discard = false;
       try {
-        await session.query(
-          `begin isolation level read committed ${txOptions.readOnly ? 'read only' : 'read write'}`,
-        );
-        const result = await work(session);
-        await session.query('commit');
+        const result = await work(transaction);
+        await transaction.commit();
         return result;
       } catch (error) {
+        // A failed final query leaves the transaction open and aborted: roll it back.
         await client.query('rollback').catch(() => {
           discard = true;
         });

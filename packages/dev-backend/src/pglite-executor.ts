@@ -50,8 +50,15 @@ export async function createPgliteExecutor(options: PgliteExecutorOptions = {}):
   }
   const lock = new Mutex();
 
+  // One connection in process: no round trips to save, so deferred statements simply run
+  // before the next query, and a final query is an ordinary one.
+  const pending: string[] = [];
   const session: SqlSession = {
+    defer(sql) {
+      pending.push(sql);
+    },
     async query<Row>(sql: string, params: readonly (string | null)[] = []) {
+      if (pending.length > 0) await db.exec(pending.splice(0).join(';\n'));
       const result = await db.query<Row>(sql, [...params]);
       return result.rows;
     },
@@ -65,11 +72,13 @@ export async function createPgliteExecutor(options: PgliteExecutorOptions = {}):
         await db.exec(
           `begin isolation level read committed ${txOptions.readOnly ? 'read only' : 'read write'}`,
         );
+        pending.length = 0;
         try {
           const result = await work(session);
           await db.exec('commit');
           return result;
         } catch (error) {
+          pending.length = 0;
           await db.exec('rollback').catch(() => undefined);
           throw error;
         }

@@ -1,4 +1,5 @@
 import { GatewayError } from './errors.js';
+import { sqlLiteral } from './sql-literals.js';
 import type { SqlSession } from './executor.js';
 import { ALLOWED_ROLES, type RequestIdentity } from './request-auth.js';
 import type { RoleSetting } from './schema-cache.js';
@@ -69,9 +70,10 @@ export async function applyRequestSettings(
     ['request.headers', JSON.stringify(settings.headers)],
     ...settings.roleSettings.map((setting): [string, string] => [setting.name, setting.value]),
   ];
-  // One round trip; select-list items are evaluated in order, so the role comes before its settings.
+  // Sent with the call itself (see SqlSession.defer); select-list items are evaluated in order,
+  // so the role comes before its settings.
   const calls = pairs.map(
-    (_, index) => `set_config($${index * 2 + 1}::text, $${index * 2 + 2}::text, true)`,
+    ([name, value]) => `set_config(${sqlLiteral(name)}::text, ${sqlLiteral(value)}::text, true)`,
   );
-  await session.query(`select ${calls.join(', ')}`, pairs.flat());
+  session.defer(`select ${calls.join(', ')}`);
 }

@@ -96,7 +96,7 @@ export async function callRoutine(
   const { routine } = resolved;
   const call = buildCall(resolved, args);
   if (routine.returnsVoid) {
-    await session.query(`select ${call.sql}`, call.params);
+    await session.query(`select ${call.sql}`, call.params, { final: true });
     return { kind: 'void' };
   }
   const source = routine.returnsRow
@@ -114,6 +114,8 @@ export async function callRoutine(
             coalesce(agg, '[]'::json)::text as body, (agg -> 0)::text as first
      from _pgrst_page`,
     call.params,
+    // With `single`, a count other than one rolls the call back (406 below): commit separately.
+    { final: !single },
   );
   if (!row) throw new Error('the result query returned no row');
   if (!routine.returnsSet) {
