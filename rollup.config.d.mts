@@ -17,7 +17,7 @@ export interface BrowserBundleVariant {
   fileName?: string;
 }
 
-export type BuildOptions = RollupOptions & { output: OutputOptions };
+export type BuildOptions = Omit<RollupOptions, 'output'> & { output: OutputOptions };
 
 export declare function libraryOptions(id: PackageId): BuildOptions;
 export declare function browserBundleOptions(variant: BrowserBundleVariant): BuildOptions;

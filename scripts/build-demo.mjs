@@ -74,7 +74,7 @@ async function acquireLock() {
     } catch (error) {
       if (error.code !== 'EEXIST') throw error;
       if (Date.now() > deadline)
-        throw new Error(`timed out waiting for ${relative(ROOT, lockDir)}`);
+        throw new Error(`timed out waiting for ${relative(ROOT, lockDir)}`, { cause: error });
       if (!waited) log('demo build: waiting for another demo build to finish');
       await sleep(250);
     }

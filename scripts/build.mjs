@@ -56,6 +56,7 @@ async function runNode(args) {
   } catch (error) {
     throw new Error(
       `node ${args.map((arg) => relative(ROOT, arg) || arg).join(' ')} failed:\n${error.stderr || error.stdout || error.message}`,
+      { cause: error },
     );
   }
 }

@@ -333,8 +333,8 @@ function describe(sample: Sample, started: number): string {
     value === null ? '–' : value === Number.POSITIVE_INFINITY ? 'capped' : `${value.toFixed(1)} ms`;
   return (
     `  ${sample.variant} ${sample.size}: first ${ms(sample.firstRender)}, tab ${ms(sample.tabSwitch)}` +
-    `${sample.size === BURST_SIZE ? `, burst ${ms(sample.burst)}` : ''}` +
-    `${sample.burstCheck ? ` (${sample.burstCheck.problems.length} problems)` : ''}` +
+    (sample.size === BURST_SIZE ? `, burst ${ms(sample.burst)}` : '') +
+    (sample.burstCheck ? ` (${sample.burstCheck.problems.length} problems)` : '') +
     `${sample.memory ? `, ${sample.memory.nodes} nodes` : ''}, sample ${seconds(started)}`
   );
 }

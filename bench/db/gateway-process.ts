@@ -16,7 +16,7 @@ let stopping = false;
 const stop = (): void => {
   if (stopping) return;
   stopping = true;
-  backend.close().finally(() => process.exit(0));
+  void backend.close().finally(() => process.exit(0));
 };
 process.stdin.on('end', stop);
 process.stdin.resume();

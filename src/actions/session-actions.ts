@@ -119,7 +119,7 @@ export function allows(session: Session, action: SessionAction): boolean {
 
 /** The action a key runs on a list's sessions, if the table gives it one. */
 export function actionForKey(key: string): SessionAction | null {
-  const spec = (Object.values(SESSION_ACTION_TABLE) as SessionActionSpec[]).find(
+  const spec = Object.values<SessionActionSpec>(SESSION_ACTION_TABLE).find(
     (candidate) => candidate.shortcut === key,
   );
   return spec?.id ?? null;

@@ -232,6 +232,8 @@ export class ChatComposer extends LitElement {
 
   private handleKeyDown(event: KeyboardEvent): void {
     // Enter while an input method is composing (Japanese, Chinese…) confirms the composition.
+    // keyCode 229 is the only sign of composition Safari gives on the Enter that ends it.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- see above
     if (event.key !== 'Enter' || event.isComposing || event.keyCode === 229) return;
     if (event.shiftKey || event.altKey || event.ctrlKey || event.metaKey) return;
     event.preventDefault();

@@ -115,7 +115,7 @@ export class ChatMessage extends LitElement {
   private formatter: Formatter = Formatter.for(undefined);
   private readonly preferences = new PreferencesController(this, 'message');
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(_changed: PropertyValues<this>): void {
     this.text = this.preferences.strings(defaultStrings, this.strings);
     this.formatter = Formatter.for(this.preferences.locale(this.locale));
   }

@@ -231,7 +231,7 @@ export class ChatSessionView extends LitElement {
   private loadEarlierHadFocus = false;
   private focusActionsAfterUpdate = false;
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(_changed: PropertyValues<this>): void {
     this.text = this.preferences.strings(defaultSessionViewStrings, this.strings);
     this.formatter = Formatter.for(this.preferences.locale(this.locale));
     this.listController.store = this.providedList ?? null;
@@ -345,7 +345,10 @@ export class ChatSessionView extends LitElement {
     const result =
       list && listed
         ? await list.transition(session.id, input)
-        : await client!.sessions.transition(session.id, input);
+        : client
+          ? await client.sessions.transition(session.id, input)
+          : null;
+    if (!result) return;
     this.pendingAction = null;
     if (result.error) {
       this.actionProblem = this.text.actionFailed(
@@ -353,7 +356,7 @@ export class ChatSessionView extends LitElement {
         result.error.message,
       );
     } else if ('data' in result && result.data) {
-      this.fetched = newer(this.fetched, result.data as Session);
+      this.fetched = newer(this.fetched, result.data);
     }
     this.focusActionsAfterUpdate = this.matches(':focus-within') && !this.transcriptHasFocus();
   }
@@ -398,17 +401,17 @@ export class ChatSessionView extends LitElement {
   }
 
   private handleLoadEarlier(): void {
-    const store = this.messages.store as SessionViewMessageStore | null;
+    const store = this.messages.store;
     void store?.loadOlder();
   }
 
   private handleReload(): void {
-    const store = this.messages.store as SessionViewMessageStore | null;
+    const store = this.messages.store;
     void store?.load();
   }
 
   private handleRetry(event: ChatMessageRetryEvent): void {
-    const store = this.messages.store as SessionViewMessageStore | null;
+    const store = this.messages.store;
     void store?.retry(event.messageId);
   }
 
@@ -442,7 +445,7 @@ export class ChatSessionView extends LitElement {
       return html`<div part="empty"><slot name="empty">${this.text.noSession}</slot></div>`;
     }
     const session = this.shown;
-    const store = this.messages.store as SessionViewMessageStore | null;
+    const store = this.messages.store;
     const threadsShown = this.threadsOpen && session?.kind === 'flight_request';
     return html`
       ${renderSessionHeader(this.headerView(), session)}

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
@@ -107,7 +108,9 @@ function renderList(panel: SessionListPanel): TemplateResult {
       ${virtualize<SidebarRow>({
         items: panel.rows as SidebarRow[],
         // The virtualizer may ask for rows past the end for a moment after the list shrinks.
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above: the row can be missing.
         keyFunction: (row, index) => row?.key ?? `gone:${index}`,
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above: the row can be missing.
         renderItem: (row) => (row ? renderRow(panel, row) : html``),
         layout: LIST_LAYOUT,
         scroller: true,
@@ -154,7 +157,7 @@ function renderCard(panel: SessionListPanel, session: Session, position: number)
         data-session-id=${session.id}
         tabindex=${tabindex}
         aria-selected=${checked ? 'true' : 'false'}
-        aria-current=${open ? 'true' : nothing}
+        aria-current=${ifDefined(open ? 'true' : undefined)}
         aria-posinset=${position + 1}
         aria-setsize=${setSize}
         .session=${session}
@@ -172,7 +175,7 @@ function renderCard(panel: SessionListPanel, session: Session, position: number)
         data-session-id=${session.id}
         tabindex=${tabindex}
         aria-selected=${checked ? 'true' : 'false'}
-        aria-current=${open ? 'true' : nothing}
+        aria-current=${ifDefined(open ? 'true' : undefined)}
         aria-posinset=${position + 1}
         aria-setsize=${setSize}
         .session=${session}

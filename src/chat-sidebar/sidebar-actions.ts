@@ -163,7 +163,9 @@ export class SidebarActions implements ReactiveController {
       onSubmit: (event) => this.handleSubmit(event),
       onCancel: () => void this.closeDialog(),
       // Escape, or the dialog closed by itself.
-      onClose: () => void (this.dialog && this.closeDialog()),
+      onClose: () => {
+        if (this.dialog) this.closeDialog();
+      },
     });
   }
 

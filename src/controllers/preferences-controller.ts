@@ -50,8 +50,7 @@ export class PreferencesController<
     defaults: ChatStringFamilies[Family],
     own: StringsOverride<ChatStringFamilies[Family]> | null | undefined,
   ): ChatStringFamilies[Family] {
-    const provided = this.provided?.strings?.[this.family] as
-      StringsOverride<ChatStringFamilies[Family]> | undefined;
+    const provided = this.provided?.strings?.[this.family];
     const memo = this.memo;
     if (memo && memo.defaults === defaults && memo.provided === provided && memo.own === own) {
       return memo.value;

@@ -90,7 +90,8 @@ export class SessionListController implements ReactiveController {
     const explicit =
       this.givenStore ?? (this.givenClient ? null : (this.providedList.value ?? null));
     const client = explicit ? null : this.list.clientOf({ client: this.givenClient });
-    const made = client && this.createSessionList ? this.madeFor(client) : null;
+    const made =
+      client && this.createSessionList ? this.madeFor(client, this.createSessionList) : null;
     if (!made && this.owned) {
       this.owned.dispose();
       this.owned = null;
@@ -110,11 +111,14 @@ export class SessionListController implements ReactiveController {
   }
 
   /** The list the host's factory made for `client` (made again for another client). */
-  private madeFor(client: ChatSessionsClient): SessionListSource | null {
+  private madeFor(
+    client: ChatSessionsClient,
+    createSessionList: SessionListFactory,
+  ): SessionListSource | null {
     if (!this.host.isConnected) return null;
     if (this.owned?.client === client) return this.owned.store;
     this.owned?.dispose();
-    this.owned = { ...this.createSessionList!(client), client };
+    this.owned = { ...createSessionList(client), client };
     return this.owned.store;
   }
 }

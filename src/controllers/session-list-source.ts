@@ -111,7 +111,7 @@ export const EMPTY_SESSION_LIST: SessionListView = Object.freeze({
   sort: 'recent',
   search: '',
   searchInput: '',
-  items: Object.freeze([]) as readonly Session[],
+  items: Object.freeze([]),
   tabCounts: null,
   unread: 0,
   hasMore: false,

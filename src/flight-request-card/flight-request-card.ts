@@ -4,11 +4,7 @@ import { property } from 'lit/decorators.js';
 import { pinIcon } from '../internal/icons.js';
 import type { FlightRequestStage, Session } from '../internal/sdk.js';
 import { SessionCardElement, type CardDescription } from '../internal/session-card.js';
-import {
-  commonCardStrings,
-  resolveStrings,
-  type SessionCardCommonStrings,
-} from '../internal/strings.js';
+import { commonCardStrings, type SessionCardCommonStrings } from '../internal/strings.js';
 import type { AirportNameResolver, StringsOverride } from '../types.js';
 import { flightRequestCardStyles } from './flight-request-card.styles.js';
 import { routeShape, type RouteShape } from './route.js';

@@ -4,11 +4,7 @@ import { property } from 'lit/decorators.js';
 import { pinIcon } from '../internal/icons.js';
 import type { Session } from '../internal/sdk.js';
 import { SessionCardElement, type CardDescription } from '../internal/session-card.js';
-import {
-  commonCardStrings,
-  resolveStrings,
-  type SessionCardCommonStrings,
-} from '../internal/strings.js';
+import { commonCardStrings, type SessionCardCommonStrings } from '../internal/strings.js';
 import type { StringsOverride } from '../types.js';
 import { generalChatCardStyles } from './general-chat-card.styles.js';
 

@@ -181,11 +181,11 @@ export class TranscriptScrollController implements ReactiveController {
     const grewAtStart =
       before !== null && before.firstId !== undefined && firstId !== before.firstId;
     let adjust: (() => void) | null = null;
-    if (firstShowing || follow || (grewAtEnd && before?.atEnd)) {
+    if (firstShowing || follow || (grewAtEnd && before.atEnd)) {
       adjust = () => {
         scroller.scrollTop = scroller.scrollHeight;
       };
-    } else if (grewAtStart && before?.anchor) {
+    } else if (grewAtStart && before.anchor) {
       const anchor = before.anchor;
       adjust = () => {
         const element = messageElement(scroller, anchor.id);

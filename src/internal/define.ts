@@ -24,6 +24,7 @@ export function defineElement(tagName: string, elementClass: CustomElementConstr
     return;
   }
   // `getName` (Chromium 117+, Firefox 116+, Safari 17+) tells whether this class already has a tag.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- older browsers lack it
   const otherName = customElements.getName?.(elementClass);
   if (otherName) {
     console.warn(

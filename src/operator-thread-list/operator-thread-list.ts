@@ -4,7 +4,11 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { property, query, state } from 'lit/decorators.js';
 import { FocusGroupController } from '../controllers/focus-group.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { ChatComposerStrings, ComposerDraftStore } from '../chat-composer/chat-composer.js';
+import type {
+  ChatComposerStrings,
+  ComposerDraftStore,
+  ComposerMessageStore,
+} from '../chat-composer/chat-composer.js';
 import type { ChatMessageStrings } from '../chat-message/chat-message.js';
 import { RuntimeStoreController } from '../controllers/runtime-store-controller.js';
 import { ChatMessageRetryEvent, ChatThreadCloseEvent, ChatThreadOpenEvent } from '../events.js';
@@ -155,7 +159,10 @@ export class OperatorThreadList extends LitElement {
 
   private readonly clockController = new NowController(this, sharedClock);
   private readonly threads = new RuntimeStoreController<ThreadListStore, ThreadListSnapshot>(this);
-  private readonly messages = new RuntimeStoreController<TranscriptStore, TranscriptSnapshot>(this);
+  private readonly messages = new RuntimeStoreController<
+    TranscriptStore & ComposerMessageStore,
+    TranscriptSnapshot
+  >(this);
   private readonly scrollKeeper = new TranscriptScrollController(
     this,
     () => this.transcript,
@@ -215,7 +222,7 @@ export class OperatorThreadList extends LitElement {
   /** Read marks asked for, per thread: the seq marked, so each reply is marked once. */
   private readonly marked = new Map<string, number>();
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(_changed: PropertyValues<this>): void {
     this.text = this.preferences.strings(defaultStrings, this.strings);
     this.formatter = Formatter.for(this.preferences.locale(this.locale));
     this.clockController.use(this.preferences.clock(this.clock));
@@ -276,7 +283,7 @@ export class OperatorThreadList extends LitElement {
 
   /** Marks the open thread read whenever it has unread replies (each reply once). */
   private markOpenThreadRead(): void {
-    const store = this.threads.store as ThreadListStore | null;
+    const store = this.threads.store;
     const thread = this.findThread(this.openThreadId);
     if (!store || !thread || thread.unreadCount === 0) return;
     if ((this.marked.get(thread.id) ?? -1) >= thread.lastSeq) return;
@@ -340,7 +347,7 @@ export class OperatorThreadList extends LitElement {
   }
 
   private handleRetry(event: ChatMessageRetryEvent): void {
-    const store = this.messages.store as TranscriptStore | null;
+    const store = this.messages.store;
     void store?.retry(event.messageId);
   }
 
@@ -432,8 +439,8 @@ export class OperatorThreadList extends LitElement {
           clock: this.clock,
           messageStrings: this.messageStrings,
           authorOf,
-          onLoadEarlier: () => void (this.messages.store as TranscriptStore | null)?.loadOlder(),
-          onReload: () => void (this.messages.store as TranscriptStore | null)?.load(),
+          onLoadEarlier: () => void this.messages.store?.loadOlder(),
+          onReload: () => void this.messages.store?.load(),
         })}
       </div>
       <chat-composer

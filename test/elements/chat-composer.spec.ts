@@ -268,7 +268,7 @@ describe('<chat-composer>', () => {
       await composer.updateComplete;
       expect(field(composer).getAttribute('aria-label')).to.equal('Nachricht');
       expect(field(composer).placeholder).to.equal('Nachricht schreiben…');
-      expect(sendButton(composer).textContent!.trim()).to.equal('Senden');
+      expect(sendButton(composer).textContent.trim()).to.equal('Senden');
     });
   });
 });

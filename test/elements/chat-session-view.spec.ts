@@ -59,6 +59,7 @@ async function accessibleNode(element: Element): Promise<AccessibleNode> {
   const probe = String((probes += 1));
   element.setAttribute('data-a11y-probe', probe);
   try {
+    // eslint-disable-next-line @typescript-eslint/no-confusing-void-expression -- typed void, resolves with the snapshot
     const snapshot = (await a11ySnapshot({
       selector: `pierce/[data-a11y-probe="${probe}"]`,
     })) as unknown as AccessibleNode | null;

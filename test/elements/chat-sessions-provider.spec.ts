@@ -1,6 +1,6 @@
 // <chat-sessions-provider> with the real SDK against the local gateway over PostgreSQL.
 import { expect, fixture, html } from '@open-wc/testing';
-import { SessionListStore, type Result, type Session, type SessionPage } from '@chat-sessions/sdk';
+import { SessionListStore, type Session } from '@chat-sessions/sdk';
 import '../../src/chat-sessions-provider/define.js';
 import '../../src/chat-sidebar/define.js';
 import type { ChatSessionsProvider } from '../../src/chat-sessions-provider/chat-sessions-provider.js';
@@ -100,7 +100,7 @@ describe('<chat-sessions-provider>', () => {
     const first = provider.sessionList as SessionListStore;
 
     provider.remove();
-    const afterRemoval = (await first.load()) as Result<SessionPage>;
+    const afterRemoval = await first.load();
     expect(afterRemoval.error?.code).to.equal('aborted');
 
     wrapper.append(provider);

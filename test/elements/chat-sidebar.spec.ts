@@ -5,7 +5,6 @@ import type { Session } from '../../packages/sdk/src/models/session.js';
 import {
   ChatListLoadMoreEvent,
   ChatListRetryEvent,
-  ChatListSearchEvent,
   ChatListSortChangeEvent,
   ChatSessionCreateEvent,
   ChatSessionSelectEvent,
@@ -173,9 +172,7 @@ describe('<chat-sidebar>', () => {
     it('fires chat-list-search as the user types, and chat-list-sort-change from the toggle', async () => {
       const sidebar = await renderSidebar(listSnapshot(manySessions(3)));
       const searches: string[] = [];
-      sidebar.addEventListener('chat-list-search', (event) =>
-        searches.push((event as ChatListSearchEvent).search),
-      );
+      sidebar.addEventListener('chat-list-search', (event) => searches.push(event.search));
       ($(sidebar, '[part="search"]') as HTMLInputElement).focus();
       await sendKeys({ type: 'teb' });
       expect(searches).to.deep.equal(['t', 'te', 'teb']);

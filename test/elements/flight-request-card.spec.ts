@@ -189,7 +189,7 @@ describe('<flight-request-card>', () => {
         const card = await renderCard(flightRequest({ stage }));
         const badge = part(card, 'stage-badge')!;
         expect(badge.dataset.stage).to.equal(stage);
-        expect(badge.textContent!.trim()).to.equal(
+        expect(badge.textContent.trim()).to.equal(
           (card.constructor as typeof FlightRequestCard).defaultStrings.stageLabels[stage],
         );
         colours.add(getComputedStyle(badge).borderTopColor);
@@ -243,7 +243,7 @@ describe('<flight-request-card>', () => {
           flightRequest({ status, outcome: status === 'completed' ? 'lost' : null }),
         );
         const chip = part(card, 'status')!;
-        expect(chip.textContent!.trim()).to.equal(label);
+        expect(chip.textContent.trim()).to.equal(label);
         expect(chip.querySelector('svg'), `${status} has an icon`).to.exist;
         expect(card.matches(`:state(${status})`)).to.equal(true);
         expect(card.matches(':state(active)')).to.equal(false);
@@ -371,21 +371,21 @@ describe('<flight-request-card>', () => {
       const clock = new ManualClock(NOW);
       const card = await renderCard(flightRequest(), { clock });
       const time = part(card, 'time') as HTMLTimeElement;
-      expect(time.textContent!.trim()).to.equal('5 min ago');
+      expect(time.textContent.trim()).to.equal('5 min ago');
       expect(time.dateTime).to.equal(new Date(NOW - 5 * MINUTE).toISOString());
 
       clock.advance(2 * MINUTE);
       await card.updateComplete;
-      expect(time.textContent!.trim()).to.equal('7 min ago');
+      expect(time.textContent.trim()).to.equal('7 min ago');
       expect((await accessibleNode(card)).description).to.contain('last activity 7 minutes ago');
 
       clock.advance(3 * 60 * MINUTE);
       await card.updateComplete;
-      expect(time.textContent!.trim()).to.equal('3 hr ago');
+      expect(time.textContent.trim()).to.equal('3 hr ago');
 
       clock.advance(24 * 60 * MINUTE);
       await card.updateComplete;
-      expect(time.textContent!.trim()).to.equal('yesterday');
+      expect(time.textContent.trim()).to.equal('yesterday');
     });
 
     it('follows its clock only while connected', async () => {

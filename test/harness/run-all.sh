@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: every suite against one throwaway PostgreSQL 15, torn down at the end.
-#   typecheck → pgTAP → build (the packages and browser bundles) → Node suites → browser suites
+#   typecheck → pgTAP (with lint beside it) → build (the packages and browser bundles) → Node suites → browser suites
 # then one closing line adding up what ran: "N passed, N failed".
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -18,8 +18,20 @@ trap 'rm -rf "$logs"' EXIT
 echo "== typecheck" >&2
 npm run --silent typecheck
 
+# Lint (ESLint, lit-analyzer, Prettier) needs no database: it runs beside pgTAP.
+echo "== lint (npm run lint, beside pgTAP)" >&2
+npm run --silent lint >"$logs/lint.log" 2>&1 &
+lint_pid=$!
+
 echo "== pgTAP (supabase/tests)" >&2
 bash "$here/pgtap.sh" 2>&1 | tee "$logs/pgtap.log"
+
+if ! wait "$lint_pid"; then
+  cat "$logs/lint.log" >&2
+  echo "npm run lint failed" >&2
+  exit 1
+fi
+echo "== lint passed" >&2
 
 echo "== build (npm run build)" >&2
 npm run --silent build -- --quiet

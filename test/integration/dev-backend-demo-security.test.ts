@@ -285,8 +285,10 @@ describe('dev backend: when the demo and the public secret are refused', () => {
     args: string[],
     env: Record<string, string>,
   ): Promise<{ code: number; err: string }> {
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
-    for (const name of ['JWT_SECRET', 'DATABASE_URL']) if (!(name in env)) delete childEnv[name];
+    const inherited = Object.entries(process.env).filter(
+      ([name]) => !['JWT_SECRET', 'DATABASE_URL'].includes(name) || name in env,
+    );
+    const childEnv: NodeJS.ProcessEnv = { ...Object.fromEntries(inherited), ...env };
     return new Promise((resolve) => {
       const child = spawn(
         process.execPath,

@@ -215,6 +215,7 @@ describe('dev-backend gateway: RPC contract over PostgreSQL', () => {
       // Every message the gateway's connections send while one request is served (the backend runs
       // in this process; the count is exact, not a timing).
       const sent: string[] = [];
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- called with apply(this) below
       const original = pg.Client.prototype.query;
       pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
         if (typeof args[0] === 'string') sent.push(args[0]);

@@ -94,7 +94,16 @@ describe('SDK under injected network faults', () => {
     const sync = new ChangeFeedSync({ client: device.chat, intervalMs: 0 });
     sync.start();
     const list = new SessionListStore({ client: device.chat, sync, userId: broker.userId });
-    return { faults, device, sync, list, dispose: () => (sync.dispose(), list.dispose()) };
+    return {
+      faults,
+      device,
+      sync,
+      list,
+      dispose: () => {
+        sync.dispose();
+        list.dispose();
+      },
+    };
   }
 
   it('a write lost before the server: rolled back, nothing changed', async () => {

@@ -34,6 +34,7 @@ export async function exec(command: string, args: string[], cwd: string, timeout
     const failure = error as Error & { stdout?: string; stderr?: string };
     throw new Error(
       `${command} ${args.join(' ')} failed in ${cwd}:\n${failure.stderr || failure.stdout || failure.message}`,
+      { cause: error },
     );
   }
 }

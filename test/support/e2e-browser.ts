@@ -107,7 +107,7 @@ export async function inFreshContext(
       error.message = `${error.message}\n--- e2e diagnostics ---\n${detail}`;
       throw error;
     }
-    throw new Error(`${String(error)}\n--- e2e diagnostics ---\n${detail}`);
+    throw new Error(`${String(error)}\n--- e2e diagnostics ---\n${detail}`, { cause: error });
   } finally {
     await test.context.close().catch(() => undefined);
   }
@@ -136,7 +136,7 @@ export async function eventually<T>(
     }
     if (Date.now() > deadline) {
       const seen = lastError
-        ? `error: ${lastError instanceof Error ? lastError.message : String(lastError)}`
+        ? `error: ${lastError instanceof Error ? lastError.message : JSON.stringify(lastError)}`
         : JSON.stringify(last);
       throw new assert.AssertionError({
         message: `timed out waiting for ${what}; last seen: ${seen}`,
@@ -157,7 +157,7 @@ export async function expectText(
   return eventually(
     async () => (await locator.innerText({ timeout: 2_000 })).replace(/\s+/g, ' ').trim(),
     matches,
-    what ?? `${locator} to have text ${String(expected)}`,
+    what ?? `${locator.toString()} to have text ${String(expected)}`,
   );
 }
 
@@ -166,7 +166,7 @@ export async function expectCount(locator: Locator, count: number, what?: string
   await eventually(
     () => locator.count(),
     (n) => n === count,
-    what ?? `${locator} to match ${count} element(s)`,
+    what ?? `${locator.toString()} to match ${count} element(s)`,
   );
 }
 
@@ -179,7 +179,7 @@ export async function expectAttribute(
   await eventually(
     () => locator.getAttribute(name, { timeout: 2_000 }),
     (actual) => actual === value,
-    what ?? `${locator} to have ${name}=${String(value)}`,
+    what ?? `${locator.toString()} to have ${name}=${String(value)}`,
   );
 }
 

@@ -142,8 +142,8 @@ export async function startDemoServer(
           resolve({ url: ready[1], kind: kindMatch[1] });
         }
       };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stdout.on('data', onData);
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       child.once('exit', (code, signal) => {
         clearTimeout(timer);
         reject(new Error(`npm start exited (${signal ?? code}) before it was ready:\n${output}`));

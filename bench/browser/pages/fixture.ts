@@ -288,10 +288,8 @@ export function decodeSessions(encoded: EncodedSessions): {
 } {
   if (!encoded.fields.every((field) => /^[a-zA-Z]+$/.test(field)))
     throw new Error('unexpected session field names');
-  const session = new Function(
-    'values',
-    `return { ${encoded.fields.map((field, index) => `${field}: values[${index}]`).join(', ')} };`,
-  ) as (values: readonly unknown[]) => Session;
+  const session = (values: readonly unknown[]) =>
+    Object.fromEntries(encoded.fields.map((field, index) => [field, values[index]])) as Session;
   return {
     sessions: { active: encoded.active.map(session), completed: encoded.completed.map(session) },
     changes: encoded.changes.map((change) => ({

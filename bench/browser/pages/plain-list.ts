@@ -199,10 +199,12 @@ class PlainListUnderTest implements ListUnderTest {
       : { rows: [], complete: false };
   }
 
-  async verify(expected: readonly Session[]): Promise<string[]> {
-    return this.scroller
-      ? allRowsProblems(this.scroller, expected, badgeOf)
-      : ['the list is not rendered'];
+  verify(expected: readonly Session[]): Promise<string[]> {
+    return Promise.resolve(
+      this.scroller
+        ? allRowsProblems(this.scroller, expected, badgeOf)
+        : ['the list is not rendered'],
+    );
   }
 }
 

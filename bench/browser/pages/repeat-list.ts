@@ -4,7 +4,7 @@
 // `aria-setsize` are left out: the sidebar needs them because most of its options are not in the
 // DOM; here every option is, and the browser counts them itself (setting them would also touch
 // every card after an insertion, a cost a list like this need not pay).
-import { css, html, LitElement, type ReactiveElement } from 'lit';
+import { css, html, LitElement, ReactiveElement } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ListTab, Session } from '@chat-sessions/sdk';
 import '../../../src/flight-request-card/define.js';
@@ -82,8 +82,7 @@ class RepeatSessionList extends LitElement {
 customElements.define('bench-repeat-list', RepeatSessionList);
 
 function rendered(element: Element): boolean {
-  const lit = element as ReactiveElement;
-  return lit.hasUpdated && !lit.isUpdatePending;
+  return !(element instanceof ReactiveElement) || (element.hasUpdated && !element.isUpdatePending);
 }
 
 function badgeOf(card: Element): string {
@@ -120,9 +119,11 @@ class RepeatListUnderTest implements ListUnderTest {
     return scroller ? visibleRowsFrom(scroller, rendered, badgeOf) : { rows: [], complete: false };
   }
 
-  async verify(expected: readonly Session[]): Promise<string[]> {
+  verify(expected: readonly Session[]): Promise<string[]> {
     const scroller = this.scroller();
-    return scroller ? allRowsProblems(scroller, expected, badgeOf) : ['the list is not rendered'];
+    return Promise.resolve(
+      scroller ? allRowsProblems(scroller, expected, badgeOf) : ['the list is not rendered'],
+    );
   }
 }
 

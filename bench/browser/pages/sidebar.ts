@@ -1,6 +1,6 @@
 // Variant under test: <chat-sidebar> itself (virtualized with @lit-labs/virtualizer), given the
 // list as its `store`, as a host with its own SessionListStore would.
-import type { ReactiveElement } from 'lit';
+import { ReactiveElement } from 'lit';
 import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import type { ListTab, Session } from '@chat-sessions/sdk';
 import '../../../src/chat-sidebar/define.js';
@@ -19,8 +19,7 @@ import {
 import type { InMemorySessionList } from './session-list.js';
 
 function rendered(element: Element): boolean {
-  const lit = element as ReactiveElement;
-  return lit.hasUpdated && !lit.isUpdatePending;
+  return !(element instanceof ReactiveElement) || (element.hasUpdated && !element.isUpdatePending);
 }
 
 function digits(text: string | null | undefined): string {

@@ -74,7 +74,7 @@ const AIRCRAFT = [
 ];
 
 function cannedReply(): string {
-  const aircraft = AIRCRAFT[Math.floor(Math.random() * AIRCRAFT.length)]!;
+  const aircraft = AIRCRAFT[Math.floor(Math.random() * AIRCRAFT.length)] ?? 'Challenger 350';
   const price = 9 + Math.floor(Math.random() * 60);
   return `${aircraft} available for your dates. $${price},${Math.random() < 0.5 ? '400' : '900'} all-in, catering included.`;
 }
@@ -137,7 +137,12 @@ function bearer(request: IncomingMessage): string | null {
 /** The demo routes and what they share with the server. */
 export interface DemoRoutes {
   /** Answers the request when it is a demo or metadata route (then true). */
-  handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean>;
+  handle(
+    this: void,
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+  ): Promise<boolean>;
   /** Tells open demo pages to poll now (after a write the server made itself). */
   nudge(brokerId: string | null): void;
 }

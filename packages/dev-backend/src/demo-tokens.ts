@@ -7,7 +7,7 @@ export interface DemoTokens {
   /** The secret "service role key": role `service_role`, bypasses row-level security. Server side only. */
   serviceRoleKey: string;
   /** An access token for a logged-in user (role `authenticated`, `sub` = the user id). */
-  tokenFor(userId: string, email?: string, expiresInSeconds?: number): string;
+  tokenFor(this: void, userId: string, email?: string, expiresInSeconds?: number): string;
 }
 
 /** Ten years, like the keys of Supabase's local stack. */

@@ -34,6 +34,7 @@ export async function lockFolder(folder: string): Promise<FolderLock> {
         throw new Error(
           `The PGlite folder ${folder} is in use by process ${holder}. Stop that backend first ` +
             `(or delete ${lockPath} if no such process is running).`,
+          { cause: error },
         );
       }
       await unlink(lockPath).catch(() => undefined);

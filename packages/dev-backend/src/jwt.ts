@@ -153,5 +153,5 @@ export async function verifyJwt(
   // jose checks `iat` only against a maximum age; PostgREST also refuses one from the future.
   if (claims.iat !== undefined && nowSeconds < claims.iat - ALLOWED_SKEW_SECONDS)
     throw invalidToken('PGRST303', 'JWT issued at future');
-  return claims as JwtClaims;
+  return claims;
 }

@@ -41,7 +41,8 @@ async function send<Row>(
     return Array.isArray(result) ? (result as pg.QueryResult<Row & pg.QueryResultRow>[]) : [result];
   } catch (error) {
     // Anything that is not a server error means the connection itself failed.
-    throw isPostgresError(error) ? error : connectionError(error);
+    if (error instanceof Error && isPostgresError(error)) throw error;
+    throw connectionError(error);
   }
 }
 

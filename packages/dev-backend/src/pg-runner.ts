@@ -14,7 +14,7 @@ export function pgScriptRunner(client: pg.ClientBase): SqlScriptRunner {
       }
     },
     async query<Row>(sql: string, params?: unknown[]) {
-      const result = await client.query(sql, params as unknown[] | undefined);
+      const result = await client.query(sql, params);
       return result.rows as Row[];
     },
   };

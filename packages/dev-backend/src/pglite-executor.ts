@@ -110,7 +110,10 @@ export async function createPgliteExecutor(options: PgliteExecutorOptions = {}):
       await ready;
       return {
         ...pgliteScriptRunner(db),
-        release: async () => release(),
+        release: () => {
+          release();
+          return Promise.resolve();
+        },
       };
     },
 

@@ -79,6 +79,7 @@ function lingerThenClose(request: IncomingMessage, response: ServerResponse): vo
   response.once('finish', () => {
     // Node has just half-closed the socket (`destroySoon`) and would destroy it once the answer is
     // flushed; keep it readable (HTTP sockets allow half-open) and close it here instead.
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- Node added this very function.
     socket.removeListener('finish', socket.destroy);
     if (socket.destroyed) return;
     let drained = 0;

@@ -38,7 +38,7 @@ export function arrayLiteral(values: readonly unknown[]): string {
   const elements = values.map((value) => {
     if (value === null || value === undefined) return 'NULL';
     if (Array.isArray(value)) return arrayLiteral(value);
-    const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+    const text = scalarText(value);
     return `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
   });
   return `{${elements.join(',')}}`;
@@ -49,8 +49,14 @@ function argumentText(param: RoutineParam, value: unknown): string | null {
   if (param.isJson) return JSON.stringify(value ?? null);
   if (value === null || value === undefined) return null;
   if (param.isArray && Array.isArray(value)) return arrayLiteral(value);
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  return scalarText(value);
+}
+
+/** A JSON value as text: strings as they are, numbers and booleans printed, objects as JSON. */
+function scalarText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }
 
 function buildCall(

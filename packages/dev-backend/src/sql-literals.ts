@@ -27,7 +27,7 @@ export function inlineParameters(sql: string, params: readonly (string | null)[]
   let out = '';
   let index = 0;
   while (index < sql.length) {
-    const char = sql[index]!;
+    const char = sql.charAt(index);
     if (char === "'" || char === '"') {
       const end = closingQuote(sql, index, char);
       out += sql.slice(index, end);
@@ -42,15 +42,15 @@ export function inlineParameters(sql: string, params: readonly (string | null)[]
       /[0-9]/.test(sql[index + 1] ?? '') &&
       !/\w/.test(sql[index - 1] ?? '')
     ) {
-      const match = /^\$([0-9]+)/.exec(sql.slice(index))!;
-      const position = Number(match[1]);
+      const digits = /^\$([0-9]+)/.exec(sql.slice(index))?.[1] ?? '0';
+      const position = Number(digits);
       if (position < 1 || position > params.length) {
         throw new Error(
           `the statement names $${position}, but ${params.length} parameter(s) were given`,
         );
       }
       out += sqlLiteral(params[position - 1] ?? null);
-      index += match[0].length;
+      index += 1 + digits.length;
     } else {
       out += char;
       index += 1;

@@ -74,7 +74,7 @@ export function createStaticFileServer(
     onNoMatch: (_request, response) => answer(response, 404, 'Not Found'),
   });
 
-  return async function serveStatic(request, response) {
+  function serveStatic(request: IncomingMessage, response: ServerResponse): void {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       response.setHeader('Allow', 'GET, HEAD');
       answer(response, 405, 'Method Not Allowed');
@@ -97,6 +97,10 @@ export function createStaticFileServer(
     }
     delete request.headers.range;
     serve(request, response);
+  }
+  return (request, response) => {
+    serveStatic(request, response);
+    return Promise.resolve();
   };
 }
 

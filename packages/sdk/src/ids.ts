@@ -9,7 +9,8 @@
  * const id = newId(); // '3b241101-e2bb-4255-8caf-4136c566a962'
  */
 export function newId(): string {
-  const webCrypto = globalThis.crypto;
+  // Typed as always present; absent on old runtimes, and randomUUID outside secure contexts.
+  const webCrypto = globalThis.crypto as Partial<Crypto> | undefined;
   if (typeof webCrypto?.randomUUID === 'function') return webCrypto.randomUUID();
   if (typeof webCrypto?.getRandomValues !== 'function') {
     throw new Error(

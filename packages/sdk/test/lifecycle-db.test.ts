@@ -101,7 +101,7 @@ describe('lifecycle table = database rules', () => {
           // The whole row the TypeScript rule predicts (what a list shows before the answer).
           const input = action === 'complete' ? { action, outcome: 'lost' as const } : { action };
           const predicted = applyTransition(session, input, new Date().toISOString());
-          const stored = result.data!;
+          const stored = result.data;
           assert.deepEqual(
             {
               status: predicted.status,

@@ -34,10 +34,10 @@ after(async () => {
 async function rowsOf(
   sessionId: string,
 ): Promise<Array<{ id: string; content: string; seq: number }>> {
-  return (await world.adminQuery(
+  return world.adminQuery<{ id: string; content: string; seq: number }>(
     'select id::text, content, seq::int from chat.messages where session_id = $1 order by seq',
     [sessionId],
-  )) as Array<{ id: string; content: string; seq: number }>;
+  );
 }
 
 describe('MessageStore', () => {
@@ -96,14 +96,14 @@ describe('MessageStore', () => {
     const [item] = conversation.getSnapshot().items;
     assert.equal(item?.delivery, 'failed');
     assert.equal(item?.error?.code, 'network');
-    data(await conversation.retry(item!.id));
+    data(await conversation.retry(item.id));
     assert.equal(conversation.getSnapshot().items[0]?.delivery, 'sent');
     assert.deepEqual(
       (await rowsOf(session.id)).map((r) => r.content),
       ['first try fails'],
     );
     // Retrying what is sent is a no-op.
-    data(await conversation.retry(item!.id));
+    data(await conversation.retry(item.id));
     assert.equal((await rowsOf(session.id)).length, 1);
     conversation.dispose();
   });

@@ -60,7 +60,7 @@ before(async () => {
   ) => data(await sessions.create({ ...extra, title }));
 
   const plain = await Promise.all([make('Plain A'), make('Plain B'), make('Plain C')]);
-  await sessions.pin(plain[1]!.id);
+  await sessions.pin(plain[1].id);
   const soon = await make('Departs tomorrow TEB', {
     kind: 'flight_request',
     legs: [{ from: 'TEB', to: 'VNY', date: isoDate(1) }],

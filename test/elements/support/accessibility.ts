@@ -20,6 +20,7 @@ let nextId = 0;
 export async function accessibleNode(element: Element): Promise<AccessibleNode> {
   if (!element.id) element.id = `a11y-probe-${(nextId += 1)}`;
   // The command's declared return type is void; it resolves with the snapshot.
+  // eslint-disable-next-line @typescript-eslint/no-confusing-void-expression -- typed void, resolves with the snapshot
   const snapshot = (await a11ySnapshot({
     selector: `#${element.id}`,
   })) as unknown as AccessibleNode | null;

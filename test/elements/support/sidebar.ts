@@ -164,6 +164,7 @@ export interface AccessibleTreeNode {
 export async function accessibleNodes(
   match: (node: AccessibleTreeNode) => boolean,
 ): Promise<AccessibleTreeNode[]> {
+  // eslint-disable-next-line @typescript-eslint/no-confusing-void-expression -- typed void, resolves with the snapshot
   const tree = (await a11ySnapshot({})) as unknown as AccessibleTreeNode;
   const found: AccessibleTreeNode[] = [];
   const visit = (node: AccessibleTreeNode): void => {

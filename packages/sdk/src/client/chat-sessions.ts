@@ -93,6 +93,7 @@ export interface ChatSessionsClient {
  * await chat.messages.append({ sessionId: session.id, content: 'Hello' });
  */
 export function createChatSessions(options: ChatSessionsOptions): ChatSessionsClient {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- JavaScript hosts can pass anything.
   if (!options || typeof options.supabase?.schema !== 'function') {
     throw new TypeError(
       'createChatSessions({ supabase }) needs a Supabase client (createClient from @supabase/supabase-js v2)',

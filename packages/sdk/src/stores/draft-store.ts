@@ -74,8 +74,7 @@ export class DraftStore extends SnapshotStore<DraftSnapshot> {
     const current = this.getSnapshot();
     if (!(sessionId in current)) return;
     this.#write(sessionId, null);
-    const next = { ...current };
-    delete next[sessionId];
+    const { [sessionId]: _cleared, ...next } = current;
     this.setSnapshot(Object.freeze(next));
   }
 

@@ -161,6 +161,7 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
       { sessionId: this.#sessionId, threadId: this.#threadId, limit: this.#pageSize },
       { signal: this.#abort.signal },
     );
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set while awaiting
     if (generation !== this.#generation || this.#disposed) return page;
     this.#loading = false;
     if (page.error) {
@@ -191,6 +192,7 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
       },
       { signal: this.#abort.signal },
     );
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set while awaiting
     if (this.#disposed) return page;
     this.#loadingOlder = false;
     if (page.error) {
@@ -243,7 +245,8 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
       ...options,
     });
     if (!parsed.success) return fail(validationError('message', parsed.error));
-    if (this.#sent.has(id)) return { data: this.#sent.get(id)!, error: null };
+    const sent = this.#sent.get(id);
+    if (sent) return { data: sent, error: null };
     const item: OutgoingMessageItem = deepFreeze({
       id,
       sessionId: this.#sessionId,

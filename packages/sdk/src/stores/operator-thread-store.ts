@@ -91,6 +91,7 @@ export class OperatorThreadStore extends SnapshotStore<OperatorThreadSnapshot> {
     this.#emit();
     if (this.#sync) await this.#sync.ensureBaseline();
     const result = await this.#client.threads.list(this.#sessionId, { signal: this.#abort.signal });
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set while awaiting
     if (this.#disposed) return result;
     this.#loading = false;
     if (result.error) this.#error = result.error;

@@ -164,6 +164,7 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
       ),
       this.#counts.refresh(),
     ]);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set while awaiting
     if (generation !== this.#generation || this.#disposed) return page;
     this.#loading = false;
     if (page.error) {
@@ -193,6 +194,7 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
       },
       this.#pageAbort ? { signal: this.#pageAbort.signal } : {},
     );
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set while awaiting
     if (generation !== this.#generation || this.#disposed) return page;
     this.#loadingMore = false;
     if (page.error) this.#error = page.error;
@@ -403,7 +405,7 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
       }),
     );
     const results = new Map<string, BulkItemResult>(settled);
-    return ids.map((id) => results.get(id)!);
+    return ids.flatMap((id) => results.get(id) ?? []);
   }
 
   #specs(): MutationSpecs {
@@ -466,6 +468,7 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
       if (!this.#sync) this.#scheduleCountsRefresh();
     }
     this.#optimistic.remove(change);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set while awaiting
     if (!this.#disposed) this.#emit();
     return result;
   }

@@ -70,6 +70,7 @@ export class SessionStore extends SnapshotStore<SessionSnapshot> {
       this.#client.sessions.get(this.#sessionId, { signal: this.#abort.signal }),
       this.#feed.sync?.ensureBaseline(),
     ]);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set while awaiting
     if (this.#disposed) return result;
     const snapshot = this.getSnapshot();
     this.setSnapshot({

@@ -297,6 +297,7 @@ export class ChangeFeedSync extends SnapshotStore<SyncSnapshot> {
       do {
         this.#again = false;
         result = await this.#drain();
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set while awaiting
       } while (this.#again && result.error === null && !this.getSnapshot().disposed);
       return result;
     })();

@@ -12,7 +12,7 @@ export interface BrokerPhrasing {
   readonly reference?: {
     readonly referenceDate: string;
     readonly timeZone: string;
-    readonly recentAirports?: readonly string[];
+    readonly recentAirports?: string[];
   };
   readonly kind: 'flight_request' | 'general';
   readonly tripType: TripType | null;

@@ -47,8 +47,10 @@ function isObject(value: unknown): value is JsonObject {
 
 /** Every object in the schema is closed and requires all its properties (OpenAI strict mode). */
 function assertStrict(schema: unknown, path = '$'): void {
-  if (Array.isArray(schema))
-    return schema.forEach((item, index) => assertStrict(item, `${path}[${index}]`));
+  if (Array.isArray(schema)) {
+    schema.forEach((item, index) => assertStrict(item, `${path}[${index}]`));
+    return;
+  }
   if (!isObject(schema)) return;
   if (isObject(schema['properties'])) {
     assert.equal(schema['additionalProperties'], false, `${path} is closed`);

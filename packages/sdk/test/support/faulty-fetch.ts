@@ -57,7 +57,10 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal | null | undefine
   if (!signal) return promise;
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(new DOMException('This operation was aborted', 'AbortError'));
-    if (signal.aborted) return onAbort();
+    if (signal.aborted) {
+      onAbort();
+      return;
+    }
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });

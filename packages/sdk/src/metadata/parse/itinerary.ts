@@ -204,6 +204,7 @@ function buildLegs(
     lastStop = stops[stops.length - 1] ?? lastStop;
   });
 
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- leg() assigns both; TypeScript does not see assignments in a closure.
   if (roundTrip && firstStop && lastStop && legs.length > 0 && !sameStop(firstStop, lastStop)) {
     leg(lastStop, firstStop, -1);
   }

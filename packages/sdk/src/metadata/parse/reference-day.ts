@@ -27,6 +27,7 @@ export function parseSettings(options: ParseOptions): ParseSettings {
     throw new TypeError(`parseFlightRequest: invalid options: ${z.prettifyError(parsed.error)}`);
   }
   const { referenceDate, timeZone, numericDateOrder, recentAirports } = parsed.data;
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- some runtimes report no time zone.
   const zone = timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC';
   let today: string;
   if (typeof referenceDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(referenceDate))

@@ -147,7 +147,7 @@ export function recognize<T extends Span>(
     const start = match.index;
     const end = start + match[0].length;
     if (!claims.isFree(start, end)) continue;
-    const tokens = accept(match as RegExpExecArray);
+    const tokens = accept(match);
     if (!tokens) continue;
     for (const token of tokens) claims.claim(token.start, token.end);
     found.push(...tokens);

@@ -34,12 +34,13 @@ export function rulesDraft(
  * The rule parser as an extractor: what the metadata endpoint uses when no OpenAI model is
  * configured (`source: 'rules'`, no fallback reason).
  */
-export const extractWithRules: MetadataExtractor = async (request) => ({
-  ...rulesDraft(request.text, {
-    referenceDate: request.referenceDate,
-    timeZone: request.timeZone,
-    recentAirports: request.recentAirports, // #12
-  }),
-  source: 'rules',
-  fallbackReason: null,
-});
+export const extractWithRules: MetadataExtractor = (request) =>
+  Promise.resolve({
+    ...rulesDraft(request.text, {
+      referenceDate: request.referenceDate,
+      timeZone: request.timeZone,
+      recentAirports: request.recentAirports, // #12
+    }),
+    source: 'rules',
+    fallbackReason: null,
+  });

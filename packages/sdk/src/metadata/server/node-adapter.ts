@@ -52,7 +52,7 @@ export function toNodeListener(
           method,
           headers,
           ...(hasBody ? { body: bodyStream(request), duplex: 'half' } : {}),
-        } as RequestInit),
+        }),
       );
     } catch {
       answer = Response.json(
@@ -73,7 +73,8 @@ export function toNodeListener(
 /** The request's URL; a Host or path that makes no URL (a client's mistake) is not ours to fail on. */
 function requestUrl(request: NodeRequestLike): URL {
   try {
-    return new URL(request.url ?? '/', `http://${request.headers.host ?? 'localhost'}`);
+    const host = request.headers.host;
+    return new URL(request.url ?? '/', `http://${typeof host === 'string' ? host : 'localhost'}`);
   } catch {
     return new URL('http://localhost/');
   }

@@ -1,4 +1,3 @@
-import type OpenAI from 'openai';
 import { z } from 'zod';
 import { checkProposedAirports } from '../airports/check-proposed-airports.js';
 import { assessConfidence } from '../confidence.js';

@@ -93,6 +93,7 @@ export class CountReconciliation {
           this.#base = Object.freeze(counts);
           this.#settled = this.#settled.filter((adjustment) => adjustment.version > counts.version);
         }
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- #again is set again while the fetch is awaited.
       } while (this.#again && !this.#isOver());
     })().finally(() => {
       this.#inFlight = null;

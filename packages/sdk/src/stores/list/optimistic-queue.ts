@@ -21,7 +21,7 @@ export interface MutationSpec {
   mutation: SessionMutation;
   /** The optimistic view of the session given the row beneath (server truth or earlier changes). */
   apply(session: Session | undefined): Session | undefined;
-  send(): Promise<Result<Session>>;
+  send(this: void): Promise<Result<Session>>;
 }
 
 /** A change made and not yet answered. */
