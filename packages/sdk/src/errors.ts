@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /**
  * Every `code` a {@link ChatSessionsError} can carry. Branch on these, never on messages.
@@ -131,7 +131,7 @@ export function fail<T = never>(error: ChatSessionsError): Result<T> {
 }
 
 /** Issues of a zod error, as plain path + message pairs. */
-export function issuesOf(error: z.ZodError): ValidationIssue[] {
+export function issuesOf(error: z.core.$ZodError): ValidationIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.filter((key): key is string | number => typeof key !== 'symbol'),
     message: issue.message,
@@ -148,7 +148,7 @@ function describeIssues(issues: readonly ValidationIssue[]): string {
 }
 
 /** A `validation` error for an input that failed its schema, before anything was sent. */
-export function validationError(what: string, error: z.ZodError): ChatSessionsError {
+export function validationError(what: string, error: z.core.$ZodError): ChatSessionsError {
   const issues = issuesOf(error);
   return new ChatSessionsError({
     code: 'validation',
@@ -159,7 +159,11 @@ export function validationError(what: string, error: z.ZodError): ChatSessionsEr
 }
 
 /** A `bad_response` error for a server answer that does not match the contract. */
-export function badResponseError(fn: string, error: z.ZodError, status: number): ChatSessionsError {
+export function badResponseError(
+  fn: string,
+  error: z.core.$ZodError,
+  status: number,
+): ChatSessionsError {
   const issues = issuesOf(error);
   return new ChatSessionsError({
     code: 'bad_response',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ListTabSchema, LifecycleActionSchema } from './lifecycle.js';
 import {
   FlightLegsSchema,
@@ -33,12 +33,14 @@ function charLength(value: string): number {
 }
 
 function text(min: number, max: number, what: string) {
-  return z.string().refine(
-    (value) => {
-      const length = charLength(value);
-      return length >= min && length <= max;
-    },
-    `${what} has ${min === 0 ? 'at most' : `${min} to`} ${max} characters`,
+  return z.string().check(
+    z.refine(
+      (value) => {
+        const length = charLength(value);
+        return length >= min && length <= max;
+      },
+      `${what} has ${min === 0 ? 'at most' : `${min} to`} ${max} characters`,
+    ),
   );
 }
 
@@ -48,15 +50,19 @@ export const IdSchema = z.uuid({ message: 'An id is a uuid' });
 /** A session title: at most 200 characters (surrounding spaces are trimmed by the database). */
 export const TitleSchema = z
   .string()
-  .refine((value) => charLength(value.trim()) <= 200, 'A title has at most 200 characters');
+  .check(
+    z.refine((value) => charLength(value.trim()) <= 200, 'A title has at most 200 characters'),
+  );
 
 /** A host's reference for a session or thread (e.g. a marketplace trip id): 1–200 characters. */
 export const ExternalRefSchema = text(1, 200, 'An external reference');
 
 /** Limits the database enforces on metadata. */
-const MetadataInputSchema = SessionMetadataSchema.refine(
-  (value) => new TextEncoder().encode(JSON.stringify(value)).length <= 16384,
-  'Metadata is limited to 16 KB',
+const MetadataInputSchema = SessionMetadataSchema.check(
+  z.refine(
+    (value) => new TextEncoder().encode(JSON.stringify(value)).length <= 16384,
+    'Metadata is limited to 16 KB',
+  ),
 );
 
 const flightFields = ['tripType', 'legs', 'passengers', 'stage'] as const;
@@ -71,31 +77,33 @@ const flightFields = ['tripType', 'legs', 'passengers', 'stage'] as const;
  */
 export const CreateSessionInputSchema = z
   .strictObject({
-    id: IdSchema.optional(),
+    id: z.optional(IdSchema),
     kind: SessionKindSchema,
-    title: TitleSchema.optional(),
-    tripType: TripTypeSchema.nullable().optional(),
-    legs: FlightLegsSchema.optional(),
-    passengers: PassengersSchema.nullable().optional(),
-    stage: FlightRequestStageSchema.nullable().optional(),
-    metadata: MetadataInputSchema.optional(),
-    externalRef: ExternalRefSchema.nullable().optional(),
-    pinned: z.boolean().optional(),
+    title: z.optional(TitleSchema),
+    tripType: z.optional(z.nullable(TripTypeSchema)),
+    legs: z.optional(FlightLegsSchema),
+    passengers: z.optional(z.nullable(PassengersSchema)),
+    stage: z.optional(z.nullable(FlightRequestStageSchema)),
+    metadata: z.optional(MetadataInputSchema),
+    externalRef: z.optional(z.nullable(ExternalRefSchema)),
+    pinned: z.optional(z.boolean()),
   })
-  .superRefine((input, ctx) => {
-    if (input.kind !== 'general') return;
-    for (const field of flightFields) {
-      const value = input[field];
-      const empty =
-        value === undefined || value === null || (Array.isArray(value) && value.length === 0);
-      if (!empty)
-        ctx.addIssue({
-          code: 'custom',
-          path: [field],
-          message: 'A general chat has no flight-request fields',
-        });
-    }
-  });
+  .check(
+    z.superRefine((input, ctx) => {
+      if (input.kind !== 'general') return;
+      for (const field of flightFields) {
+        const value = input[field];
+        const empty =
+          value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+        if (!empty)
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: 'A general chat has no flight-request fields',
+          });
+      }
+    }),
+  );
 /** What creating a session takes. */
 export type CreateSessionInput = z.input<typeof CreateSessionInputSchema>;
 
@@ -105,17 +113,19 @@ export type CreateSessionInput = z.input<typeof CreateSessionInputSchema>;
  */
 export const SessionPatchSchema = z
   .strictObject({
-    title: TitleSchema.optional(),
-    tripType: TripTypeSchema.nullable().optional(),
-    legs: FlightLegsSchema.optional(),
-    passengers: PassengersSchema.nullable().optional(),
-    stage: FlightRequestStageSchema.optional(),
-    metadata: MetadataInputSchema.optional(),
-    externalRef: ExternalRefSchema.nullable().optional(),
+    title: z.optional(TitleSchema),
+    tripType: z.optional(z.nullable(TripTypeSchema)),
+    legs: z.optional(FlightLegsSchema),
+    passengers: z.optional(z.nullable(PassengersSchema)),
+    stage: z.optional(FlightRequestStageSchema),
+    metadata: z.optional(MetadataInputSchema),
+    externalRef: z.optional(z.nullable(ExternalRefSchema)),
   })
-  .refine(
-    (patch) => Object.values(patch).some((value) => value !== undefined),
-    'A patch changes at least one field',
+  .check(
+    z.refine(
+      (patch) => Object.values(patch).some((value) => value !== undefined),
+      'A patch changes at least one field',
+    ),
   );
 /** A change to a session's fields. */
 export type SessionPatch = z.input<typeof SessionPatchSchema>;
@@ -123,11 +133,14 @@ export type SessionPatch = z.input<typeof SessionPatchSchema>;
 /** An instant, as an ISO 8601 string with a time zone or a `Date`. */
 export const InstantSchema = z.union([
   z.iso.datetime({ offset: true, message: 'A time is an ISO 8601 timestamp with a time zone' }),
-  z.date().transform((date) => date.toISOString()),
+  z.pipe(
+    z.date(),
+    z.transform((date: Date) => date.toISOString()),
+  ),
 ]);
 
 /** A row version for optimistic concurrency (`Session.version`). */
-export const ExpectedVersionSchema = z.number().int().positive();
+export const ExpectedVersionSchema = z.number().check(z.int(), z.positive());
 
 /**
  * A lifecycle action and its arguments: `outcome` with (and only with) `complete`, `resumeAt`
@@ -136,33 +149,35 @@ export const ExpectedVersionSchema = z.number().int().positive();
 export const TransitionInputSchema = z
   .strictObject({
     action: LifecycleActionSchema,
-    outcome: CompletionOutcomeSchema.optional(),
-    resumeAt: InstantSchema.optional(),
-    expectedVersion: ExpectedVersionSchema.optional(),
+    outcome: z.optional(CompletionOutcomeSchema),
+    resumeAt: z.optional(InstantSchema),
+    expectedVersion: z.optional(ExpectedVersionSchema),
   })
-  .superRefine((input, ctx) => {
-    if (input.action === 'complete' && input.outcome === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['outcome'],
-        message: 'Completing a session records an outcome: won, lost or cancelled',
-      });
-    }
-    if (input.action !== 'complete' && input.outcome !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['outcome'],
-        message: 'An outcome is recorded only when completing',
-      });
-    }
-    if (input.action !== 'pause' && input.resumeAt !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['resumeAt'],
-        message: 'A resume time goes with pause',
-      });
-    }
-  });
+  .check(
+    z.superRefine((input, ctx) => {
+      if (input.action === 'complete' && input.outcome === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['outcome'],
+          message: 'Completing a session records an outcome: won, lost or cancelled',
+        });
+      }
+      if (input.action !== 'complete' && input.outcome !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['outcome'],
+          message: 'An outcome is recorded only when completing',
+        });
+      }
+      if (input.action !== 'pause' && input.resumeAt !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['resumeAt'],
+          message: 'A resume time goes with pause',
+        });
+      }
+    }),
+  );
 /** A lifecycle action and its arguments. */
 export type TransitionInput = z.input<typeof TransitionInputSchema>;
 
@@ -172,15 +187,17 @@ export const SessionSortSchema = z.enum(['recent', 'attention']);
 export type SessionSort = z.infer<typeof SessionSortSchema>;
 
 /** A search: at most 200 characters, matched against title, airports and last message. */
-export const SearchSchema = z.string().max(200, 'A search has at most 200 characters');
+export const SearchSchema = z
+  .string()
+  .check(z.maxLength(200, 'A search has at most 200 characters'));
 
 /** One page of a list: tab, order, search, the cursor from the previous page, page size (1–200). */
 export const ListSessionsQuerySchema = z.strictObject({
-  tab: ListTabSchema.default('active'),
-  sort: SessionSortSchema.default('recent'),
-  search: SearchSchema.nullable().optional(),
-  cursor: SessionCursorSchema.nullable().optional(),
-  limit: z.number().int().min(1).max(200).optional(),
+  tab: z._default(ListTabSchema, 'active'),
+  sort: z._default(SessionSortSchema, 'recent'),
+  search: z.optional(z.nullable(SearchSchema)),
+  cursor: z.optional(z.nullable(SessionCursorSchema)),
+  limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(200))),
 });
 /** Which page of which list to load. */
 export type ListSessionsQuery = z.input<typeof ListSessionsQuerySchema>;
@@ -190,19 +207,19 @@ export type ListSessionsQuery = z.input<typeof ListSessionsQuerySchema>;
  * duplicates. `threadId` posts the broker's message into an operator thread.
  */
 export const AppendMessageInputSchema = z.strictObject({
-  id: IdSchema.optional(),
+  id: z.optional(IdSchema),
   sessionId: IdSchema,
   content: text(1, MAX_MESSAGE_LENGTH, 'A message'),
-  role: MessageRoleSchema.optional(),
-  contentType: MessageContentTypeSchema.optional(),
-  richContent: RichContentSchema.nullable().optional(),
-  threadId: IdSchema.nullable().optional(),
+  role: z.optional(MessageRoleSchema),
+  contentType: z.optional(MessageContentTypeSchema),
+  richContent: z.optional(z.nullable(RichContentSchema)),
+  threadId: z.optional(z.nullable(IdSchema)),
 });
 /** A message to append. */
 export type AppendMessageInput = z.input<typeof AppendMessageInputSchema>;
 
 /** A message seq (positive). */
-export const SeqSchema = z.number().int().nonnegative();
+export const SeqSchema = z.number().check(z.int(), z.nonnegative());
 
 /**
  * A page of messages: the newest by default, `beforeSeq` for earlier ones, `afterSeq` to catch
@@ -211,30 +228,34 @@ export const SeqSchema = z.number().int().nonnegative();
 export const ListMessagesQuerySchema = z
   .strictObject({
     sessionId: IdSchema,
-    threadId: IdSchema.nullable().optional(),
-    beforeSeq: SeqSchema.optional(),
-    afterSeq: SeqSchema.optional(),
-    limit: z.number().int().min(1).max(200).optional(),
+    threadId: z.optional(z.nullable(IdSchema)),
+    beforeSeq: z.optional(SeqSchema),
+    afterSeq: z.optional(SeqSchema),
+    limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(200))),
   })
-  .refine((query) => query.beforeSeq === undefined || query.afterSeq === undefined, {
-    message: 'Page before a seq or after one, not both',
-    path: ['afterSeq'],
-  });
+  .check(
+    z.refine((query) => query.beforeSeq === undefined || query.afterSeq === undefined, {
+      message: 'Page before a seq or after one, not both',
+      path: ['afterSeq'],
+    }),
+  );
 /** Which page of messages to load. */
 export type ListMessagesQuery = z.input<typeof ListMessagesQuerySchema>;
 
 /** An operator's display name: 1–200 characters once trimmed. */
-export const OperatorNameSchema = z.string().refine((value) => {
-  const length = charLength(value.trim());
-  return length >= 1 && length <= 200;
-}, 'An operator name has 1 to 200 characters');
+export const OperatorNameSchema = z.string().check(
+  z.refine((value) => {
+    const length = charLength(value.trim());
+    return length >= 1 && length <= 200;
+  }, 'An operator name has 1 to 200 characters'),
+);
 
 /** Opening a thread with an operator. Idempotent on `id` and on `externalRef` within the session. */
 export const OpenOperatorThreadInputSchema = z.strictObject({
-  id: IdSchema.optional(),
+  id: z.optional(IdSchema),
   sessionId: IdSchema,
   operatorName: OperatorNameSchema,
-  externalRef: ExternalRefSchema.nullable().optional(),
+  externalRef: z.optional(z.nullable(ExternalRefSchema)),
 });
 /** What opening an operator thread takes. */
 export type OpenOperatorThreadInput = z.input<typeof OpenOperatorThreadInputSchema>;
@@ -246,42 +267,44 @@ export type OpenOperatorThreadInput = z.input<typeof OpenOperatorThreadInputSche
  */
 export const RecordOperatorMessageInputSchema = z
   .strictObject({
-    messageId: IdSchema.optional(),
+    messageId: z.optional(IdSchema),
     sessionId: IdSchema,
     content: text(1, MAX_MESSAGE_LENGTH, 'A message'),
-    threadId: IdSchema.optional(),
-    operatorName: OperatorNameSchema.optional(),
-    threadExternalRef: ExternalRefSchema.optional(),
-    contentType: MessageContentTypeSchema.optional(),
-    richContent: RichContentSchema.nullable().optional(),
+    threadId: z.optional(IdSchema),
+    operatorName: z.optional(OperatorNameSchema),
+    threadExternalRef: z.optional(ExternalRefSchema),
+    contentType: z.optional(MessageContentTypeSchema),
+    richContent: z.optional(z.nullable(RichContentSchema)),
   })
-  .refine((input) => input.threadId !== undefined || input.threadExternalRef !== undefined, {
-    message: 'Name the thread: threadId or threadExternalRef',
-    path: ['threadId'],
-  });
+  .check(
+    z.refine((input) => input.threadId !== undefined || input.threadExternalRef !== undefined, {
+      message: 'Name the thread: threadId or threadExternalRef',
+      path: ['threadId'],
+    }),
+  );
 /** What recording an inbound operator message takes. */
 export type RecordOperatorMessageInput = z.input<typeof RecordOperatorMessageInputSchema>;
 
 /** Marking a thread read up to a seq (default: everything). */
 export const MarkThreadReadInputSchema = z.strictObject({
   threadId: IdSchema,
-  upToSeq: SeqSchema.optional(),
+  upToSeq: z.optional(SeqSchema),
 });
 /** What marking a thread read takes. */
 export type MarkThreadReadInput = z.input<typeof MarkThreadReadInputSchema>;
 
 /** A change-feed read: after `since`, at most `limit` (1–1000) changes, messages or not. */
 export const ChangesQuerySchema = z.strictObject({
-  since: z.number().int().nonnegative(),
-  limit: z.number().int().min(1).max(1000).optional(),
-  includeMessages: z.boolean().optional(),
+  since: z.number().check(z.int(), z.nonnegative()),
+  limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(1000))),
+  includeMessages: z.optional(z.boolean()),
 });
 /** Which change-feed batch to read. */
 export type ChangesQuery = z.input<typeof ChangesQuerySchema>;
 
 /** Purging the trash: sessions deleted more than `olderThanDays` days ago (default 30). */
 export const PurgeTrashInputSchema = z.strictObject({
-  olderThanDays: z.number().min(0).max(36500).optional(),
+  olderThanDays: z.optional(z.number().check(z.gte(0), z.lte(36500))),
 });
 /** What purging the trash takes. */
 export type PurgeTrashInput = z.input<typeof PurgeTrashInputSchema>;

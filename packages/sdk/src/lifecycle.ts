@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { TransitionInput } from './inputs.js';
 import { type Session, type SessionStatus, type SessionTab } from './models/session.js';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   abortedError,
   badResponseError,
@@ -11,6 +11,7 @@ import {
   type Result,
 } from '../errors.js';
 import { withRetry, type ResolvedRetryOptions } from '../retry.js';
+import { safeParse } from '../validate.js';
 
 /**
  * The part of a postgrest-js request builder the SDK uses. A supabase-js `rpc()` builder fits.
@@ -62,7 +63,7 @@ export interface RpcCall<Output> {
   fn: string;
   args: Record<string, unknown>;
   kind: CallKind;
-  answer: z.ZodType<Output>;
+  answer: z.core.$ZodType<Output>;
 }
 
 /**
@@ -101,7 +102,7 @@ async function attempt<Output>(
     const error = fromPostgrestError(response.error, response.status);
     return fail(signal?.aborted && error.code === 'network' ? abortedError(signal) : error);
   }
-  const parsed = call.answer.safeParse(response.data);
+  const parsed = safeParse(call.answer, response.data);
   if (!parsed.success) return fail(badResponseError(call.fn, parsed.error, response.status));
   return ok(parsed.data);
 }
@@ -130,14 +131,14 @@ export async function callRpc<Output>(
  * Parses an input with its schema; on failure returns the `validation` error to hand back
  * without sending anything.
  */
-export function parseInput<Schema extends z.ZodType>(
+export function parseInput<Schema extends z.core.$ZodType>(
   schema: Schema,
   input: unknown,
   what: string,
 ):
   | { value: z.output<Schema>; error: null }
   | { value: null; error: ReturnType<typeof validationError> } {
-  const parsed = schema.safeParse(input);
+  const parsed = safeParse(schema, input);
   if (!parsed.success) return { value: null, error: validationError(what, parsed.error) };
   return { value: parsed.data, error: null };
 }

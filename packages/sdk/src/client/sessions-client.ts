@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fail, type Result } from '../errors.js';
 import { newId } from '../ids.js';
 import {
@@ -40,7 +40,7 @@ const PinnedSchema = z.boolean();
 /** What `chat.purge_session` answers: the purged id and the change-feed position of its tombstone. */
 export const PurgedSessionSchema = z.object({
   id: z.uuid(),
-  version: z.number().int().nonnegative(),
+  version: z.number().check(z.int(), z.nonnegative()),
 });
 /** A session deleted forever: its id and the change-feed `version` that includes the tombstone. */
 export type PurgedSession = z.output<typeof PurgedSessionSchema>;
@@ -162,7 +162,7 @@ export class SessionsClient {
     const parsed = parseInput(SessionPatchSchema, patch, 'session patch');
     if (parsed.error) return fail(parsed.error);
     const version = parseInput(
-      ExpectedVersionSchema.optional(),
+      z.optional(ExpectedVersionSchema),
       options.expectedVersion,
       'expected version',
     );
@@ -367,7 +367,7 @@ export class SessionsClient {
       {
         fn: 'purge_trash',
         kind: 'write',
-        answer: z.number().int().nonnegative(),
+        answer: z.number().check(z.int(), z.nonnegative()),
         args: { p_older_than: `${seconds} seconds` },
       },
       options,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fail, type Result } from '../errors.js';
 import { newId } from '../ids.js';
 import {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   AirportCodeSchema,
   CalendarDateSchema,
@@ -63,9 +63,9 @@ export type MetadataIssueCode = z.infer<typeof MetadataIssueCodeSchema>;
 export const MetadataIssueSchema = z.object({
   code: MetadataIssueCodeSchema,
   /** A sentence a broker can read, in English. */
-  message: z.string().min(1).max(500),
+  message: z.string().check(z.minLength(1), z.maxLength(500)),
   /** The fragment of the broker's text the issue is about, when there is one. */
-  text: z.string().max(500).nullable(),
+  text: z.nullable(z.string().check(z.maxLength(500))),
 });
 /** One problem found in a broker's text. */
 export type MetadataIssue = z.infer<typeof MetadataIssueSchema>;
@@ -73,19 +73,19 @@ export type MetadataIssue = z.infer<typeof MetadataIssueSchema>;
 /** One answer to an ambiguity: the value to use (an airport code, a date) and how to show it. */
 export const MetadataChoiceSchema = z.object({
   /** An airport code (`LHR`) or a date (`2026-12-03`). */
-  value: z.string().min(1).max(40),
+  value: z.string().check(z.minLength(1), z.maxLength(40)),
   /** `LHR · London Heathrow Airport, London` or `Thu 3 Dec`. */
-  label: z.string().min(1).max(300),
+  label: z.string().check(z.minLength(1), z.maxLength(300)),
 });
 /** One answer to an ambiguity. */
 export type MetadataChoice = z.infer<typeof MetadataChoiceSchema>;
 
 /** A leg as far as it was understood: the ambiguous part is null. */
 export const PartialLegSchema = z.object({
-  from: AirportCodeSchema.nullable(),
-  to: AirportCodeSchema.nullable(),
-  date: CalendarDateSchema.nullable(),
-  time: LocalTimeSchema.nullable(),
+  from: z.nullable(AirportCodeSchema),
+  to: z.nullable(AirportCodeSchema),
+  date: z.nullable(CalendarDateSchema),
+  time: z.nullable(LocalTimeSchema),
 });
 /** A leg as far as it was understood. */
 export type PartialLeg = z.infer<typeof PartialLegSchema>;
@@ -102,13 +102,13 @@ export type PartialLeg = z.infer<typeof PartialLegSchema>;
 export const MetadataAmbiguitySchema = z.object({
   kind: z.enum(['airport', 'date']),
   /** The fragment of the broker's text it is about. */
-  text: z.string().max(500),
-  position: z.number().int().min(0).max(MAX_LEGS).nullable(),
-  field: z.enum(['from', 'to', 'date']).nullable(),
-  leg: PartialLegSchema.nullable(),
+  text: z.string().check(z.maxLength(500)),
+  position: z.nullable(z.number().check(z.int(), z.gte(0), z.lte(MAX_LEGS))),
+  field: z.nullable(z.enum(['from', 'to', 'date'])),
+  leg: z.nullable(PartialLegSchema),
   /** The reading the draft uses, when it uses one (`LAS`), else null. */
-  chosen: z.string().max(40).nullable(),
-  choices: z.array(MetadataChoiceSchema).min(2).max(12),
+  chosen: z.nullable(z.string().check(z.maxLength(40))),
+  choices: z.array(MetadataChoiceSchema).check(z.minLength(2), z.maxLength(12)),
 });
 /** Something with several readings, and its choices. */
 export type MetadataAmbiguity = z.infer<typeof MetadataAmbiguitySchema>;
@@ -131,23 +131,23 @@ export const MAX_TITLE_LENGTH = 120;
  */
 export const FlightRequestDraftFieldsSchema = z.object({
   kind: SessionKindSchema,
-  title: z.string().min(1).max(MAX_TITLE_LENGTH),
-  tripType: TripTypeSchema.nullable(),
+  title: z.string().check(z.minLength(1), z.maxLength(MAX_TITLE_LENGTH)),
+  tripType: z.nullable(TripTypeSchema),
   legs: FlightLegsSchema,
-  passengers: PassengersSchema.nullable(),
-  issues: z.array(MetadataIssueSchema).max(50),
+  passengers: z.nullable(PassengersSchema),
+  issues: z.array(MetadataIssueSchema).check(z.maxLength(50)),
   /**
    * Readings to choose between; absent when there are none (drafts from before the field existed
    * stay valid, and so do clients that compare whole drafts).
    */
-  ambiguities: z.array(MetadataAmbiguitySchema).min(1).max(20).optional(),
+  ambiguities: z.optional(z.array(MetadataAmbiguitySchema).check(z.minLength(1), z.maxLength(20))),
   confidence: DraftConfidenceSchema,
 });
 
 type DraftFields = z.infer<typeof FlightRequestDraftFieldsSchema>;
 
 /** A general chat carries no flight-request fields. */
-function checkKind(draft: DraftFields, ctx: z.RefinementCtx): void {
+function checkKind(draft: DraftFields, ctx: z.core.$RefinementCtx): void {
   if (draft.kind !== 'general') return;
   if (
     draft.legs.length > 0 ||
@@ -171,7 +171,9 @@ function checkKind(draft: DraftFields, ctx: z.RefinementCtx): void {
  * @example
  * FlightRequestDraftSchema.parse(await response.json());
  */
-export const FlightRequestDraftSchema = FlightRequestDraftFieldsSchema.superRefine(checkKind);
+export const FlightRequestDraftSchema = FlightRequestDraftFieldsSchema.check(
+  z.superRefine(checkKind),
+);
 /** A session's metadata as read from free text. */
 export type FlightRequestDraft = z.infer<typeof FlightRequestDraftSchema>;
 
@@ -204,27 +206,33 @@ export type FallbackReason = z.infer<typeof FallbackReasonSchema>;
  * A draft plus where it came from: what the metadata endpoint answers. `fallbackReason` is set
  * when an OpenAI attempt failed and the rule parser answered instead; null otherwise.
  */
-export const MetadataExtractionSchema = FlightRequestDraftFieldsSchema.extend({
-  source: ExtractionSourceSchema,
-  fallbackReason: FallbackReasonSchema.nullable(),
-}).superRefine((extraction, ctx) => {
-  checkKind(extraction, ctx);
-  if (extraction.source === 'openai' && extraction.fallbackReason !== null) {
-    ctx.addIssue({
-      code: 'custom',
-      message: 'An OpenAI answer has no fallback reason',
-      path: ['fallbackReason'],
-    });
-  }
-});
+export const MetadataExtractionSchema = z
+  .extend(FlightRequestDraftFieldsSchema, {
+    source: ExtractionSourceSchema,
+    fallbackReason: z.nullable(FallbackReasonSchema),
+  })
+  .check(
+    z.superRefine((extraction, ctx) => {
+      checkKind(extraction, ctx);
+      if (extraction.source === 'openai' && extraction.fallbackReason !== null) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'An OpenAI answer has no fallback reason',
+          path: ['fallbackReason'],
+        });
+      }
+    }),
+  );
 /** A draft plus where it came from. */
 export type MetadataExtraction = z.infer<typeof MetadataExtractionSchema>;
 
 /** An IANA time zone the runtime knows (`Europe/London`). */
 export const TimeZoneSchema = z
   .string()
-  .min(1)
-  .refine(isKnownTimeZone, { message: 'An IANA time zone such as America/New_York' });
+  .check(
+    z.minLength(1),
+    z.refine(isKnownTimeZone, { message: 'An IANA time zone such as America/New_York' }),
+  );
 
 /** `YYYY-MM-DD` (that calendar day) or an ISO date-time with offset (that instant). */
 export const ReferenceDateSchema = z.union([
@@ -240,14 +248,14 @@ export const ReferenceDateSchema = z.union([
  * or April 3 (`day_first`); `recentAirports` ranks the broker's own airports first.
  */
 export const ParseOptionsSchema = z.object({
-  referenceDate: ReferenceDateSchema.optional(),
-  timeZone: TimeZoneSchema.optional(),
-  numericDateOrder: z.enum(['month_first', 'day_first']).optional(),
+  referenceDate: z.optional(ReferenceDateSchema),
+  timeZone: z.optional(TimeZoneSchema),
+  numericDateOrder: z.optional(z.enum(['month_first', 'day_first'])),
   /**
    * The broker's recent airports (codes, most recent first): a name several airports answer to
    * (`Morristown`: MMU or MOR) is read as the recent one, still reported with its choices.
    */
-  recentAirports: z.array(AirportCodeSchema).max(50).optional(),
+  recentAirports: z.optional(z.array(AirportCodeSchema).check(z.maxLength(50))),
 });
 /** Options of the rule parser. */
 export type ParseOptions = z.input<typeof ParseOptionsSchema>;
@@ -261,14 +269,14 @@ export const MAX_TEXT_LENGTH = 4000;
  * should send theirs). Unknown keys are refused.
  */
 export const MetadataRequestSchema = z.strictObject({
-  text: z
-    .string()
-    .max(MAX_TEXT_LENGTH)
-    .refine((text) => text.trim().length > 0, { message: 'text must not be blank' }),
-  referenceDate: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional(),
-  timeZone: TimeZoneSchema.optional(),
+  text: z.string().check(
+    z.maxLength(MAX_TEXT_LENGTH),
+    z.refine((text) => text.trim().length > 0, { message: 'text must not be blank' }),
+  ),
+  referenceDate: z.optional(z.union([z.iso.date(), z.iso.datetime({ offset: true })])),
+  timeZone: z.optional(TimeZoneSchema),
   /** The broker's recent airports, most recent first (see {@link ParseOptionsSchema}). */
-  recentAirports: z.array(AirportCodeSchema).max(50).optional(),
+  recentAirports: z.optional(z.array(AirportCodeSchema).check(z.maxLength(50))),
 });
 /** What a client POSTs to the metadata endpoint. */
 export type MetadataRequest = z.infer<typeof MetadataRequestSchema>;

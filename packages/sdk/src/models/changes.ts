@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MessageRowSchema } from './message.js';
 import { OperatorThreadRowSchema } from './operator-thread.js';
 import { SessionRowSchema } from './session.js';
@@ -16,23 +16,24 @@ export type DeletedEntity = z.infer<typeof DeletedEntitySchema>;
  * `version` back as the next `since`; `hasMore` says another batch is waiting. Sessions moved
  * to the trash come back with `deletedAt` set; purged rows are listed in `deleted`.
  */
-export const ChangeBatchSchema = z
-  .object({
-    version: z.number().int().nonnegative(),
+export const ChangeBatchSchema = z.pipe(
+  z.object({
+    version: z.number().check(z.int(), z.nonnegative()),
     has_more: z.boolean(),
     sessions: z.array(SessionRowSchema),
     threads: z.array(OperatorThreadRowSchema),
     messages: z.array(MessageRowSchema),
     deleted: z.array(DeletedEntitySchema),
-  })
-  .transform((batch) => ({
+  }),
+  z.transform((batch) => ({
     version: batch.version,
     hasMore: batch.has_more,
     sessions: batch.sessions,
     threads: batch.threads,
     messages: batch.messages,
     deleted: batch.deleted,
-  }));
+  })),
+);
 
 /** One batch of the change feed. */
 export type ChangeBatch = z.output<typeof ChangeBatchSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The numbers behind the sidebar: sessions per status, in the trash, the total of unread
@@ -6,13 +6,13 @@ import { z } from 'zod';
  * so they are exact.
  */
 export const SessionCountsSchema = z.object({
-  active: z.number().int().nonnegative(),
-  paused: z.number().int().nonnegative(),
-  completed: z.number().int().nonnegative(),
-  archived: z.number().int().nonnegative(),
-  trash: z.number().int().nonnegative(),
-  unread: z.number().int().nonnegative(),
-  version: z.number().int().nonnegative(),
+  active: z.number().check(z.int(), z.nonnegative()),
+  paused: z.number().check(z.int(), z.nonnegative()),
+  completed: z.number().check(z.int(), z.nonnegative()),
+  archived: z.number().check(z.int(), z.nonnegative()),
+  trash: z.number().check(z.int(), z.nonnegative()),
+  unread: z.number().check(z.int(), z.nonnegative()),
+  version: z.number().check(z.int(), z.nonnegative()),
 });
 
 /** Session counts per status and unread total. The Active tab shows `active + paused`. */

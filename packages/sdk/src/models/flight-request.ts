@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The pipeline stages of a flight request, in order. The database enforces the same list
@@ -30,7 +30,7 @@ export type TripType = z.infer<typeof TripTypeSchema>;
 /** An airport as an IATA (3 letters) or ICAO (4 letters) code, upper case: `TEB`, `KTEB`. */
 export const AirportCodeSchema = z
   .string()
-  .regex(/^[A-Z]{3,4}$/, 'An airport code is 3 (IATA) or 4 (ICAO) upper-case letters');
+  .check(z.regex(/^[A-Z]{3,4}$/, 'An airport code is 3 (IATA) or 4 (ICAO) upper-case letters'));
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
 export const CalendarDateSchema = z.iso.date({ message: 'A date is written YYYY-MM-DD' });
@@ -38,20 +38,22 @@ export const CalendarDateSchema = z.iso.date({ message: 'A date is written YYYY-
 /** A local departure time `HH:MM` (24 h). */
 export const LocalTimeSchema = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time is written HH:MM (24 h)');
+  .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time is written HH:MM (24 h)'));
 
 /** One leg of a flight request: from, to, the local departure date and optional time. */
 export const FlightLegSchema = z
   .object({
     from: AirportCodeSchema,
     to: AirportCodeSchema,
-    date: CalendarDateSchema.nullable(),
-    time: LocalTimeSchema.nullable().optional(),
+    date: z.nullable(CalendarDateSchema),
+    time: z.optional(z.nullable(LocalTimeSchema)),
   })
-  .refine((leg) => leg.from !== leg.to, {
-    message: 'A leg must go from one airport to another',
-    path: ['to'],
-  });
+  .check(
+    z.refine((leg) => leg.from !== leg.to, {
+      message: 'A leg must go from one airport to another',
+      path: ['to'],
+    }),
+  );
 /** One leg of a flight request. */
 export type FlightLeg = z.infer<typeof FlightLegSchema>;
 
@@ -63,13 +65,14 @@ export const MIN_PASSENGERS = 1;
 export const MAX_PASSENGERS = 999;
 
 /** Number of passengers, 1–999. */
-export const PassengersSchema = z.number().int().min(MIN_PASSENGERS).max(MAX_PASSENGERS);
+export const PassengersSchema = z
+  .number()
+  .check(z.int(), z.gte(MIN_PASSENGERS), z.lte(MAX_PASSENGERS));
 
 /** Legs in order; dates never go backwards (a return is not before the departure). */
-export const FlightLegsSchema = z
-  .array(FlightLegSchema)
-  .max(MAX_LEGS)
-  .superRefine((legs, ctx) => {
+export const FlightLegsSchema = z.array(FlightLegSchema).check(
+  z.maxLength(MAX_LEGS),
+  z.superRefine((legs, ctx) => {
     let previous: string | null = null;
     legs.forEach((leg, index) => {
       if (leg.date && previous && leg.date < previous) {
@@ -81,16 +84,17 @@ export const FlightLegsSchema = z
       }
       if (leg.date) previous = leg.date;
     });
-  });
+  }),
+);
 
 /**
  * The flight-request fields of a session: trip type, legs, passengers and stage. Every field is
  * optional while a request is being understood; the stage defaults to `understanding_request`.
  */
 export const FlightRequestSchema = z.object({
-  tripType: TripTypeSchema.nullable(),
+  tripType: z.nullable(TripTypeSchema),
   legs: FlightLegsSchema,
-  passengers: PassengersSchema.nullable(),
+  passengers: z.nullable(PassengersSchema),
   stage: FlightRequestStageSchema,
 });
 /** The flight-request fields of a session. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Who wrote a message: the broker, the AI assistant, the system (e.g. "quote received"), or an
@@ -35,21 +35,21 @@ export type RichContent = z.infer<typeof RichContentSchema>;
  * camelCase. `seq` is assigned by the database per session and strictly increases: it is the
  * order and the pagination key. `threadId` is null in the main conversation.
  */
-export const MessageRowSchema = z
-  .object({
+export const MessageRowSchema = z.pipe(
+  z.object({
     id: z.uuid(),
     session_id: z.uuid(),
-    thread_id: z.uuid().nullable(),
+    thread_id: z.nullable(z.uuid()),
     owner_id: z.uuid(),
-    seq: z.number().int().positive(),
+    seq: z.number().check(z.int(), z.positive()),
     role: MessageRoleSchema,
     content: z.string(),
     content_type: MessageRowContentTypeSchema,
-    rich_content: RichContentSchema.nullable(),
-    created_at: z.string().min(1),
-    sync_version: z.number().int().nonnegative(),
-  })
-  .transform((row) => ({
+    rich_content: z.nullable(RichContentSchema),
+    created_at: z.string().check(z.minLength(1)),
+    sync_version: z.number().check(z.int(), z.nonnegative()),
+  }),
+  z.transform((row) => ({
     id: row.id,
     sessionId: row.session_id,
     threadId: row.thread_id,
@@ -61,15 +61,17 @@ export const MessageRowSchema = z
     richContent: row.rich_content,
     createdAt: row.created_at,
     syncVersion: row.sync_version,
-  }));
+  })),
+);
 
 /** A saved message of a session's conversation or of one of its operator threads. */
 export type Message = z.output<typeof MessageRowSchema>;
 
 /** One page of messages: `items` in ascending `seq`; `hasMore` says a further page exists. */
-export const MessagePageSchema = z
-  .object({ items: z.array(MessageRowSchema), has_more: z.boolean() })
-  .transform((page) => ({ items: page.items, hasMore: page.has_more }));
+export const MessagePageSchema = z.pipe(
+  z.object({ items: z.array(MessageRowSchema), has_more: z.boolean() }),
+  z.transform((page) => ({ items: page.items, hasMore: page.has_more })),
+);
 
 /** One page of messages, oldest first. */
 export type MessagePage = z.output<typeof MessagePageSchema>;
@@ -96,10 +98,10 @@ export const SESSION_EVENT_KINDS = [
  */
 export const SessionEventSchema = z.looseObject({
   event: z.enum(SESSION_EVENT_KINDS),
-  from: z.string().optional(),
-  to: z.string().optional(),
-  outcome: z.enum(['won', 'lost', 'cancelled']).optional(),
-  resume_at: z.string().optional(),
+  from: z.optional(z.string()),
+  to: z.optional(z.string()),
+  outcome: z.optional(z.enum(['won', 'lost', 'cancelled'])),
+  resume_at: z.optional(z.string()),
 });
 /** An event line's `richContent`, parsed. */
 export type SessionEvent = z.output<typeof SessionEventSchema>;

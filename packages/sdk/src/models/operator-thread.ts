@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Where a conversation with an operator stands. */
 export const OperatorThreadStatusSchema = z.enum(['open', 'quoted', 'declined', 'closed']);
@@ -9,26 +9,26 @@ export type OperatorThreadStatus = z.infer<typeof OperatorThreadStatusSchema>;
  * An operator thread as the database returns it (`chat.operator_threads`), parsed into
  * camelCase. `unreadCount` counts operator messages after the read cursor `lastReadSeq`.
  */
-export const OperatorThreadRowSchema = z
-  .object({
+export const OperatorThreadRowSchema = z.pipe(
+  z.object({
     id: z.uuid(),
     session_id: z.uuid(),
     owner_id: z.uuid(),
     operator_name: z.string(),
-    external_ref: z.string().nullable(),
+    external_ref: z.nullable(z.string()),
     status: OperatorThreadStatusSchema,
-    last_message_preview: z.string().nullable(),
-    last_message_at: z.string().nullable(),
-    last_seq: z.number().int().nonnegative(),
-    last_read_seq: z.number().int().nonnegative(),
-    message_count: z.number().int().nonnegative(),
-    inbound_count: z.number().int().nonnegative(),
-    unread_count: z.number().int().nonnegative(),
-    created_at: z.string().min(1),
-    updated_at: z.string().min(1),
-    sync_version: z.number().int().nonnegative(),
-  })
-  .transform((row) => ({
+    last_message_preview: z.nullable(z.string()),
+    last_message_at: z.nullable(z.string()),
+    last_seq: z.number().check(z.int(), z.nonnegative()),
+    last_read_seq: z.number().check(z.int(), z.nonnegative()),
+    message_count: z.number().check(z.int(), z.nonnegative()),
+    inbound_count: z.number().check(z.int(), z.nonnegative()),
+    unread_count: z.number().check(z.int(), z.nonnegative()),
+    created_at: z.string().check(z.minLength(1)),
+    updated_at: z.string().check(z.minLength(1)),
+    sync_version: z.number().check(z.int(), z.nonnegative()),
+  }),
+  z.transform((row) => ({
     id: row.id,
     sessionId: row.session_id,
     ownerId: row.owner_id,
@@ -45,7 +45,8 @@ export const OperatorThreadRowSchema = z
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     syncVersion: row.sync_version,
-  }));
+  })),
+);
 
 /** A conversation with one aircraft operator contacted for a flight request. */
 export type OperatorThread = z.output<typeof OperatorThreadRowSchema>;

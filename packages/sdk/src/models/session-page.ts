@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SessionRowSchema } from './session.js';
 
 /**
@@ -13,17 +13,18 @@ export type SessionCursor = z.infer<typeof SessionCursorSchema>;
  * One page of a tab: the sessions, the cursor of the next page (null at the end) and the
  * change-feed version the page is consistent with.
  */
-export const SessionPageSchema = z
-  .object({
+export const SessionPageSchema = z.pipe(
+  z.object({
     items: z.array(SessionRowSchema),
-    next_cursor: SessionCursorSchema.nullable(),
-    version: z.number().int().nonnegative(),
-  })
-  .transform((page) => ({
+    next_cursor: z.nullable(SessionCursorSchema),
+    version: z.number().check(z.int(), z.nonnegative()),
+  }),
+  z.transform((page) => ({
     items: page.items,
     nextCursor: page.next_cursor,
     version: page.version,
-  }));
+  })),
+);
 
 /** One page of sessions. */
 export type SessionPage = z.output<typeof SessionPageSchema>;

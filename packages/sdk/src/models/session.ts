@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { FlightLegSchema, FlightRequestStageSchema, TripTypeSchema } from './flight-request.js';
 
 /** What a session is about: one flight request, or a general conversation. */
@@ -28,24 +28,24 @@ export const SessionMetadataSchema = z.record(z.string(), z.unknown());
 /** Host-owned metadata: a JSON object of at most 16 KB. */
 export type SessionMetadata = z.infer<typeof SessionMetadataSchema>;
 
-const timestamp = z.string().min(1);
+const timestamp = z.string().check(z.minLength(1));
 
 /**
  * Why a session sits where the attention order puts it, as `list_sessions` in `attention` order
  * computes it from the same rule it orders by: unread operator replies (`count`), a departure
  * within two days (`days` from today, UTC dates: 0, 1 or 2), or a paused session due to resume.
  */
-export const AttentionReasonSchema = z
-  .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('unread'), count: z.number().int().positive() }),
+export const AttentionReasonSchema = z.pipe(
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('unread'), count: z.number().check(z.int(), z.positive()) }),
     z.object({
       kind: z.literal('departs_soon'),
-      days: z.number().int().nonnegative(),
+      days: z.number().check(z.int(), z.nonnegative()),
       departs_on: z.string(),
     }),
-    z.object({ kind: z.literal('resume_due'), resume_at: z.string().nullable().optional() }),
-  ])
-  .transform((reason) => {
+    z.object({ kind: z.literal('resume_due'), resume_at: z.optional(z.nullable(z.string())) }),
+  ]),
+  z.transform((reason) => {
     switch (reason.kind) {
       case 'unread':
         return { kind: reason.kind, count: reason.count };
@@ -54,28 +54,29 @@ export const AttentionReasonSchema = z
       case 'resume_due':
         return { kind: reason.kind, resumeAt: reason.resume_at ?? null };
     }
-  });
+  }),
+);
 /** Why a session is in the attention order's front buckets; see {@link AttentionReasonSchema}. */
 export type AttentionReason = z.output<typeof AttentionReasonSchema>;
-const nullableTimestamp = timestamp.nullable();
+const nullableTimestamp = z.nullable(timestamp);
 
 /**
  * A session as the database returns it (`chat.session_card`): everything a card shows, in one
  * row. Parsed from snake_case and exposed in camelCase.
  */
-export const SessionRowSchema = z
-  .object({
+export const SessionRowSchema = z.pipe(
+  z.object({
     id: z.uuid(),
     owner_id: z.uuid(),
     kind: SessionKindSchema,
     status: SessionStatusSchema,
-    status_before_archive: SessionStatusSchema.nullable(),
+    status_before_archive: z.nullable(SessionStatusSchema),
     title: z.string(),
-    trip_type: TripTypeSchema.nullable(),
+    trip_type: z.nullable(TripTypeSchema),
     legs: z.array(FlightLegSchema),
-    passengers: z.number().int().nullable(),
-    stage: FlightRequestStageSchema.nullable(),
-    outcome: CompletionOutcomeSchema.nullable(),
+    passengers: z.nullable(z.number().check(z.int())),
+    stage: z.nullable(FlightRequestStageSchema),
+    outcome: z.nullable(CompletionOutcomeSchema),
     pinned: z.boolean(),
     resume_at: nullableTimestamp,
     created_at: timestamp,
@@ -86,22 +87,22 @@ export const SessionRowSchema = z
     deleted_at: nullableTimestamp,
     // The first leg's date (the "departs soon" signal of the attention order). Optional so
     // hand-written fixtures of older shape still parse.
-    departs_on: z.string().nullable().default(null),
-    last_message_preview: z.string().nullable(),
-    message_count: z.number().int().nonnegative(),
-    unread_count: z.number().int().nonnegative(),
-    thread_count: z.number().int().nonnegative(),
-    replied_thread_count: z.number().int().nonnegative(),
+    departs_on: z._default(z.nullable(z.string()), null),
+    last_message_preview: z.nullable(z.string()),
+    message_count: z.number().check(z.int(), z.nonnegative()),
+    unread_count: z.number().check(z.int(), z.nonnegative()),
+    thread_count: z.number().check(z.int(), z.nonnegative()),
+    replied_thread_count: z.number().check(z.int(), z.nonnegative()),
     // The highest message seq of the session (main conversation and threads).
-    last_seq: z.number().int().nonnegative().default(0),
+    last_seq: z._default(z.number().check(z.int(), z.nonnegative()), 0),
     metadata: SessionMetadataSchema,
-    external_ref: z.string().nullable(),
-    version: z.number().int().positive(),
-    sync_version: z.number().int().nonnegative(),
+    external_ref: z.nullable(z.string()),
+    version: z.number().check(z.int(), z.positive()),
+    sync_version: z.number().check(z.int(), z.nonnegative()),
     // Only on rows of list_sessions in attention order (null: in the order's last bucket).
-    attention_reason: AttentionReasonSchema.nullable().optional(),
-  })
-  .transform((row) => ({
+    attention_reason: z.optional(z.nullable(AttentionReasonSchema)),
+  }),
+  z.transform((row) => ({
     id: row.id,
     ownerId: row.owner_id,
     kind: row.kind,
@@ -134,7 +135,8 @@ export const SessionRowSchema = z
     syncVersion: row.sync_version,
     // Present only when the database gave a reason, so rows of other reads keep their shape.
     ...(row.attention_reason ? { attentionReason: row.attention_reason } : {}),
-  }));
+  })),
+);
 
 /** A session with everything its card shows. */
 export type Session = z.output<typeof SessionRowSchema>;

@@ -13,6 +13,7 @@ import type {
 import type { ChangeFeedSync } from '../sync/change-feed-sync.js';
 import { FeedLink } from './feed-link.js';
 import { SnapshotStore, deepFreeze } from './store.js';
+import { safeParse } from '../validate.js';
 
 /** A message the server has saved (it has a `seq`). */
 export type SentMessageItem = Message & { delivery: 'sent'; error: null };
@@ -237,7 +238,7 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
   async send(content: string, options: SendMessageOptions = {}): Promise<Result<Message>> {
     if (this.#disposed) return fail(this.#disposedError());
     const id = options.id ?? newId();
-    const parsed = AppendMessageInputSchema.safeParse({
+    const parsed = safeParse(AppendMessageInputSchema, {
       id,
       sessionId: this.#sessionId,
       threadId: this.#threadId,

@@ -49,6 +49,7 @@ export type {
   SessionMutationError,
   TabCounts,
 } from './list/types.js';
+import { safeParse } from '../validate.js';
 
 /**
  * The live session list behind a sidebar: one tab at a time, searched and ordered, paged by
@@ -249,7 +250,7 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
    * row when it answers; removed again if the create fails. Idempotent on `input.id`.
    */
   create(input: CreateSessionInput): Promise<Result<Session>> {
-    const parsed = CreateSessionInputSchema.safeParse(input);
+    const parsed = safeParse(CreateSessionInputSchema, input);
     if (!parsed.success) return Promise.resolve(fail(validationError('session', parsed.error)));
     const id = parsed.data.id ?? newId();
     const provisional = provisionalSession(
@@ -284,7 +285,7 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
     patch: SessionPatch,
     options: VersionedRequestOptions = {},
   ): Promise<Result<Session>> {
-    const parsed = SessionPatchSchema.safeParse(patch);
+    const parsed = safeParse(SessionPatchSchema, patch);
     if (!parsed.success)
       return Promise.resolve(fail(validationError('session patch', parsed.error)));
     const value = parsed.data;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AirportCodeSchema } from '../../models/flight-request.js';
 import {
   AIRPORT_LATITUDES,
@@ -10,22 +10,16 @@ import {
 /** An airport as a card shows it: codes, name, city and country. */
 export const AirportSchema = z.object({
   /** IATA code (`TEB`), or null when the airport has none. */
-  iata: z
-    .string()
-    .regex(/^[A-Z]{3}$/)
-    .nullable(),
+  iata: z.nullable(z.string().check(z.regex(/^[A-Z]{3}$/))),
   /** ICAO code (`KTEB`), or null when the airport has none. */
-  icao: z
-    .string()
-    .regex(/^[A-Z]{4}$/)
-    .nullable(),
-  name: z.string().min(1),
+  icao: z.nullable(z.string().check(z.regex(/^[A-Z]{4}$/))),
+  name: z.string().check(z.minLength(1)),
   /** The city or municipality the airport serves; empty when the dataset has none. */
   city: z.string(),
   /** Country name in English (`United States`). */
   country: z.string(),
   /** ISO 3166-1 alpha-2 country code (`US`). */
-  countryCode: z.string().regex(/^[A-Z]{2}$/),
+  countryCode: z.string().check(z.regex(/^[A-Z]{2}$/)),
 });
 /** An airport as a card shows it. */
 export type Airport = z.infer<typeof AirportSchema>;
@@ -46,12 +40,12 @@ export const AirportSizeSchema = z.enum([
 export type AirportSize = z.infer<typeof AirportSizeSchema>;
 
 /** An airport as a picker lists it: a card's fields plus its kind and where it is. */
-export const AirportEntrySchema = AirportSchema.extend({
+export const AirportEntrySchema = z.extend(AirportSchema, {
   size: AirportSizeSchema,
   /** Degrees north, to about a kilometre (two decimals). */
-  latitude: z.number().min(-90).max(90),
+  latitude: z.number().check(z.gte(-90), z.lte(90)),
   /** Degrees east, to about a kilometre (two decimals). */
-  longitude: z.number().min(-180).max(180),
+  longitude: z.number().check(z.gte(-180), z.lte(180)),
 });
 /** An airport as a picker lists it. */
 export type AirportEntry = z.infer<typeof AirportEntrySchema>;

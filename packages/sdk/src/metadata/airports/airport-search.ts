@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { nameKey } from '../text/normalize.js';
 import {
   airportEntry,
@@ -8,14 +8,15 @@ import {
   type DirectoryAirport,
 } from './airport-directory.js';
 import { matchAirportName } from './airport-names.js';
+import { parse } from '../../validate.js';
 
 /**
  * Options of {@link searchAirports}: at most `limit` answers (default 8, at most 50), and the
  * broker's `recent` airport codes, which rank first among equally good matches.
  */
 export const AirportSearchOptionsSchema = z.object({
-  limit: z.number().int().min(1).max(50).optional(),
-  recent: z.array(z.string().max(4)).max(50).optional(),
+  limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(50))),
+  recent: z.optional(z.array(z.string().check(z.maxLength(4))).check(z.maxLength(50))),
 });
 /** Options of {@link searchAirports}. */
 export type AirportSearchOptions = z.input<typeof AirportSearchOptionsSchema>;
@@ -72,7 +73,7 @@ function matchRank(row: SearchRow, query: string): number | null {
  * searchAirports('london', { recent: ['FAB'] }).map((a) => a.iata); // ['FAB', 'LHR', 'LGW', …]
  */
 export function searchAirports(text: string, options: AirportSearchOptions = {}): AirportEntry[] {
-  const { limit = 8, recent = [] } = AirportSearchOptionsSchema.parse(options);
+  const { limit = 8, recent = [] } = parse(AirportSearchOptionsSchema, options);
   const query = nameKey(text);
   if (!query) return [];
   const ranked = new Map<DirectoryAirport, number>();

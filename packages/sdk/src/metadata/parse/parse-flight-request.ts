@@ -23,6 +23,7 @@ import { dateLabel } from './ambiguities.js';
 import { tokenizeFreeText } from './tokenize.js';
 import { Claims, type AirportToken, type Token } from './tokens.js';
 import { recognizeTripCues } from './trip-cues.js';
+import { parse } from '../../validate.js';
 
 /** Words that make dates or times about a flight rather than, say, a call. */
 const FLIGHT_WORDS =
@@ -143,7 +144,7 @@ export function parseFlightRequest(text: string, options: ParseOptions = {}): Fl
     (timed && flightWords) ||
     (airports.length > 0 && (timed || flightWords));
   if (!isFlight) {
-    return FlightRequestDraftSchema.parse({
+    return parse(FlightRequestDraftSchema, {
       kind: 'general',
       title: titleFromMessage(input),
       tripType: null,
@@ -349,7 +350,7 @@ export function parseFlightRequest(text: string, options: ParseOptions = {}): Fl
         }
       : {}),
   };
-  return FlightRequestDraftSchema.parse({
+  return parse(FlightRequestDraftSchema, {
     ...fields,
     title: flightRequestTitle(fields),
     confidence: assessConfidence(fields),

@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ParseOptionsSchema, type ParseOptions } from '../schemas.js';
 import { dateInTimeZone } from './calendar.js';
+import { safeParse } from '../../validate.js';
 
 /** The options a parse runs with, checked and with defaults applied. */
 export interface ParseSettings {
@@ -22,7 +23,7 @@ export interface ParseSettings {
  * an option is malformed (a programmer error, not a broker's).
  */
 export function parseSettings(options: ParseOptions): ParseSettings {
-  const parsed = ParseOptionsSchema.safeParse(options);
+  const parsed = safeParse(ParseOptionsSchema, options);
   if (!parsed.success) {
     throw new TypeError(`parseFlightRequest: invalid options: ${z.prettifyError(parsed.error)}`);
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { omit } from 'zod/mini';
 import { FlightRequestDraftFieldsSchema } from '../schemas.js';
 
 /**
@@ -8,7 +9,7 @@ import { FlightRequestDraftFieldsSchema } from '../schemas.js';
  * JSON schema can't express: legs in date order, a leg between two different airports).
  */
 // `ambiguities` is left out too (#12): the choices come from our airport table, not the model.
-export const ModelDraftSchema = FlightRequestDraftFieldsSchema.omit({
+export const ModelDraftSchema = omit(FlightRequestDraftFieldsSchema, {
   confidence: true,
   ambiguities: true,
 });

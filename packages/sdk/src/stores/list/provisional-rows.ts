@@ -1,8 +1,9 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { CreateSessionInputSchema, SessionPatchSchema } from '../../inputs.js';
 import type { FlightLeg } from '../../models/flight-request.js';
 import { SessionRowSchema, type Session } from '../../models/session.js';
 import { deepFreeze } from '../store.js';
+import { parse, safeParse } from '../../validate.js';
 
 /**
  * Rows the list shows before the server answers: a session being created, a session being
@@ -25,8 +26,8 @@ const NEUTRAL_CANDIDATES: readonly unknown[] = [null, 0, false, [], {}];
  */
 const NEUTRAL_ROW: Readonly<Record<string, unknown>> = Object.freeze(
   Object.fromEntries(
-    Object.entries(SessionRowSchema.in.shape).flatMap(([column, schema]) => {
-      const neutral = NEUTRAL_CANDIDATES.find((value) => schema.safeParse(value).success);
+    Object.entries(SessionRowSchema.def.in.shape).flatMap(([column, schema]) => {
+      const neutral = NEUTRAL_CANDIDATES.find((value) => safeParse(schema, value).success);
       return neutral === undefined ? [] : [[column, neutral]];
     }),
   ),
@@ -65,7 +66,7 @@ export function provisionalSession(
     external_ref: input.externalRef ?? null,
     version: 1,
   };
-  return deepFreeze(SessionRowSchema.parse({ ...NEUTRAL_ROW, ...decided }));
+  return deepFreeze(parse(SessionRowSchema, { ...NEUTRAL_ROW, ...decided }));
 }
 
 /** A session with a (validated) patch applied, as the list shows it until the server answers. */
