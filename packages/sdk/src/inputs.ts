@@ -45,7 +45,7 @@ function text(min: number, max: number, what: string) {
 }
 
 /** A row id: a uuid. */
-export const IdSchema = z.uuid({ message: 'An id is a uuid' });
+export const IdSchema = z.uuid({ error: 'An id is a uuid' });
 
 /** A session title: at most 200 characters (surrounding spaces are trimmed by the database). */
 export const TitleSchema = z
@@ -123,6 +123,7 @@ export const SessionPatchSchema = z
   })
   .check(
     z.refine(
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Object.values drops the undefined of optional fields
       (patch) => Object.values(patch).some((value) => value !== undefined),
       'A patch changes at least one field',
     ),
@@ -132,7 +133,7 @@ export type SessionPatch = z.input<typeof SessionPatchSchema>;
 
 /** An instant, as an ISO 8601 string with a time zone or a `Date`. */
 export const InstantSchema = z.union([
-  z.iso.datetime({ offset: true, message: 'A time is an ISO 8601 timestamp with a time zone' }),
+  z.iso.datetime({ offset: true, error: 'A time is an ISO 8601 timestamp with a time zone' }),
   z.pipe(
     z.date(),
     z.transform((date: Date) => date.toISOString()),
@@ -235,7 +236,7 @@ export const ListMessagesQuerySchema = z
   })
   .check(
     z.refine((query) => query.beforeSeq === undefined || query.afterSeq === undefined, {
-      message: 'Page before a seq or after one, not both',
+      error: 'Page before a seq or after one, not both',
       path: ['afterSeq'],
     }),
   );
@@ -278,7 +279,7 @@ export const RecordOperatorMessageInputSchema = z
   })
   .check(
     z.refine((input) => input.threadId !== undefined || input.threadExternalRef !== undefined, {
-      message: 'Name the thread: threadId or threadExternalRef',
+      error: 'Name the thread: threadId or threadExternalRef',
       path: ['threadId'],
     }),
   );

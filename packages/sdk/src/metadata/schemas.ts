@@ -231,7 +231,7 @@ export const TimeZoneSchema = z
   .string()
   .check(
     z.minLength(1),
-    z.refine(isKnownTimeZone, { message: 'An IANA time zone such as America/New_York' }),
+    z.refine(isKnownTimeZone, { error: 'An IANA time zone such as America/New_York' }),
   );
 
 /** `YYYY-MM-DD` (that calendar day) or an ISO date-time with offset (that instant). */
@@ -271,7 +271,7 @@ export const MAX_TEXT_LENGTH = 4000;
 export const MetadataRequestSchema = z.strictObject({
   text: z.string().check(
     z.maxLength(MAX_TEXT_LENGTH),
-    z.refine((text) => text.trim().length > 0, { message: 'text must not be blank' }),
+    z.refine((text) => text.trim().length > 0, { error: 'text must not be blank' }),
   ),
   referenceDate: z.optional(z.union([z.iso.date(), z.iso.datetime({ offset: true })])),
   timeZone: z.optional(TimeZoneSchema),

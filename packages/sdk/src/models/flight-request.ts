@@ -33,7 +33,7 @@ export const AirportCodeSchema = z
   .check(z.regex(/^[A-Z]{3,4}$/, 'An airport code is 3 (IATA) or 4 (ICAO) upper-case letters'));
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
-export const CalendarDateSchema = z.iso.date({ message: 'A date is written YYYY-MM-DD' });
+export const CalendarDateSchema = z.iso.date({ error: 'A date is written YYYY-MM-DD' });
 
 /** A local departure time `HH:MM` (24 h). */
 export const LocalTimeSchema = z
@@ -50,7 +50,7 @@ export const FlightLegSchema = z
   })
   .check(
     z.refine((leg) => leg.from !== leg.to, {
-      message: 'A leg must go from one airport to another',
+      error: 'A leg must go from one airport to another',
       path: ['to'],
     }),
   );

@@ -10,7 +10,7 @@ const supabase = {
     throw new Error('nothing is sent for an invalid input');
   },
 };
-const chat = createChatSessions({ supabase } as never);
+const chat = createChatSessions({ supabase });
 const list = async () => (await chat.sessions.list({ limit: 201 })).error?.message;
 const append = async () =>
   (await chat.messages.append({ sessionId: 'not-a-uuid', content: '' })).error?.message;
