@@ -20,7 +20,11 @@ import { chatSessionsClientContext, sessionListContext } from '../context.js';
 import { RuntimeStoreController } from '../controllers/runtime-store-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import type { SessionListSource, SessionListView } from '../controllers/session-list-source.js';
-import { ChatMessageRetryEvent, ChatSessionActionEvent } from '../events.js';
+import {
+  ChatMessageRetryEvent,
+  ChatSessionActionEvent,
+  ChatThreadsToggleEvent,
+} from '../events.js';
 import {
   renderTranscript,
   TranscriptScrollController,
@@ -211,7 +215,14 @@ export class ChatSessionView extends LitElement {
   @state() private pendingAction: LifecycleAction | null = null;
   @state() private actionProblem = '';
   @state() private outcomeMenuOpen = false;
-  @state() private threadsOpen = false;
+  /** Whether the operator threads are shown (the Operators toggle sets it). */
+  @property({ type: Boolean, attribute: 'threads-open' }) threadsOpen = false;
+
+  /**
+   * The host shows the operator threads (as `<chat-workspace>` does): the Operators toggle
+   * fires `chat-threads-toggle` and the view renders no thread list of its own.
+   */
+  @property({ type: Boolean, attribute: 'external-threads' }) externalThreads = false;
 
   @query("[part~='transcript']") private transcript!: HTMLElement | null;
 
@@ -279,7 +290,7 @@ export class ChatSessionView extends LitElement {
       this.sessionProblem = '';
       this.actionProblem = '';
       this.outcomeMenuOpen = false;
-      this.threadsOpen = false;
+      if (!this.externalThreads) this.threadsOpen = false;
     }
     const before = this.messages.store;
     const pageSize = this.pageSize;
@@ -393,8 +404,15 @@ export class ChatSessionView extends LitElement {
     void this.runAction('complete', outcome);
   }
 
+  /** Moves focus to the composer, once it is rendered (e.g. after the host created the session). */
+  async focusComposer(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('chat-composer')?.focus();
+  }
+
   private handleThreadsToggle(): void {
     this.threadsOpen = !this.threadsOpen;
+    if (this.externalThreads) this.dispatchEvent(new ChatThreadsToggleEvent(this.threadsOpen));
   }
 
   private handleLoadEarlier(): void {
@@ -429,6 +447,7 @@ export class ChatSessionView extends LitElement {
       outcomeMenuOpen: this.outcomeMenuOpen,
       outcomeMenu: this.outcomeMenu,
       threadsOpen: this.threadsOpen,
+      threadsElsewhere: this.externalThreads,
       handleActionClick: (event) => this.handleActionClick(event),
       handleCompleteKeyDown: (event) => this.handleCompleteKeyDown(event),
       handleOutcomeClick: (event) => this.handleOutcomeClick(event),
@@ -443,7 +462,8 @@ export class ChatSessionView extends LitElement {
     }
     const session = this.shown;
     const store = this.messages.store as SessionViewMessageStore | null;
-    const threadsShown = this.threadsOpen && session?.kind === 'flight_request';
+    const threadsShown =
+      this.threadsOpen && session?.kind === 'flight_request' && !this.externalThreads;
     return html`
       ${renderSessionHeader(this.headerView(), session)}
       <div part="body" class=${threadsShown ? 'with-threads' : ''}>

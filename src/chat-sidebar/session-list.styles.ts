@@ -40,6 +40,8 @@ export const sessionListStyles = css`
     flex: 1 1 0;
     min-height: 0;
     outline: none;
+    /* The cards keep their width whether or not the list scrolls. */
+    scrollbar-gutter: stable;
   }
 
   /* Rows are placed by the virtualizer across the list's full width; they carry the padding. */
@@ -54,16 +56,18 @@ export const sessionListStyles = css`
   }
 
   [part~='item'] {
+    position: relative;
     display: flex;
     align-items: stretch;
-    gap: 2px;
     width: 100%;
-    padding: calc(var(--_gap) / 2) calc(var(--_padding) - 4px) calc(var(--_gap) / 2) var(--_padding);
+    padding: calc(var(--_gap) / 2) var(--_padding);
   }
 
   [part~='item'] > [part~='card'] {
     flex: 1 1 auto;
     min-width: 0;
+    /* The "⋯" button sits inside the card's top-right corner: the card's header leaves room. */
+    --_card-actions-space: 22px;
   }
 
   [part~='card'].checked::part(base) {
@@ -88,8 +92,11 @@ export const sessionListStyles = css`
   }
 
   [part~='item-actions'] {
-    flex: none;
-    width: 24px;
+    position: absolute;
+    top: calc(var(--_gap) / 2 + 5px);
+    right: calc(var(--_padding) + 4px);
+    width: 22px;
+    height: 22px;
     padding: 0;
     border: 0;
     border-radius: var(--_radius);
