@@ -87,6 +87,9 @@ export type WorkspaceDensity = 'comfortable' | 'compact';
  * @csspart thread-note - "Replying to … in the operator thread", where the main composer was.
  * @csspart main-reply-button - Closes the thread, bringing the main composer back.
  * @csspart empty - What to do while no conversation is open.
+ * @csspart list-heading - The list's heading (the sidebar's `heading`).
+ * @csspart tab - A tab of the list (with `selected` on the chosen one).
+ * @csspart card-base - Each card's box in the list.
  *
  * @cssprop --chat-workspace-background - Background. Default: `--chat-color-surface`.
  * @cssprop --chat-workspace-color - Text colour. Default: `--chat-color-text`.
@@ -167,6 +170,8 @@ export class ChatWorkspace extends LitElement {
   /** Set by a create in the list: the next opened session gets focus in its composer. */
   private focusComposerOnOpen = false;
   private focusAfterUpdate: (() => void) | null = null;
+  /** The last list interaction was a pointer's (a tap opens no on-screen keyboard). */
+  private pointerInList = false;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -247,9 +252,17 @@ export class ChatWorkspace extends LitElement {
     }
     this.pane = 'session';
     this.recordPlace(changed || this.layout === 'narrow' ? 'push' : 'replace');
-    const focusComposer = this.focusComposerOnOpen || this.layout === 'narrow';
+    const created = this.focusComposerOnOpen;
     this.focusComposerOnOpen = false;
-    if (focusComposer) this.focusAfterUpdate = () => void this.view?.focusComposer();
+    if (created || (this.layout === 'narrow' && !this.pointerInList)) {
+      this.focusAfterUpdate = () => void this.view?.focusComposer();
+    } else if (this.layout === 'narrow') {
+      // Opened by a tap: focus follows to the new pane without popping up a keyboard.
+      this.focusAfterUpdate = () =>
+        this.renderRoot
+          .querySelector<HTMLElement>("[part~='session-pane'] [part~='back-button']")
+          ?.focus({ preventScroll: true });
+    }
   }
 
   private handleCreate(event: ChatSessionCreateEvent): void {
@@ -434,6 +447,7 @@ export class ChatWorkspace extends LitElement {
       </button>
       <section part="list-pane" class="pane" aria-label=${text.listRegion} ?hidden=${narrow && pane !== 'list'}>
         <chat-sidebar
+          exportparts="heading: list-heading, tab, selected, card-base"
           .store=${this.store}
           .client=${this.client}
           selected=${this.sessionId}
@@ -441,6 +455,8 @@ export class ChatWorkspace extends LitElement {
           metadata-endpoint=${this.metadataEndpoint}
           .metadataParser=${this.metadataParser}
           heading-level=${this.headingLevel}
+          @pointerdown=${() => (this.pointerInList = true)}
+          @keydown=${() => (this.pointerInList = false)}
           @chat-session-select=${this.handleSelect}
           @chat-session-create=${this.handleCreate}
           @chat-session-delete=${this.handleDelete}

@@ -503,9 +503,10 @@ describe('demo workspace (npm start, PostgreSQL)', () => {
         'the sessions with unread replies, this one included, to come first',
       );
 
-      // The reply is in a new operator thread, with its own badge.
-      await toggle.click();
-      const thread = view(page).locator('operator-thread-list [part~="thread"]');
+      // The reply is in a new operator thread, with its own badge. The wide workspace shows a
+      // flight request's threads beside the conversation already.
+      await expectAttribute(toggle, 'aria-expanded', 'true');
+      const thread = page.locator('chat-workspace operator-thread-list [part~="thread"]');
       await expectCount(thread, 1, 'one operator thread');
       await expectText(thread.locator('[part~="unread-badge"]'), '1');
     }),
