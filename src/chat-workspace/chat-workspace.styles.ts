@@ -164,6 +164,29 @@ export const chatWorkspaceStyles = [
       outline-offset: 2px;
     }
 
+    /* A phone keeps at least half its height for the conversation: the session's header and the
+       pane bar are tighter there (one row of actions from 320 px). */
+    :host([layout='narrow']) [part~='pane-bar'] {
+      min-height: 36px;
+      padding: 2px 8px;
+    }
+
+    :host([layout='narrow']) [part~='back-button'] {
+      min-height: 28px;
+    }
+
+    :host([layout='narrow']) chat-session-view::part(header) {
+      gap: 4px;
+      padding: 6px 10px;
+    }
+
+    :host([layout='narrow']) chat-session-view::part(action-button),
+    :host([layout='narrow']) chat-session-view::part(threads-toggle) {
+      gap: 4px;
+      padding: 2px 7px;
+      font-size: 0.8125rem;
+    }
+
     [part~='threads-pane'] > operator-thread-list {
       flex: 1 1 auto;
       min-height: 0;

@@ -1,11 +1,14 @@
 import type { ChangeFeedSync, ChatSessionsClient } from '@chat-sessions/sdk';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { consume } from '@lit/context';
 import { property, query, state } from 'lit/decorators.js';
 import type { ComposerDraftStore } from '../chat-composer/chat-composer.js';
 import type { ChatSessionView } from '../chat-session-view/chat-session-view.js';
 import type { ChatSidebar } from '../chat-sidebar/chat-sidebar.js';
 import type { QuickCreateParser } from '../chat-sidebar/quick-create.js';
-import type { SessionListSource } from '../controllers/session-list-source.js';
+import { sessionListContext } from '../context.js';
+import type { SessionListSource, SessionListView } from '../controllers/session-list-source.js';
+import { StoreController } from '../controllers/store-controller.js';
 import type {
   ChatSessionCreateEvent,
   ChatSessionDeleteEvent,
@@ -163,10 +166,20 @@ export class ChatWorkspace extends LitElement {
   /** The open session's kind, when known (from the list). */
   @state() private kind: Session['kind'] | null = null;
 
+  @consume({ context: sessionListContext, subscribe: true })
+  @state()
+  private providedList: SessionListSource | undefined;
+
   @query('chat-sidebar') private sidebar!: ChatSidebar | null;
   @query('chat-session-view') private view!: ChatSessionView | null;
 
   private text: ChatWorkspaceStrings = defaultWorkspaceStrings;
+  /** The list, read to learn the open session's kind when it was opened by a link. */
+  private readonly list = new StoreController<SessionListView>(this);
+  /** The session whose threads were last opened or closed for it (wide layout). */
+  private threadsDecidedFor = '';
+  /** The session `kind` belongs to. */
+  private kindFor = '';
   /** Set by a create in the list: the next opened session gets focus in its composer. */
   private focusComposerOnOpen = false;
   private focusAfterUpdate: (() => void) | null = null;
@@ -184,11 +197,13 @@ export class ChatWorkspace extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.text = { ...defaultWorkspaceStrings, ...this.strings } as ChatWorkspaceStrings;
     if (this.layout !== this.layoutController.layout) this.layout = this.layoutController.layout;
+    this.list.store = this.store ?? this.providedList ?? null;
     if (changed.has('sessionId') && changed.get('sessionId') !== undefined) {
       // A session set by the host: show it (a phone shows one pane at a time).
       if (!this.sessionId) this.pane = 'list';
       else if (this.pane === 'list') this.pane = 'session';
     }
+    this.learnKind();
   }
 
   protected override updated(): void {
@@ -220,6 +235,27 @@ export class ChatWorkspace extends LitElement {
     await this.view?.focusComposer();
   }
 
+  /**
+   * The open session's kind, from the list when it was opened by a link or by the host; a wide
+   * layout then shows a flight request's operators beside it, once per session.
+   */
+  private learnKind(): void {
+    const id = this.sessionId;
+    if (!id) return;
+    if (this.kindFor !== id) {
+      this.kind = null;
+      const listed = this.list.snapshot?.items.find((session) => session.id === id);
+      if (listed) {
+        this.kind = listed.kind;
+        this.kindFor = id;
+      }
+    }
+    if (this.kind !== null && this.threadsDecidedFor !== id) {
+      this.threadsDecidedFor = id;
+      if (this.layout === 'wide' && this.kind === 'flight_request') this.threadsOpen = true;
+    }
+  }
+
   private restore(location: WorkspaceLocation): void {
     this.sessionId = location.session;
     this.threadId = location.thread;
@@ -243,12 +279,14 @@ export class ChatWorkspace extends LitElement {
     const session = event.session;
     const changed = session.id !== this.sessionId;
     this.kind = session.kind;
+    this.kindFor = session.id;
     this.sessionId = session.id;
     if (changed) {
       this.threadId = '';
       this.threadOperator = '';
       // Wide: a flight request opens with its operators beside it.
       this.threadsOpen = this.layout === 'wide' && session.kind === 'flight_request';
+      this.threadsDecidedFor = session.id;
     }
     this.pane = 'session';
     this.recordPlace(changed || this.layout === 'narrow' ? 'push' : 'replace');
