@@ -55,6 +55,11 @@ export const sessionListStyles = css`
     text-transform: uppercase;
   }
 
+  :host([density='compact']) [part~='group-heading'] {
+    padding-top: 6px;
+    padding-bottom: 2px;
+  }
+
   [part~='item'] {
     position: relative;
     display: flex;

@@ -1,10 +1,5 @@
 import { css } from 'lit';
-import {
-  chatToken,
-  compactDensityDeclarations,
-  elementTokens,
-  themeStyles,
-} from '../styles/tokens.js';
+import { chatToken, elementTokens, themeStyles } from '../styles/tokens.js';
 
 const tokens = elementTokens('chat-workspace', {
   background: ['background', 'color-surface'],
@@ -42,10 +37,6 @@ export const chatWorkspaceStyles = [
 
     :host([hidden]) {
       display: none;
-    }
-
-    :host([density='compact']) {
-      ${compactDensityDeclarations}
     }
 
     *,

@@ -194,7 +194,8 @@ export const cardStyles = css`
   @container style(--chat-density: compact) {
     [part~='base'] {
       grid-template-columns: minmax(0, 1fr) auto;
-      gap: 2px 8px;
+      gap: 1px 8px;
+      line-height: 1.3;
     }
     [part~='header'] {
       grid-column: 1 / -1;

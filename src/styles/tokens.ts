@@ -118,7 +118,8 @@ export const compactDensityDeclarations = unsafeCSS(
   [
     '--chat-density: compact;',
     '--chat-sidebar-gap: 2px;',
-    '--flight-request-card-padding: 5px 10px;',
-    '--general-chat-card-padding: 5px 10px;',
+    '--flight-request-card-padding: 3px 10px;',
+    '--general-chat-card-padding: 3px 10px;',
+    '--chat-font-size: 0.8125rem;',
   ].join(' '),
 );
