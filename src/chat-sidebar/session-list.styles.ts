@@ -44,8 +44,12 @@ export const sessionListStyles = css`
     scrollbar-gutter: stable;
   }
 
-  /* Rows are placed by the virtualizer across the list's full width; they carry the padding. */
+  /* Rows are placed by the virtualizer across the list's full width; they carry the padding.
+     The virtualizer keeps row sizes by index, so for one frame after a reorder a heading may be
+     placed where a card now is: headings sit under the cards (whose boxes are opaque), never
+     drawn over one. */
   [part~='group-heading'] {
+    z-index: 0;
     width: 100%;
     padding: 12px calc(var(--_padding) + 2px) 4px;
     color: var(--_muted);
@@ -62,6 +66,7 @@ export const sessionListStyles = css`
 
   [part~='item'] {
     position: relative;
+    z-index: 1;
     display: flex;
     align-items: stretch;
     width: 100%;

@@ -91,6 +91,66 @@ function transcriptHeight(page: Page): Promise<number> {
 }
 
 describe('<chat-workspace> in the demo (npm start, PostgreSQL)', () => {
+  // First, so the screenshots show the seed as it is (the phone flow adds a reply).
+  for (const theme of ['light', 'dark'] as const) {
+    it(
+      `writes screenshots of every width in the ${theme} theme, none scrolling sideways`,
+      { timeout: FLOW_TIMEOUT_MS },
+      () =>
+        inFreshContext(browser, server, async ({ page }) => {
+          await mkdir(SHOTS, { recursive: true });
+          await page.emulateMedia({ colorScheme: theme });
+          for (const [width, height] of [
+            [320, 568],
+            [375, 667],
+            [768, 1024],
+            [1280, 800],
+            [1920, 1080],
+          ] as const) {
+            await page.setViewportSize({ width, height });
+            // A deep link: on a phone it opens on the conversation, not the list.
+            await page.goto(`${server.url}/demo/?session=${HARTLEY}`);
+            await view(page).locator('[part~="transcript"] chat-message').first().waitFor();
+            if (width >= 1080) {
+              await page
+                .locator('chat-workspace operator-thread-list [part~="thread"]')
+                .first()
+                .waitFor();
+            }
+            await page.waitForTimeout(400);
+            if (width < 640) {
+              const transcript = await transcriptHeight(page);
+              assert.ok(
+                transcript >= height / 2,
+                `${width}×${height}: the transcript is ${transcript} px tall, under half the screen`,
+              );
+            }
+            const measured = await pageWidth(page);
+            assert.ok(
+              measured.scroll <= measured.inner,
+              `${width} px: scrolls to ${measured.scroll}`,
+            );
+            await page.screenshot({ path: path.join(SHOTS, `workspace-${width}-${theme}.png`) });
+            if (width < 640) {
+              // The list, one pane back.
+              await page
+                .locator('chat-workspace [part~="session-pane"] [part~="back-button"]')
+                .click();
+              await eventually(
+                () => panes(page),
+                (p) => p.list,
+                'the list',
+              );
+              await page.waitForTimeout(300);
+              await page.screenshot({
+                path: path.join(SHOTS, `workspace-${width}-${theme}-list.png`),
+              });
+            }
+          }
+        }),
+    );
+  }
+
   it(
     'on a phone: open a session, reply, open an operator thread, go back',
     { timeout: FLOW_TIMEOUT_MS },
@@ -174,48 +234,4 @@ describe('<chat-workspace> in the demo (npm start, PostgreSQL)', () => {
         await expectText(view(page).locator('header [part~="heading"]'), /TEB/);
       }),
   );
-
-  for (const theme of ['light', 'dark'] as const) {
-    it(
-      `writes screenshots of every width in the ${theme} theme, none scrolling sideways`,
-      { timeout: FLOW_TIMEOUT_MS },
-      () =>
-        inFreshContext(browser, server, async ({ page }) => {
-          await mkdir(SHOTS, { recursive: true });
-          await page.emulateMedia({ colorScheme: theme });
-          for (const [width, height] of [
-            [320, 568],
-            [375, 667],
-            [768, 1024],
-            [1280, 800],
-            [1920, 1080],
-          ] as const) {
-            await page.setViewportSize({ width, height });
-            // A deep link: on a phone it opens on the conversation, not the list.
-            await page.goto(`${server.url}/demo/?session=${HARTLEY}`);
-            await view(page).locator('[part~="transcript"] chat-message').first().waitFor();
-            if (width >= 1080) {
-              await page
-                .locator('chat-workspace operator-thread-list [part~="thread"]')
-                .first()
-                .waitFor();
-            }
-            await page.waitForTimeout(400);
-            if (width < 640) {
-              const transcript = await transcriptHeight(page);
-              assert.ok(
-                transcript >= height / 2,
-                `${width}×${height}: the transcript is ${transcript} px tall, under half the screen`,
-              );
-            }
-            const measured = await pageWidth(page);
-            assert.ok(
-              measured.scroll <= measured.inner,
-              `${width} px: scrolls to ${measured.scroll}`,
-            );
-            await page.screenshot({ path: path.join(SHOTS, `workspace-${width}-${theme}.png`) });
-          }
-        }),
-    );
-  }
 });
