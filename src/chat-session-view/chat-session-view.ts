@@ -94,6 +94,8 @@ function newer(a: Session | null | undefined, b: Session | null | undefined): Se
  * @event chat-message-retry - From a failed message: the user pressed Retry. Bubbles, composed.
  * @event chat-thread-open - From the operator threads. Bubbles, composed.
  * @event chat-thread-close - From the operator threads. Bubbles, composed.
+ * @event chat-threads-toggle - `ChatThreadsToggleEvent`, with `external-threads` only: the
+ *   Operators toggle was pressed. Bubbles, not composed (for the element that shows the threads).
  *
  * @csspart header - The header: heading, details, actions.
  * @csspart heading - The route or title.
@@ -412,7 +414,11 @@ export class ChatSessionView extends LitElement {
 
   private handleThreadsToggle(): void {
     this.threadsOpen = !this.threadsOpen;
-    if (this.externalThreads) this.dispatchEvent(new ChatThreadsToggleEvent(this.threadsOpen));
+    if (this.externalThreads) {
+      // Built first: the manifest analyzer would take the argument for an event name.
+      const toggled = new ChatThreadsToggleEvent(this.threadsOpen);
+      this.dispatchEvent(toggled);
+    }
   }
 
   private handleLoadEarlier(): void {
