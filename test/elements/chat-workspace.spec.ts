@@ -361,11 +361,13 @@ describe('<chat-workspace density="compact">', function () {
     );
     await eventually(() => expect(cardsOf(workspace).length).to.be.at.least(12));
     const list = sidebarOf(workspace).shadowRoot!.querySelector("[part~='list']")!;
-    const bottom = list.getBoundingClientRect().bottom;
-    const visible = cardsOf(workspace).filter(
-      (card) => card.getBoundingClientRect().bottom <= bottom,
-    );
-    expect(visible.length).to.be.at.least(10);
+    const fullyVisible = () => {
+      const bottom = list.getBoundingClientRect().bottom;
+      return cardsOf(workspace).filter((card) => card.getBoundingClientRect().bottom <= bottom);
+    };
+    // The virtualizer measures the cards after their first render: wait for it to settle.
+    await eventually(() => expect(fullyVisible().length).to.be.at.least(10), 8000);
+    const visible = fullyVisible();
     const first = visible[0]!;
     for (const name of ['route', 'dates', 'stage-badge'])
       expect(shown(part(first, name)), name).to.equal(true);
