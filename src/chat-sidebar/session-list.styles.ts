@@ -45,9 +45,8 @@ export const sessionListStyles = css`
   }
 
   /* Rows are placed by the virtualizer across the list's full width; they carry the padding.
-     The virtualizer keeps row sizes by index, so for one frame after a reorder a heading may be
-     placed where a card now is: headings sit under the cards (whose boxes are opaque), never
-     drawn over one. */
+     Should rows ever overlap while the list reorders (KeyedFlowLayout keeps sizes by key so
+     they don't), headings sit under the cards, whose boxes are opaque: never drawn over one. */
   [part~='group-heading'] {
     z-index: 0;
     width: 100%;
