@@ -61,7 +61,16 @@ export default tseslint.config(
             {
               from: 'package',
               package: 'node:test',
-              name: ['describe', 'it', 'test', 'suite', 'before', 'after', 'beforeEach', 'afterEach'],
+              name: [
+                'describe',
+                'it',
+                'test',
+                'suite',
+                'before',
+                'after',
+                'beforeEach',
+                'afterEach',
+              ],
             },
             // @open-wc/semantic-dom-diff types every chai `equal` as a promise for the sake of
             // `.dom.to.equal`; this project has no DOM snapshots, and the axe check

@@ -132,8 +132,26 @@ export class ChatThreadCloseEvent extends Event {
   }
 }
 
+/**
+ * The user showed or hid the operator threads of a `<chat-session-view>` whose threads its host
+ * shows (`external-threads`, as `<chat-workspace>` sets). Between our own elements: it bubbles
+ * but is not composed.
+ */
+export class ChatThreadsToggleEvent extends Event {
+  static readonly eventName = 'chat-threads-toggle';
+
+  /** Whether the threads are now shown. */
+  readonly open: boolean;
+
+  constructor(open: boolean) {
+    super(ChatThreadsToggleEvent.eventName, { bubbles: true });
+    this.open = open;
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'chat-threads-toggle': ChatThreadsToggleEvent;
     'chat-message-send': ChatMessageSendEvent;
     'chat-message-retry': ChatMessageRetryEvent;
     'chat-session-action': ChatSessionActionEvent;

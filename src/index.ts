@@ -110,4 +110,14 @@ export {
   ChatSessionActionEvent,
   ChatThreadCloseEvent,
   ChatThreadOpenEvent,
+  ChatThreadsToggleEvent,
 } from './events.js';
+export {
+  ChatWorkspace,
+  type ChatWorkspaceStrings,
+  type WorkspaceDensity,
+  type WorkspaceHistoryMode,
+  type WorkspaceLayout,
+  type WorkspacePane,
+  type WorkspaceTheme,
+} from './chat-workspace/chat-workspace.js';

@@ -3,6 +3,7 @@
 // from the local backend's demo sign-in; a real CRM uses Supabase Auth.)
 import { createChatSessions, createClient } from '/dist/chat-sessions-with-supabase.bundle.js';
 
+// <chat-workspace>: the session list, and the open conversation with its operator threads.
 const sidebar = document.getElementById('sessions');
 const activity = document.getElementById('activity');
 
@@ -67,7 +68,6 @@ function showDeal(session) {
 }
 
 sidebar.addEventListener('chat-session-select', (event) => {
-  sidebar.selected = event.session.id;
   showDeal(event.session);
   log(`chat-session-select ${event.session.id}`);
 });

@@ -3,7 +3,10 @@
 // HttpOnly cookie only this origin gets), signs in as a demo broker with a short-lived user
 // token from the dev backend (never the service-role key), polls at once when the server nudges
 // (its own writes: simulated replies, resets), and keeps the broker, the tab and the selected
-// session in the URL so a reload restores them.
+// session in the URL so a reload restores them. The whole workspace is one element,
+// <chat-workspace>: it lays out the list, the conversation and the operator threads by its own
+// width (a phone gets one pane at a time, with Back), and keeps the open session and thread in
+// the URL (history="url") so the browser's Back and deep links work.
 import {
   DraftStore,
   createChatSessions,
@@ -15,13 +18,15 @@ const TABS = new Set(['active', 'completed', 'archived']);
 
 const $ = (id) => document.getElementById(id);
 const brokerSelect = $('broker');
-const sidebar = $('sidebar');
-const view = $('view');
+const workspace$ = $('workspace');
 const provider = $('provider');
-const empty = $('empty');
 const status = $('status');
 const simulate = $('simulate');
 const reset = $('reset');
+const themeSelect = $('theme');
+const densitySelect = $('density');
+const toolsToggle = $('tools-toggle');
+const tools = $('tools');
 
 /** The current workspace: who is signed in and the live objects made for them. */
 let workspace = null;
@@ -42,7 +47,8 @@ function writeUrl(change) {
     if (value) params.set(key, value);
     else params.delete(key);
   }
-  history.replaceState(null, '', `${location.pathname}?${params}`);
+  // Keeps history.state: the workspace keeps its place (pane, session, thread) there.
+  history.replaceState(history.state, '', `${location.pathname}?${params}`);
 }
 
 function say(text) {
@@ -50,12 +56,14 @@ function say(text) {
 }
 
 function select(sessionId) {
-  sidebar.selected = sessionId;
-  view.sessionId = sessionId;
-  view.hidden = !sessionId;
-  empty.hidden = Boolean(sessionId);
+  workspace$.sessionId = sessionId;
   simulate.disabled = !sessionId;
   writeUrl({ session: sessionId });
+}
+
+/** The open session: the workspace's (the broker may have gone Back since). */
+function openSessionId() {
+  return workspace$.sessionId;
 }
 
 /** The broker's token, asked again from the demo server a few minutes before it expires. */
@@ -93,11 +101,11 @@ function signIn(broker, state) {
   const drafts = new DraftStore({ userId: broker.id });
   provider.client = client;
   provider.store = list;
-  // Also given directly: the bundle defines <chat-session-view> before the provider, so its
-  // context request on the first paint finds no provider to answer it.
-  sidebar.store = list;
-  view.client = client;
-  view.drafts = drafts;
+  // Also given directly: the bundle may define the elements before the provider, so a context
+  // request on the first paint finds no provider to answer it.
+  workspace$.client = client;
+  workspace$.store = list;
+  workspace$.drafts = drafts;
   workspace = {
     broker,
     client,
@@ -125,14 +133,49 @@ async function demoPost(path, body) {
   return answer;
 }
 
-sidebar.addEventListener('chat-session-select', (event) => {
-  select(event.session?.id ?? '');
+// The workspace opens sessions and writes ?session= itself; the page only follows along.
+workspace$.addEventListener('chat-session-select', () => {
+  simulate.disabled = false;
 });
-sidebar.addEventListener('chat-list-tab-change', (event) => {
+workspace$.addEventListener('chat-list-tab-change', (event) => {
   writeUrl({ tab: event.tab });
 });
-sidebar.addEventListener('chat-session-delete', (event) => {
-  if (event.session?.id === view.sessionId) select('');
+addEventListener('popstate', () => {
+  simulate.disabled = !openSessionId();
+});
+
+// Theme and density: the broker's choice, kept in this browser.
+function applyLook() {
+  workspace$.theme = themeSelect.value;
+  workspace$.density = densitySelect.value;
+  document.documentElement.dataset.theme = themeSelect.value;
+  localStorage.setItem(
+    'chat-sessions-demo:look',
+    JSON.stringify([themeSelect.value, densitySelect.value]),
+  );
+}
+try {
+  const [theme, density] = JSON.parse(localStorage.getItem('chat-sessions-demo:look') ?? '[]');
+  if (['auto', 'light', 'dark'].includes(theme)) themeSelect.value = theme;
+  if (['comfortable', 'compact'].includes(density)) densitySelect.value = density;
+} catch {
+  // A bad stored value: keep the defaults.
+}
+applyLook();
+themeSelect.addEventListener('change', applyLook);
+densitySelect.addEventListener('change', applyLook);
+
+// On a narrow screen the tools fold into a panel under the bar (it overlays, never pushes).
+function setToolsOpen(open) {
+  toolsToggle.setAttribute('aria-expanded', String(open));
+  tools.classList.toggle('open', open);
+}
+toolsToggle.addEventListener('click', () => setToolsOpen(!tools.classList.contains('open')));
+tools.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape' && tools.classList.contains('open')) {
+    setToolsOpen(false);
+    toolsToggle.focus();
+  }
 });
 
 brokerSelect.addEventListener('change', () => {
@@ -144,16 +187,17 @@ brokerSelect.addEventListener('change', () => {
 });
 
 simulate.addEventListener('click', async () => {
-  if (!view.sessionId) return;
+  const sessionId = openSessionId();
+  if (!sessionId) return;
   simulate.disabled = true;
   try {
-    const message = await demoPost('/demo-api/operator-reply', { sessionId: view.sessionId });
+    const message = await demoPost('/demo-api/operator-reply', { sessionId });
     workspace.runtime.sync.requestPoll();
     say(`Operator reply recorded: “${message.content}”`);
   } catch (error) {
     say(`Could not record the reply: ${error.message}`);
   } finally {
-    simulate.disabled = !view.sessionId;
+    simulate.disabled = !openSessionId();
   }
 });
 
@@ -192,7 +236,8 @@ nudges.addEventListener('nudge', (event) => {
 for (const broker of config.brokers) {
   const option = document.createElement('option');
   option.value = broker.id;
-  option.textContent = `${broker.name} (${broker.email})`;
+  option.textContent = broker.name;
+  option.title = broker.email;
   brokerSelect.append(option);
 }
 const initial = readUrl();

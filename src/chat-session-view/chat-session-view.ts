@@ -20,7 +20,11 @@ import { chatSessionsClientContext, sessionListContext } from '../context.js';
 import { RuntimeStoreController } from '../controllers/runtime-store-controller.js';
 import { StoreController } from '../controllers/store-controller.js';
 import type { SessionListSource, SessionListView } from '../controllers/session-list-source.js';
-import { ChatMessageRetryEvent, ChatSessionActionEvent } from '../events.js';
+import {
+  ChatMessageRetryEvent,
+  ChatSessionActionEvent,
+  ChatThreadsToggleEvent,
+} from '../events.js';
 import {
   renderTranscript,
   TranscriptScrollController,
@@ -90,6 +94,8 @@ function newer(a: Session | null | undefined, b: Session | null | undefined): Se
  * @event chat-message-retry - From a failed message: the user pressed Retry. Bubbles, composed.
  * @event chat-thread-open - From the operator threads. Bubbles, composed.
  * @event chat-thread-close - From the operator threads. Bubbles, composed.
+ * @event chat-threads-toggle - `ChatThreadsToggleEvent`, with `external-threads` only: the
+ *   Operators toggle was pressed. Bubbles, not composed (for the element that shows the threads).
  *
  * @csspart header - The header: heading, details, actions.
  * @csspart heading - The route or title.
@@ -211,7 +217,14 @@ export class ChatSessionView extends LitElement {
   @state() private pendingAction: LifecycleAction | null = null;
   @state() private actionProblem = '';
   @state() private outcomeMenuOpen = false;
-  @state() private threadsOpen = false;
+  /** Whether the operator threads are shown (the Operators toggle sets it). */
+  @property({ type: Boolean, attribute: 'threads-open' }) threadsOpen = false;
+
+  /**
+   * The host shows the operator threads (as `<chat-workspace>` does): the Operators toggle
+   * fires `chat-threads-toggle` and the view renders no thread list of its own.
+   */
+  @property({ type: Boolean, attribute: 'external-threads' }) externalThreads = false;
 
   @query("[part~='transcript']") private transcript!: HTMLElement | null;
 
@@ -279,7 +292,7 @@ export class ChatSessionView extends LitElement {
       this.sessionProblem = '';
       this.actionProblem = '';
       this.outcomeMenuOpen = false;
-      this.threadsOpen = false;
+      if (!this.externalThreads) this.threadsOpen = false;
     }
     const before = this.messages.store;
     const pageSize = this.pageSize;
@@ -396,8 +409,19 @@ export class ChatSessionView extends LitElement {
     void this.runAction('complete', outcome);
   }
 
+  /** Moves focus to the composer, once it is rendered (e.g. after the host created the session). */
+  async focusComposer(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('chat-composer')?.focus();
+  }
+
   private handleThreadsToggle(): void {
     this.threadsOpen = !this.threadsOpen;
+    if (this.externalThreads) {
+      // Built first: the manifest analyzer would take the argument for an event name.
+      const toggled = new ChatThreadsToggleEvent(this.threadsOpen);
+      this.dispatchEvent(toggled);
+    }
   }
 
   private handleLoadEarlier(): void {
@@ -432,6 +456,7 @@ export class ChatSessionView extends LitElement {
       outcomeMenuOpen: this.outcomeMenuOpen,
       outcomeMenu: this.outcomeMenu,
       threadsOpen: this.threadsOpen,
+      threadsElsewhere: this.externalThreads,
       handleActionClick: (event) => this.handleActionClick(event),
       handleCompleteKeyDown: (event) => this.handleCompleteKeyDown(event),
       handleOutcomeClick: (event) => this.handleOutcomeClick(event),
@@ -446,7 +471,8 @@ export class ChatSessionView extends LitElement {
     }
     const session = this.shown;
     const store = this.messages.store;
-    const threadsShown = this.threadsOpen && session?.kind === 'flight_request';
+    const threadsShown =
+      this.threadsOpen && session?.kind === 'flight_request' && !this.externalThreads;
     return html`
       ${renderSessionHeader(this.headerView(), session)}
       <div part="body" class=${threadsShown ? 'with-threads' : ''}>

@@ -19,6 +19,8 @@ export interface SessionHeaderView {
   readonly outcomeMenuOpen: boolean;
   readonly outcomeMenu: MenuController;
   readonly threadsOpen: boolean;
+  /** The threads are shown by the host (outside this shadow root): no `aria-controls`. */
+  readonly threadsElsewhere: boolean;
   readonly handleActionClick: (event: Event) => void;
   readonly handleCompleteKeyDown: (event: KeyboardEvent) => void;
   readonly handleOutcomeClick: (event: Event) => void;
@@ -158,7 +160,7 @@ function renderThreadsToggle(h: SessionHeaderView, session: Session): TemplateRe
     type="button"
     aria-label=${label}
     aria-expanded=${h.threadsOpen ? 'true' : 'false'}
-    aria-controls="threads"
+    aria-controls=${h.threadsElsewhere ? nothing : 'threads'}
     @click=${h.handleThreadsToggle}
   >
     ${h.text.operators}

@@ -5,7 +5,7 @@ import { toastStyles } from '../parts/toast.styles.js';
 import { headerStyles } from './header.styles.js';
 import { sessionListStyles } from './session-list.styles.js';
 import { tabsStyles } from './tabs.styles.js';
-import { chatToken, elementTokens } from '../styles/tokens.js';
+import { chatToken, compactDensityDeclarations, elementTokens } from '../styles/tokens.js';
 
 const tokens = elementTokens('chat-sidebar', {
   background: ['background', 'color-surface'],
@@ -47,6 +47,10 @@ const baseStyles = css`
 
   :host([hidden]) {
     display: none;
+  }
+
+  :host([density='compact']) {
+    ${compactDensityDeclarations}
   }
 
   *,

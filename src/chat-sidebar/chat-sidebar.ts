@@ -276,6 +276,9 @@ export class ChatSidebar extends LitElement {
   /** The heading's level in the host page's outline (`aria-level`). */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
+  /** `compact` fits about twice the cards (two lines each); `comfortable` is the default. */
+  @property({ reflect: true }) density: 'compact' | 'comfortable' = 'comfortable';
+
   @state() private menu: MenuState | null = null;
   /** The search as typed, when no store keeps it. */
   @state() private typedSearch: string | null = null;

@@ -40,10 +40,15 @@ export const sessionListStyles = css`
     flex: 1 1 0;
     min-height: 0;
     outline: none;
+    /* The cards keep their width whether or not the list scrolls. */
+    scrollbar-gutter: stable;
   }
 
-  /* Rows are placed by the virtualizer across the list's full width; they carry the padding. */
+  /* Rows are placed by the virtualizer across the list's full width; they carry the padding.
+     Should rows ever overlap while the list reorders (KeyedFlowLayout keeps sizes by key so
+     they don't), headings sit under the cards, whose boxes are opaque: never drawn over one. */
   [part~='group-heading'] {
+    z-index: 0;
     width: 100%;
     padding: 12px calc(var(--_padding) + 2px) 4px;
     color: var(--_muted);
@@ -53,17 +58,25 @@ export const sessionListStyles = css`
     text-transform: uppercase;
   }
 
+  :host([density='compact']) [part~='group-heading'] {
+    padding-top: 6px;
+    padding-bottom: 2px;
+  }
+
   [part~='item'] {
+    position: relative;
+    z-index: 1;
     display: flex;
     align-items: stretch;
-    gap: 2px;
     width: 100%;
-    padding: calc(var(--_gap) / 2) calc(var(--_padding) - 4px) calc(var(--_gap) / 2) var(--_padding);
+    padding: calc(var(--_gap) / 2) var(--_padding);
   }
 
   [part~='item'] > [part~='card'] {
     flex: 1 1 auto;
     min-width: 0;
+    /* The "⋯" button sits inside the card's top-right corner: the card's header leaves room. */
+    --_card-actions-space: 22px;
   }
 
   [part~='card'].checked::part(base) {
@@ -88,8 +101,11 @@ export const sessionListStyles = css`
   }
 
   [part~='item-actions'] {
-    flex: none;
-    width: 24px;
+    position: absolute;
+    top: calc(var(--_gap) / 2 + 5px);
+    right: calc(var(--_padding) + 4px);
+    width: 22px;
+    height: 22px;
     padding: 0;
     border: 0;
     border-radius: var(--_radius);

@@ -3,12 +3,12 @@ import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import type { Session } from '@chat-sessions/sdk';
 import type { SessionListView } from '../controllers/session-list-source.js';
 import type { FlightRequestCardStrings } from '../flight-request-card/flight-request-card.js';
 import type { GeneralChatCardStrings } from '../general-chat-card/general-chat-card.js';
 import type { AirportNameResolver, Clock, StringsOverride } from '../types.js';
+import { keyedFlow } from './keyed-flow-layout.js';
 import type { SidebarRow } from './rows.js';
 import type { ChatSidebarStrings, SidebarTab } from './strings.js';
 
@@ -16,9 +16,10 @@ import type { ChatSidebarStrings, SidebarTab } from './strings.js';
 const SKELETONS = 6;
 /**
  * The vertical flow layout, given explicitly: left out, the virtualizer imports it dynamically
- * and the first cards appear a few frames later.
+ * and the first cards appear a few frames later. Row sizes follow row keys, so reorders never
+ * overlap rows (see KeyedFlowLayout).
  */
-const LIST_LAYOUT = flow();
+const LIST_LAYOUT = keyedFlow();
 
 /** What the session cards need from the sidebar's own properties. */
 export interface CardSettings {

@@ -184,6 +184,35 @@ export const cardStyles = css`
     align-items: center;
     gap: 6px;
     min-width: 0;
+    /* Room for a list's "⋯" button, drawn inside the card's top-right corner (0 alone). */
+    padding-inline-end: var(--_card-actions-space, 0px);
+  }
+
+  /* Compact density (set by a sidebar or workspace with --chat-density: compact): two lines,
+     route or title with time and unread on the first; dates, stage (or preview, count) on the
+     second. Nothing the broker scans for is dropped, only the operators' reply count. */
+  @container style(--chat-density: compact) {
+    [part~='base'] {
+      grid-template-columns: minmax(0, 1fr) auto;
+      gap: 1px 8px;
+      line-height: 1.3;
+    }
+    [part~='header'] {
+      grid-column: 1 / -1;
+    }
+    [part~='details'],
+    [part~='body'] {
+      grid-column: 1;
+    }
+    [part~='meta'] {
+      grid-column: 2;
+      flex-wrap: nowrap;
+      justify-content: end;
+    }
+    [part~='threads'],
+    [part~='count'] {
+      display: none;
+    }
   }
 
   .primary {

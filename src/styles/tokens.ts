@@ -71,3 +71,55 @@ export function elementTokens(
 export const fontStyles = unsafeCSS(
   `font-family: ${tokenValue('font-family')}; font-size: ${tokenValue('font-size')};`,
 );
+
+/**
+ * The dark theme: the colour tokens' values on a dark surface, defined once. Every pair a text
+ * sits on passes WCAG AA (4.5:1): text and muted text on surface, hover and selected surfaces;
+ * on-accent on accent; accent and danger on surface.
+ */
+export const DARK_TOKEN_VALUES: Readonly<Partial<Record<ChatToken, string>>> = {
+  'color-surface': '#16191d',
+  'color-surface-hover': '#21262d',
+  'color-surface-selected': '#1b2b45',
+  'color-text': '#e6e9ed',
+  'color-text-muted': '#a9b2bd',
+  'color-border': '#3a424c',
+  'color-accent': '#7cb0ff',
+  'color-on-accent': '#0b1220',
+  'color-danger': '#ff9b91',
+};
+
+function declarations(values: Readonly<Partial<Record<ChatToken, string>>>): string {
+  return Object.entries(values)
+    .map(([name, value]) => `--chat-${name}: ${value};`)
+    .join(' ');
+}
+
+/**
+ * `theme="light|dark|auto"` for an element that holds others (`<chat-workspace>`): `dark` sets
+ * the dark token values on the host (inherited by everything inside), `auto` does so while the
+ * viewer prefers a dark colour scheme, `light` keeps the defaults (and whatever the page set).
+ * A host's own `chat-workspace { --chat-color-… }` rule still wins over these.
+ */
+export const themeStyles: CSSResult = unsafeCSS(`
+:host([theme='light']) { color-scheme: light; }
+:host([theme='dark']) { color-scheme: dark; ${declarations(DARK_TOKEN_VALUES)} }
+@media (prefers-color-scheme: dark) {
+  :host([theme='auto']) { color-scheme: dark; ${declarations(DARK_TOKEN_VALUES)} }
+}
+`);
+
+/**
+ * `density="compact"`: the custom properties that make the session list dense (smaller card
+ * padding and gaps) and the `--chat-density: compact` switch the cards read (with a style
+ * container query) to put their details and stage on one line.
+ */
+export const compactDensityDeclarations = unsafeCSS(
+  [
+    '--chat-density: compact;',
+    '--chat-sidebar-gap: 2px;',
+    '--flight-request-card-padding: 3px 10px;',
+    '--general-chat-card-padding: 3px 10px;',
+    '--chat-font-size: 0.8125rem;',
+  ].join(' '),
+);

@@ -503,9 +503,10 @@ describe('demo workspace (npm start, PostgreSQL)', () => {
         'the sessions with unread replies, this one included, to come first',
       );
 
-      // The reply is in a new operator thread, with its own badge.
-      await toggle.click();
-      const thread = view(page).locator('operator-thread-list [part~="thread"]');
+      // The reply is in a new operator thread, with its own badge. The wide workspace shows a
+      // flight request's threads beside the conversation already.
+      await expectAttribute(toggle, 'aria-expanded', 'true');
+      const thread = page.locator('chat-workspace operator-thread-list [part~="thread"]');
       await expectCount(thread, 1, 'one operator thread');
       await expectText(thread.locator('[part~="unread-badge"]'), '1');
     }),
@@ -556,7 +557,7 @@ describe('CRM embed (npm start, PostgreSQL)', () => {
     () =>
       inFreshContext(browser, server, async ({ page }) => {
         await page.goto(`${server.url}/crm-embed/`);
-        await waitForList(page, 'chat-sidebar#sessions');
+        await waitForList(page, 'chat-workspace#sessions chat-sidebar');
         await expectText(page.locator('#crm-user'), 'Ava Morgan');
         assert.equal(
           await page.locator('#deal-fields').isVisible(),
@@ -564,7 +565,7 @@ describe('CRM embed (npm start, PostgreSQL)', () => {
           'no deal before a selection',
         );
 
-        await card(page, SEED.hartley, 'chat-sidebar#sessions').click();
+        await card(page, SEED.hartley, 'chat-workspace#sessions chat-sidebar').click();
         await page.locator('#deal-fields').waitFor({ state: 'visible' });
         await expectText(page.locator('#deal-title'), 'Hartley family — LA for the holidays');
         await expectText(page.locator('#deal-route'), 'TEB → VNY → TEB');
@@ -576,6 +577,20 @@ describe('CRM embed (npm start, PostgreSQL)', () => {
           new RegExp(`chat-session-select ${SEED.hartley}$`),
         );
         assert.equal(await page.locator('#deal-hint').isVisible(), false);
+
+        // The narrow column shows one pane at a time; after the tap, focus is on its Back
+        // button, which returns to the list with focus on the card.
+        await eventually(
+          async () => (await focused(page))?.part ?? '',
+          (part) => part === 'back-button',
+          'focus on the Back button',
+        );
+        await page.keyboard.press('Enter');
+        await eventually(
+          async () => (await focused(page))?.sessionId ?? '',
+          (id) => id === SEED.hartley,
+          'focus back on the card',
+        );
 
         // Another request, chosen from the keyboard: the panel follows.
         await page.keyboard.press('ArrowDown');
@@ -595,7 +610,8 @@ describe('CRM embed (npm start, PostgreSQL)', () => {
           (title) => title !== 'Hartley family — LA for the holidays',
           'the panel to show the next request',
         );
-        await expectAttribute(card(page, next, 'chat-sidebar#sessions'), 'aria-current', 'true');
+        // The column now shows that conversation (the list is hidden until Back).
+        await expectAttribute(page.locator('chat-workspace#sessions'), 'session-id', next);
       }),
   );
 });

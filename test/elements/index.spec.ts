@@ -27,6 +27,8 @@ describe('@chat-sessions/elements entry point', () => {
       'ChatSidebar',
       'ChatThreadCloseEvent',
       'ChatThreadOpenEvent',
+      'ChatThreadsToggleEvent',
+      'ChatWorkspace',
       'EMPTY_SESSION_LIST',
       'FlightRequestCard',
       'GeneralChatCard',

@@ -289,15 +289,15 @@ export async function sessionMenuAction(
   await item.click();
 }
 
-/** The open session's view. */
+/** The open session's view (inside the demo's <chat-workspace>; Playwright's CSS pierces shadow roots). */
 export function view(page: Page): Locator {
-  return page.locator('chat-session-view#view');
+  return page.locator('chat-session-view');
 }
 
 /** The texts of the messages in the open session's main conversation. */
 export async function transcriptTexts(page: Page): Promise<string[]> {
   return page
-    .locator('chat-session-view#view [part~="transcript"] chat-message [part~="content"]')
+    .locator('chat-session-view [part~="transcript"] chat-message [part~="content"]')
     .allInnerTexts();
 }
 
