@@ -50,7 +50,7 @@ export const controlStyles = css`
   .button.danger-solid {
     border-color: var(--_danger);
     background: var(--_danger);
-    color: #ffffff;
+    color: var(--_background, #ffffff);
   }
 
   .button[aria-disabled='true'] {

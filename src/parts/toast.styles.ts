@@ -41,7 +41,7 @@ export const toastStyles = css`
 
   [part~='toast'].error {
     background: var(--_danger);
-    color: #ffffff;
+    color: var(--_background, #ffffff);
   }
 
   [part~='toast-message'] {
