@@ -34,6 +34,9 @@ import type { OperatorThreadListStrings } from '../operator-thread-list/operator
 import type { Clock, StringsOverride } from '../types.js';
 import { MenuController } from '../parts/menu.js';
 import { renderSessionHeader, type SessionHeaderView } from './header.js';
+import { renderClosedBar, renderPausedNote, replyAction } from './composer-area.js';
+import { DealController } from './deal-controller.js';
+import type { ChatRequestEditorCloseEvent } from '../request-editor/events.js';
 import { chatSessionViewStyles } from './chat-session-view.styles.js';
 import { defaultSessionViewStrings, type ChatSessionViewStrings } from './strings.js';
 
@@ -93,7 +96,8 @@ function newer(a: Session | null | undefined, b: Session | null | undefined): Se
  *
  * @csspart header - The header: heading, details, actions.
  * @csspart heading - The route or title.
- * @csspart route - The route, when the request has legs.
+ * @csspart deal-name - The deal's name (a flight request's title that names the deal), truncated.
+ * @csspart route - The route, when the request has legs (under the deal's name, when there is one).
  * @csspart details - Dates, passengers, stage and status.
  * @csspart dates - The flight dates.
  * @csspart passengers - The passenger count.
@@ -222,6 +226,16 @@ export class ChatSessionView extends LitElement {
     tab: 'leave',
   });
 
+  /** The stage stepper and the request editor. */
+  private readonly deal = new DealController(this, {
+    session: () => this.shown,
+    text: () => this.text,
+    target: () => ({ list: this.providedList, client: this.currentClient }),
+    saved: (session) => (this.fetched = newer(this.fetched, session)),
+    problem: (message) => (this.actionProblem = message),
+  });
+  private focusComposerAfterAction = false;
+
   private text: ChatSessionViewStrings = defaultSessionViewStrings;
   private readonly preferences = new PreferencesController(this, 'sessionView');
   private formatter: Formatter = Formatter.for(undefined);
@@ -280,6 +294,7 @@ export class ChatSessionView extends LitElement {
       this.actionProblem = '';
       this.outcomeMenuOpen = false;
       this.threadsOpen = false;
+      this.deal.reset();
     }
     const before = this.messages.store;
     const pageSize = this.pageSize;
@@ -355,7 +370,26 @@ export class ChatSessionView extends LitElement {
     } else if ('data' in result && result.data) {
       this.fetched = newer(this.fetched, result.data as Session);
     }
+    if (this.focusComposerAfterAction) {
+      // From the closed bar: the broker wants to write, and the composer is back.
+      this.focusComposerAfterAction = false;
+      if (!result.error) {
+        await this.updateComplete;
+        this.shadowRoot?.querySelector<HTMLElement>('chat-composer')?.focus();
+        return;
+      }
+    }
     this.focusActionsAfterUpdate = this.matches(':focus-within') && !this.transcriptHasFocus();
+  }
+
+  private handleReplyAction(action: LifecycleAction): void {
+    this.focusComposerAfterAction = true;
+    void this.runAction(action);
+  }
+
+  private handleEditorClose(event: ChatRequestEditorCloseEvent): void {
+    if (event.session) this.fetched = newer(this.fetched, event.session);
+    this.deal.closeEditor(event.returnFocus);
   }
 
   private transcriptHasFocus(): boolean {
@@ -433,6 +467,10 @@ export class ChatSessionView extends LitElement {
       handleCompleteKeyDown: (event) => this.handleCompleteKeyDown(event),
       handleOutcomeClick: (event) => this.handleOutcomeClick(event),
       handleThreadsToggle: () => this.handleThreadsToggle(),
+      stageStepper: this.deal.stepperView(),
+      editorOpen: this.deal.editorOpen,
+      editor: this.renderEditor(),
+      handleEditRequest: () => void this.deal.toggleEditor(),
     };
   }
 
@@ -481,6 +519,40 @@ export class ChatSessionView extends LitElement {
             onReload: () => this.handleReload(),
           })}
         </div>
+        ${this.renderComposerArea(session, sessionId, store)}
+      </div>
+    `;
+  }
+
+  /** The request editor, under the header's actions while open (its element is loaded by then). */
+  private renderEditor(): TemplateResult | typeof nothing {
+    const session = this.shown;
+    if (!this.deal.editorOpen || !session) return nothing;
+    return html`<chat-request-editor
+      id="request-editor"
+      part="request-editor"
+      .session=${session}
+      .client=${this.currentClient}
+      .list=${this.providedList ?? null}
+      locale=${this.locale}
+      @chat-request-editor-close=${this.handleEditorClose}
+    ></chat-request-editor>`;
+  }
+
+  /** The composer, or the bar that says why the broker can't write here and how to. */
+  private renderComposerArea(
+    session: Session | null,
+    sessionId: string,
+    store: SessionViewMessageStore | null,
+  ): TemplateResult {
+    const area = {
+      text: this.text,
+      busy: this.pendingAction !== null,
+      handleReopen: (action: LifecycleAction) => this.handleReplyAction(action),
+    };
+    if (session && replyAction(session)) return renderClosedBar(area, session);
+    return html`<div part="composer-area">
+      ${renderPausedNote(area, session)}
         <chat-composer
           part="composer"
           exportparts=${composerParts}
@@ -492,8 +564,7 @@ export class ChatSessionView extends LitElement {
           ?disabled=${session ? session.deletedAt != null : this.sessionProblem !== ''}
           @chat-message-send=${this.handleSend}
         ></chat-composer>
-      </div>
-    `;
+      </div>`;
   }
 }
 
