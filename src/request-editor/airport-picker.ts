@@ -227,7 +227,9 @@ export class ChatAirportPicker extends LitElement {
 
   /** Moves focus into the field. */
   override focus(options?: FocusOptions): void {
-    this.input?.focus(options);
+    // Focused right after being added (Add leg), it may not have rendered its field yet.
+    if (this.input) this.input.focus(options);
+    else void this.updateComplete.then(() => this.input?.focus(options));
   }
 }
 

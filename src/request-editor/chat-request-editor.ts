@@ -129,6 +129,11 @@ export class ChatRequestEditor extends LitElement {
     if (changed.has('session') && session && session.id !== this.opened?.id) this.reset(session);
   }
 
+  protected override firstUpdated(): void {
+    // In a dialog opened before the editor rendered (the sidebar's), `autofocus` lands here.
+    if (this.hasAttribute('autofocus')) this.shadowRoot?.getElementById('title')?.focus();
+  }
+
   protected override updated(): void {
     const id = this.focusAfterUpdate;
     if (id === null) return;
