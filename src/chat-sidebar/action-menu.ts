@@ -62,8 +62,8 @@ export function renderActionMenu(
 }
 
 /**
- * A session's actions menu: "Edit request…" first for a flight request out of the trash (when
- * `edit` is given), then what its status allows (the action table, the SDK's rule).
+ * A session's actions menu: what its status allows (the action table, the SDK's rule), with
+ * "Edit request…" before Delete for a flight request out of the trash (when `edit` is given).
  */
 export function sessionMenu(
   text: ChatSidebarStrings,
@@ -80,7 +80,13 @@ export function sessionMenu(
     run: () => run(action),
   }));
   if (edit && session.kind === 'flight_request' && session.deletedAt === null) {
-    items.unshift({ key: 'edit_request', label: text.editRequest, run: edit });
+    // Before Delete (last, the destructive one), after what the status allows.
+    const at = items.findIndex((item) => item.key === 'delete');
+    items.splice(at < 0 ? items.length : at, 0, {
+      key: 'edit_request',
+      label: text.editRequest,
+      run: edit,
+    });
   }
   return { kind: 'session', label: text.sessionActions, items, anchor, returnTo };
 }

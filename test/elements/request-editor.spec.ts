@@ -351,6 +351,9 @@ describe('<chat-request-editor>', function () {
       expect(item).to.not.equal(null);
     });
     expect(text(item)).to.equal('Edit request…');
+    // It sits just above Delete, the last item.
+    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'ArrowUp' });
     await eventually(() => expect(focused(item), 'focused').to.equal(true));
     await sendKeys({ press: 'Enter' });
     let editor: ChatRequestEditor | null = null;
