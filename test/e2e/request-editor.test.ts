@@ -83,12 +83,12 @@ describe('request editor (npm start, PostgreSQL)', () => {
         ];
         // By city (Bedford's airports; the second is Hanscom Field, BED) and by name.
         await from.pressSequentially('bedford');
-        await editor.locator('[part~="airport-option"][data-code="BED"]').waitFor();
+        await editor.locator('[part~="option"][data-code="BED"]').waitFor();
         await from.press('ArrowDown');
         await from.press('Enter');
         await to.click();
         await to.pressSequentially('martha');
-        await editor.locator('[part~="airport-option"][data-code="MVY"]').waitFor();
+        await editor.locator('[part~="option"][data-code="MVY"]').waitFor();
         await to.press('Enter');
         await editor.locator('input[type="date"]').fill('2026-12-18');
         await editor.locator('[part~="save-button"]').click();
