@@ -7,7 +7,7 @@
 let editorChunk: Promise<unknown> | null = null;
 
 export function loadRequestEditor(): Promise<unknown> {
-  editorChunk ??= import('../request-editor/define.js').catch((error: unknown) => {
+  editorChunk ??= import('../request-editor/register.js').catch((error: unknown) => {
     editorChunk = null;
     throw error;
   });

@@ -48,8 +48,8 @@ interface Conflict {
  *
  * Enter in a field saves (Enter in an airport field picks a suggestion first); Escape cancels.
  * Loaded on demand by `<chat-session-view>` ("Edit request") and `<chat-sidebar>` (the card
- * menu's "Edit request…"), so it stays out of the first load; import
- * `@chat-sessions/elements/request-editor/define.js` to use it elsewhere.
+ * menu's "Edit request…"), so it stays out of the first load (and out of the self-contained
+ * bundle's entry: it is a lazy chunk).
  *
  * @summary Edit a flight request's name, trip, legs, passengers and stage.
  *

@@ -302,7 +302,7 @@ describe('<chat-request-editor>', function () {
   });
 
   it('fits a 280 px column without scrolling sideways', async () => {
-    await import('../../src/request-editor/define.js');
+    await import('../../src/request-editor/register.js');
     const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 280px">
       <chat-request-editor
         .session=${flightRequest({
