@@ -108,6 +108,12 @@ function newer(a: Session | null | undefined, b: Session | null | undefined): Se
  * @csspart menu - The outcome menu of Complete.
  * @csspart menu-item - One outcome.
  * @csspart action-status - "Pausing…" or why an action failed.
+ * @csspart edit-request-button - Opens the request editor (flight requests).
+ * @csspart stage-stepper - The pipeline stepper (a toolbar); stage-step - one stage's button.
+ * @csspart request-editor - The `<chat-request-editor>`, under the actions while open.
+ * @csspart composer-area - The composer and, for a paused session, paused-note above it.
+ * @csspart closed-bar - In place of the composer of a completed or archived session, with
+ *   closed-note and reply-button ("Reopen to reply", "Unarchive to reply").
  * @csspart threads-toggle - Shows or hides the operator threads.
  * @csspart badge - Unread operator replies on the toggle.
  * @csspart body - The conversation (and the operator threads, when shown).
