@@ -96,8 +96,7 @@ describe('<chat-request-editor>', function () {
     const broker = await newBroker();
     const session = await createSession(broker, { kind: 'flight_request', title: 'Lazy' });
     // The session view's module graph does not define it (a spec file earlier in this run may
-    // have opened one, so only a fresh tag name would prove more; the build's bundle-budget
-    // test checks the chunk split).
+    // have opened one; test/packaging/request-editor-chunk.test.ts proves the chunk split).
     const view = await renderView(broker, session.id);
     expect(view.shadowRoot!.querySelector('chat-request-editor')).to.equal(null);
     await openEditor(view);
