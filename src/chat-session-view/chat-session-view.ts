@@ -89,6 +89,8 @@ function newer(a: Session | null | undefined, b: Session | null | undefined): Se
  *
  * @event chat-session-action - `ChatSessionActionEvent`: the user chose a lifecycle action.
  *   Cancelable (then the view applies nothing). Bubbles, composed.
+ * @event chat-session-edit - `ChatSessionEditEvent`: the broker moved the stage (stepper) or
+ *   saved the request editor. Cancelable (then nothing is saved). Bubbles, composed.
  * @event chat-message-send - From the composer: the user sent a message. Bubbles, composed.
  * @event chat-message-retry - From a failed message: the user pressed Retry. Bubbles, composed.
  * @event chat-thread-open - From the operator threads. Bubbles, composed.

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FlightRequestStage, Session } from '@chat-sessions/sdk';
+import { ChatSessionEditEvent } from '../actions/session-edit-event.js';
 import { loadRequestEditor } from '../actions/request-editor-loader.js';
 import { writeSessionPatch, type SessionPatchTarget } from '../actions/session-patch.js';
 import { FocusGroupController } from '../controllers/focus-group.js';
@@ -72,6 +73,7 @@ export class DealController implements ReactiveController {
     const session = this.options.session();
     if (!session || session.stage === stage || this.pendingStage) return;
     const text = this.options.text();
+    if (!this.host.dispatchEvent(new ChatSessionEditEvent(session, { stage }))) return;
     this.pendingStage = stage;
     this.options.problem('');
     this.host.requestUpdate();

@@ -9,6 +9,7 @@ import { consume } from '@lit/context';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { ChatSessionEditEvent } from '../actions/session-edit-event.js';
 import { writeSessionPatch } from '../actions/session-patch.js';
 import { chatSessionsClientContext, sessionListContext } from '../context.js';
 import { PreferencesController } from '../controllers/preferences-controller.js';
@@ -53,6 +54,8 @@ interface Conflict {
  *
  * @summary Edit a flight request's name, trip, legs, passengers and stage.
  *
+ * @event chat-session-edit - `ChatSessionEditEvent`: Save with changes, before they are sent.
+ *   Cancelable (then the editor closes and saves nothing). Bubbles, composed.
  * @event chat-request-editor-close - `ChatRequestEditorCloseEvent`: saved (with the stored
  *   session) or cancelled. Not composed.
  *
@@ -175,6 +178,11 @@ export class ChatRequestEditor extends LitElement {
       return;
     }
     if (!check.patch) {
+      this.close(null);
+      return;
+    }
+    // The host may take the change over (and save it its own way).
+    if (!this.dispatchEvent(new ChatSessionEditEvent(opened, check.patch))) {
       this.close(null);
       return;
     }

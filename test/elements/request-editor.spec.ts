@@ -9,6 +9,7 @@ import '../../src/chat-sidebar/define.js';
 import type { ChatSessionView } from '../../src/chat-session-view/chat-session-view.js';
 import type { ChatSidebar } from '../../src/chat-sidebar/chat-sidebar.js';
 import type { ChatRequestEditor } from '../../src/request-editor/chat-request-editor.js';
+import type { ChatSessionEditEvent } from '../../src/actions/session-edit-event.js';
 import { backendInfo, eventually, newBroker, type TestBroker } from './support/backend.js';
 import { flightRequest } from './support/sessions.js';
 import { pressKeys, waitForFocus } from './support/sidebar.js';
@@ -235,6 +236,9 @@ describe('<chat-request-editor>', function () {
     await eventually(() => expect(focused(field(editor, 'title')), 'focused').to.equal(true));
     await pressKeys('Control+a');
     await sendKeys({ type: 'Okafor — Palm Beach gala' });
+    // Each save is announced first (the host could take it over): the first try and the re-apply.
+    const edits: ChatSessionEditEvent[] = [];
+    view.addEventListener('chat-session-edit', (event) => edits.push(event));
 
     // Another device changes the passengers and the stage meanwhile.
     const other = await broker.chat.sessions.update(session.id, {
@@ -266,6 +270,10 @@ describe('<chat-request-editor>', function () {
     await eventually(() =>
       expect(view.shadowRoot!.querySelector('chat-request-editor')).to.equal(null),
     );
+    expect(edits.map((event) => event.patch)).to.deep.equal([
+      { title: 'Okafor — Palm Beach gala' },
+      { title: 'Okafor — Palm Beach gala' },
+    ]);
     const { data } = await broker.chat.sessions.get(session.id);
     expect([data!.title, data!.passengers, data!.stage]).to.deep.equal([
       'Okafor — Palm Beach gala',

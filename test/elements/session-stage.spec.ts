@@ -10,6 +10,7 @@ import type { FlightRequestCard } from '../../src/flight-request-card/flight-req
 import { ManualClock } from './support/manual-clock.js';
 import { flightRequest, NOW } from './support/sessions.js';
 import type { ChatSessionView } from '../../src/chat-session-view/chat-session-view.js';
+import { ChatSessionEditEvent } from '../../src/actions/session-edit-event.js';
 import { backendInfo, eventually, newBroker, type TestBroker } from './support/backend.js';
 
 function part(root: Element, name: string): HTMLElement | null {
@@ -142,6 +143,38 @@ describe('<chat-session-view> deal controls', function () {
         'completed',
         'won',
         'closed_won',
+      ]);
+    });
+
+    it('announces the change (cancelable chat-session-edit); a host that prevents it saves nothing', async () => {
+      const broker = await newBroker();
+      const session = await createSession(broker, { kind: 'flight_request', title: 'Hosted' });
+      const view = await renderView(broker, session.id);
+      const heard: ChatSessionEditEvent[] = [];
+      const listener = (event: ChatSessionEditEvent) => {
+        heard.push(event);
+        event.preventDefault();
+      };
+      document.addEventListener('chat-session-edit', listener);
+      try {
+        parts(view, 'stage-step')[4]!.click();
+        await view.updateComplete;
+      } finally {
+        document.removeEventListener('chat-session-edit', listener);
+      }
+      expect(heard).to.have.length(1);
+      expect(heard[0]).to.be.instanceOf(ChatSessionEditEvent);
+      expect([heard[0]!.session.id, heard[0]!.patch]).to.deep.equal([
+        session.id,
+        { stage: 'proposal_ready' },
+      ]);
+      expect(heard[0]!.bubbles && heard[0]!.composed && heard[0]!.cancelable).to.equal(true);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(text(part(view, 'stage-badge'))).to.equal('Understanding request');
+      const { data } = await broker.chat.sessions.get(session.id);
+      expect([data!.stage, data!.version]).to.deep.equal([
+        'understanding_request',
+        session.version,
       ]);
     });
 
