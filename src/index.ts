@@ -27,6 +27,11 @@ export { ChatSessionSelectEvent } from './events.js';
 export type { AirportNameResolver, CardInteraction, Clock, StringsOverride } from './types.js';
 export { ChatSidebar } from './chat-sidebar/chat-sidebar.js';
 export type { ChatSidebarStrings, SidebarTab } from './chat-sidebar/strings.js';
+export { ChatSessionEditEvent } from './actions/session-edit-event.js';
+// The request editor is loaded on demand (its define module); only its types are eager.
+export type { RequestEditorStrings } from './request-editor/strings.js';
+export type { ChatRequestEditor } from './request-editor/chat-request-editor.js';
+export type { ChatRequestEditorCloseEvent } from './request-editor/events.js';
 export type {
   QuickCreateContext,
   QuickCreateDraft,

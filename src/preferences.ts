@@ -5,6 +5,7 @@ import type { ChatSidebarStrings } from './chat-sidebar/strings.js';
 import type { FlightRequestCardStrings } from './flight-request-card/flight-request-card.js';
 import type { GeneralChatCardStrings } from './general-chat-card/general-chat-card.js';
 import type { OperatorThreadListStrings } from './operator-thread-list/operator-thread-list.js';
+import type { RequestEditorStrings } from './request-editor/strings.js';
 import type { Clock, StringsOverride } from './types.js';
 
 /** Each element family's strings, by the key a provider's `strings` uses for it. */
@@ -16,6 +17,7 @@ export interface ChatStringFamilies {
   composer: ChatComposerStrings;
   flightRequestCard: FlightRequestCardStrings;
   generalChatCard: GeneralChatCardStrings;
+  requestEditor: RequestEditorStrings;
 }
 
 /**

@@ -124,6 +124,24 @@ export const chatMessageStyles = css`
     outline-offset: 2px;
   }
 
+  /* An event line of the deal's history: a quiet centred note between the messages. */
+  [part~='event'] {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: 0 8px;
+    align-self: stretch;
+    margin: 0;
+    color: var(--_muted-color);
+    font-size: 0.9em;
+    text-align: center;
+    overflow-wrap: anywhere;
+  }
+
+  [part~='event'] [part~='content'] {
+    font-weight: 600;
+  }
+
   @media (forced-colors: active) {
     [part~='base'] {
       border-color: CanvasText;

@@ -1,6 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { PreferencesController } from '../controllers/preferences-controller.js';
 import { property } from 'lit/decorators.js';
+import type { SessionEvent } from '@chat-sessions/sdk';
 import { ChatMessageRetryEvent } from '../events.js';
 import { sharedClock } from '../internal/clock.js';
 import { Formatter } from '../internal/format.js';
@@ -17,7 +18,20 @@ import { chatMessageStyles } from './chat-message.styles.js';
 export type ChatMessageContent = Pick<
   Message,
   'id' | 'role' | 'content' | 'contentType' | 'createdAt'
->;
+> &
+  Partial<Pick<Message, 'richContent'>>;
+
+/**
+ * The event an event line records (the SDK's `sessionEventOf`, without loading the SDK's schemas
+ * into the element: the database alone writes event lines, and the text shown falls back to
+ * its English `content`).
+ */
+function eventOf(message: ChatMessageContent): SessionEvent | null {
+  if (message.contentType !== 'event') return null;
+  const rich = message.richContent;
+  if (typeof rich !== 'object' || rich === null || Array.isArray(rich)) return null;
+  return typeof (rich as { event?: unknown }).event === 'string' ? (rich as SessionEvent) : null;
+}
 
 /** Every user-visible string of `<chat-message>`, English by default. */
 export interface ChatMessageStrings {
@@ -29,6 +43,11 @@ export interface ChatMessageStrings {
   notSent: string;
   /** The button that sends a failed message again. */
   retry: string;
+  /**
+   * An event line of the database ("Stage → Proposal sent", "Completed · Won"): given the event
+   * and the database's English line, what to show. Default: the English line.
+   */
+  eventLine: (event: SessionEvent, english: string) => string;
 }
 
 const defaultStrings: ChatMessageStrings = {
@@ -41,6 +60,7 @@ const defaultStrings: ChatMessageStrings = {
   sending: 'Sending…',
   notSent: 'Not sent',
   retry: 'Retry',
+  eventLine: (_event, english) => english,
 };
 
 /**
@@ -74,6 +94,8 @@ const defaultStrings: ChatMessageStrings = {
  * @csspart author - Who wrote the message.
  * @csspart time - When it was written, a `<time>` element.
  * @csspart content - The message text.
+ * @csspart event - An event line of the database (a stage change, a lifecycle action), in place
+ *   of the bubble: a centred note with its time.
  * @csspart delivery - "Sending…" or "Not sent" with the retry button; absent once sent.
  * @csspart retry-button - Sends a failed message again.
  *
@@ -139,10 +161,26 @@ export class ChatMessage extends LitElement {
     return nothing;
   }
 
+  /** A line the database wrote about the deal: no bubble, no author, just what happened. */
+  private renderEvent(
+    message: ChatMessageContent,
+    event: SessionEvent,
+    time: number,
+  ): TemplateResult {
+    return html`<p part="event" data-event=${event.event} data-role=${message.role}>
+      <span part="content" id="content">${this.text.eventLine(event, message.content)}</span>
+      <time part="time" datetime=${message.createdAt} title=${this.formatter.dateTime(time)}
+        >${messageTime(this.formatter, time, this.preferences.clock(this.clock).now())}</time
+      >
+    </p>`;
+  }
+
   protected override render(): TemplateResult | typeof nothing {
     const message = this.message;
     if (!message) return nothing;
     const time = Date.parse(message.createdAt);
+    const event = eventOf(message);
+    if (event) return this.renderEvent(message, event, time);
     const author = this.author.trim() || this.text.roleLabels[message.role];
     return html`
       <div

@@ -63,6 +63,20 @@ export const chatSessionViewStyles = [
       overflow-wrap: anywhere;
     }
 
+    /* The deal's name on one line (ellipsis; the full name in its tooltip), the route under it. */
+    [part~='deal-name'] {
+      display: block;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+
+    [part~='deal-name'] + [part~='route'] {
+      display: block;
+      color: var(--_muted-color);
+      font-size: 0.875em;
+    }
+
     [part~='route'] .arrow {
       padding: 0 0.25em;
       color: var(--_muted-color);
@@ -110,6 +124,8 @@ export const chatSessionViewStyles = [
     }
 
     [part~='action-button'],
+    [part~='edit-request-button'],
+    [part~='reply-button'],
     [part~='threads-toggle'] {
       display: inline-flex;
       align-items: center;
@@ -124,6 +140,8 @@ export const chatSessionViewStyles = [
     }
 
     [part~='action-button']:hover,
+    [part~='edit-request-button']:hover,
+    [part~='reply-button']:hover,
     [part~='threads-toggle']:hover {
       background: var(--_hover-background);
     }
@@ -132,11 +150,75 @@ export const chatSessionViewStyles = [
       cursor: progress;
     }
 
+    /* The pipeline: ten segments, done ones filled in their stage's colour, the current one
+       taller; each a 24 px target. */
+    [part~='stage-stepper'] {
+      display: flex;
+      gap: 2px;
+      min-width: 0;
+    }
+
+    [part~='stage-step'] {
+      flex: 1 1 0;
+      min-width: 0;
+      height: 24px;
+      padding: 0;
+      border: 0;
+      background: transparent;
+      cursor: pointer;
+    }
+
+    [part~='stage-step']::before {
+      content: '';
+      display: block;
+      height: 6px;
+      border: 1px solid var(--_stage-color, var(--_border-color));
+      border-radius: 3px;
+    }
+
+    [part~='stage-step'].done::before {
+      background: var(--_stage-color);
+    }
+
+    [part~='stage-step'].current::before {
+      height: 12px;
+      background: var(--_stage-color);
+    }
+
+    [part~='request-editor'] {
+      max-height: 70vh;
+      overflow: auto;
+      border-top: 1px solid var(--_border-color);
+      padding-top: 6px;
+    }
+
+    [part~='closed-bar'] {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: 6px 12px;
+      margin: 0 12px 12px;
+      padding: 8px 10px;
+      border: 1px dashed var(--_border-color);
+      border-radius: var(--_radius);
+      color: var(--_muted-color);
+    }
+
+    [part~='paused-note'] {
+      margin: 0 12px 4px;
+      color: var(--_muted-color);
+      font-size: 0.875em;
+    }
+
     [part~='threads-toggle'][aria-expanded='true'] {
       border-color: var(--_accent);
     }
 
     [part~='action-button']:focus-visible,
+    [part~='edit-request-button']:focus-visible,
+    [part~='reply-button']:focus-visible,
+    [part~='stage-step']:focus-visible,
     [part~='threads-toggle']:focus-visible,
     [part~='menu-item']:focus-visible {
       outline: 2px solid var(--_focus-ring-color);

@@ -38,6 +38,9 @@ import type { OperatorThreadListStrings } from '../operator-thread-list/operator
 import type { Clock, StringsOverride } from '../types.js';
 import { MenuController } from '../parts/menu.js';
 import { renderSessionHeader, type SessionHeaderView } from './header.js';
+import { renderClosedBar, renderPausedNote, replyAction } from './composer-area.js';
+import { DealController } from './deal-controller.js';
+import type { ChatRequestEditorCloseEvent } from '../request-editor/events.js';
 import { chatSessionViewStyles } from './chat-session-view.styles.js';
 import { defaultSessionViewStrings, type ChatSessionViewStrings } from './strings.js';
 
@@ -90,6 +93,8 @@ function newer(a: Session | null | undefined, b: Session | null | undefined): Se
  *
  * @event chat-session-action - `ChatSessionActionEvent`: the user chose a lifecycle action.
  *   Cancelable (then the view applies nothing). Bubbles, composed.
+ * @event chat-session-edit - `ChatSessionEditEvent`: the broker moved the stage (stepper) or
+ *   saved the request editor. Cancelable (then nothing is saved). Bubbles, composed.
  * @event chat-message-send - From the composer: the user sent a message. Bubbles, composed.
  * @event chat-message-retry - From a failed message: the user pressed Retry. Bubbles, composed.
  * @event chat-thread-open - From the operator threads. Bubbles, composed.
@@ -99,7 +104,8 @@ function newer(a: Session | null | undefined, b: Session | null | undefined): Se
  *
  * @csspart header - The header: heading, details, actions.
  * @csspart heading - The route or title.
- * @csspart route - The route, when the request has legs.
+ * @csspart deal-name - The deal's name (a flight request's title that names the deal), truncated.
+ * @csspart route - The route, when the request has legs (under the deal's name, when there is one).
  * @csspart details - Dates, passengers, stage and status.
  * @csspart dates - The flight dates.
  * @csspart passengers - The passenger count.
@@ -110,6 +116,12 @@ function newer(a: Session | null | undefined, b: Session | null | undefined): Se
  * @csspart menu - The outcome menu of Complete.
  * @csspart menu-item - One outcome.
  * @csspart action-status - "Pausing…" or why an action failed.
+ * @csspart edit-request-button - Opens the request editor (flight requests).
+ * @csspart stage-stepper - The pipeline stepper (a toolbar); stage-step - one stage's button.
+ * @csspart request-editor - The `<chat-request-editor>`, under the actions while open.
+ * @csspart composer-area - The composer and, for a paused session, paused-note above it.
+ * @csspart closed-bar - In place of the composer of a completed or archived session, with
+ *   closed-note and reply-button ("Reopen to reply", "Unarchive to reply").
  * @csspart threads-toggle - Shows or hides the operator threads.
  * @csspart badge - Unread operator replies on the toggle.
  * @csspart body - The conversation (and the operator threads, when shown).
@@ -235,6 +247,16 @@ export class ChatSessionView extends LitElement {
     tab: 'leave',
   });
 
+  /** The stage stepper and the request editor. */
+  private readonly deal = new DealController(this, {
+    session: () => this.shown,
+    text: () => this.text,
+    target: () => ({ list: this.providedList, client: this.currentClient }),
+    saved: (session) => (this.fetched = newer(this.fetched, session)),
+    problem: (message) => (this.actionProblem = message),
+  });
+  private focusComposerAfterAction = false;
+
   private text: ChatSessionViewStrings = defaultSessionViewStrings;
   private readonly preferences = new PreferencesController(this, 'sessionView');
   private formatter: Formatter = Formatter.for(undefined);
@@ -293,6 +315,7 @@ export class ChatSessionView extends LitElement {
       this.actionProblem = '';
       this.outcomeMenuOpen = false;
       if (!this.externalThreads) this.threadsOpen = false;
+      this.deal.reset();
     }
     const before = this.messages.store;
     const pageSize = this.pageSize;
@@ -371,7 +394,26 @@ export class ChatSessionView extends LitElement {
     } else if ('data' in result && result.data) {
       this.fetched = newer(this.fetched, result.data);
     }
+    if (this.focusComposerAfterAction) {
+      // From the closed bar: the broker wants to write, and the composer is back.
+      this.focusComposerAfterAction = false;
+      if (!result.error) {
+        await this.updateComplete;
+        this.shadowRoot?.querySelector<HTMLElement>('chat-composer')?.focus();
+        return;
+      }
+    }
     this.focusActionsAfterUpdate = this.matches(':focus-within') && !this.transcriptHasFocus();
+  }
+
+  private handleReplyAction(action: LifecycleAction): void {
+    this.focusComposerAfterAction = true;
+    void this.runAction(action);
+  }
+
+  private handleEditorClose(event: ChatRequestEditorCloseEvent): void {
+    if (event.session) this.fetched = newer(this.fetched, event.session);
+    this.deal.closeEditor(event.returnFocus);
   }
 
   private transcriptHasFocus(): boolean {
@@ -461,6 +503,10 @@ export class ChatSessionView extends LitElement {
       handleCompleteKeyDown: (event) => this.handleCompleteKeyDown(event),
       handleOutcomeClick: (event) => this.handleOutcomeClick(event),
       handleThreadsToggle: () => this.handleThreadsToggle(),
+      stageStepper: this.deal.stepperView(),
+      editorOpen: this.deal.editorOpen,
+      editor: this.renderEditor(),
+      handleEditRequest: () => void this.deal.toggleEditor(),
     };
   }
 
@@ -510,6 +556,41 @@ export class ChatSessionView extends LitElement {
             onReload: () => this.handleReload(),
           })}
         </div>
+        ${this.renderComposerArea(session, sessionId, store)}
+      </div>
+    `;
+  }
+
+  /** The request editor, under the header's actions while open (its element is loaded by then). */
+  private renderEditor(): TemplateResult | typeof nothing {
+    const session = this.shown;
+    if (!this.deal.editorOpen || !session) return nothing;
+    return html`<chat-request-editor
+      id="request-editor"
+      part="request-editor"
+      .session=${session}
+      .client=${this.currentClient}
+      .list=${this.providedList ?? null}
+      locale=${this.locale}
+      @chat-request-editor-close=${this.handleEditorClose}
+    ></chat-request-editor>`;
+  }
+
+  /** The composer, or the bar that says why the broker can't write here and how to. */
+  private renderComposerArea(
+    session: Session | null,
+    sessionId: string,
+    store: SessionViewMessageStore | null,
+  ): TemplateResult {
+    const area = {
+      text: this.text,
+      busy: this.pendingAction !== null,
+      handleReopen: (action: LifecycleAction) => this.handleReplyAction(action),
+    };
+    const closed = replyAction(session);
+    if (closed) return renderClosedBar(area, closed);
+    return html`<div part="composer-area">
+      ${renderPausedNote(area, session)}
         <chat-composer
           part="composer"
           exportparts=${composerParts}
@@ -521,8 +602,7 @@ export class ChatSessionView extends LitElement {
           ?disabled=${session ? session.deletedAt != null : this.sessionProblem !== ''}
           @chat-message-send=${this.handleSend}
         ></chat-composer>
-      </div>
-    `;
+      </div>`;
   }
 }
 

@@ -2,9 +2,11 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { LifecycleAction, Session } from '@chat-sessions/sdk';
 import { lifecycleActions, OUTCOMES } from '../actions/session-actions.js';
 import { routeShape } from '../flight-request-card/route.js';
+import { dealName } from '../internal/deal-name.js';
 import type { Formatter } from '../internal/format.js';
 import type { MenuController } from '../parts/menu.js';
 import type { Clock } from '../types.js';
+import { renderStageStepper, type StageStepperView } from './stage-stepper.js';
 import type { ChatSessionViewStrings } from './strings.js';
 
 /** What the session view's header shows and reports. */
@@ -25,6 +27,13 @@ export interface SessionHeaderView {
   readonly handleCompleteKeyDown: (event: KeyboardEvent) => void;
   readonly handleOutcomeClick: (event: Event) => void;
   readonly handleThreadsToggle: () => void;
+  /** The pipeline stepper's state and handlers. */
+  readonly stageStepper: StageStepperView;
+  /** Whether the request editor is open (the Edit request button's `aria-expanded`). */
+  readonly editorOpen: boolean;
+  readonly handleEditRequest: () => void;
+  /** The open request editor (placed under the actions), or nothing. */
+  readonly editor: TemplateResult | typeof nothing;
 }
 
 /** The heading's content and what it is read as ("TEB to VNY, round trip"). */
@@ -54,7 +63,14 @@ function renderHeading(
   const spoken =
     shape.chains.map((chain) => chain.join(` ${text.routeTo} `)).join(', ') +
     (shape.type === 'round_trip' ? `, ${text.roundTrip}` : '');
-  return { content: html`<span part="route">${chains}</span>`, spoken };
+  const name = dealName(session);
+  if (!name) return { content: html`<span part="route">${chains}</span>`, spoken };
+  // The deal's name leads; the route goes under it.
+  return {
+    content: html`<span part="deal-name title" title=${name}>${name}</span
+      ><span part="route">${chains}</span>`,
+    spoken: `${name}, ${spoken}`,
+  };
 }
 
 function renderDetails(h: SessionHeaderView, session: Session): TemplateResult {
@@ -94,7 +110,21 @@ function renderActions(h: SessionHeaderView, session: Session): TemplateResult {
   const actions = lifecycleActions(session);
   const busy = h.pendingAction !== null;
   const flightRequest = session.kind === 'flight_request';
+  const editable = flightRequest && session.deletedAt === null;
   return html`<div part="actions" role="group" aria-label=${text.actionsLabel}>
+    ${
+      editable
+        ? html`<button
+          part="edit-request-button"
+          type="button"
+          aria-expanded=${h.editorOpen ? 'true' : 'false'}
+          aria-controls="request-editor"
+          @click=${h.handleEditRequest}
+        >
+          ${text.editRequest}
+        </button>`
+        : nothing
+    }
     ${actions.map((action) =>
       action === 'complete'
         ? html`<div class="menu-anchor" @focusout=${h.outcomeMenu.handleFocusOut}>
@@ -183,6 +213,7 @@ export function renderSessionHeader(h: SessionHeaderView, session: Session | nul
     <div part="heading" role="heading" aria-level=${h.headingLevel} aria-label=${heading.spoken}>
       ${heading.content}
     </div>
-    ${renderDetails(h, session)} ${renderActions(h, session)}
+    ${renderDetails(h, session)} ${renderStageStepper(h.stageStepper, session)}
+    ${renderActions(h, session)} ${h.editor}
   </header>`;
 }

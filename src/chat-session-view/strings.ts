@@ -51,6 +51,26 @@ export interface ChatSessionViewStrings extends TranscriptStrings {
   unreadReplies: (count: number, formatted: string) => string;
   /** The transcript's accessible name. */
   conversation: string;
+  /** The button that opens the request editor. */
+  editRequest: string;
+  /** The stage stepper's accessible name, with the current stage. */
+  stageStepper: (current: string) => string;
+  /** One step of the stepper: "Proposal sent, stage 6 of 10". */
+  stageStep: (label: string, position: number, total: number) => string;
+  /** Said while the stage is saved. */
+  settingStage: (label: string) => string;
+  /** Said when the stage could not be saved. */
+  stageFailed: (reason: string) => string;
+  /** In place of the composer of a completed session. */
+  closedCompleted: string;
+  /** In place of the composer of an archived session. */
+  closedArchived: string;
+  /** The closed bar's button of a completed session. */
+  reopenToReply: string;
+  /** The closed bar's button of an archived session. */
+  unarchiveToReply: string;
+  /** Above the composer of a paused session. */
+  pausedNote: string;
 }
 
 /** The English defaults. */
@@ -82,4 +102,14 @@ export const defaultSessionViewStrings: ChatSessionViewStrings = {
   unreadReplies: (count, formatted) =>
     count === 1 ? '1 unread reply' : `${formatted} unread replies`,
   conversation: 'Conversation',
+  editRequest: 'Edit request',
+  stageStepper: (current) => `Stage: ${current}`,
+  stageStep: (label, position, total) => `${label}, stage ${position} of ${total}`,
+  settingStage: (label) => `Stage → ${label}…`,
+  stageFailed: (reason) => `The stage was not changed: ${reason}`,
+  closedCompleted: 'This session is completed.',
+  closedArchived: 'This session is archived.',
+  reopenToReply: 'Reopen to reply',
+  unarchiveToReply: 'Unarchive to reply',
+  pausedNote: 'Paused: sending a message resumes this session.',
 };

@@ -61,13 +61,17 @@ export function renderActionMenu(
   </div>`;
 }
 
-/** A session's actions menu: what its status allows (the action table, the SDK's rule). */
+/**
+ * A session's actions menu: what its status allows (the action table, the SDK's rule), with
+ * "Edit request…" before Delete for a flight request out of the trash (when `edit` is given).
+ */
 export function sessionMenu(
   text: ChatSidebarStrings,
   session: Session,
   run: (action: SessionAction) => void,
   anchor: HTMLElement,
   returnTo: string,
+  edit?: () => void,
 ): MenuState {
   const items = menuActions(session).map<MenuItem>((action) => ({
     key: action,
@@ -75,6 +79,15 @@ export function sessionMenu(
     danger: SESSION_ACTION_TABLE[action].danger === true,
     run: () => run(action),
   }));
+  if (edit && session.kind === 'flight_request' && session.deletedAt === null) {
+    // Before Delete (last, the destructive one), after what the status allows.
+    const at = items.findIndex((item) => item.key === 'delete');
+    items.splice(at < 0 ? items.length : at, 0, {
+      key: 'edit_request',
+      label: text.editRequest,
+      run: edit,
+    });
+  }
   return { kind: 'session', label: text.sessionActions, items, anchor, returnTo };
 }
 

@@ -430,7 +430,8 @@ export class ChatSidebar extends LitElement {
     // acts on the selection.
     const run = (action: SessionAction) => this.actions.run(action, [session], id);
     this.listFocus.activeId = id;
-    this.openMenu(sessionMenu(this.text, session, run, anchor, id));
+    const edit = () => void this.actions.edit(session, id);
+    this.openMenu(sessionMenu(this.text, session, run, anchor, id, edit));
   }
 
   private openNewMenu(anchor: HTMLElement): void {

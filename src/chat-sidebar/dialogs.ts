@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CompletionOutcome, Session } from '@chat-sessions/sdk';
 import { OUTCOMES } from '../actions/session-actions.js';
+import type { SessionListSource } from '../controllers/session-list-source.js';
 import type { ChatSidebarStrings } from './strings.js';
 
 /** The open dialog: rename one session, or complete / delete some. */
@@ -11,6 +12,7 @@ export type DialogState =
       readonly sessions: readonly Session[];
       readonly returnTo: string | HTMLElement;
     }
+  | { readonly kind: 'edit'; readonly session: Session; readonly returnTo: string | HTMLElement }
   | {
       readonly kind: 'complete';
       readonly sessions: readonly Session[];
@@ -28,6 +30,10 @@ export interface DialogsView {
   readonly onSubmit: (event: SubmitEvent) => void;
   readonly onCancel: () => void;
   readonly onClose: () => void;
+  /** Where the request editor saves (the sidebar's list). */
+  readonly list: SessionListSource | null;
+  /** The request editor closed (saved or not). */
+  readonly onEditorClose: () => void;
 }
 
 /** The one `<dialog>` (`part="dialog"`) the rename, complete and delete confirmations share. */
@@ -40,6 +46,16 @@ export function renderDialogs(view: DialogsView): TemplateResult {
 function renderContent(view: DialogsView, dialog: DialogState): TemplateResult {
   const text = view.text;
   const cancel = html`<button class="button" type="button" @click=${view.onCancel}>${text.cancel}</button>`;
+  if (dialog.kind === 'edit') {
+    // <chat-request-editor> is defined by now (loaded when "Edit request…" was chosen).
+    return html`<h2 id="dialog-title" class="dialog-title">${view.nameOf(dialog.session)}</h2>
+      <chat-request-editor
+        autofocus
+        .session=${dialog.session}
+        .list=${view.list}
+        @chat-request-editor-close=${view.onEditorClose}
+      ></chat-request-editor>`;
+  }
   if (dialog.kind === 'rename') {
     return html`<form class="dialog-form" @submit=${view.onSubmit}>
       <h2 id="dialog-title" class="dialog-title">${text.renameTitle}</h2>

@@ -1,5 +1,6 @@
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import type { CompletionOutcome, Session, SessionAction } from '@chat-sessions/sdk';
+import { loadRequestEditor } from '../actions/request-editor-loader.js';
 import { allows, plainLabel } from '../actions/session-actions.js';
 import type { SelectionController } from '../controllers/selection.js';
 import type { SessionListSource } from '../controllers/session-list-source.js';
@@ -131,6 +132,17 @@ export class SidebarActions implements ReactiveController {
     }
   }
 
+  /** Opens the request editor on a flight request (its element loaded first). */
+  async edit(session: Session, returnTo: string | HTMLElement): Promise<void> {
+    try {
+      await loadRequestEditor();
+    } catch (error) {
+      this.report(error instanceof Error ? error.message : String(error));
+      return;
+    }
+    this.set(() => (this.dialog = { kind: 'edit', session, returnTo }));
+  }
+
   /** Asks the host (cancelable `chat-session-delete-request`), then the broker, before deleting. */
   requestDelete(sessions: readonly Session[], returnTo: string | HTMLElement): void {
     if (sessions.length === 0) return;
@@ -166,6 +178,8 @@ export class SidebarActions implements ReactiveController {
       onClose: () => {
         if (this.dialog) this.closeDialog();
       },
+      list: this.options.source(),
+      onEditorClose: () => void this.closeDialog(),
     });
   }
 
@@ -229,7 +243,7 @@ export class SidebarActions implements ReactiveController {
       const completable = dialog.sessions.filter((session) => allows(session, 'complete'));
       void this.apply('complete', completable, { outcome: this.outcome });
       this.options.selection.set([]);
-    } else {
+    } else if (dialog.kind === 'delete') {
       void this.confirmDelete(dialog.sessions);
     }
   }

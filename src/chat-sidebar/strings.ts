@@ -74,6 +74,8 @@ export interface ChatSidebarStrings {
   /** Dialogs. */
   cancel: string;
   renameTitle: string;
+  /** The card menu's item that opens the request editor. */
+  editRequest: string;
   renameField: string;
   renameSubmit: string;
   deleteTitle: (count: number) => string;
@@ -145,6 +147,7 @@ export const defaultSidebarStrings: ChatSidebarStrings = {
   clearSelection: 'Clear selection',
   cancel: 'Cancel',
   renameTitle: 'Rename session',
+  editRequest: 'Edit request…',
   renameField: 'Title',
   renameSubmit: 'Rename',
   deleteTitle: (count) => (count === 1 ? 'Move to trash?' : `Move ${count} sessions to trash?`),

@@ -6,6 +6,7 @@ import type {
   ListTab,
   Session,
   SessionListSnapshot,
+  SessionPatch,
   SessionSort,
   TabCounts,
   TransitionInput,
@@ -89,6 +90,16 @@ export interface SessionListSource extends SubscribableStore<SessionListView> {
   rename(id: string, title: string): Promise<SessionListWriteResult>;
   /** Applies a lifecycle action (pause, resume, complete with its outcome, reopen, archive, unarchive). */
   transition(id: string, input: TransitionInput): Promise<SessionListWriteResult>;
+  /**
+   * Changes a session's fields (title, trip, legs, passengers, stage), shown at once; with
+   * `expectedVersion`, fails with `conflict` if the session changed since. Optional: without
+   * it, elements write through the client.
+   */
+  update?(
+    id: string,
+    patch: SessionPatch,
+    options?: { expectedVersion?: number },
+  ): Promise<SessionListWriteResult>;
   /** Pins or unpins a session. */
   setPinned(id: string, pinned: boolean): Promise<SessionListWriteResult>;
   /** Moves a session to the trash. */

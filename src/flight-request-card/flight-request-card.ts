@@ -7,6 +7,7 @@ import { SessionCardElement, type CardDescription } from '../internal/session-ca
 import { commonCardStrings, type SessionCardCommonStrings } from '../internal/strings.js';
 import type { AirportNameResolver, StringsOverride } from '../types.js';
 import { flightRequestCardStyles } from './flight-request-card.styles.js';
+import { dealName } from '../internal/deal-name.js';
 import { routeShape, type RouteShape } from './route.js';
 
 /** Every user-visible string of `<flight-request-card>`, English by default. */
@@ -102,7 +103,9 @@ const defaultStrings: FlightRequestCardStrings = {
  *   Enter or Space on it (only with `interaction="button"`, the default). Bubbles, composed.
  *
  * @csspart base - The card's box: background, border, padding.
- * @csspart header - The first line: route, pin, last activity.
+ * @csspart header - The first line: the deal's name (else the route), pin, last activity.
+ * @csspart deal-name - The deal's name (the session's title, when it names the deal rather than
+ *   repeating the route), truncated with an ellipsis; the route then leads the second line.
  * @csspart route - The route (`TEB → VNY`, `TEB ⇄ VNY`, `TEB → VNY → SFO`), or the title while
  *   there are no legs.
  * @csspart pin - The pinned indicator, present when the session is pinned.
@@ -168,7 +171,10 @@ export class FlightRequestCard extends SessionCardElement {
     const text = this.text;
     const shape = routeShape(session.tripType, session.legs);
     const formatter = this.formatter;
-    const name: string[] = [text.flightRequest, this.routeSentence(session, shape)];
+    const name: string[] = [text.flightRequest];
+    const deal = shape.type === 'none' ? '' : dealName(session);
+    if (deal) name.push(deal);
+    name.push(this.routeSentence(session, shape));
     name.push(this.datesText(shape, 'long') ?? text.datesNotSet);
     if (session.passengers !== null) {
       name.push(text.passengers(session.passengers, formatter.number(session.passengers)));
@@ -191,18 +197,21 @@ export class FlightRequestCard extends SessionCardElement {
     const text = this.text;
     const shape = routeShape(session.tripType, session.legs);
     const dates = this.datesText(shape, 'short');
+    // With a deal name, it leads and the route goes under it, before the dates.
+    const name = shape.type === 'none' ? '' : dealName(session);
+    const route = html`<span part="route" class=${name ? '' : 'primary'} title=${this.routeTooltip(session, shape)}
+      >${this.renderRoute(session, shape)}</span
+    >`;
     return html`
       <div part="base" aria-hidden="true" data-status=${session.status} data-trip-type=${shape.type}>
         <div part="header">
-          <span part="route" class="primary" title=${this.routeTooltip(session, shape)}
-            >${this.renderRoute(session, shape)}</span
-          >
+          ${name ? html`<span part="deal-name" class="primary" title=${name}>${name}</span>` : route}
           ${session.pinned ? html`<span part="pin">${pinIcon}</span>` : nothing}
           ${this.renderLastActivity(session)}
         </div>
         <div part="details">
           <span class="secondary">
-            <span part="dates">${dates ?? text.datesNotSet}</span>
+            ${name ? html`${route}<span> &middot; </span>` : nothing}<span part="dates">${dates ?? text.datesNotSet}</span>
             ${
               session.passengers === null
                 ? nothing

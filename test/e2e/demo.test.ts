@@ -300,7 +300,7 @@ describe('demo workspace (npm start, PostgreSQL)', () => {
         await expectAttribute(
           view(page).locator('header [part~="heading"]'),
           'aria-label',
-          'SCF to EGE, round trip',
+          'Vail Christmas ski trip, SCF to EGE, round trip',
         );
 
         // To the composer, and send.
@@ -448,7 +448,7 @@ describe('demo workspace (npm start, PostgreSQL)', () => {
       await expectAttribute(
         view(page).locator('header [part~="heading"]'),
         'aria-label',
-        'LTN to NCE',
+        'Luton to Nice, Cannes Lions, LTN to NCE',
       );
       assert.equal(
         await session.locator('[part~="unread-badge"]').count(),
@@ -523,7 +523,7 @@ describe('demo workspace (npm start, PostgreSQL)', () => {
         await expectAttribute(
           view(page).locator('header [part~="heading"]'),
           'aria-label',
-          'MDW to TEB, round trip',
+          'Chicago board meeting, MDW to TEB, round trip',
         );
         const params = urlParams(page);
         assert.equal(params.get('tab'), 'archived');
@@ -543,7 +543,7 @@ describe('demo workspace (npm start, PostgreSQL)', () => {
         await expectAttribute(
           view(page).locator('header [part~="heading"]'),
           'aria-label',
-          'MDW to TEB, round trip',
+          'Chicago board meeting, MDW to TEB, round trip',
         );
         await expectText(view(page).locator('header [part~="status"]'), 'Archived');
       }),

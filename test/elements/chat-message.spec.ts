@@ -101,6 +101,29 @@ describe('<chat-message>', () => {
       expect(getComputedStyle(part(bubble, 'content')!).borderLeftStyle).to.equal('solid');
     });
 
+    it('shows an event line of the database as a note without author, localizable from its event', async () => {
+      const line = said('system', 'Stage → Proposal sent', {
+        contentType: 'event',
+        richContent: { event: 'stage_changed', from: 'proposal_ready', to: 'proposal_sent' },
+      });
+      const bubble = await renderMessage(line);
+      expect(part(bubble, 'base')).to.equal(null);
+      expect(part(bubble, 'author')).to.equal(null);
+      expect(part(bubble, 'event')!.dataset.event).to.equal('stage_changed');
+      expect(partText(bubble, 'content')).to.equal('Stage → Proposal sent');
+      await expect(bubble).to.be.accessible();
+      bubble.strings = {
+        eventLine: (event, english) =>
+          event.event === 'stage_changed' ? `Phase → ${event.to ?? ''}` : english,
+      };
+      await bubble.updateComplete;
+      expect(partText(bubble, 'content')).to.equal('Phase → proposal_sent');
+      // Not an event line without its machine-readable part: shown as a message.
+      const plain = await renderMessage(said('system', 'Host note', { contentType: 'text' }));
+      expect(part(plain, 'event')).to.equal(null);
+      expect(partText(plain, 'content')).to.equal('Host note');
+    });
+
     it('renders HTML in messages and author names as inert text', async () => {
       const payload =
         '<img src=x onerror="window.__xssMessage = true"><script>window.__xssMessage = true</script>';

@@ -287,6 +287,7 @@ describe('<chat-sidebar> keyboard and pointer', () => {
         'Rename…',
         'Pin',
         'Mark as read',
+        'Edit request…',
         'Delete…',
       ]);
       expect(activeMenuItem(sidebar)).to.equal('Pause');
@@ -398,6 +399,8 @@ describe('<chat-sidebar> keyboard and pointer', () => {
       await waitForFocus(sidebar, id(host, 2));
       await press(sidebar, 'Shift+F10');
       await press(sidebar, 'End');
+      await press(sidebar, 'ArrowUp');
+      expect(activeMenuItem(sidebar)).to.equal('Edit request…');
       await press(sidebar, 'ArrowUp');
       expect(activeMenuItem(sidebar)).to.equal('Mark as read');
       await press(sidebar, 'Enter');

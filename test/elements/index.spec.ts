@@ -17,6 +17,7 @@ describe('@chat-sessions/elements entry point', () => {
       'ChatSessionCreateEvent',
       'ChatSessionDeleteEvent',
       'ChatSessionDeleteRequestEvent',
+      'ChatSessionEditEvent',
       'ChatSessionMarkReadEvent',
       'ChatSessionPinEvent',
       'ChatSessionRenameEvent',

@@ -90,7 +90,8 @@ export function canChangeStatus(
  * The session a lifecycle action leads to, as `chat_private.apply_transition` makes it: the new
  * status, the status remembered across archiving, the outcome (recorded on completing, cleared
  * when leaving completed), the completion and archive times (`nowIso` stands in for the
- * server's clock) and the resume time of a pause. The session itself when the action is not
+ * server's clock), the resume time of a pause, and the stage of a flight request completed as
+ * won (`closed_won`). The session itself when the action is not
  * allowed. `test/lifecycle-db.test.ts` checks it against the database on every state × action.
  *
  * @example
@@ -111,6 +112,8 @@ export function applyTransition(session: Session, input: TransitionInput, nowIso
   if (target === 'completed') {
     next.outcome = input.outcome ?? session.outcome;
     next.completedAt = nowIso;
+    // `chat_private.sessions_deal_rules`: a flight request completed as won ends on closed_won.
+    if (session.kind === 'flight_request' && next.outcome === 'won') next.stage = 'closed_won';
   } else if (target !== 'archived') {
     next.outcome = null;
     next.completedAt = null;

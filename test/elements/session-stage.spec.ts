@@ -1,0 +1,304 @@
+// <chat-session-view>'s deal controls against the real backend (SDK + gateway over PG): the
+// stage stepper, the event lines the database writes into the transcript, completing as won,
+// the closed bar of completed / archived sessions and the paused note.
+import type { ChatSessionsClient, Session } from '@chat-sessions/sdk';
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/chat-session-view/define.js';
+import '../../src/flight-request-card/define.js';
+import type { FlightRequestCard } from '../../src/flight-request-card/flight-request-card.js';
+import { ManualClock } from './support/manual-clock.js';
+import { flightRequest, NOW } from './support/sessions.js';
+import type { ChatSessionView } from '../../src/chat-session-view/chat-session-view.js';
+import { ChatSessionEditEvent } from '../../src/actions/session-edit-event.js';
+import { backendInfo, eventually, newBroker, type TestBroker } from './support/backend.js';
+
+function part(root: Element, name: string): HTMLElement | null {
+  return root.shadowRoot!.querySelector<HTMLElement>(`[part~='${name}']`);
+}
+
+function parts(root: Element, name: string): HTMLElement[] {
+  return [...root.shadowRoot!.querySelectorAll<HTMLElement>(`[part~='${name}']`)];
+}
+
+function text(element: Element | null): string {
+  if (!element) throw new Error('no element');
+  return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function focusedIn(view: ChatSessionView): Element | null {
+  return view.shadowRoot!.activeElement;
+}
+
+/** The event lines of the transcript, as shown. */
+function eventLines(view: ChatSessionView): string[] {
+  return [...view.shadowRoot!.querySelectorAll('chat-message')]
+    .map((bubble) => bubble.shadowRoot?.querySelector("[part~='event'] [part~='content']"))
+    .filter((line): line is Element => !!line)
+    .map((line) => text(line));
+}
+
+async function createSession(
+  broker: TestBroker,
+  input: Parameters<ChatSessionsClient['sessions']['create']>[0],
+): Promise<Session> {
+  const { data, error } = await broker.chat.sessions.create(input);
+  if (error) throw error;
+  return data;
+}
+
+async function renderView(broker: TestBroker, sessionId: string): Promise<ChatSessionView> {
+  const view = await fixture<ChatSessionView>(html`
+    <chat-session-view
+      style="height: 560px"
+      .client=${broker.chat}
+      session-id=${sessionId}
+      locale="en-GB"
+    ></chat-session-view>
+  `);
+  await eventually(() => expect(part(view, 'status')).to.exist);
+  return view;
+}
+
+describe('<chat-session-view> deal controls', function () {
+  this.timeout(30_000);
+
+  before(async function () {
+    this.timeout(120_000);
+    await backendInfo();
+  });
+
+  describe('stage stepper', () => {
+    it('moves the stage with the arrow keys and Enter; the database leaves a line in the transcript', async () => {
+      const broker = await newBroker();
+      const session = await createSession(broker, {
+        kind: 'flight_request',
+        title: 'Stepper',
+        legs: [{ from: 'TEB', to: 'VNY', date: '2026-12-12' }],
+      });
+      const view = await renderView(broker, session.id);
+      const stepper = part(view, 'stage-stepper')!;
+      expect(stepper.getAttribute('role')).to.equal('toolbar');
+      expect(stepper.getAttribute('aria-label')).to.equal('Stage: Understanding request');
+      const steps = parts(view, 'stage-step');
+      expect(steps).to.have.length(10);
+      // One tab stop: the current stage.
+      expect(steps.map((step) => step.tabIndex)).to.deep.equal([
+        0, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+      ]);
+      expect(steps[0]!.getAttribute('aria-current')).to.equal('step');
+      expect(steps[5]!.getAttribute('aria-label')).to.equal('Proposal sent, stage 6 of 10');
+      await expect(view).to.be.accessible();
+
+      steps[0]!.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'ArrowRight' });
+      expect(focusedIn(view)).to.equal(steps[2]);
+      await sendKeys({ press: 'Enter' });
+      await eventually(() => expect(text(part(view, 'stage-badge'))).to.equal('Requesting quotes'));
+      await eventually(async () => {
+        const { data } = await broker.chat.sessions.get(session.id);
+        expect(data!.stage).to.equal('requesting_quotes');
+      });
+      expect(parts(view, 'stage-step')[2]!.getAttribute('aria-current')).to.equal('step');
+      expect(parts(view, 'stage-step')[1]!.classList.contains('done')).to.equal(true);
+      await eventually(() => expect(eventLines(view)).to.deep.equal(['Stage → Requesting quotes']));
+
+      // A click works as well: End, then back one with the mouse.
+      parts(view, 'stage-step')[5]!.click();
+      await eventually(async () => {
+        const { data } = await broker.chat.sessions.get(session.id);
+        expect(data!.stage).to.equal('proposal_sent');
+      });
+      await eventually(() =>
+        expect(eventLines(view)).to.deep.equal([
+          'Stage → Requesting quotes',
+          'Stage → Proposal sent',
+        ]),
+      );
+      // The line is a note in the log, not a bubble with an author.
+      const line = [...view.shadowRoot!.querySelectorAll('chat-message')].find((bubble) =>
+        bubble.shadowRoot?.querySelector("[part~='event']"),
+      )!;
+      expect(line.shadowRoot!.querySelector("[part~='author']")).to.equal(null);
+      await expect(view).to.be.accessible();
+    });
+
+    it('completing as Won shows the stage closed_won, with "Completed · Won" in the transcript', async () => {
+      const broker = await newBroker();
+      const session = await createSession(broker, {
+        kind: 'flight_request',
+        title: 'Win',
+        stage: 'payment_pending',
+      });
+      const view = await renderView(broker, session.id);
+      view.shadowRoot!.querySelector<HTMLElement>("[data-action='complete']")!.click();
+      await view.updateComplete;
+      view.shadowRoot!.querySelector<HTMLElement>("[data-outcome='won']")!.click();
+      await eventually(() => expect(text(part(view, 'status'))).to.equal('Completed · Won'));
+      expect(text(part(view, 'stage-badge'))).to.equal('Closed won');
+      await eventually(() => expect(eventLines(view)).to.deep.equal(['Completed · Won']));
+      const { data } = await broker.chat.sessions.get(session.id);
+      expect([data!.status, data!.outcome, data!.stage]).to.deep.equal([
+        'completed',
+        'won',
+        'closed_won',
+      ]);
+    });
+
+    it('announces the change (cancelable chat-session-edit); a host that prevents it saves nothing', async () => {
+      const broker = await newBroker();
+      const session = await createSession(broker, { kind: 'flight_request', title: 'Hosted' });
+      const view = await renderView(broker, session.id);
+      const heard: ChatSessionEditEvent[] = [];
+      const listener = (event: ChatSessionEditEvent) => {
+        heard.push(event);
+        event.preventDefault();
+      };
+      document.addEventListener('chat-session-edit', listener);
+      try {
+        parts(view, 'stage-step')[4]!.click();
+        await view.updateComplete;
+      } finally {
+        document.removeEventListener('chat-session-edit', listener);
+      }
+      expect(heard).to.have.length(1);
+      expect(heard[0]).to.be.instanceOf(ChatSessionEditEvent);
+      expect([heard[0]!.session.id, heard[0]!.patch]).to.deep.equal([
+        session.id,
+        { stage: 'proposal_ready' },
+      ]);
+      expect(heard[0]!.bubbles && heard[0]!.composed && heard[0]!.cancelable).to.equal(true);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(text(part(view, 'stage-badge'))).to.equal('Understanding request');
+      const { data } = await broker.chat.sessions.get(session.id);
+      expect([data!.stage, data!.version]).to.deep.equal([
+        'understanding_request',
+        session.version,
+      ]);
+    });
+
+    it('says why when the stage could not be saved, and shows the stage as it was', async () => {
+      const broker = await newBroker();
+      const session = await createSession(broker, { kind: 'flight_request', title: 'Offline' });
+      const view = await renderView(broker, session.id);
+      broker.network = 'offline';
+      parts(view, 'stage-step')[3]!.click();
+      await eventually(() =>
+        expect(text(part(view, 'action-status'))).to.match(/^The stage was not changed: /),
+      );
+      broker.network = 'online';
+      expect(text(part(view, 'stage-badge'))).to.equal('Understanding request');
+    });
+  });
+
+  describe('closed bar', () => {
+    it('a completed session shows "Reopen to reply" instead of a composer; Enter reopens and focuses the composer', async () => {
+      const broker = await newBroker();
+      const session = await createSession(broker, { kind: 'general', title: 'Done deal' });
+      await broker.chat.sessions.transition(session.id, { action: 'complete', outcome: 'lost' });
+      const view = await renderView(broker, session.id);
+      await eventually(() => expect(part(view, 'closed-bar')).to.exist);
+      expect(view.shadowRoot!.querySelector('chat-composer')).to.equal(null);
+      expect(text(part(view, 'closed-note'))).to.equal('This session is completed.');
+      const button = part(view, 'reply-button')!;
+      expect(text(button)).to.equal('Reopen to reply');
+      await expect(view).to.be.accessible();
+
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await eventually(() => expect(view.shadowRoot!.querySelector('chat-composer')).to.exist);
+      expect(part(view, 'closed-bar')).to.equal(null);
+      await eventually(() =>
+        expect(focusedIn(view)).to.equal(view.shadowRoot!.querySelector('chat-composer')),
+      );
+      await sendKeys({ type: 'Back on it' });
+      await sendKeys({ press: 'Enter' });
+      await eventually(async () => {
+        const { data } = await broker.chat.messages.list({ sessionId: session.id });
+        expect(data!.items.map((message) => message.content)).to.include('Back on it');
+      });
+      const { data } = await broker.chat.sessions.get(session.id);
+      expect(data!.status).to.equal('active');
+    });
+
+    it('an archived session shows "Unarchive to reply"', async () => {
+      const broker = await newBroker();
+      const session = await createSession(broker, { kind: 'general', title: 'Shelved' });
+      await broker.chat.sessions.transition(session.id, { action: 'archive' });
+      const view = await renderView(broker, session.id);
+      await eventually(() =>
+        expect(text(part(view, 'reply-button'))).to.equal('Unarchive to reply'),
+      );
+      expect(text(part(view, 'closed-note'))).to.equal('This session is archived.');
+      await expect(view).to.be.accessible();
+      part(view, 'reply-button')!.click();
+      await eventually(() => expect(view.shadowRoot!.querySelector('chat-composer')).to.exist);
+      const { data } = await broker.chat.sessions.get(session.id);
+      expect(data!.status).to.equal('active');
+    });
+
+    it('a paused session keeps its composer with a note; sending resumes it (the database wakes it)', async () => {
+      const broker = await newBroker();
+      const session = await createSession(broker, { kind: 'general', title: 'On hold' });
+      await broker.chat.sessions.pause(session.id);
+      const view = await renderView(broker, session.id);
+      await eventually(() =>
+        expect(text(part(view, 'paused-note'))).to.equal(
+          'Paused: sending a message resumes this session.',
+        ),
+      );
+      await expect(view).to.be.accessible();
+      view.shadowRoot!.querySelector<HTMLElement>('chat-composer')!.focus();
+      await sendKeys({ type: 'Any news?' });
+      await sendKeys({ press: 'Enter' });
+      await eventually(async () => {
+        const { data } = await broker.chat.sessions.get(session.id);
+        expect(data!.status).to.equal('active');
+      });
+      await eventually(() => expect(text(part(view, 'status'))).to.equal('Active'), 8000);
+      await eventually(() => expect(part(view, 'paused-note')).to.equal(null));
+      await eventually(() => expect(eventLines(view)).to.include('Resumed'), 8000);
+    });
+  });
+
+  describe('deal name (plain data)', () => {
+    const named = flightRequest({
+      title: 'Hartley family — LA for the holidays, a name longer than any card is wide',
+    });
+
+    it('leads the card, truncated, with the route and dates under it; the card reads it first', async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 280px">
+        <flight-request-card .session=${named} .clock=${new ManualClock(NOW)} locale="en-GB"></flight-request-card>
+      </div>`);
+      const card = wrapper.querySelector<FlightRequestCard>('flight-request-card')!;
+      await card.updateComplete;
+      const name = part(card, 'deal-name')!;
+      expect(text(name)).to.equal(named.title);
+      expect(getComputedStyle(name).textOverflow).to.equal('ellipsis');
+      expect(name.scrollWidth).to.be.greaterThan(name.clientWidth);
+      expect(part(card, 'details')!.contains(part(card, 'route'))).to.equal(true);
+      expect(text(card.shadowRoot!.querySelector('.spoken-name'))).to.match(
+        /^Flight request, Hartley family — LA for the holidays, a name longer than any card is wide, TEB to VNY/,
+      );
+      await expect(card).to.be.accessible();
+      // A title that only repeats the route is not a deal name.
+      card.session = flightRequest({ title: 'TEB to VNY Dec 12, 6 pax' });
+      await card.updateComplete;
+      expect(part(card, 'deal-name')).to.equal(null);
+      expect(part(card, 'header')!.contains(part(card, 'route'))).to.equal(true);
+    });
+
+    it('leads the session header, with the route under it', async () => {
+      const view = await fixture<ChatSessionView>(html`
+        <chat-session-view .session=${named} .clock=${new ManualClock(NOW)} locale="en-GB"></chat-session-view>
+      `);
+      expect(text(part(view, 'deal-name'))).to.equal(named.title);
+      expect(text(part(view, 'route'))).to.equal('TEB→VNY');
+      expect(part(view, 'heading')!.getAttribute('aria-label')).to.equal(
+        `${named.title}, TEB to VNY`,
+      );
+      await expect(view).to.be.accessible();
+    });
+  });
+});
