@@ -17,7 +17,9 @@
 -- deferred to the end of the transaction, so a write that ticks several times (a message moves
 -- the message, its session and maybe a thread) sends one nudge; the events queued for the same
 -- broker after the first find the version already sent (recorded in a transaction-local
--- setting) and do nothing.
+-- setting) and do nothing. The trigger's WHEN looks for realtime.send as each row changes (a
+-- constraint trigger's WHEN is not deferred), so without Realtime no event is even queued: the
+-- cost there is one catalog lookup per clock tick. The function checks again at commit.
 create or replace function chat_private.realtime_nudge() returns trigger
 language plpgsql
 security definer
@@ -59,7 +61,9 @@ drop trigger if exists realtime_nudge on chat.owner_state;
 create constraint trigger realtime_nudge
   after insert or update of clock on chat.owner_state
   deferrable initially deferred
-  for each row execute function chat_private.realtime_nudge();
+  for each row
+  when (pg_catalog.to_regprocedure('realtime.send(jsonb,text,text,boolean)') is not null)
+  execute function chat_private.realtime_nudge();
 
 -- Who may receive a nudge: a signed-in broker joins a private channel only on their own topic
 -- (Realtime checks this policy, with realtime.topic() set to the channel's topic, when the
