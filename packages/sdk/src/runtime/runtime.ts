@@ -24,6 +24,8 @@ export interface RuntimeOptions {
   channelName?: string | null;
   /** Extra "poll now" signals, e.g. `realtimeNudge(...)`. */
   nudges?: NudgeSource[];
+  /** Poll interval while a nudge source (Realtime) is live, in ms (default 60 000). */
+  healthyIntervalMs?: number;
   /** The signed-in broker's id: the owner of sessions a list creates optimistically. */
   userId?: string;
   /**
@@ -105,6 +107,9 @@ export class ChatSessionsRuntime {
           : { afterWriteDelayMs: options.afterWriteDelayMs }),
         channelName: options.channelName ?? null,
         nudges: options.nudges ?? [],
+        ...(options.healthyIntervalMs === undefined
+          ? {}
+          : { healthyIntervalMs: options.healthyIntervalMs }),
         ...(options.environment ? { environment: options.environment } : {}),
       });
     this.#userId = options.userId ?? '';

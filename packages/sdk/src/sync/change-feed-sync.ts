@@ -6,9 +6,11 @@ import { SnapshotStore } from '../stores/store.js';
 
 /**
  * Something that says "poll now": e.g. a Supabase Realtime broadcast. Receives the function to
- * call and returns the function that stops listening. Never required for correctness.
+ * call and one to report whether the source is live (while any source is, the engine polls at
+ * `healthyIntervalMs`), and returns the function that stops listening. Never required for
+ * correctness.
  */
-export type NudgeSource = (nudge: () => void) => () => void;
+export type NudgeSource = (nudge: () => void, health: (healthy: boolean) => void) => () => void;
 
 /** Where a batch came from: this engine's own poll, or another tab of the same browser. */
 export type ChangeSource = 'poll' | 'peer';
@@ -36,6 +38,12 @@ export interface ChangeFeedSyncOptions {
   channelName?: string | null;
   /** Extra "poll now" signals, e.g. {@link realtimeNudge}. */
   nudges?: NudgeSource[];
+  /**
+   * Poll interval while a nudge source reports itself live (a Realtime channel joined), in ms
+   * (default 60 000): polling stays the source of truth but need not hurry. Back to
+   * `intervalMs` as soon as no source is live.
+   */
+  healthyIntervalMs?: number;
   /** Environment hooks (visibility, focus, BroadcastChannel); detected when omitted. */
   environment?: Partial<Environment>;
 }
@@ -121,6 +129,9 @@ export class ChangeFeedSync extends SnapshotStore<SyncSnapshot> {
   readonly #includeMessages: boolean;
   readonly #channelName: string | null;
   readonly #nudges: NudgeSource[];
+  readonly #healthyIntervalMs: number;
+  /** Indexes of the nudge sources that report themselves live. */
+  readonly #live = new Set<number>();
   readonly #handlers = new Set<ChangeHandler>();
   readonly #sender = Math.random().toString(36).slice(2);
   readonly #stops: Array<() => void> = [];
@@ -152,6 +163,13 @@ export class ChangeFeedSync extends SnapshotStore<SyncSnapshot> {
     this.#includeMessages = options.includeMessages ?? true;
     this.#channelName = options.channelName ?? null;
     this.#nudges = options.nudges ?? [];
+    this.#healthyIntervalMs = options.healthyIntervalMs ?? 60_000;
+  }
+
+  /** The interval polling runs at now: slower while a nudge source is live; 0 when disabled. */
+  get pollIntervalMs(): number {
+    if (this.#intervalMs <= 0) return 0;
+    return this.#live.size > 0 ? this.#healthyIntervalMs : this.#intervalMs;
   }
 
   /** The position delivered so far, or null before the baseline is known. */
@@ -166,16 +184,17 @@ export class ChangeFeedSync extends SnapshotStore<SyncSnapshot> {
   start(): void {
     const snapshot = this.getSnapshot();
     if (snapshot.running || snapshot.disposed) return;
-    if (this.#intervalMs > 0) {
-      this.#timer = setInterval(() => {
-        if (this.#environment.isVisible()) this.requestPoll(0);
-      }, this.#intervalMs);
-      (this.#timer as { unref?: () => void }).unref?.();
-    }
+    this.#schedule();
     this.#stops.push(this.#environment.onVisible(() => this.requestPoll(0)));
     this.#stops.push(this.#environment.onFocus(() => this.requestPoll(0)));
     this.#stops.push(this.#client.onWrite(() => this.requestPoll(this.#afterWriteDelayMs)));
-    for (const nudge of this.#nudges) this.#stops.push(nudge(() => this.requestPoll(0)));
+    this.#nudges.forEach((source, index) => {
+      const run = this.#run;
+      const health = (healthy: boolean) => {
+        if (run === this.#run && !this.getSnapshot().disposed) this.#setLive(index, healthy);
+      };
+      this.#stops.push(source(() => this.requestPoll(0), health));
+    });
     if (this.#channelName) {
       this.#channel = this.#environment.openChannel(this.#channelName);
       if (this.#channel) {
@@ -207,6 +226,31 @@ export class ChangeFeedSync extends SnapshotStore<SyncSnapshot> {
     });
   }
 
+  /** (Re)starts the interval timer at {@link pollIntervalMs}. */
+  #schedule(): void {
+    if (this.#timer !== null) clearInterval(this.#timer);
+    this.#timer = null;
+    const interval = this.pollIntervalMs;
+    if (interval <= 0) return;
+    this.#timer = setInterval(() => {
+      if (this.#environment.isVisible()) this.requestPoll(0);
+    }, interval);
+    (this.#timer as { unref?: () => void }).unref?.();
+  }
+
+  /**
+   * A nudge source went live or stopped being live. Either way it polls at once (nudges may
+   * have been missed before a join or during an outage) and re-times the interval.
+   */
+  #setLive(index: number, healthy: boolean): void {
+    if (this.#live.has(index) === healthy) return;
+    const before = this.pollIntervalMs;
+    if (healthy) this.#live.add(index);
+    else this.#live.delete(index);
+    if (this.pollIntervalMs !== before && this.#timer !== null) this.#schedule();
+    this.requestPoll(0);
+  }
+
   /** Undoes `start()` and abandons the current run (requests, baseline, delivery position). */
   #teardown(): void {
     if (this.getSnapshot().running) ChangeFeedSync.#running -= 1;
@@ -215,6 +259,7 @@ export class ChangeFeedSync extends SnapshotStore<SyncSnapshot> {
     this.#timer = null;
     this.#afterWriteTimer = null;
     for (const stop of this.#stops.splice(0)) stop();
+    this.#live.clear();
     this.#channel?.close();
     this.#channel = null;
     this.#abort.abort();
