@@ -14,7 +14,8 @@ export interface TranscriptItem extends ChatMessageFields {
   readonly delivery: MessageDelivery;
 }
 
-type ChatMessageFields = Pick<Message, 'id' | 'role' | 'content' | 'contentType' | 'createdAt'>;
+type ChatMessageFields = Pick<Message, 'id' | 'role' | 'content' | 'contentType' | 'createdAt'> &
+  Partial<Pick<Message, 'richContent'>>;
 
 /** A message store's snapshot, as far as a transcript reads it. */
 export interface TranscriptSnapshot {
