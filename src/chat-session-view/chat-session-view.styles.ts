@@ -116,6 +116,55 @@ export const chatSessionViewStyles = [
       background: var(--_stage-color);
     }
 
+    [part~='actions-toggle'] {
+      display: none;
+    }
+
+    [part~='header-actions'] {
+      display: contents;
+    }
+
+    /* A phone: the header keeps the deal's name, route, dates, stage and the operators toggle;
+       the stepper and the other actions wait behind a toggle, so the transcript keeps most of
+       the screen. */
+    @container (max-width: 479px) {
+      [part~='header'] {
+        grid-template-columns: minmax(0, 1fr) auto;
+        align-items: start;
+      }
+      [part~='header'] > * {
+        grid-column: 1 / -1;
+      }
+      [part~='header'] > [part~='heading'] {
+        grid-column: 1;
+      }
+      [part~='header'] > [part~='actions-toggle'] {
+        display: inline-flex;
+        grid-column: 2;
+        grid-row: 1;
+        align-items: center;
+        padding: 3px 10px;
+        border: 1px solid var(--_border-color);
+        border-radius: calc(var(--_radius) - 2px);
+        background: var(--_background);
+        color: var(--_color);
+        font: inherit;
+        cursor: pointer;
+      }
+      [part~='actions-toggle'][aria-expanded='true'] {
+        background: var(--_hover-background);
+      }
+      [part~='header-actions'] {
+        display: grid;
+        gap: 6px;
+      }
+      /* Folded: only the operators toggle (its unread count matters on a phone too). */
+      [part~='header-actions']:not(.shown) > [part~='stage-stepper'],
+      [part~='header-actions']:not(.shown) [part~='actions'] > :not([part~='threads-toggle']) {
+        display: none;
+      }
+    }
+
     [part~='actions'] {
       display: flex;
       flex-wrap: wrap;

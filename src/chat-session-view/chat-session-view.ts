@@ -38,7 +38,7 @@ import type { OperatorThreadListStrings } from '../operator-thread-list/operator
 import type { Clock, StringsOverride } from '../types.js';
 import { MenuController } from '../parts/menu.js';
 import { renderSessionHeader, type SessionHeaderView } from './header.js';
-import { renderClosedBar, renderPausedNote, replyAction } from './composer-area.js';
+import { renderComposerArea } from './composer-area.js';
 import { DealController } from './deal-controller.js';
 import type { ChatRequestEditorCloseEvent } from '../request-editor/events.js';
 import { chatSessionViewStyles } from './chat-session-view.styles.js';
@@ -48,9 +48,6 @@ export type { ChatSessionViewStrings } from './strings.js';
 
 /** The message store a session view reads and sends through: the SDK's `MessageStore` fits. */
 export type SessionViewMessageStore = TranscriptStore & ComposerMessageStore;
-
-const composerParts =
-  'base: composer-base, input: composer-input, send-button: composer-send-button, error: composer-error';
 
 /** The newer of two rows of the same session (by change-feed version); `a` on a tie. */
 function newer(a: Session | null | undefined, b: Session | null | undefined): Session | null {
@@ -112,6 +109,8 @@ function newer(a: Session | null | undefined, b: Session | null | undefined): Se
  * @csspart stage-badge - The flight-request stage.
  * @csspart status - The lifecycle status.
  * @csspart actions - The lifecycle action buttons and the operators toggle.
+ * @csspart actions-toggle - In a narrow view (under 480 px), shows or hides the stepper and the actions (the operators toggle stays).
+ * @csspart header-actions - The stepper and the actions; hidden behind `actions-toggle` in a narrow view.
  * @csspart action-button - One lifecycle action button.
  * @csspart menu - The outcome menu of Complete.
  * @csspart menu-item - One outcome.
@@ -505,6 +504,8 @@ export class ChatSessionView extends LitElement {
       handleThreadsToggle: () => this.handleThreadsToggle(),
       stageStepper: this.deal.stepperView(),
       editorOpen: this.deal.editorOpen,
+      actionsShown: this.deal.actionsShown,
+      handleActionsToggle: () => this.deal.toggleActions(),
       editor: this.renderEditor(),
       handleEditRequest: () => void this.deal.toggleEditor(),
     };
@@ -556,7 +557,21 @@ export class ChatSessionView extends LitElement {
             onReload: () => this.handleReload(),
           })}
         </div>
-        ${this.renderComposerArea(session, sessionId, store)}
+        ${renderComposerArea(
+          {
+            text: this.text,
+            busy: this.pendingAction !== null,
+            handleReopen: (action: LifecycleAction) => this.handleReplyAction(action),
+            sessionId,
+            store,
+            drafts: this.drafts,
+            locale: this.locale,
+            strings: this.composerStrings,
+            disabled: session ? session.deletedAt != null : this.sessionProblem !== '',
+            handleSend: () => this.handleSend(),
+          },
+          session,
+        )}
       </div>
     `;
   }
@@ -574,35 +589,6 @@ export class ChatSessionView extends LitElement {
       locale=${this.locale}
       @chat-request-editor-close=${this.handleEditorClose}
     ></chat-request-editor>`;
-  }
-
-  /** The composer, or the bar that says why the broker can't write here and how to. */
-  private renderComposerArea(
-    session: Session | null,
-    sessionId: string,
-    store: SessionViewMessageStore | null,
-  ): TemplateResult {
-    const area = {
-      text: this.text,
-      busy: this.pendingAction !== null,
-      handleReopen: (action: LifecycleAction) => this.handleReplyAction(action),
-    };
-    const closed = replyAction(session);
-    if (closed) return renderClosedBar(area, closed);
-    return html`<div part="composer-area">
-      ${renderPausedNote(area, session)}
-        <chat-composer
-          part="composer"
-          exportparts=${composerParts}
-          session-id=${sessionId}
-          .store=${store}
-          .drafts=${this.drafts}
-          locale=${this.locale}
-          .strings=${this.composerStrings}
-          ?disabled=${session ? session.deletedAt != null : this.sessionProblem !== ''}
-          @chat-message-send=${this.handleSend}
-        ></chat-composer>
-      </div>`;
   }
 }
 

@@ -1,6 +1,15 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LifecycleAction, Session } from '@chat-sessions/sdk';
+import type {
+  ChatComposerStrings,
+  ComposerDraftStore,
+  ComposerMessageStore,
+} from '../chat-composer/chat-composer.js';
+import type { StringsOverride } from '../types.js';
 import type { ChatSessionViewStrings } from './strings.js';
+
+const composerParts =
+  'base: composer-base, input: composer-input, send-button: composer-send-button, error: composer-error';
 
 /** What the bar in place of a closed session's composer shows and does. */
 export interface ComposerAreaView {
@@ -54,4 +63,35 @@ export function renderPausedNote(
 ): TemplateResult | typeof nothing {
   if (!session || session.status !== 'paused' || session.deletedAt !== null) return nothing;
   return html`<p part="paused-note" id="paused-note">${view.text.pausedNote}</p>`;
+}
+
+/** What the composer area needs: the closed bar's view, and the composer's inputs. */
+export interface ComposerView extends ComposerAreaView {
+  readonly sessionId: string;
+  readonly store: ComposerMessageStore | null;
+  readonly drafts: ComposerDraftStore | null;
+  readonly locale: string;
+  readonly strings: StringsOverride<ChatComposerStrings>;
+  readonly disabled: boolean;
+  readonly handleSend: () => void;
+}
+
+/** The composer, or the bar that says why the broker can't write here and how to. */
+export function renderComposerArea(view: ComposerView, session: Session | null): TemplateResult {
+  const closed = replyAction(session);
+  if (closed) return renderClosedBar(view, closed);
+  return html`<div part="composer-area">
+    ${renderPausedNote(view, session)}
+    <chat-composer
+      part="composer"
+      exportparts=${composerParts}
+      session-id=${view.sessionId}
+      .store=${view.store}
+      .drafts=${view.drafts}
+      locale=${view.locale}
+      .strings=${view.strings}
+      ?disabled=${view.disabled}
+      @chat-message-send=${view.handleSend}
+    ></chat-composer>
+  </div>`;
 }

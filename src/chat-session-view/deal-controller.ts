@@ -27,6 +27,8 @@ export class DealController implements ReactiveController {
   pendingStage: FlightRequestStage | null = null;
   /** The request editor is open (and its element defined). */
   editorOpen = false;
+  /** In a narrow view, whether the header shows the stepper and the actions. */
+  actionsShown = false;
 
   private readonly steps: FocusGroupController<HTMLButtonElement>;
 
@@ -53,6 +55,13 @@ export class DealController implements ReactiveController {
   reset(): void {
     this.pendingStage = null;
     this.editorOpen = false;
+    this.actionsShown = false;
+  }
+
+  /** Shows or hides the stepper and the actions in a narrow view (a phone). */
+  toggleActions(): void {
+    this.actionsShown = !this.actionsShown;
+    this.host.requestUpdate();
   }
 
   /** The stepper's part of the header. */

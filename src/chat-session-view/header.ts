@@ -32,6 +32,9 @@ export interface SessionHeaderView {
   /** Whether the request editor is open (the Edit request button's `aria-expanded`). */
   readonly editorOpen: boolean;
   readonly handleEditRequest: () => void;
+  /** In a narrow view, whether the stepper and the actions are shown (a toggle reveals them). */
+  readonly actionsShown: boolean;
+  readonly handleActionsToggle: () => void;
   /** The open request editor (placed under the actions), or nothing. */
   readonly editor: TemplateResult | typeof nothing;
 }
@@ -213,7 +216,19 @@ export function renderSessionHeader(h: SessionHeaderView, session: Session | nul
     <div part="heading" role="heading" aria-level=${h.headingLevel} aria-label=${heading.spoken}>
       ${heading.content}
     </div>
-    ${renderDetails(h, session)} ${renderStageStepper(h.stageStepper, session)}
-    ${renderActions(h, session)} ${h.editor}
+    <button
+      part="actions-toggle"
+      type="button"
+      aria-expanded=${h.actionsShown ? 'true' : 'false'}
+      aria-controls="header-actions"
+      @click=${h.handleActionsToggle}
+    >
+      ${h.text.actionsToggle}
+    </button>
+    ${renderDetails(h, session)}
+    <div part="header-actions" id="header-actions" class=${h.actionsShown ? 'shown' : ''}>
+      ${renderStageStepper(h.stageStepper, session)} ${renderActions(h, session)}
+    </div>
+    ${h.editor}
   </header>`;
 }

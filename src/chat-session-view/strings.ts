@@ -53,6 +53,8 @@ export interface ChatSessionViewStrings extends TranscriptStrings {
   conversation: string;
   /** The button that opens the request editor. */
   editRequest: string;
+  /** In a narrow view (a phone), the button that shows the stepper and the actions. */
+  actionsToggle: string;
   /** The stage stepper's accessible name, with the current stage. */
   stageStepper: (current: string) => string;
   /** One step of the stepper: "Proposal sent, stage 6 of 10". */
@@ -103,6 +105,7 @@ export const defaultSessionViewStrings: ChatSessionViewStrings = {
     count === 1 ? '1 unread reply' : `${formatted} unread replies`,
   conversation: 'Conversation',
   editRequest: 'Edit request',
+  actionsToggle: 'Actions',
   stageStepper: (current) => `Stage: ${current}`,
   stageStep: (label, position, total) => `${label}, stage ${position} of ${total}`,
   settingStage: (label) => `Stage → ${label}…`,

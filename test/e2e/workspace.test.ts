@@ -118,6 +118,8 @@ describe('<chat-workspace> in the demo (npm start, PostgreSQL)', () => {
                 .waitFor();
             }
             await page.waitForTimeout(400);
+            // Written before the checks, so a failing width can be looked at.
+            await page.screenshot({ path: path.join(SHOTS, `workspace-${width}-${theme}.png`) });
             if (width < 640) {
               const transcript = await transcriptHeight(page);
               assert.ok(
@@ -130,7 +132,6 @@ describe('<chat-workspace> in the demo (npm start, PostgreSQL)', () => {
               measured.scroll <= measured.inner,
               `${width} px: scrolls to ${measured.scroll}`,
             );
-            await page.screenshot({ path: path.join(SHOTS, `workspace-${width}-${theme}.png`) });
             if (width < 640) {
               // The list, one pane back.
               await page
