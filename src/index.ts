@@ -111,3 +111,9 @@ export {
   ChatThreadCloseEvent,
   ChatThreadOpenEvent,
 } from './events.js';
+export {
+  ChatConnectionStatus,
+  type ChatConnectionStatusStrings,
+  type ConnectionStatusSnapshot,
+  type ConnectionStatusStore,
+} from './chat-connection-status/chat-connection-status.js';
