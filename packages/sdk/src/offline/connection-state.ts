@@ -139,7 +139,10 @@ export class ConnectionState extends SnapshotStore<ConnectionSnapshot> {
 
   /** Records a call's outcome: `null` for a success, else its error. */
   report(error: ChatSessionsError | null): void {
-    if (error === null) {
+    // A refusal (validation, conflict, …) is an answer: the server is reachable. A cancelled
+    // call says nothing either way.
+    if (error?.code === 'aborted') return;
+    if (error === null || (!LOST.has(error.code) && !FAILING.has(error.code))) {
       this.#lostInARow = 0;
       const wasDown = this.getSnapshot().status !== 'online';
       this.#set('online', null);
@@ -153,11 +156,10 @@ export class ConnectionState extends SnapshotStore<ConnectionSnapshot> {
         browserOffline || this.#lostInARow >= this.#offlineAfter ? 'offline' : 'reconnecting',
         error.code,
       );
-    } else if (FAILING.has(error.code)) {
+    } else {
       this.#lostInARow = 0;
       this.#set('degraded', error.code);
     }
-    // Other errors (validation, conflict, …) are answers: the connection works.
   }
 
   /** Calls `listener` each time the connection comes back (a success after a failure). */
