@@ -11,6 +11,8 @@ export interface ConnectionStatusSnapshot {
   readonly status: ConnectionStatus;
   /** Writes waiting to be sent. */
   readonly queued: number;
+  /** Writes lost to the network are kept and sent again (absent: they are not). */
+  readonly outbox?: boolean;
   /** A queued write the server refused (rolled back), or null. */
   readonly refused: {
     readonly summary: string;
@@ -31,6 +33,10 @@ export interface ChatConnectionStatusStrings {
   offline: string;
   reconnecting: string;
   degraded: string;
+  /** After offline / reconnecting, where an outbox keeps what the broker does. */
+  changesKept: string;
+  /** After offline / reconnecting, where nothing keeps it. */
+  changesNotKept: string;
   /** Said once when the connection comes back. */
   backOnline: string;
   /** Writes waiting to be sent. */
@@ -44,9 +50,11 @@ export interface ChatConnectionStatusStrings {
 }
 
 const defaultStrings: ChatConnectionStatusStrings = {
-  offline: 'Offline. Your changes are kept on this device and sent when the connection returns.',
-  reconnecting: 'Connection lost, reconnecting. Your changes are kept and will be sent.',
-  degraded: 'The server is having trouble. Changes may take longer to save; they are retried.',
+  offline: 'Offline.',
+  reconnecting: 'Connection lost, reconnecting.',
+  degraded: 'The server is having trouble. Changes may take longer to save.',
+  changesKept: 'Messages you send are kept on this device and sent when the connection returns.',
+  changesNotKept: 'Changes made now may not be saved; try them again once back online.',
   backOnline: 'Back online. Everything is saved.',
   queued: (count) =>
     count === 1 ? '1 change waiting to be sent.' : `${count} changes waiting to be sent.`,
@@ -168,11 +176,12 @@ export class ChatConnectionStatus extends LitElement {
     if (!snapshot) return '';
     const text = this.text;
     const waiting = snapshot.queued > 0 ? ` ${text.queued(snapshot.queued)}` : '';
+    const kept = ` ${snapshot.outbox ? text.changesKept : text.changesNotKept}`;
     switch (snapshot.status) {
       case 'offline':
-        return `${text.offline}${waiting}`;
+        return `${text.offline}${kept}${waiting}`;
       case 'reconnecting':
-        return `${text.reconnecting}${waiting}`;
+        return `${text.reconnecting}${kept}${waiting}`;
       case 'degraded':
         return `${text.degraded}${waiting}`;
       case 'online':

@@ -57,7 +57,9 @@ describe('<chat-connection-status>', () => {
     tab.online = false;
     const lost = await tab.chat.sessions.counts();
     expect(lost.error?.code).to.equal('network');
-    await eventually(() => expect(said(status)).to.match(/^Offline\./));
+    await eventually(() =>
+      expect(said(status)).to.match(/^Offline\. Messages you send are kept on this device/),
+    );
     expect(said(status)).not.to.match(/TypeError|Failed to fetch/);
     await expect(status).to.be.accessible();
 

@@ -36,6 +36,8 @@ export interface ConnectionSnapshot {
   lastErrorCode: ChatSessionsErrorCode | null;
   /** Writes waiting in the outbox (0 where there is no outbox, e.g. Node). */
   queued: number;
+  /** Writes lost to the network are kept and sent again (there is an outbox). */
+  outbox: boolean;
   /** The last queued write the server refused (shown once, then cleared), or null. */
   refused: RefusedWrite | null;
 }
@@ -115,6 +117,7 @@ export class ConnectionState extends SnapshotStore<ConnectionSnapshot> {
       since: now(),
       lastErrorCode: null,
       queued: 0,
+      outbox: false,
       refused: null,
     });
     this.#sync = options.sync ?? null;
@@ -171,6 +174,11 @@ export class ConnectionState extends SnapshotStore<ConnectionSnapshot> {
   /** Sets how many writes wait in the outbox. */
   setQueued(queued: number): void {
     if (queued !== this.getSnapshot().queued) this.setSnapshot({ ...this.getSnapshot(), queued });
+  }
+
+  /** Says whether lost writes are kept (the runtime has an outbox). */
+  setOutbox(outbox: boolean): void {
+    if (outbox !== this.getSnapshot().outbox) this.setSnapshot({ ...this.getSnapshot(), outbox });
   }
 
   /** Records a refused queued write, to show once. */

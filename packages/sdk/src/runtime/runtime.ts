@@ -39,7 +39,8 @@ export interface RuntimeOptions {
   /**
    * The outbox: in a browser with IndexedDB and Web Locks, sends lost to the network are kept
    * per broker (`userId`) and sent again, in order, when the connection returns. `false` turns
-   * it off; options tune it (tests). Node has neither feature: no outbox there.
+   * it off; options tune it (tests). Node has neither feature: no outbox there. Needs `userId`:
+   * without it there is no outbox.
    */
   outbox?: false | { retryMs?: number; indexedDB?: IDBFactory | null; locks?: LockManager | null };
   /** Connection-state tuning: how often to retry while down (ms), the browser's signal. */
@@ -129,8 +130,10 @@ export class ChatSessionsRuntime {
         : { offlineAfter: options.connection.offlineAfter }),
       ...(options.connection?.network === undefined ? {} : { network: options.connection.network }),
     });
+    // Without the broker's id there is no outbox: one broker's queue must never be sent (or
+    // shown, when refused) under another broker who signs in on the same browser.
     this.#outbox =
-      options.outbox === false
+      options.outbox === false || !this.#userId
         ? null
         : createOutbox({
             client,
@@ -138,6 +141,7 @@ export class ChatSessionsRuntime {
             connection: this.#connection,
             ...(options.outbox ?? {}),
           });
+    this.#connection.setOutbox(this.#outbox !== null);
     this.#registry = new StoreRegistry(
       { acquire: () => this.#acquireEngine(), release: () => this.#releaseEngine() },
       options.idleMs ?? 0,
