@@ -20,6 +20,11 @@ export const chatConnectionStatusStyles = [
       color: var(--_muted);
     }
 
+    :host([state='quiet']) {
+      /* The live region stays in the tree, out of the host's layout (no grid gap, no row). */
+      display: contents;
+    }
+
     [part~='base'] {
       display: flex;
       align-items: center;

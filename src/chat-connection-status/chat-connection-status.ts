@@ -85,6 +85,9 @@ const defaultStrings: ChatConnectionStatusStrings = {
  * </script>
  * ```
  *
+ * The host's `state` attribute says what it shows, for host styles: `quiet` (nothing to say;
+ * the element then takes no room), `online`, `offline`, `reconnecting`, `degraded`, `refused`.
+ *
  * @csspart base - The region (visually hidden while there is nothing to say); also carries the
  *   state: `online`, `offline`, `reconnecting`, `degraded`, `refused`.
  * @csspart dot - The state's coloured dot.
@@ -191,7 +194,8 @@ export class ChatConnectionStatus extends LitElement {
     }
   }
 
-  protected override render(): TemplateResult {
+  /** What the region says now, and the state it shows. */
+  private current(): { said: string; state: string } {
     const snapshot = this.source.snapshot;
     const text = this.text;
     const refused = snapshot?.refused ?? null;
@@ -201,7 +205,20 @@ export class ChatConnectionStatus extends LitElement {
     ]
       .filter(Boolean)
       .join(' ');
-    const state = refused ? 'refused' : (snapshot?.status ?? 'online');
+    return { said, state: refused ? 'refused' : (snapshot?.status ?? 'online') };
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    // The host's `state` attribute, for host styles; `quiet` takes no room in a grid or flex row.
+    const { said, state } = this.current();
+    this.setAttribute('state', said ? state : 'quiet');
+    super.update(changed);
+  }
+
+  protected override render(): TemplateResult {
+    const text = this.text;
+    const refused = this.source.snapshot?.refused ?? null;
+    const { said, state } = this.current();
     return html`<div part="base ${state}" class="${said ? '' : 'quiet'} ${state}">
       ${said ? html`<span part="dot" aria-hidden="true"></span>` : nothing}
       <span part="message" role="status" aria-live="polite" aria-atomic="true">${said}</span>

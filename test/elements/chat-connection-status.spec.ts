@@ -52,6 +52,8 @@ describe('<chat-connection-status>', () => {
     expect(live).to.have.length(1);
     expect(live[0]!.getAttribute('aria-live')).to.equal('polite');
     expect(said(status)).to.equal('');
+    expect(status.getAttribute('state')).to.equal('quiet');
+    expect(getComputedStyle(status).display, 'takes no room while quiet').to.equal('contents');
     await expect(status).to.be.accessible();
 
     tab.online = false;
@@ -61,6 +63,7 @@ describe('<chat-connection-status>', () => {
       expect(said(status)).to.match(/^Offline\. Messages you send are kept on this device/),
     );
     expect(said(status)).not.to.match(/TypeError|Failed to fetch/);
+    expect(status.getAttribute('state')).to.equal('offline');
     await expect(status).to.be.accessible();
 
     tab.online = true;
