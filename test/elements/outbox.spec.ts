@@ -195,4 +195,53 @@ describe('outbox (IndexedDB + Web Locks, real backend)', () => {
     expect(await savedContents(other.chat, sessionId)).to.deep.equal([]);
     expect(runtime.connection.getSnapshot().queued).to.equal(0);
   });
+
+  it('20 messages across two tabs, one reloaded while offline: each saved once, in the order written', async function () {
+    this.timeout(30_000);
+    const broker = await newOfflineBroker();
+    const [left, right] = [broker.client(), broker.client()];
+    const sessionId = await newSession(left.chat, 'Twenty offline');
+    const leftRuntime = runtimeFor(broker, left);
+    const rightRuntime = runtimeFor(broker, right);
+    const [leftView, rightView] = [
+      leftRuntime.messages({ sessionId }),
+      rightRuntime.messages({ sessionId }),
+    ];
+    await watch(leftView);
+    await watch(rightView);
+    left.online = false;
+    right.online = false;
+    const written: string[] = [];
+    for (let index = 1; index <= 20; index += 1) {
+      const text = `${index % 2 ? 'left' : 'right'} ${index}`;
+      written.push(text);
+      await (index % 2 ? leftView : rightView).send(text);
+    }
+    // The left tab reloads while still offline: its queued messages are shown again.
+    leftRuntime.dispose();
+    const reloaded = broker.client();
+    reloaded.online = false;
+    const reloadedRuntime = runtimeFor(broker, reloaded);
+    const reloadedView = reloadedRuntime.messages({ sessionId });
+    await watch(reloadedView);
+    await eventually(() => expect(deliveries(reloadedView)).to.have.length(20));
+    expect(deliveries(reloadedView).every((line) => line.endsWith(':pending'))).to.equal(true);
+
+    reloaded.online = true;
+    right.online = true;
+    await eventually(
+      async () => expect(await savedContents(right.chat, sessionId)).to.deep.equal(written),
+      10_000,
+    );
+    await eventually(() =>
+      expect(deliveries(reloadedView)).to.deep.equal(written.map((text) => `${text}:sent`)),
+    );
+    await eventually(() =>
+      expect(deliveries(rightView)).to.deep.equal(written.map((text) => `${text}:sent`)),
+    );
+    const appends = [...left.sent, ...reloaded.sent, ...right.sent].filter(
+      (fn) => fn === 'append_message',
+    );
+    expect(appends).to.have.length(20);
+  });
 });
