@@ -145,6 +145,9 @@ describe('outbox (IndexedDB + Web Locks, real backend)', () => {
     await leftView.send('left 1');
     await leftView.send('left 2');
     await rightView.send('right 1');
+    // Each tab counts the whole queue, its own writes and the other's.
+    await eventually(() => expect(leftRuntime.connection.getSnapshot().queued).to.equal(3));
+    await eventually(() => expect(rightRuntime.connection.getSnapshot().queued).to.equal(3));
 
     left.online = true;
     right.online = true;
@@ -162,6 +165,8 @@ describe('outbox (IndexedDB + Web Locks, real backend)', () => {
     );
     const appends = [...left.sent, ...right.sent].filter((fn) => fn === 'append_message');
     expect(appends).to.have.length(3);
+    await eventually(() => expect(leftRuntime.connection.getSnapshot().queued).to.equal(0));
+    await eventually(() => expect(rightRuntime.connection.getSnapshot().queued).to.equal(0));
   });
 
   it('rolls back a queued message the server refuses, and reports it once', async function () {

@@ -258,11 +258,11 @@ export class OutboxLink implements MessageOutbox {
     const message = data as PeerMessage | null;
     if (!message || typeof message !== 'object') return;
     if (message.type === 'changed') {
-      if (this.#engine)
-        void this.#engine
-          .then((engine) => engine.list())
-          .then((all) => this.#setQueued(all.length))
-          .catch(() => undefined);
+      // Another tab queued a write: this tab counts it too (and sends it if it gets online first).
+      void this.#load()
+        .then((engine) => engine.list())
+        .then((all) => this.#setQueued(all.length))
+        .catch(() => undefined);
       return;
     }
     if (this.#queued > 0) this.#setQueued(this.#queued - 1);
