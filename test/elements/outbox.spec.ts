@@ -17,7 +17,7 @@ import {
 
 const FAST: RuntimeOptions = {
   intervalMs: 0,
-  outbox: { retryMs: 40 },
+  outbox: { retryMs: 40, warmMs: 20 },
   connection: { probeMs: 40, network: null },
 };
 
@@ -91,6 +91,18 @@ describe('outbox (IndexedDB + Web Locks, real backend)', () => {
     await eventually(() =>
       expect(runtime.connection.getSnapshot()).to.include({ status: 'online', queued: 0 }),
     );
+  });
+
+  it('loads its IndexedDB part soon after the runtime starts, before any write is lost (offline, no module could be fetched)', async function () {
+    this.timeout(20_000);
+    const broker = await newOfflineBroker();
+    const tab = broker.client();
+    const sessionId = await newSession(tab.chat, 'Warm outbox');
+    const runtime = runtimeFor(broker, tab);
+    expect(runtime.outbox?.ready).to.equal(false);
+    await watch(runtime.messages({ sessionId }));
+    await eventually(() => expect(runtime.outbox?.ready).to.equal(true));
+    expect(runtime.connection.getSnapshot()).to.include({ status: 'online', queued: 0 });
   });
 
   it('resumes the queue after a reload (a new client over the same IndexedDB)', async function () {

@@ -14,6 +14,8 @@ export interface OutboxOptions {
   connection: ConnectionState;
   /** First retry delay while writes wait, doubling to 30 s (default 1 000 ms). */
   retryMs?: number;
+  /** Delay after the runtime starts before the IndexedDB part is loaded (default 1 000 ms). */
+  warmMs?: number;
   /** Feature overrides (tests); detected from globals when omitted. */
   indexedDB?: IDBFactory | null;
   locks?: LockManager | null;
@@ -77,6 +79,8 @@ export class OutboxLink implements MessageOutbox {
   #retry: ReturnType<typeof setTimeout> | null = null;
   #failures = 0;
   #disposed = false;
+  #ready = false;
+  #warmTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(options: OutboxOptions, indexedDB: IDBFactory, locks: LockManager) {
     this.#options = options;
@@ -130,7 +134,22 @@ export class OutboxLink implements MessageOutbox {
 
   /** After a reload: if writes were left waiting, count them and send them. */
   resume(): void {
-    if (this.#mightHaveWaiting()) this.flush();
+    if (this.#mightHaveWaiting()) {
+      this.flush();
+      return;
+    }
+    // Load the IndexedDB part soon, off the first paint: the first write lost to the network
+    // usually comes when the network is gone, and then a module can't be fetched either.
+    if (this.#warmTimer !== null || this.#engine) return;
+    this.#warmTimer = setTimeout(() => {
+      this.#warmTimer = null;
+      if (!this.#disposed) void this.#load().catch(() => undefined);
+    }, this.#options.warmMs ?? 1000);
+  }
+
+  /** The IndexedDB part is loaded (a write lost now can be queued even with no network). */
+  get ready(): boolean {
+    return this.#ready;
   }
 
   flush(): void {
@@ -174,19 +193,27 @@ export class OutboxLink implements MessageOutbox {
     this.#disposed = true;
     this.#stopRecovered();
     if (this.#retry !== null) clearTimeout(this.#retry);
+    if (this.#warmTimer !== null) clearTimeout(this.#warmTimer);
     this.#channel?.close();
     this.#listeners.clear();
   }
 
   #load(): Promise<IndexedDbOutbox> {
     this.#engine ??= import('./outbox.js').then(
-      ({ IndexedDbOutbox }) =>
-        new IndexedDbOutbox({
+      ({ IndexedDbOutbox }) => {
+        this.#ready = true;
+        return new IndexedDbOutbox({
           broker: this.#options.broker,
           client: this.#options.client,
           indexedDB: this.#indexedDB,
           locks: this.#locks,
-        }),
+        });
+      },
+      (error: unknown) => {
+        // Not loaded (offline before it was warmed): try again next time.
+        this.#engine = null;
+        throw error;
+      },
     );
     return this.#engine;
   }

@@ -42,7 +42,14 @@ export interface RuntimeOptions {
    * it off; options tune it (tests). Node has neither feature: no outbox there. Needs `userId`:
    * without it there is no outbox.
    */
-  outbox?: false | { retryMs?: number; indexedDB?: IDBFactory | null; locks?: LockManager | null };
+  outbox?:
+    | false
+    | {
+        retryMs?: number;
+        warmMs?: number;
+        indexedDB?: IDBFactory | null;
+        locks?: LockManager | null;
+      };
   /** Connection-state tuning: how often to retry while down (ms), the browser's signal. */
   connection?: { probeMs?: number; offlineAfter?: number; network?: NetworkSignal | null };
 }
