@@ -126,3 +126,9 @@ export {
   type WorkspacePane,
   type WorkspaceTheme,
 } from './chat-workspace/chat-workspace.js';
+export {
+  ChatConnectionStatus,
+  type ChatConnectionStatusStrings,
+  type ConnectionStatusSnapshot,
+  type ConnectionStatusStore,
+} from './chat-connection-status/chat-connection-status.js';

@@ -1,3 +1,4 @@
+import { problemText } from '../internal/problem-text.js';
 import { PreferencesController } from '../controllers/preferences-controller.js';
 import {
   type ChangeFeedSync,
@@ -388,7 +389,7 @@ export class ChatSessionView extends LitElement {
     if (result.error) {
       this.actionProblem = this.text.actionFailed(
         this.text.actionLabels[action],
-        result.error.message,
+        problemText(result.error),
       );
     } else if ('data' in result && result.data) {
       this.fetched = newer(this.fetched, result.data);

@@ -1,3 +1,4 @@
+import { problemText } from '../internal/problem-text.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FlightRequestStage, Session } from '@chat-sessions/sdk';
 import { ChatSessionEditEvent } from '../actions/session-edit-event.js';
@@ -89,7 +90,7 @@ export class DealController implements ReactiveController {
     const result = await writeSessionPatch(this.options.target(), session.id, { stage });
     this.pendingStage = null;
     if (result.data) this.options.saved(result.data);
-    if (result.error) this.options.problem(text.stageFailed(result.error.message));
+    if (result.error) this.options.problem(text.stageFailed(problemText(result.error)));
     this.host.requestUpdate();
   }
 

@@ -1,4 +1,5 @@
 import type { CompletionOutcome, Session, SessionAction } from '@chat-sessions/sdk';
+import { problemText } from '../internal/problem-text.js';
 import type {
   SessionListBulkAction,
   SessionListSource,
@@ -94,7 +95,7 @@ export async function runSessionAction(
   const [only] = accepted;
   if (accepted.length === 1 && only) {
     const result = await write(source, action, only, options);
-    if (result.error) failures.push({ session: only, message: result.error.message });
+    if (result.error) failures.push({ session: only, message: problemText(result.error) });
   } else {
     const results = await source.bulk(
       action as SessionListBulkAction,
@@ -103,7 +104,7 @@ export async function runSessionAction(
     );
     results.forEach((result, index) => {
       const session = accepted[index];
-      if (result.error && session) failures.push({ session, message: result.error.message });
+      if (result.error && session) failures.push({ session, message: problemText(result.error) });
     });
   }
   const failed = new Set(failures.map((failure) => failure.session.id));

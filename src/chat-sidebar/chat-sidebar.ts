@@ -112,6 +112,7 @@ const PAGE_ROWS = 8;
  *
  * @csspart base - The sidebar's box.
  * @csspart header - Heading, unread total, New, quick create, search, sort and tabs.
+ * @csspart connection - The `<chat-connection-status>` line (offline, reconnecting, waiting).
  * @csspart title-row - The row of the heading, the unread total and New.
  * @csspart heading - The heading.
  * @csspart unread-total - Unread operator replies across all sessions (absent at 0).
@@ -524,6 +525,7 @@ export class ChatSidebar extends LitElement {
             onSearchKeyDown: (event) => this.query.keydown(event),
             onSortToggle: () => this.query.toggleSort(),
           })}
+          <chat-connection-status part="connection" .client=${this.client}></chat-connection-status>
           ${renderTabs({
             text,
             chosen: tab,

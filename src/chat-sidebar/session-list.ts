@@ -11,6 +11,7 @@ import type { AirportNameResolver, Clock, StringsOverride } from '../types.js';
 import { keyedFlow } from './keyed-flow-layout.js';
 import type { SidebarRow } from './rows.js';
 import type { ChatSidebarStrings, SidebarTab } from './strings.js';
+import { loadProblemTexts, problemText } from '../internal/problem-text.js';
 
 /** Skeleton cards shown while the first page loads. */
 const SKELETONS = 6;
@@ -71,7 +72,7 @@ export function renderPanelBody(panel: SessionListPanel): TemplateResult {
   if (view.error) {
     return html`<div part="error" class="error" role="alert">
       <p class="error-title">${text.loadFailed}</p>
-      <p class="error-detail">${view.error.message}</p>
+      <p class="error-detail">${problemText(view.error, loadProblemTexts)}</p>
       <button part="retry-button" class="button" type="button" @click=${panel.onRetry}>${text.retry}</button>
     </div>`;
   }

@@ -96,7 +96,7 @@ export class SidebarActions implements ReactiveController {
       this.report(
         text.actionFailed(plainLabel(text.actionLabels[action]), `${first.message}${more}`),
       );
-    }
+    } else if (this.problem && source && done.length > 0) this.report(''); // it went through now
     return done;
   }
 

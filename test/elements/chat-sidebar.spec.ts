@@ -53,7 +53,9 @@ describe('<chat-sidebar>', () => {
       const alert = $(sidebar, '[part="error"]')!;
       expect(alert.getAttribute('role')).to.equal('alert');
       expect(textOf(alert)).to.contain("Couldn't load the sessions.");
-      expect(textOf(alert)).to.contain('The network is unreachable');
+      // A broker's words, never the exception's text.
+      expect(textOf(alert)).to.contain('The connection dropped. It will load again');
+      expect(textOf(alert)).not.to.contain('The network is unreachable');
       await expect(sidebar).to.be.accessible();
       setTimeout(() => $(sidebar, '[part="retry-button"]')!.click());
       const event = (await oneEvent(sidebar, 'chat-list-retry')) as unknown as ChatListRetryEvent;

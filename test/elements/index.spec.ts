@@ -5,6 +5,7 @@ describe('@chat-sessions/elements entry point', () => {
   it('exports the element and event classes, and registers nothing by itself', async () => {
     expect(Object.keys(elements).sort()).to.deep.equal([
       'ChatComposer',
+      'ChatConnectionStatus',
       'ChatListLoadMoreEvent',
       'ChatListRetryEvent',
       'ChatListSearchEvent',

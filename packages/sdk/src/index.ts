@@ -257,3 +257,14 @@ export {
   type Environment,
   type StorageLike,
 } from './platform.js';
+export {
+  ConnectionState,
+  detectNetworkSignal,
+  type ConnectionSnapshot,
+  type ConnectionStateOptions,
+  type ConnectionStatus,
+  type NetworkSignal,
+  type RefusedWrite,
+} from './offline/connection-state.js';
+export { OutboxLink, createOutbox, type OutboxOptions } from './offline/outbox-link.js';
+export type { MessageOutbox, OutboxOutcome, QueuedMessage } from './offline/outbox-types.js';

@@ -8,6 +8,7 @@ import {
   tabOf,
   targetStatus,
 } from '../lifecycle.js';
+import type { ChatSessionsError } from '../errors.js';
 import { resolveRetryOptions, type RetryOptions } from '../retry.js';
 import { ChangesClient } from './changes-client.js';
 import { MessagesClient } from './messages-client.js';
@@ -55,6 +56,12 @@ const lifecycle: LifecycleHelpers = Object.freeze({
 export type WriteListener = () => void;
 
 /**
+ * Something to tell after every call: the function called and its error, null on success
+ * (the connection state reads it).
+ */
+export type ResultListener = (fn: string, error: ChatSessionsError | null) => void;
+
+/**
  * The Chat Sessions client: one sub-client per area, every method typed, validated and
  * returning `{ data, error }`.
  */
@@ -76,6 +83,11 @@ export interface ChatSessionsClient {
    * outcome is unknown). Returns the function that removes it.
    */
   onWrite(listener: WriteListener): () => void;
+  /**
+   * Registers a listener told after every call this client makes, with its error (null on
+   * success). Returns the function that removes it.
+   */
+  onResult(listener: ResultListener): () => void;
 }
 
 /**
@@ -101,6 +113,7 @@ export function createChatSessions(options: ChatSessionsOptions): ChatSessionsCl
   }
   const schema = options.schema ?? 'chat';
   const writeListeners = new Set<WriteListener>();
+  const resultListeners = new Set<ResultListener>();
   const context: RpcContext = {
     supabase: options.supabase,
     schema,
@@ -117,6 +130,17 @@ export function createChatSessions(options: ChatSessionsOptions): ChatSessionsCl
         }
       }
     },
+    onResult(fn, error) {
+      for (const listener of [...resultListeners]) {
+        try {
+          listener(fn, error);
+        } catch (thrown) {
+          queueMicrotask(() => {
+            throw thrown;
+          });
+        }
+      }
+    },
   };
   return {
     sessions: new SessionsClient(context),
@@ -128,6 +152,10 @@ export function createChatSessions(options: ChatSessionsOptions): ChatSessionsCl
     onWrite(listener) {
       writeListeners.add(listener);
       return () => writeListeners.delete(listener);
+    },
+    onResult(listener) {
+      resultListeners.add(listener);
+      return () => resultListeners.delete(listener);
     },
   };
 }

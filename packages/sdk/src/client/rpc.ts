@@ -7,6 +7,7 @@ import {
   fromUnknown,
   ok,
   validationError,
+  type ChatSessionsError,
   type PostgrestErrorBody,
   type Result,
 } from '../errors.js';
@@ -56,6 +57,8 @@ export interface RpcContext {
   retry: ResolvedRetryOptions;
   /** Told after each write that may have changed something (the sync engine polls). */
   onWrite(): void;
+  /** Told of every call's outcome (the error, or null on success): the connection state. */
+  onResult?(fn: string, error: ChatSessionsError | null): void;
 }
 
 /** One function call: name, arguments (snake_case, `p_`), kind and the schema of the answer. */
@@ -124,6 +127,7 @@ export async function callRpc<Output>(
       : await withRetry(() => attempt(context, call, signal), context.retry, signal);
   if (call.kind !== 'read' && (result.error === null || result.error.outcomeUnknown))
     context.onWrite();
+  context.onResult?.(call.fn, result.error);
   return result;
 }
 

@@ -2,6 +2,8 @@ import type { ChatSessionsClient } from '../client/chat-sessions.js';
 import type { SessionSort } from '../inputs.js';
 import type { ListTab } from '../lifecycle.js';
 import type { Environment } from '../platform.js';
+import { ConnectionState, type NetworkSignal } from '../offline/connection-state.js';
+import { createOutbox, type OutboxLink } from '../offline/outbox-link.js';
 import { MessageStore } from '../stores/message-store.js';
 import { OperatorThreadStore } from '../stores/operator-thread-store.js';
 import { SessionListStore } from '../stores/session-list-store.js';
@@ -36,6 +38,22 @@ export interface RuntimeOptions {
   idleMs?: number;
   /** Environment hooks (visibility, focus, BroadcastChannel, clock); detected when omitted. */
   environment?: Partial<Environment>;
+  /**
+   * The outbox: in a browser with IndexedDB and Web Locks, sends lost to the network are kept
+   * per broker (`userId`) and sent again, in order, when the connection returns. `false` turns
+   * it off; options tune it (tests). Node has neither feature: no outbox there. Needs `userId`:
+   * without it there is no outbox.
+   */
+  outbox?:
+    | false
+    | {
+        retryMs?: number;
+        warmMs?: number;
+        indexedDB?: IDBFactory | null;
+        locks?: LockManager | null;
+      };
+  /** Connection-state tuning: how often to retry while down (ms), the browser's signal. */
+  connection?: { probeMs?: number; offlineAfter?: number; network?: NetworkSignal | null };
 }
 
 /** Which session list to share: the list a group of watchers starts with. */
@@ -91,6 +109,8 @@ export class ChatSessionsRuntime {
   readonly #ownsSync: boolean;
   readonly #userId: string;
   readonly #registry: StoreRegistry;
+  readonly #connection: ConnectionState;
+  readonly #outbox: OutboxLink | null;
   #engineUsers = 0;
   #stopScheduled = false;
 
@@ -113,6 +133,27 @@ export class ChatSessionsRuntime {
         ...(options.environment ? { environment: options.environment } : {}),
       });
     this.#userId = options.userId ?? '';
+    this.#connection = new ConnectionState({
+      client,
+      sync: this.#sync,
+      ...(options.connection?.probeMs === undefined ? {} : { probeMs: options.connection.probeMs }),
+      ...(options.connection?.offlineAfter === undefined
+        ? {}
+        : { offlineAfter: options.connection.offlineAfter }),
+      ...(options.connection?.network === undefined ? {} : { network: options.connection.network }),
+    });
+    // Without the broker's id there is no outbox: one broker's queue must never be sent (or
+    // shown, when refused) under another broker who signs in on the same browser.
+    this.#outbox =
+      options.outbox === false || !this.#userId
+        ? null
+        : createOutbox({
+            client,
+            broker: this.#userId,
+            connection: this.#connection,
+            ...(options.outbox ?? {}),
+          });
+    this.#connection.setOutbox(this.#outbox !== null);
     this.#registry = new StoreRegistry(
       { acquire: () => this.#acquireEngine(), release: () => this.#releaseEngine() },
       options.idleMs ?? 0,
@@ -122,6 +163,19 @@ export class ChatSessionsRuntime {
   /** The change-feed engine: running while any store of this runtime is watched. */
   get sync(): ChangeFeedSync {
     return this.#sync;
+  }
+
+  /**
+   * The connection state (`online`, `offline`, `reconnecting`, `degraded`), writes waiting in
+   * the outbox and the last queued write the server refused, as a store.
+   */
+  get connection(): ConnectionState {
+    return this.#connection;
+  }
+
+  /** The outbox, or null where the browser lacks IndexedDB or Web Locks (Node) or it is off. */
+  get outbox(): OutboxLink | null {
+    return this.#outbox;
   }
 
   /** What the runtime holds right now. */
@@ -169,6 +223,7 @@ export class ChatSessionsRuntime {
           sessionId: query.sessionId,
           threadId,
           pageSize,
+          outbox: this.#outbox,
         }),
       (store) => void store.load(),
     );
@@ -199,12 +254,18 @@ export class ChatSessionsRuntime {
   dispose(): void {
     if (runtimes.get(this.client) === this) runtimes.delete(this.client);
     this.#registry.clear();
+    this.#outbox?.dispose();
+    this.#connection.dispose();
     if (this.#ownsSync) this.#sync.dispose();
   }
 
   #acquireEngine(): void {
     this.#engineUsers += 1;
-    if (this.#engineUsers === 1) this.#sync.start();
+    if (this.#engineUsers === 1) {
+      this.#sync.start();
+      // Writes left waiting by an earlier page (a reload) go out now.
+      this.#outbox?.resume();
+    }
   }
 
   #releaseEngine(): void {

@@ -10,6 +10,7 @@ import type {
   MessageRole,
   RichContent,
 } from '../models/message.js';
+import type { MessageOutbox, OutboxOutcome, QueuedMessage } from '../offline/outbox-types.js';
 import type { ChangeFeedSync } from '../sync/change-feed-sync.js';
 import { FeedLink } from './feed-link.js';
 import { SnapshotStore, deepFreeze } from './store.js';
@@ -61,6 +62,11 @@ export interface MessageStoreOptions {
   threadId?: string | null;
   /** Messages per page, 1–200 (default 50). */
   pageSize?: number;
+  /**
+   * Where sends lost to the network wait, still `pending`, to be sent again in order (the
+   * runtime's outbox in a browser). Without one they become `failed`.
+   */
+  outbox?: MessageOutbox | null;
 }
 
 /** What `send` takes besides the text. */
@@ -108,6 +114,8 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
   #generation = 0;
   readonly #abort = new AbortController();
   readonly #feed: FeedLink;
+  readonly #outbox: MessageOutbox | null;
+  readonly #stopOutbox: () => void;
   #disposed = false;
 
   constructor(options: MessageStoreOptions) {
@@ -135,6 +143,8 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
     this.#threadId = threadId;
     this.#pageSize = pageSize;
     this.#feed = new FeedLink(this.#sync, (batch) => this.#applyBatch(batch));
+    this.#outbox = options.outbox ?? null;
+    this.#stopOutbox = this.#outbox?.onOutcome((outcome) => this.#applyOutcome(outcome)) ?? noop;
   }
 
   /**
@@ -174,6 +184,7 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
       this.#loaded = true;
     }
     this.#emit();
+    if (this.#outbox) await this.#showQueued(this.#outbox);
     return page;
   }
 
@@ -306,6 +317,7 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#feed.unfollow();
+    this.#stopOutbox();
     this.#abort.abort();
     this.clearListeners();
   }
@@ -317,6 +329,10 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
         new ChatSessionsError({ code: 'not_found', message: 'No outgoing message has this id' }),
       );
     const { item, options } = entry;
+    // Writes already wait in the outbox: queue behind them, so the order is kept.
+    if (this.#outbox?.busy && (await this.#queue(this.#outbox, item))) {
+      return fail(queuedError());
+    }
     // Not tied to the store's abort signal: a message written before closing the view is still sent.
     const result = await this.#client.messages.append({
       id,
@@ -327,7 +343,14 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
       ...(options.contentType ? { contentType: options.contentType } : {}),
       ...(options.richContent !== undefined ? { richContent: options.richContent } : {}),
     });
-    if (result.error) {
+    if (
+      result.error?.code === 'network' &&
+      this.#outbox &&
+      !this.#sent.has(id) &&
+      (await this.#queue(this.#outbox, item))
+    ) {
+      // Queued: it stays pending and the outbox sends it again, with the same id.
+    } else if (result.error) {
       // The feed may already have brought it (a lost response after the commit).
       if (!this.#sent.has(id))
         this.#replaceOutgoing(id, { delivery: 'failed', error: result.error });
@@ -336,6 +359,44 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
     }
     this.#emit();
     return result;
+  }
+
+  #queue(outbox: MessageOutbox, item: OutgoingMessageItem): Promise<boolean> {
+    return outbox.queueMessage({
+      id: item.id,
+      sessionId: item.sessionId,
+      threadId: item.threadId,
+      content: item.content,
+      role: item.role === 'operator' ? 'broker' : item.role,
+      contentType: item.contentType === 'event' ? 'text' : item.contentType,
+      richContent: item.richContent,
+      createdAt: item.createdAt,
+    });
+  }
+
+  /** Shows the messages of this conversation still waiting in the outbox (after a reload). */
+  async #showQueued(outbox: MessageOutbox): Promise<void> {
+    const queued = await outbox.queuedMessages(this.#sessionId, this.#threadId);
+    let changed = false;
+    for (const message of queued) {
+      if (this.#sent.has(message.id) || this.#outgoing.some((e) => e.item.id === message.id))
+        continue;
+      this.#outgoing = [...this.#outgoing, outgoingFromQueue(message)];
+      changed = true;
+    }
+    if (changed) this.#emit();
+  }
+
+  /** A queued send was saved (merge it) or refused (roll it back: it was never saved). */
+  #applyOutcome(outcome: OutboxOutcome): void {
+    if (outcome.kind === 'delivered') {
+      const waiting = this.#outgoing.some((entry) => entry.item.id === outcome.id);
+      if (this.#merge(outcome.message) || waiting) this.#emit();
+      return;
+    }
+    if (!this.#outgoing.some((entry) => entry.item.id === outcome.id)) return;
+    this.#outgoing = this.#outgoing.filter((entry) => entry.item.id !== outcome.id);
+    this.#emit();
   }
 
   #replaceOutgoing(id: string, change: Pick<OutgoingMessageItem, 'delivery' | 'error'>): void {
@@ -405,4 +466,33 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
       gone: this.#gone,
     });
   }
+}
+
+function noop(): void {}
+
+/** What `send` returns for a message queued behind others in the outbox. */
+function queuedError(): ChatSessionsError {
+  return new ChatSessionsError({
+    code: 'network',
+    message: 'Queued: sent when the connection returns',
+  });
+}
+
+function outgoingFromQueue(message: QueuedMessage): Outgoing {
+  return {
+    item: deepFreeze({
+      ...message,
+      ownerId: null,
+      seq: null,
+      syncVersion: null,
+      delivery: 'pending',
+      error: null,
+    }),
+    options: {
+      id: message.id,
+      role: message.role,
+      contentType: message.contentType,
+      richContent: message.richContent,
+    },
+  };
 }

@@ -1,0 +1,134 @@
+// The outbox's storage and sender: loaded on demand (the first write that fails for network
+// reasons, or a reload that finds writes waiting), so pages that never go offline never load it.
+import type { ChatSessionsClient } from '../client/chat-sessions.js';
+import type { ChatSessionsError } from '../errors.js';
+import type { OutboxOutcome, QueuedMessage } from './outbox-types.js';
+
+const DATABASE = 'chat-sessions-outbox';
+const STORE = 'writes';
+const BY_BROKER = 'by_broker';
+
+/** One row of the `writes` object store; `order` is IndexedDB's auto-increment key. */
+interface OutboxRow {
+  order?: number;
+  broker: string;
+  kind: 'message';
+  message: QueuedMessage;
+}
+
+/** What a flush ended with: everything sent, or stopped by a failure worth retrying later. */
+export interface FlushResult {
+  remaining: number;
+  stoppedBy: ChatSessionsError | null;
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
+  const open = factory.open(DATABASE, 1);
+  open.onupgradeneeded = () => {
+    const store = open.result.createObjectStore(STORE, { keyPath: 'order', autoIncrement: true });
+    store.createIndex(BY_BROKER, 'broker');
+  };
+  return request(open);
+}
+
+/** Writes whose failure means "try again later" (nothing was refused). */
+function isRetryable(error: ChatSessionsError): boolean {
+  return (
+    error.code === 'network' ||
+    error.code === 'server' ||
+    error.code === 'aborted' ||
+    error.code === 'unauthenticated'
+  );
+}
+
+/**
+ * One broker's outbox in IndexedDB, sent in order under a Web Lock, so tabs (and clients of one
+ * page) sharing the browser never send the same write twice at once; each write is re-read from
+ * the database inside the lock, so one another tab already sent is skipped.
+ */
+export class IndexedDbOutbox {
+  readonly #broker: string;
+  readonly #client: ChatSessionsClient;
+  readonly #locks: LockManager;
+  readonly #database: Promise<IDBDatabase>;
+
+  constructor(options: {
+    broker: string;
+    client: ChatSessionsClient;
+    indexedDB: IDBFactory;
+    locks: LockManager;
+  }) {
+    this.#broker = options.broker;
+    this.#client = options.client;
+    this.#locks = options.locks;
+    this.#database = openDatabase(options.indexedDB);
+  }
+
+  /** Adds a message at the end of the queue. */
+  async add(message: QueuedMessage): Promise<void> {
+    const database = await this.#database;
+    const transaction = database.transaction(STORE, 'readwrite');
+    const row: OutboxRow = { broker: this.#broker, kind: 'message', message };
+    await request(transaction.objectStore(STORE).add(row));
+  }
+
+  /** The broker's queued messages, oldest first. */
+  async list(): Promise<QueuedMessage[]> {
+    const database = await this.#database;
+    const index = database.transaction(STORE, 'readonly').objectStore(STORE).index(BY_BROKER);
+    const rows = (await request(index.getAll(this.#broker))) as OutboxRow[];
+    return rows.sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((row) => row.message);
+  }
+
+  /**
+   * Sends the queue in order, under the broker's lock. Stops at the first write that fails for
+   * a reason worth retrying (it stays first); a refused write is removed and reported.
+   */
+  async flush(report: (outcome: OutboxOutcome) => void): Promise<FlushResult> {
+    return this.#locks.request(`${DATABASE}:${this.#broker}`, async () => {
+      for (;;) {
+        const row = await this.#first();
+        if (!row) return { remaining: 0, stoppedBy: null };
+        const { message } = row;
+        const result = await this.#client.messages.append({
+          id: message.id,
+          sessionId: message.sessionId,
+          threadId: message.threadId,
+          content: message.content,
+          role: message.role,
+          contentType: message.contentType,
+          richContent: message.richContent,
+        });
+        if (result.error && isRetryable(result.error)) {
+          return { remaining: (await this.list()).length, stoppedBy: result.error };
+        }
+        await this.#delete(row.order ?? -1);
+        report(
+          result.error
+            ? { kind: 'refused', id: message.id, queued: message, error: result.error }
+            : { kind: 'delivered', id: message.id, message: result.data },
+        );
+      }
+    });
+  }
+
+  async #first(): Promise<OutboxRow | null> {
+    const database = await this.#database;
+    const index = database.transaction(STORE, 'readonly').objectStore(STORE).index(BY_BROKER);
+    const rows = (await request(index.getAll(this.#broker))) as OutboxRow[];
+    rows.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+    return rows[0] ?? null;
+  }
+
+  async #delete(order: number): Promise<void> {
+    const database = await this.#database;
+    await request(database.transaction(STORE, 'readwrite').objectStore(STORE).delete(order));
+  }
+}
