@@ -116,7 +116,7 @@ export const chatSessionViewStyles = [
       background: var(--_stage-color);
     }
 
-    [part~='actions-toggle'] {
+    [part~='header'] > [part~='actions-toggle'] {
       display: none;
     }
 
@@ -142,14 +142,6 @@ export const chatSessionViewStyles = [
         display: inline-flex;
         grid-column: 2;
         grid-row: 1;
-        align-items: center;
-        padding: 3px 10px;
-        border: 1px solid var(--_border-color);
-        border-radius: calc(var(--_radius) - 2px);
-        background: var(--_background);
-        color: var(--_color);
-        font: inherit;
-        cursor: pointer;
       }
       [part~='actions-toggle'][aria-expanded='true'] {
         background: var(--_hover-background);
@@ -173,6 +165,7 @@ export const chatSessionViewStyles = [
     }
 
     [part~='action-button'],
+    [part~='actions-toggle'],
     [part~='edit-request-button'],
     [part~='reply-button'],
     [part~='threads-toggle'] {
@@ -189,6 +182,7 @@ export const chatSessionViewStyles = [
     }
 
     [part~='action-button']:hover,
+    [part~='actions-toggle']:hover,
     [part~='edit-request-button']:hover,
     [part~='reply-button']:hover,
     [part~='threads-toggle']:hover {

@@ -742,6 +742,43 @@ describe('<chat-session-view>', () => {
       }
       expect(view.getBoundingClientRect().width).to.equal(280);
     });
+
+    it('folds the stepper and the actions behind an Actions toggle, keeping Operators', async () => {
+      const broker = await newBroker();
+      const session = await createSession(broker, {
+        kind: 'flight_request',
+        title: 'Hartley family',
+        legs: [{ from: 'KTEB', to: 'KVNY', date: '2026-12-12' }],
+        passengers: 6,
+      });
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px; height: 568px">
+        <chat-session-view .client=${broker.chat} session-id=${session.id}></chat-session-view>
+      </div>`);
+      const view = wrapper.querySelector('chat-session-view')!;
+      await eventually(() => expect(part(view, 'actions-toggle')).to.exist);
+      const toggle = part(view, 'actions-toggle')!;
+      const shown = (element: HTMLElement | null) =>
+        element !== null && element.getClientRects().length > 0;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+      expect(shown(part(view, 'stage-stepper'))).to.equal(false);
+      expect(parts(view, 'action-button').some(shown)).to.equal(false);
+      expect(shown(part(view, 'threads-toggle'))).to.equal(true);
+      await expect(view).to.be.accessible();
+
+      toggle.focus();
+      await sendKeys({ press: 'Enter' });
+      await view.updateComplete;
+      expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+      expect(shown(part(view, 'stage-stepper'))).to.equal(true);
+      expect(actionLabels(view).length).to.be.greaterThan(0);
+      expect(parts(view, 'action-button').every(shown)).to.equal(true);
+      await expect(view).to.be.accessible();
+
+      // Wide, the toggle is gone and everything shows.
+      wrapper.style.width = '720px';
+      await eventually(() => expect(shown(toggle)).to.equal(false));
+      expect(shown(part(view, 'stage-stepper'))).to.equal(true);
+    });
   });
 
   describe('theming', () => {
