@@ -119,6 +119,7 @@ const defaultStrings: FlightRequestCardStrings = {
  * @csspart stage-badge - The pipeline stage, marked with the stage's colour token.
  * @csspart status - Paused, completed or archived; absent for active sessions.
  * @csspart threads - "3/5 operators replied"; absent without operator threads.
+ * @csspart attention-reason - Why the attention order placed it ("departs tomorrow"); only in that order.
  *
  * @cssprop --flight-request-card-background - Card background. Default: `--chat-color-surface`.
  * @cssprop --flight-request-card-hover-background - Background under the pointer. Default: `--chat-color-surface-hover`.
@@ -186,7 +187,7 @@ export class FlightRequestCard extends SessionCardElement {
       name.push(text.unreadReplies(session.unreadCount, formatter.number(session.unreadCount)));
     }
 
-    const description: string[] = [];
+    const description: string[] = [this.attentionText(session) ?? ''];
     if (session.threadCount > 0)
       description.push(this.threadsText(session, text.operatorsRepliedLong));
     description.push(this.lastActivityText(session));
@@ -235,7 +236,7 @@ export class FlightRequestCard extends SessionCardElement {
               >`
               : nothing
           }
-          ${this.renderStatus(session)}
+          ${this.renderStatus(session)} ${this.renderAttentionReason(session)}
           ${
             session.threadCount > 0
               ? html`<span part="threads">${this.threadsText(session, text.operatorsReplied)}</span>`

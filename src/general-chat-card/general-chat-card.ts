@@ -68,6 +68,7 @@ const defaultStrings: GeneralChatCardStrings = {
  * @csspart unread-badge - Unread messages, "99+" past 99; absent at zero.
  * @csspart meta - The third line: message count and status.
  * @csspart count - "12 messages".
+ * @csspart attention-reason - Why the attention order placed it ("2 new replies"); only in that order.
  * @csspart status - Paused, completed or archived; absent for active sessions.
  *
  * @cssprop --general-chat-card-background - Card background. Default: `--chat-color-surface`.
@@ -126,7 +127,11 @@ export class GeneralChatCard extends SessionCardElement {
     }
     if (session.status !== 'active') name.push(this.statusText(session));
     if (session.pinned) name.push(text.pinned);
-    const description = [session.lastMessagePreview ?? '', this.lastActivityText(session)];
+    const description = [
+      this.attentionText(session) ?? '',
+      session.lastMessagePreview ?? '',
+      this.lastActivityText(session),
+    ];
     return { name: name.join(', '), description: description.filter(Boolean).join(', ') };
   }
 
@@ -154,7 +159,7 @@ export class GeneralChatCard extends SessionCardElement {
           <span part="count"
             >${text.messages(session.messageCount, this.formatter.number(session.messageCount))}</span
           >
-          ${this.renderStatus(session)}
+          ${this.renderStatus(session)} ${this.renderAttentionReason(session)}
         </div>
       </div>
     `;

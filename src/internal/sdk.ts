@@ -2,6 +2,7 @@
 // at runtime. Through the package name, so the published declarations import
 // `@chat-sessions/sdk` (a dependency of this package) rather than a path into this repository.
 export type {
+  AttentionReason,
   CompletionOutcome,
   FlightLeg,
   FlightRequestStage,

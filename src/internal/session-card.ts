@@ -104,6 +104,25 @@ export abstract class SessionCardElement extends LitElement {
   /** The card's visible summary for a session (aria-hidden: the sentence says it all). */
   protected abstract renderCard(session: Session): TemplateResult;
 
+  /** Why the attention order placed the session ("departs tomorrow"), or null outside it. */
+  protected attentionText(session: Session): string | null {
+    const reason = session.attentionReason;
+    if (!reason) return null;
+    const amount =
+      reason.kind === 'unread' ? reason.count : reason.kind === 'departs_soon' ? reason.days : 0;
+    return this.commonStrings.attentionReason(reason, this.formatter.number(amount));
+  }
+
+  /** The attention reason's line on the card, in the attention order only. */
+  protected renderAttentionReason(session: Session): TemplateResult | typeof nothing {
+    const text = this.attentionText(session);
+    return text
+      ? html`<span part="attention-reason" data-reason=${session.attentionReason?.kind ?? ''}
+          >${text}</span
+        >`
+      : nothing;
+  }
+
   /** Visible status chip for paused, completed and archived sessions; nothing for active ones. */
   protected renderStatus(session: Session): TemplateResult | typeof nothing {
     if (session.status === 'active') return nothing;

@@ -1,5 +1,5 @@
 import type { StringsOverride } from '../types.js';
-import type { CompletionOutcome, SessionStatus } from './sdk.js';
+import type { AttentionReason, CompletionOutcome, SessionStatus } from './sdk.js';
 
 /**
  * The element's strings: the English defaults with `overrides` laid over them. Nested records
@@ -33,6 +33,11 @@ export interface SessionCardCommonStrings {
   pinned: string;
   /** The accessible description's time part; `relativeTime` is e.g. "5 minutes ago". */
   lastActivity: (relativeTime: string) => string;
+  /**
+   * Why the attention order put the session where it is ("2 new replies", "departs tomorrow",
+   * "resume due"), from the rule the database ordered by; `formatted` is the count or the days.
+   */
+  attentionReason: (reason: AttentionReason, formatted: string) => string;
 }
 
 export const commonCardStrings: SessionCardCommonStrings = {
@@ -49,4 +54,18 @@ export const commonCardStrings: SessionCardCommonStrings = {
   },
   pinned: 'pinned',
   lastActivity: (relativeTime) => `last activity ${relativeTime}`,
+  attentionReason: (reason, formatted) => {
+    switch (reason.kind) {
+      case 'unread':
+        return reason.count === 1 ? '1 new reply' : `${formatted} new replies`;
+      case 'departs_soon':
+        return reason.days === 0
+          ? 'departs today'
+          : reason.days === 1
+            ? 'departs tomorrow'
+            : `departs in ${formatted} days`;
+      case 'resume_due':
+        return 'resume due';
+    }
+  },
 };

@@ -210,7 +210,8 @@ export const cardStyles = css`
       justify-content: end;
     }
     [part~='threads'],
-    [part~='count'] {
+    [part~='count'],
+    [part~='attention-reason'] {
       display: none;
     }
   }
@@ -271,6 +272,11 @@ export const cardStyles = css`
     border-radius: 4px;
     color: var(--_color);
     white-space: nowrap;
+  }
+
+  [part~='attention-reason'] {
+    white-space: nowrap;
+    font-weight: 600;
   }
 
   [part~='status'] svg {

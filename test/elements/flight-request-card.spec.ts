@@ -288,6 +288,29 @@ describe('<flight-request-card>', () => {
       expect((await accessibleNode(none)).description).to.equal('last activity 5 minutes ago');
     });
 
+    it('says why the attention order placed it, and nothing outside that order', async () => {
+      const soon = await renderCard(
+        flightRequest({
+          attentionReason: { kind: 'departs_soon', days: 1, departsOn: '2026-12-04' },
+        }),
+      );
+      expect(partText(soon, 'attention-reason')).to.equal('departs tomorrow');
+      expect((await accessibleNode(soon)).description).to.match(/^departs tomorrow, /);
+      await expect(soon).to.be.accessible();
+      const replies = await renderCard(
+        flightRequest({ attentionReason: { kind: 'unread', count: 2 } }),
+      );
+      expect(partText(replies, 'attention-reason')).to.equal('2 new replies');
+      const due = await renderCard(
+        flightRequest({
+          status: 'paused',
+          attentionReason: { kind: 'resume_due', resumeAt: null },
+        }),
+      );
+      expect(partText(due, 'attention-reason')).to.equal('resume due');
+      expect(part(await renderCard(flightRequest()), 'attention-reason')).to.equal(null);
+    });
+
     it('marks a pinned session', async () => {
       const pinned = await renderCard(flightRequest({ pinned: true }));
       expect(part(pinned, 'pin')).to.exist;
