@@ -50,6 +50,7 @@ import { buildRows, dayKey, type SidebarRows } from './rows.js';
 import { renderPanelBody } from './session-list.js';
 import { SidebarActions } from './sidebar-actions.js';
 import { defaultSidebarStrings, type ChatSidebarStrings, type SidebarTab } from './strings.js';
+import { SearchCountsController } from './search-counts.js';
 import { isSidebarTab, renderTabs, TABS } from './tabs.js';
 
 /** Rows PageUp / PageDown move by. */
@@ -208,6 +209,7 @@ export class ChatSidebar extends LitElement {
     create: (input, text) => this.create(input, text),
     failed: (message) => this.text.quickCreateFailed(message),
   });
+  private readonly searchCounts = new SearchCountsController(this, () => this.lists.source);
   private readonly query = new ListQuery(this, {
     source: () => this.lists.source,
     sort: () => this.view.sort,
@@ -317,6 +319,7 @@ export class ChatSidebar extends LitElement {
         : EMPTY_SESSION_LIST);
     const view = this.view;
     if (view.loaded) this.countsKnown = true;
+    this.searchCounts.sync(view);
     if (view.tab !== before.tab || view.search !== before.search || view.sort !== before.sort) {
       this.selection.clear();
     }
@@ -500,7 +503,11 @@ export class ChatSidebar extends LitElement {
     const tab = this.chosenTab();
     const counts: Partial<Record<SidebarTab, string>> = {};
     for (const name of TABS) {
-      const count = this.countsKnown ? view.tabCounts?.[name] : undefined;
+      const count = this.searchCounts.active
+        ? this.searchCounts.count(name)
+        : this.countsKnown
+          ? view.tabCounts?.[name]
+          : undefined;
       if (count !== undefined) counts[name] = this.formatter.number(count);
     }
     const checked = this.checkedSessions();

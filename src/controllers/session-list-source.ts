@@ -4,6 +4,7 @@ import type {
   CompletionOutcome,
   CreateSessionInput,
   ListTab,
+  SearchCounts,
   Session,
   SessionListSnapshot,
   SessionPatch,
@@ -84,6 +85,10 @@ export interface SessionListSource extends SubscribableStore<SessionListView> {
   flushSearch(): unknown;
   /** Forgets the last load error (before a retry). */
   clearError?(): void;
+  /** Sessions matching a search per tab; the sidebar shows them on its tabs while searching. */
+  searchCounts?(
+    search: string,
+  ): Promise<{ readonly data?: SearchCounts | null; readonly error: unknown }>;
   /** Creates a session. */
   create(input: CreateSessionInput): Promise<SessionListWriteResult>;
   /** Renames a session. */

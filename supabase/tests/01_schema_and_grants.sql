@@ -26,8 +26,8 @@ $$, 'every API function runs as the caller (SECURITY INVOKER), so RLS applies');
 
 select set_eq($$
   select p.proname::text from pg_proc p where p.pronamespace = 'chat'::regnamespace and p.provolatile = 's'
-$$, array['get_session', 'list_sessions', 'session_counts', 'list_messages', 'list_operator_threads',
-          'changes_since'],
+$$, array['get_session', 'list_sessions', 'session_counts', 'search_counts', 'list_messages',
+          'list_operator_threads', 'changes_since'],
   'exactly the read functions are STABLE');
 
 select set_eq($$
@@ -43,7 +43,7 @@ select set_eq($$
   where p.pronamespace = 'chat'::regnamespace and has_function_privilege('authenticated', p.oid, 'execute')
 $$, array['create_session', 'update_session', 'transition_session', 'set_session_pinned',
           'delete_session', 'restore_session', 'get_session', 'list_sessions', 'session_counts',
-          'append_message', 'list_messages', 'list_operator_threads', 'open_operator_thread',
+          'search_counts', 'append_message', 'list_messages', 'list_operator_threads', 'open_operator_thread',
           'mark_thread_read', 'mark_session_read', 'changes_since', 'purge_session'],
   'authenticated may execute the broker API, not record_operator_message nor purge_trash');
 

@@ -163,7 +163,13 @@ export {
   type OperatorThread,
   type OperatorThreadStatus,
 } from './models/operator-thread.js';
-export { EMPTY_SESSION_COUNTS, SessionCountsSchema, type SessionCounts } from './models/counts.js';
+export {
+  EMPTY_SESSION_COUNTS,
+  SearchCountsSchema,
+  SessionCountsSchema,
+  type SearchCounts,
+  type SessionCounts,
+} from './models/counts.js';
 export {
   SessionCursorSchema,
   SessionPageSchema,

@@ -187,7 +187,7 @@ export const SessionSortSchema = z.enum(['recent', 'attention']);
 /** `recent` or `attention`. */
 export type SessionSort = z.infer<typeof SessionSortSchema>;
 
-/** A search: at most 200 characters, matched against title, airports and last message. */
+/** A search: at most 200 characters, matched against title, airport codes, names and cities, and message text. */
 export const SearchSchema = z
   .string()
   .check(z.maxLength(200, 'A search has at most 200 characters'));

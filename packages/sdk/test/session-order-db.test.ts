@@ -133,10 +133,15 @@ describe('session order and search = chat.list_sessions', () => {
       const everything = await serverList('active', 'recent');
       const server = await serverList('active', 'recent', search);
       const local = everything.filter((s) => matchesQuery(s, 'active', search));
+      // The server also matches airport names and cities and every message's text, which the
+      // client cannot see (the list store keeps the rows the server returned): what the client
+      // matches is a subset of the server's answer, in the same order.
+      const localIds = new Set(local.map((s) => s.id));
       assert.deepEqual(
         local.map((s) => s.id),
-        server.map((s) => s.id),
+        server.filter((s) => localIds.has(s.id)).map((s) => s.id),
       );
+      if (search === 'nothing like it') assert.deepEqual(server, []);
     });
   }
 });

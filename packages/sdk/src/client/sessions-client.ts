@@ -7,6 +7,7 @@ import {
   IdSchema,
   InstantSchema,
   ListSessionsQuerySchema,
+  SearchSchema,
   PurgeTrashInputSchema,
   SessionPatchSchema,
   TitleSchema,
@@ -18,7 +19,12 @@ import {
   type TransitionInput,
 } from '../inputs.js';
 import type { LifecycleAction } from '../lifecycle.js';
-import { SessionCountsSchema, type SessionCounts } from '../models/counts.js';
+import {
+  SearchCountsSchema,
+  SessionCountsSchema,
+  type SearchCounts,
+  type SessionCounts,
+} from '../models/counts.js';
 import { SessionPageSchema, type SessionPage } from '../models/session-page.js';
 import { SessionRowSchema, type CompletionOutcome, type Session } from '../models/session.js';
 import { callRpc, parseInput, type RequestOptions, type RpcContext } from './rpc.js';
@@ -144,6 +150,29 @@ export class SessionsClient {
     return callRpc(
       this.#context,
       { fn: 'session_counts', kind: 'read', answer: SessionCountsSchema, args: {} },
+      options,
+    );
+  }
+
+  /**
+   * How many sessions match a search in each tab (`chat.search_counts`): the same matching as
+   * `list({ search })` (title, airport codes, names and cities of the legs, message text).
+   *
+   * @example
+   * const { data } = await chat.sessions.searchCounts('Teterboro');
+   * // { active: 2, completed: 1, archived: 0, trash: 0, version: 812 }
+   */
+  async searchCounts(search: string, options?: RequestOptions): Promise<Result<SearchCounts>> {
+    const parsed = parseInput(SearchSchema, search, 'search');
+    if (parsed.error) return fail(parsed.error);
+    return callRpc(
+      this.#context,
+      {
+        fn: 'search_counts',
+        kind: 'read',
+        answer: SearchCountsSchema,
+        args: { p_search: parsed.value },
+      },
       options,
     );
   }

@@ -28,3 +28,19 @@ export const EMPTY_SESSION_COUNTS: SessionCounts = Object.freeze({
   unread: 0,
   version: 0,
 });
+
+/**
+ * How many sessions match a search in each tab (`chat.search_counts`): Active (active and
+ * paused), Completed, Archived and Trash, at the change-feed `version` they were counted at.
+ * The sidebar shows them on the tabs while a search is typed, so a match elsewhere is visible.
+ */
+export const SearchCountsSchema = z.object({
+  active: z.number().check(z.int(), z.nonnegative()),
+  completed: z.number().check(z.int(), z.nonnegative()),
+  archived: z.number().check(z.int(), z.nonnegative()),
+  trash: z.number().check(z.int(), z.nonnegative()),
+  version: z.number().check(z.int(), z.nonnegative()),
+});
+
+/** Sessions matching a search, per tab. */
+export type SearchCounts = z.infer<typeof SearchCountsSchema>;

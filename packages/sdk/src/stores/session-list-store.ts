@@ -12,7 +12,7 @@ import {
 } from '../inputs.js';
 import type { ListTab } from '../lifecycle.js';
 import type { ChangeBatch } from '../models/changes.js';
-import { EMPTY_SESSION_COUNTS } from '../models/counts.js';
+import { EMPTY_SESSION_COUNTS, type SearchCounts } from '../models/counts.js';
 import type { SessionPage } from '../models/session-page.js';
 import type { CompletionOutcome, Session } from '../models/session.js';
 import { detectEnvironment, type Environment } from '../platform.js';
@@ -234,6 +234,15 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
     if (this.#search.flush()) return this.load();
     if (this.#search.applied !== before) this.#emit();
     return null;
+  }
+
+  /**
+   * How many sessions match `search` in each tab (`sessions.searchCounts`), for tabs that show
+   * where else a search finds something. Not cached: ask again when the list changes.
+   */
+  searchCounts(search: string): Promise<Result<SearchCounts>> {
+    if (this.#disposed) return Promise.resolve(fail(this.#disposedError()));
+    return this.#client.sessions.searchCounts(search);
   }
 
   /** Forgets the last load or change error. */

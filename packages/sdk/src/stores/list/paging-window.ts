@@ -1,5 +1,5 @@
 import type { SessionSort } from '../../inputs.js';
-import type { ListTab } from '../../lifecycle.js';
+import { listTabOf, type ListTab } from '../../lifecycle.js';
 import type { SessionCursor, SessionPage } from '../../models/session-page.js';
 import type { Session } from '../../models/session.js';
 import { matchesQuery, sessionComparator } from '../session-order.js';
@@ -24,11 +24,25 @@ export class PagingWindow {
   /** The last row of the last page (the boundary of what is loaded), or null at the end. */
   end: Session | null = null;
 
+  /**
+   * Rows the server listed for the current search. The database matches more than the client
+   * can (airport names and cities, every message's text), so a row it returned stays shown
+   * while it is in the tab, even if `matchesQuery` cannot see why.
+   */
+  readonly #serverMatched = new Set<string>();
+
   /** Forgets the pages (a new query, or a reload). */
   reset(): void {
     this.loaded = false;
     this.cursor = null;
     this.end = null;
+    this.#serverMatched.clear();
+  }
+
+  /** Whether `session` belongs in the query: it matches here, or the server matched it. */
+  matches(session: Session, query: ListQuery): boolean {
+    if (matchesQuery(session, query.tab, query.search)) return true;
+    return this.#serverMatched.has(session.id) && listTabOf(session) === query.tab;
   }
 
   /** More rows wait after the window. */
@@ -54,14 +68,18 @@ export class PagingWindow {
     rows: { upsert(session: Session): void; values(): Iterable<Session>; delete(id: string): void },
   ): void {
     const returned = new Set(page.items.map((session) => session.id));
-    for (const session of page.items) rows.upsert(session);
+    for (const session of page.items) {
+      rows.upsert(session);
+      if (query.search.trim() !== '') this.#serverMatched.add(session.id);
+    }
     const compare = sessionComparator(query.tab, query.sort, now);
     const end = page.items.at(-1) ?? null;
     for (const row of [...rows.values()]) {
       if (returned.has(row.id) || row.syncVersion > page.version) continue;
-      if (!matchesQuery(row, query.tab, query.search)) continue;
+      if (!this.matches(row, query)) continue;
       if (start && compare(row, start) <= 0) continue;
       if (page.nextCursor !== null && end && compare(row, end) > 0) continue;
+      this.#serverMatched.delete(row.id);
       rows.delete(row.id);
     }
     this.loaded = true;
@@ -75,9 +93,7 @@ export class PagingWindow {
     const end = this.loaded ? this.end : null;
     return [...rows]
       .filter(
-        (session) =>
-          matchesQuery(session, query.tab, query.search) &&
-          (end === null || compare(session, end) <= 0),
+        (session) => this.matches(session, query) && (end === null || compare(session, end) <= 0),
       )
       .sort(compare);
   }
