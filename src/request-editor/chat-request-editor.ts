@@ -294,6 +294,25 @@ export class ChatRequestEditor extends LitElement {
     this.focusAfterUpdate = next ? `remove-${next.key}` : 'add-leg';
   }
 
+  /** A leg's date or local time: its label, the input and its error. */
+  private renderLegField(leg: LegDraft, id: string, field: 'date' | 'time'): TemplateResult {
+    const fieldId = `${id}-${field}`;
+    return html`<div>
+      <label part="label" for=${fieldId}>${this.text[field]}</label>
+      <input
+        id=${fieldId}
+        part="input"
+        type=${field}
+        .value=${leg[field]}
+        aria-invalid=${this.errors.has(fieldId) ? 'true' : 'false'}
+        aria-describedby="${fieldId}-error"
+        @change=${(event: Event) =>
+          this.changeLeg(leg.key, { [field]: (event.target as HTMLInputElement).value })}
+      />
+      ${this.renderError(fieldId)}
+    </div>`;
+  }
+
   private renderError(id: string): TemplateResult {
     return html`<span part="error" id="${id}-error">${this.errors.get(id) ?? ''}</span>`;
   }
@@ -319,34 +338,7 @@ export class ChatRequestEditor extends LitElement {
         )}
       </div>
       <div class="pair">
-        <div>
-          <label part="label" for="${id}-date">${text.date}</label>
-          <input
-            id="${id}-date"
-            part="input"
-            type="date"
-            .value=${leg.date}
-            aria-invalid=${this.errors.has(`${id}-date`) ? 'true' : 'false'}
-            aria-describedby="${id}-date-error"
-            @change=${(event: Event) =>
-              this.changeLeg(leg.key, { date: (event.target as HTMLInputElement).value })}
-          />
-          ${this.renderError(`${id}-date`)}
-        </div>
-        <div>
-          <label part="label" for="${id}-time">${text.time}</label>
-          <input
-            id="${id}-time"
-            part="input"
-            type="time"
-            .value=${leg.time}
-            aria-invalid=${this.errors.has(`${id}-time`) ? 'true' : 'false'}
-            aria-describedby="${id}-time-error"
-            @change=${(event: Event) =>
-              this.changeLeg(leg.key, { time: (event.target as HTMLInputElement).value })}
-          />
-          ${this.renderError(`${id}-time`)}
-        </div>
+        ${this.renderLegField(leg, id, 'date')} ${this.renderLegField(leg, id, 'time')}
       </div>
       <div class="buttons">
         <button
