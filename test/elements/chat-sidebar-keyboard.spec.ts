@@ -257,6 +257,13 @@ describe('<chat-sidebar> keyboard and pointer', () => {
       expect(activeMenuItem(sidebar)).to.equal('Complete…');
       await press(sidebar, 'Enter');
       expect(textOf($(sidebar, '#dialog-title'))).to.equal('Complete 2 sessions');
+      // Nothing is pre-selected, and the form cannot submit until an outcome is chosen.
+      const radios = [
+        ...shadow(sidebar).querySelectorAll<HTMLInputElement>('input[name="outcome"]'),
+      ];
+      expect(radios.filter((radio) => radio.checked)).to.deep.equal([]);
+      expect(($(sidebar, 'dialog form') as HTMLFormElement).checkValidity()).to.equal(false);
+      await expect(sidebar).to.be.accessible();
       await press(sidebar, 'ArrowDown');
       await press(sidebar, 'ArrowDown');
       expect((shadow(sidebar).activeElement as HTMLInputElement).value).to.equal('cancelled');
@@ -334,6 +341,10 @@ describe('<chat-sidebar> keyboard and pointer', () => {
       expect(dialog.open).to.equal(true);
       expect(textOf($(sidebar, '#dialog-title'))).to.equal('Complete “Request 0”');
       expect((shadow(sidebar).activeElement as HTMLInputElement).value).to.equal('won');
+      expect(
+        (shadow(sidebar).activeElement as HTMLInputElement).checked,
+        'not pre-selected',
+      ).to.equal(false);
       await expect(sidebar).to.be.accessible();
       await press(sidebar, 'ArrowDown');
       expect((shadow(sidebar).activeElement as HTMLInputElement).value).to.equal('lost');
