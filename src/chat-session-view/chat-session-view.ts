@@ -38,7 +38,13 @@ import type { OperatorThreadListStrings } from '../operator-thread-list/operator
 import type { Clock, StringsOverride } from '../types.js';
 import { MenuController } from '../parts/menu.js';
 import { renderSessionHeader, type SessionHeaderView } from './header.js';
-import { renderClosedBar, renderPausedNote, replyAction } from './composer-area.js';
+import {
+  renderClosedBar,
+  renderPausedNote,
+  renderTrashBar,
+  replyAction,
+  restoreFromTrash,
+} from './composer-area.js';
 import { DealController } from './deal-controller.js';
 import type { ChatRequestEditorCloseEvent } from '../request-editor/events.js';
 import { chatSessionViewStyles } from './chat-session-view.styles.js';
@@ -227,6 +233,7 @@ export class ChatSessionView extends LitElement {
   @state() private fetched: Session | null = null;
   @state() private sessionProblem = '';
   @state() private pendingAction: LifecycleAction | null = null;
+  @state() private restoring = false;
   @state() private actionProblem = '';
   @state() private outcomeMenuOpen = false;
   /** Whether the operator threads are shown (the Operators toggle sets it). */
@@ -411,6 +418,18 @@ export class ChatSessionView extends LitElement {
     void this.runAction(action);
   }
 
+  private async handleRestore(): Promise<void> {
+    const session = this.shown;
+    if (!session || this.restoring) return;
+    this.restoring = true;
+    const result = await restoreFromTrash(this, session, this.providedList, this.currentClient);
+    this.restoring = false;
+    if (result?.session) this.fetched = newer(this.fetched, result.session);
+    this.actionProblem = result?.error
+      ? this.text.actionFailed(this.text.restore, result.error)
+      : '';
+  }
+
   private handleEditorClose(event: ChatRequestEditorCloseEvent): void {
     if (event.session) this.fetched = newer(this.fetched, event.session);
     this.deal.closeEditor(event.returnFocus);
@@ -584,9 +603,11 @@ export class ChatSessionView extends LitElement {
   ): TemplateResult {
     const area = {
       text: this.text,
-      busy: this.pendingAction !== null,
+      busy: this.pendingAction !== null || this.restoring,
       handleReopen: (action: LifecycleAction) => this.handleReplyAction(action),
+      handleRestore: () => void this.handleRestore(),
     };
+    if (session && session.deletedAt !== null) return renderTrashBar(area);
     const closed = replyAction(session);
     if (closed) return renderClosedBar(area, closed);
     return html`<div part="composer-area">
