@@ -98,6 +98,7 @@ function newer(a: Session | null | undefined, b: Session | null | undefined): Se
  * @slot empty - Shown when no session is chosen. Default: "Choose a session to see its conversation."
  *
  * @event chat-session-action - `ChatSessionActionEvent`: the user chose a lifecycle action.
+ * @event chat-session-restore - `ChatSessionRestoreEvent` (cancelable): Restore on a trashed session.
  *   Cancelable (then the view applies nothing). Bubbles, composed.
  * @event chat-session-edit - `ChatSessionEditEvent`: the broker moved the stage (stepper) or
  *   saved the request editor. Cancelable (then nothing is saved). Bubbles, composed.
@@ -127,7 +128,8 @@ function newer(a: Session | null | undefined, b: Session | null | undefined): Se
  * @csspart request-editor - The `<chat-request-editor>`, under the actions while open.
  * @csspart composer-area - The composer and, for a paused session, paused-note above it.
  * @csspart closed-bar - In place of the composer of a completed or archived session, with
- *   closed-note and reply-button ("Reopen to reply", "Unarchive to reply").
+ *   closed-note and reply-button ("Reopen to reply", "Unarchive to reply"); for a trashed
+ *   session it is also `trash-bar` and its button `restore-button`.
  * @csspart threads-toggle - Shows or hides the operator threads.
  * @csspart badge - Unread operator replies on the toggle.
  * @csspart body - The conversation (and the operator threads, when shown).
