@@ -3,8 +3,13 @@ import type {
   ChatSessionsError,
   Session,
   SessionPatch,
+  TransitionInput,
 } from '@chat-sessions/sdk';
-import type { SessionListProblem, SessionListSource } from '../controllers/session-list-source.js';
+import type {
+  SessionListProblem,
+  SessionListSource,
+  SessionListWriteResult,
+} from '../controllers/session-list-source.js';
 
 /** What a field change answered: the stored session, or why not (`code` `conflict`, `validation`, …). */
 export interface SessionPatchResult {
@@ -31,15 +36,58 @@ export async function writeSessionPatch(
   expectedVersion?: number,
 ): Promise<SessionPatchResult> {
   const options = expectedVersion === undefined ? {} : { expectedVersion };
+  return write(
+    target,
+    sessionId,
+    (list) => list.update?.(sessionId, patch, options),
+    (client) => client.sessions.update(sessionId, patch, options),
+  );
+}
+
+/** A lifecycle action (pause, complete, …), through the list or the client as above. */
+export function writeSessionTransition(
+  target: SessionPatchTarget,
+  sessionId: string,
+  input: TransitionInput,
+): Promise<SessionPatchResult> {
+  return write(
+    target,
+    sessionId,
+    (list) => list.transition(sessionId, input),
+    (client) => client.sessions.transition(sessionId, input),
+  );
+}
+
+/** Brings a session back from the trash, through the list or the client as above. */
+export function writeSessionRestore(
+  target: SessionPatchTarget,
+  sessionId: string,
+): Promise<SessionPatchResult> {
+  return write(
+    target,
+    sessionId,
+    (list) => list.restore(sessionId),
+    (client) => client.sessions.restore(sessionId),
+  );
+}
+
+/** One write through the shared list when it lists the session (and can), else the client. */
+async function write(
+  target: SessionPatchTarget,
+  sessionId: string,
+  throughList: (list: SessionListSource) => Promise<SessionListWriteResult> | undefined,
+  throughClient: (client: ChatSessionsClient) => Promise<SessionListWriteResult>,
+): Promise<SessionPatchResult> {
   const list = target.list;
   const listed = list?.getSnapshot().items.some((session) => session.id === sessionId);
-  if (list?.update && listed) {
-    const result = await list.update(sessionId, patch, options);
+  const fromList = list && listed ? throughList(list) : undefined;
+  if (fromList) {
+    const result = await fromList;
     return { data: result.data ?? null, error: result.error };
   }
   if (!target.client) {
     return { data: null, error: { message: 'No client to save with', code: 'unavailable' } };
   }
-  const result = await target.client.sessions.update(sessionId, patch, options);
-  return { data: result.data, error: result.error };
+  const result = await throughClient(target.client);
+  return { data: result.data ?? null, error: result.error };
 }

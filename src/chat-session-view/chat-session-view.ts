@@ -24,6 +24,7 @@ import type { SessionListSource, SessionListView } from '../controllers/session-
 import {
   ChatMessageRetryEvent,
   ChatSessionActionEvent,
+  ChatSessionRestoreEvent,
   ChatThreadsToggleEvent,
 } from '../events.js';
 import {
@@ -40,6 +41,11 @@ import type { Clock, StringsOverride } from '../types.js';
 import { MenuController } from '../parts/menu.js';
 import { renderSessionHeader, type SessionHeaderView } from './header.js';
 import { renderComposerArea } from './composer-area.js';
+import {
+  writeSessionRestore,
+  writeSessionTransition,
+  type SessionPatchTarget,
+} from '../actions/session-patch.js';
 import { DealController } from './deal-controller.js';
 import type { ChatRequestEditorCloseEvent } from '../request-editor/events.js';
 import { chatSessionViewStyles } from './chat-session-view.styles.js';
@@ -90,6 +96,7 @@ function newer(a: Session | null | undefined, b: Session | null | undefined): Se
  * @slot empty - Shown when no session is chosen. Default: "Choose a session to see its conversation."
  *
  * @event chat-session-action - `ChatSessionActionEvent`: the user chose a lifecycle action.
+ * @event chat-session-restore - `ChatSessionRestoreEvent` (cancelable): Restore on a trashed session.
  *   Cancelable (then the view applies nothing). Bubbles, composed.
  * @event chat-session-edit - `ChatSessionEditEvent`: the broker moved the stage (stepper) or
  *   saved the request editor. Cancelable (then nothing is saved). Bubbles, composed.
@@ -121,7 +128,8 @@ function newer(a: Session | null | undefined, b: Session | null | undefined): Se
  * @csspart request-editor - The `<chat-request-editor>`, under the actions while open.
  * @csspart composer-area - The composer and, for a paused session, paused-note above it.
  * @csspart closed-bar - In place of the composer of a completed or archived session, with
- *   closed-note and reply-button ("Reopen to reply", "Unarchive to reply").
+ *   closed-note and reply-button ("Reopen to reply", "Unarchive to reply"); for a trashed
+ *   session it is also `trash-bar` and its button `restore-button`.
  * @csspart threads-toggle - Shows or hides the operator threads.
  * @csspart badge - Unread operator replies on the toggle.
  * @csspart body - The conversation (and the operator threads, when shown).
@@ -227,6 +235,7 @@ export class ChatSessionView extends LitElement {
   @state() private fetched: Session | null = null;
   @state() private sessionProblem = '';
   @state() private pendingAction: LifecycleAction | null = null;
+  @state() private restoring = false;
   @state() private actionProblem = '';
   @state() private outcomeMenuOpen = false;
   /** Whether the operator threads are shown (the Operators toggle sets it). */
@@ -251,7 +260,7 @@ export class ChatSessionView extends LitElement {
   private readonly deal = new DealController(this, {
     session: () => this.shown,
     text: () => this.text,
-    target: () => ({ list: this.providedList, client: this.currentClient }),
+    target: () => this.writeTarget,
     saved: (session) => (this.fetched = newer(this.fetched, session)),
     problem: (message) => (this.actionProblem = message),
   });
@@ -299,6 +308,11 @@ export class ChatSessionView extends LitElement {
   /** The session id shown: `sessionId`, or the id of `session`. */
   private get currentSessionId(): string {
     return this.sessionId || this.session?.id || '';
+  }
+
+  /** Where writes go: the shared list when it lists the session, else the client. */
+  private get writeTarget(): SessionPatchTarget {
+    return { list: this.providedList, client: this.currentClient };
   }
 
   private get currentClient(): ChatSessionsClient | null {
@@ -368,30 +382,17 @@ export class ChatSessionView extends LitElement {
   ): Promise<void> {
     const session = this.shown;
     if (!session || this.pendingAction) return;
-    const event = new ChatSessionActionEvent(session, action, outcome);
-    this.dispatchEvent(event);
-    if (event.defaultPrevented) return;
+    if (!this.dispatchEvent(new ChatSessionActionEvent(session, action, outcome))) return;
     const input: TransitionInput = outcome ? { action, outcome } : { action };
-    const list = this.providedList;
-    const listed = list?.getSnapshot().items.some((candidate) => candidate.id === session.id);
-    const client = this.currentClient;
-    if (!(list && listed) && !client) return;
+    if (!this.providedList && !this.currentClient) return;
     this.pendingAction = action;
     this.actionProblem = '';
-    const result =
-      list && listed
-        ? await list.transition(session.id, input)
-        : client
-          ? await client.sessions.transition(session.id, input)
-          : null;
-    if (!result) return;
+    const result = await writeSessionTransition(this.writeTarget, session.id, input);
     this.pendingAction = null;
     if (result.error) {
-      this.actionProblem = this.text.actionFailed(
-        this.text.actionLabels[action],
-        problemText(result.error),
-      );
-    } else if ('data' in result && result.data) {
+      const label = this.text.actionLabels[action];
+      this.actionProblem = this.text.actionFailed(label, problemText(result.error));
+    } else if (result.data) {
       this.fetched = newer(this.fetched, result.data);
     }
     if (this.focusComposerAfterAction) {
@@ -409,6 +410,18 @@ export class ChatSessionView extends LitElement {
   private handleReplyAction(action: LifecycleAction): void {
     this.focusComposerAfterAction = true;
     void this.runAction(action);
+  }
+
+  /** Restore from the trash bar, unless the host takes `chat-session-restore` over. */
+  private async handleRestore(): Promise<void> {
+    const session = this.shown;
+    if (!session || this.restoring) return;
+    if (!this.dispatchEvent(new ChatSessionRestoreEvent(session))) return;
+    this.restoring = true;
+    const { data, error } = await writeSessionRestore(this.writeTarget, session.id);
+    this.restoring = false;
+    if (data) this.fetched = newer(this.fetched, data);
+    this.actionProblem = error ? this.text.actionFailed(this.text.restore, problemText(error)) : '';
   }
 
   private handleEditorClose(event: ChatRequestEditorCloseEvent): void {
@@ -507,7 +520,7 @@ export class ChatSessionView extends LitElement {
       editorOpen: this.deal.editorOpen,
       actionsShown: this.deal.actionsShown,
       handleActionsToggle: () => this.deal.toggleActions(),
-      editor: this.renderEditor(),
+      editor: this.deal.renderEditor(this.locale, (event) => this.handleEditorClose(event)),
       handleEditRequest: () => void this.deal.toggleEditor(),
     };
   }
@@ -561,8 +574,9 @@ export class ChatSessionView extends LitElement {
         ${renderComposerArea(
           {
             text: this.text,
-            busy: this.pendingAction !== null,
+            busy: this.pendingAction !== null || this.restoring,
             handleReopen: (action: LifecycleAction) => this.handleReplyAction(action),
+            handleRestore: () => void this.handleRestore(),
             sessionId,
             store,
             drafts: this.drafts,
@@ -575,21 +589,6 @@ export class ChatSessionView extends LitElement {
         )}
       </div>
     `;
-  }
-
-  /** The request editor, under the header's actions while open (its element is loaded by then). */
-  private renderEditor(): TemplateResult | typeof nothing {
-    const session = this.shown;
-    if (!this.deal.editorOpen || !session) return nothing;
-    return html`<chat-request-editor
-      id="request-editor"
-      part="request-editor"
-      .session=${session}
-      .client=${this.currentClient}
-      .list=${this.providedList ?? null}
-      locale=${this.locale}
-      @chat-request-editor-close=${this.handleEditorClose}
-    ></chat-request-editor>`;
   }
 }
 

@@ -16,6 +16,8 @@ export interface ComposerAreaView {
   readonly text: ChatSessionViewStrings;
   readonly busy: boolean;
   readonly handleReopen: (action: LifecycleAction) => void;
+  /** Restores a trashed session (after the cancelable `chat-session-restore`). */
+  readonly handleRestore: () => void;
 }
 
 /**
@@ -78,6 +80,7 @@ export interface ComposerView extends ComposerAreaView {
 
 /** The composer, or the bar that says why the broker can't write here and how to. */
 export function renderComposerArea(view: ComposerView, session: Session | null): TemplateResult {
+  if (session && session.deletedAt !== null) return renderTrashBar(view);
   const closed = replyAction(session);
   if (closed) return renderClosedBar(view, closed);
   return html`<div part="composer-area">
@@ -93,5 +96,21 @@ export function renderComposerArea(view: ComposerView, session: Session | null):
       ?disabled=${view.disabled}
       @chat-message-send=${view.handleSend}
     ></chat-composer>
+  </div>`;
+}
+
+/** In place of the composer of a trashed session (a deep link to it): "In the trash" and Restore. */
+export function renderTrashBar(view: ComposerAreaView): TemplateResult {
+  return html`<div part="closed-bar trash-bar" role="group" aria-labelledby="closed-note">
+    <span part="closed-note" id="closed-note">${view.text.trashNote}</span>
+    <button
+      part="reply-button restore-button"
+      type="button"
+      data-action="restore"
+      aria-disabled=${view.busy ? 'true' : 'false'}
+      @click=${() => !view.busy && view.handleRestore()}
+    >
+      ${view.text.restore}
+    </button>
   </div>`;
 }

@@ -1,5 +1,12 @@
 import { problemText } from '../internal/problem-text.js';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  html,
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
+import type { ChatRequestEditorCloseEvent } from '../request-editor/events.js';
 import type { FlightRequestStage, Session } from '@chat-sessions/sdk';
 import { ChatSessionEditEvent } from '../actions/session-edit-event.js';
 import { loadRequestEditor } from '../actions/request-editor-loader.js';
@@ -122,5 +129,24 @@ export class DealController implements ReactiveController {
         this.host.shadowRoot?.querySelector<HTMLElement>("[part~='edit-request-button']")?.focus(),
       );
     }
+  }
+
+  /** The request editor, under the header's actions while open (its element is loaded by then). */
+  renderEditor(
+    locale: string,
+    onClose: (event: ChatRequestEditorCloseEvent) => void,
+  ): TemplateResult | typeof nothing {
+    const session = this.options.session();
+    if (!this.editorOpen || !session) return nothing;
+    const target = this.options.target();
+    return html`<chat-request-editor
+      id="request-editor"
+      part="request-editor"
+      .session=${session}
+      .client=${target.client ?? null}
+      .list=${target.list ?? null}
+      locale=${locale}
+      @chat-request-editor-close=${onClose}
+    ></chat-request-editor>`;
   }
 }

@@ -73,6 +73,10 @@ export interface ChatSessionViewStrings extends TranscriptStrings {
   unarchiveToReply: string;
   /** Above the composer of a paused session. */
   pausedNote: string;
+  /** In place of the composer of a trashed session. */
+  trashNote: string;
+  /** The trash bar's button. */
+  restore: string;
 }
 
 /** The English defaults. */
@@ -115,4 +119,6 @@ export const defaultSessionViewStrings: ChatSessionViewStrings = {
   reopenToReply: 'Reopen to reply',
   unarchiveToReply: 'Unarchive to reply',
   pausedNote: 'Paused: sending a message resumes this session.',
+  trashNote: 'This session is in the trash.',
+  restore: 'Restore',
 };

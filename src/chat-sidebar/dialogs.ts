@@ -25,7 +25,8 @@ export interface DialogsView {
   readonly dialog: DialogState | null;
   /** A session's name in a title ("Complete “TEB to VNY”"). */
   readonly nameOf: (session: Session) => string;
-  readonly outcome: CompletionOutcome;
+  /** The chosen outcome; `null` until one is picked (nothing is pre-selected). */
+  readonly outcome: CompletionOutcome | null;
   readonly onOutcome: (outcome: CompletionOutcome) => void;
   readonly onSubmit: (event: SubmitEvent) => void;
   readonly onCancel: () => void;
@@ -78,7 +79,8 @@ function renderContent(view: DialogsView, dialog: DialogState): TemplateResult {
               type="radio"
               name="outcome"
               value=${outcome}
-              ?autofocus=${outcome === view.outcome}
+              required
+              ?autofocus=${outcome === (view.outcome ?? OUTCOMES[0])}
               .checked=${outcome === view.outcome}
               @change=${() => view.onOutcome(outcome)}
             />

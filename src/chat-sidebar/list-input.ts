@@ -82,10 +82,17 @@ export class SessionListInput {
       this.host.openSessionMenu(button.dataset['actionsFor'] ?? '', button);
       return;
     }
-    const card = this.cardIn(path);
+    const check = path.find(
+      (node): node is HTMLElement =>
+        node instanceof HTMLElement && node.dataset['checkFor'] !== undefined,
+    );
+    const card =
+      check?.parentElement?.querySelector<HTMLElement>('[data-session-id]') ?? this.cardIn(path);
     const id = card?.dataset['sessionId'];
     if (!card || !id) return;
-    if (event.shiftKey) {
+    if (check) {
+      this.host.selection.pick(id, { toggle: true });
+    } else if (event.shiftKey) {
       this.host.selection.pick(id, { range: true }, this.host.listFocus.activeId);
     } else if (event.ctrlKey || event.metaKey) {
       this.host.selection.pick(id, { toggle: true });

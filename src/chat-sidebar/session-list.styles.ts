@@ -84,20 +84,33 @@ export const sessionListStyles = css`
     box-shadow: inset 0 0 0 1px var(--_accent);
   }
 
-  [part~='card'].checked::after {
-    content: '✓';
+  [part~='item-check'] {
     position: absolute;
-    right: 6px;
-    bottom: 6px;
+    right: calc(var(--_padding) + 6px);
+    bottom: calc(var(--_gap) / 2 + 6px);
     display: grid;
     place-items: center;
     width: 18px;
     height: 18px;
-    border-radius: 50%;
-    background: var(--_accent);
+    box-sizing: border-box;
+    border: 1.5px solid var(--_accent);
+    border-radius: 4px;
+    background: var(--_background);
     color: var(--_on-accent);
     font-size: 11px;
     font-weight: 700;
+    cursor: pointer;
+    visibility: hidden;
+  }
+
+  [part~='item']:hover > [part~='item-check'],
+  [part~='item']:focus-within > [part~='item-check'],
+  [part~='list']:has(.checked) [part~='item-check'] {
+    visibility: visible;
+  }
+
+  [part~='item-check'][part~='checked'] {
+    background: var(--_accent);
   }
 
   [part~='item-actions'] {

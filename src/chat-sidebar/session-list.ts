@@ -127,8 +127,18 @@ function renderRow(panel: SessionListPanel, row: SidebarRow): TemplateResult {
   if (row.kind === 'more') {
     return html`<div class="more" part="more" aria-hidden="true"><div part="skeleton" class="skeleton"><span></span><span></span></div></div>`;
   }
+  const checked = panel.isChecked(row.session.id);
+  // The selection checkbox: a mouse target only (aria-selected on the card says it, and Space
+  // toggles it); shown on hover and focus, and on every card while any is selected.
   return html`<div part="item" class="row">
     ${renderCard(panel, row.session, row.position)}
+    <span
+      part=${checked ? 'item-check checked' : 'item-check'}
+      class="row-check"
+      aria-hidden="true"
+      title=${panel.text.selectSession}
+      data-check-for=${row.session.id}
+    >${checked ? '✓' : ''}</span>
     <button
       part="item-actions"
       class="row-actions"

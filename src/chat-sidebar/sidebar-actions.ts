@@ -38,7 +38,8 @@ export interface SidebarActionsOptions {
 export class SidebarActions implements ReactiveController {
   /** The open dialog. */
   dialog: DialogState | null = null;
-  private outcome: CompletionOutcome = 'won';
+  /** The outcome chosen in the complete dialog: none until the broker picks one. */
+  private outcome: CompletionOutcome | null = null;
   private undo: UndoState | null = null;
   private problem = '';
   private readonly timer = new ToastTimer(() => this.set(() => (this.undo = null)));
@@ -109,7 +110,7 @@ export class SidebarActions implements ReactiveController {
     } else if (action === 'rename' && first) {
       this.set(() => (this.dialog = { kind: 'rename', session: first, returnTo }));
     } else if (action === 'complete') {
-      this.outcome = 'won';
+      this.outcome = null;
       this.set(() => (this.dialog = { kind: 'complete', sessions, returnTo }));
     } else {
       void this.apply(action, sessions);
@@ -241,7 +242,8 @@ export class SidebarActions implements ReactiveController {
         void this.apply('rename', [dialog.session], { title });
     } else if (dialog.kind === 'complete') {
       const completable = dialog.sessions.filter((session) => allows(session, 'complete'));
-      void this.apply('complete', completable, { outcome: this.outcome });
+      // The radios are required, so the form submits only with an outcome chosen.
+      if (this.outcome) void this.apply('complete', completable, { outcome: this.outcome });
       this.options.selection.set([]);
     } else if (dialog.kind === 'delete') {
       void this.confirmDelete(dialog.sessions);

@@ -61,6 +61,8 @@ export interface ChatSidebarStrings {
   untitledSession: string;
   /** The per-session menu's name, and the pointer-only button that opens it. */
   sessionActions: string;
+  /** The pointer-only checkbox on a card that selects it for a bulk action. */
+  selectSession: string;
   /** Menu items, one per action the SDK allows for the session. */
   actionLabels: Record<SessionAction, string>;
   /** Multi-select: how many are selected, the bar's name, its buttons. */
@@ -137,6 +139,7 @@ export const defaultSidebarStrings: ChatSidebarStrings = {
   emptySearch: (search) => `No sessions match “${search}”.`,
   untitledSession: 'Untitled session',
   sessionActions: 'Session actions',
+  selectSession: 'Select',
   actionLabels: { ...MENU_LABELS },
   selectedCount: (_count, formatted) => `${formatted} selected`,
   bulkLabel: 'Selected sessions',

@@ -212,7 +212,9 @@ describe('<chat-session-view>', () => {
         expect(text(part(view, 'status'))).to.equal(status);
       }
       const trashed = await renderHeader(generalChat({ deletedAt: new Date(NOW).toISOString() }));
-      expect(trashed.shadowRoot!.querySelector('chat-composer')!.disabled).to.equal(true);
+      // A trashed session has no composer: the trash bar offers Restore instead.
+      expect(trashed.shadowRoot!.querySelector('chat-composer')).to.equal(null);
+      expect(text(part(trashed, 'restore-button'))).to.equal('Restore');
     });
 
     it('shows the unread operator replies on the Operators toggle', async () => {

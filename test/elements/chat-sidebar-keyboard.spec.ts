@@ -179,6 +179,39 @@ describe('<chat-sidebar> keyboard and pointer', () => {
       expect(focusedId(sidebar)).to.equal(id(host, 3));
     });
 
+    it('a checkbox shows on hover and focus, on every card while any is selected; clicking it selects; Escape clears', async () => {
+      const { sidebar, host } = await setup(4);
+      const check = (index: number) =>
+        $(sidebar, `[data-check-for="${id(host, index)}"]`) as HTMLElement;
+      const shown = (index: number) => getComputedStyle(check(index)).visibility === 'visible';
+      expect([0, 1, 2, 3].map(shown)).to.deep.equal([false, false, false, false]);
+      const box = check(1).getBoundingClientRect();
+      const centre: [number, number] = [
+        Math.round(box.left + box.width / 2),
+        Math.round(box.top + box.height / 2),
+      ];
+      await sendMouse({ type: 'move', position: centre });
+      expect(shown(1), 'on hover').to.equal(true);
+      await sendMouse({ type: 'click', position: centre });
+      await settle(sidebar);
+      expect(card(sidebar, id(host, 1))!.getAttribute('aria-selected')).to.equal('true');
+      expect(textOf($(sidebar, '[part="bulk-count"]'))).to.equal('1 selected');
+      expect(textOf(check(1))).to.equal('✓');
+      expect([0, 1, 2, 3].map(shown), 'selection mode').to.deep.equal([true, true, true, true]);
+      await sendMouse({ type: 'move', position: [700, 590] });
+      await expect(sidebar).to.be.accessible();
+      await press(sidebar, 'Escape');
+      expect($(sidebar, '[part="bulk-bar"]')).to.equal(null);
+      expect(card(sidebar, id(host, 1))!.getAttribute('aria-selected')).to.equal('false');
+      expect(focusedId(sidebar)).to.equal(id(host, 1));
+      expect([0, 1, 2, 3].map(shown), 'only the focused card').to.deep.equal([
+        false,
+        true,
+        false,
+        false,
+      ]);
+    });
+
     it('Ctrl-click toggles, Shift-click selects a range, a plain click opens and clears', async () => {
       const { sidebar, host } = await setup(6);
       await clickCard(sidebar, id(host, 0), 'Control');
@@ -257,6 +290,13 @@ describe('<chat-sidebar> keyboard and pointer', () => {
       expect(activeMenuItem(sidebar)).to.equal('Complete…');
       await press(sidebar, 'Enter');
       expect(textOf($(sidebar, '#dialog-title'))).to.equal('Complete 2 sessions');
+      // Nothing is pre-selected, and the form cannot submit until an outcome is chosen.
+      const radios = [
+        ...shadow(sidebar).querySelectorAll<HTMLInputElement>('input[name="outcome"]'),
+      ];
+      expect(radios.filter((radio) => radio.checked)).to.deep.equal([]);
+      expect(($(sidebar, 'dialog form') as HTMLFormElement).checkValidity()).to.equal(false);
+      await expect(sidebar).to.be.accessible();
       await press(sidebar, 'ArrowDown');
       await press(sidebar, 'ArrowDown');
       expect((shadow(sidebar).activeElement as HTMLInputElement).value).to.equal('cancelled');
@@ -334,6 +374,10 @@ describe('<chat-sidebar> keyboard and pointer', () => {
       expect(dialog.open).to.equal(true);
       expect(textOf($(sidebar, '#dialog-title'))).to.equal('Complete “Request 0”');
       expect((shadow(sidebar).activeElement as HTMLInputElement).value).to.equal('won');
+      expect(
+        (shadow(sidebar).activeElement as HTMLInputElement).checked,
+        'not pre-selected',
+      ).to.equal(false);
       await expect(sidebar).to.be.accessible();
       await press(sidebar, 'ArrowDown');
       expect((shadow(sidebar).activeElement as HTMLInputElement).value).to.equal('lost');
