@@ -113,6 +113,10 @@ export const sessionListStyles = css`
     background: var(--_accent);
   }
 
+  [part~='item-check'][part~='checked']::after {
+    content: '✓';
+  }
+
   [part~='item-actions'] {
     position: absolute;
     top: calc(var(--_gap) / 2 + 5px);

@@ -129,28 +129,11 @@ function renderRow(panel: SessionListPanel, row: SidebarRow): TemplateResult {
   }
   const checked = panel.isChecked(row.session.id);
   // The selection checkbox: a mouse target only (aria-selected on the card says it, and Space
-  // toggles it); shown on hover and focus, and on every card while any is selected.
-  return html`<div part="item" class="row">
-    ${renderCard(panel, row.session, row.position)}
-    <span
-      part=${checked ? 'item-check checked' : 'item-check'}
-      class="row-check"
-      aria-hidden="true"
-      title=${panel.text.selectSession}
-      data-check-for=${row.session.id}
-    >${checked ? '✓' : ''}</span>
-    <button
-      part="item-actions"
-      class="row-actions"
-      type="button"
-      tabindex="-1"
-      aria-hidden="true"
-      title=${panel.text.sessionActions}
-      data-actions-for=${row.session.id}
-    >
-      <span>⋯</span>
-    </button>
-  </div>`;
+  // toggles it); shown on hover and focus, and on every card while any is selected. Rows are
+  // written without whitespace between elements and with the tick drawn by CSS: every node
+  // counts, times the rows the virtualizer keeps.
+  // prettier-ignore
+  return html`<div part="item" class="row">${renderCard(panel, row.session, row.position)}<span part=${checked ? 'item-check checked' : 'item-check'} class="row-check" aria-hidden="true" title=${panel.text.selectSession} data-check-for=${row.session.id}></span><button part="item-actions" class="row-actions" type="button" tabindex="-1" aria-hidden="true" title=${panel.text.sessionActions} data-actions-for=${row.session.id}>⋯</button></div>`;
 }
 
 function renderCard(panel: SessionListPanel, session: Session, position: number): TemplateResult {
