@@ -83,9 +83,9 @@ export async function findFixtures(admin: pg.Client, shape: DatasetShape): Promi
   const { broker, long } = ids.rows[0]!;
   // Broker 1's most recent sessions (n = 2 … 501; not the long conversation, not in the trash):
   // they already lead the list, so writing to them doesn't move the deep pages' rows.
-  const targets = await admin.query<{ session: string; thread: string | null }>(
+  const targets = await admin.query<{ session: string; thread: string | null; open: boolean }>(
     `
-    select s.id as session, t.id as thread
+    select s.id as session, t.id as thread, s.status in ('active', 'paused') as open
     from generate_series(2, least(501, $1::int)) n
     join chat.sessions s on s.id = bench.session_id(n) and s.deleted_at is null
     left join chat.operator_threads t on t.session_id = s.id and t.owner_id = s.owner_id
@@ -119,7 +119,8 @@ export async function findFixtures(admin: pg.Client, shape: DatasetShape): Promi
   return {
     broker,
     longConversation: long,
-    appendTargets: targets.rows.map((r) => r.session),
+    // Completed and archived sessions take no broker messages (session_closed).
+    appendTargets: targets.rows.filter((r) => r.open).map((r) => r.session),
     readTargets: targets.rows.flatMap((r) =>
       r.thread ? [{ session: r.session, thread: r.thread }] : [],
     ),
