@@ -12,8 +12,8 @@ import type { ChatSessionView } from '../../src/chat-session-view/chat-session-v
 import type { ChatMessage } from '../../src/chat-message/chat-message.js';
 import { ChatSessionActionEvent } from '../../src/events.js';
 import { a11ySnapshot } from '@web/test-runner-commands';
-import type { AccessibleNode } from './support/accessibility.js';
-import { backendInfo, eventually, newBroker, type TestBroker } from './support/backend.js';
+import { deepActiveElement, type AccessibleNode } from './support/accessibility.js';
+import { backendInfo, eventually, newBroker, createSession } from './support/backend.js';
 import { ManualClock } from './support/manual-clock.js';
 import { flightRequest, generalChat, NOW } from './support/sessions.js';
 
@@ -43,13 +43,6 @@ function bubbles(view: ChatSessionView): ChatMessage[] {
 
 function contents(view: ChatSessionView): string[] {
   return bubbles(view).map((bubble) => bubble.message!.content);
-}
-
-/** The element focused, looking through shadow roots. */
-function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
 }
 
 let probes = 0;
@@ -100,15 +93,6 @@ async function renderLive(
   `);
   await eventually(() => expect(part(view, 'heading')!.getAttribute('aria-level')).to.equal('2'));
   return view;
-}
-
-async function createSession(
-  broker: TestBroker,
-  input: Parameters<ChatSessionsClient['sessions']['create']>[0],
-): Promise<Session> {
-  const { data, error } = await broker.chat.sessions.create(input);
-  if (error) throw error;
-  return data;
 }
 
 describe('<chat-session-view>', () => {

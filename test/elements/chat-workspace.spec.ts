@@ -1,3 +1,4 @@
+import { deepActiveElement } from './support/accessibility.js';
 // <chat-workspace> in real Chromium at phone, tablet and desktop widths (and in a 280 px host
 // column), over the real SDK and the local gateway on PostgreSQL: layout by the element's own
 // width, no sideways scrolling, the transcript's height on a phone, the panes, one composer at
@@ -37,13 +38,6 @@ function shown(element: Element | null): boolean {
   if (!element) return false;
   const box = element.getBoundingClientRect();
   return box.width > 0 && box.height > 0;
-}
-
-/** The element focused, looking through shadow roots. */
-function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
 }
 
 /** Every element under `root`, through open shadow roots. */

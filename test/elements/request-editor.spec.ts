@@ -1,7 +1,7 @@
 // <chat-request-editor>: opened from <chat-session-view>'s header and from a sidebar card's menu,
 // driven by real key presses, saving through the real SDK (supabase-js) to the local gateway
 // over PostgreSQL. The conflict is a real one: another client changes the row in between.
-import type { ChatSessionsClient, Session } from '@chat-sessions/sdk';
+import { deepActiveElement } from './support/accessibility.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/chat-session-view/define.js';
@@ -10,7 +10,13 @@ import type { ChatSessionView } from '../../src/chat-session-view/chat-session-v
 import type { ChatSidebar } from '../../src/chat-sidebar/chat-sidebar.js';
 import type { ChatRequestEditor } from '../../src/request-editor/chat-request-editor.js';
 import type { ChatSessionEditEvent } from '../../src/actions/session-edit-event.js';
-import { backendInfo, eventually, newBroker, type TestBroker } from './support/backend.js';
+import {
+  backendInfo,
+  eventually,
+  newBroker,
+  type TestBroker,
+  createSession,
+} from './support/backend.js';
 import { flightRequest } from './support/sessions.js';
 import { pressKeys, waitForFocus } from './support/sidebar.js';
 
@@ -23,25 +29,9 @@ function text(element: Element | null): string {
   return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
-/** The element focused, looking through shadow roots. */
-function deepActiveElement(): Element | null {
-  let active = document.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active;
-}
-
 /** Whether `element` has focus (compared by identity: a failed DOM `equal` prints whole trees). */
 function focused(element: Element | null | undefined): boolean {
   return !!element && deepActiveElement() === element;
-}
-
-async function createSession(
-  broker: TestBroker,
-  input: Parameters<ChatSessionsClient['sessions']['create']>[0],
-): Promise<Session> {
-  const { data, error } = await broker.chat.sessions.create(input);
-  if (error) throw error;
-  return data;
 }
 
 async function renderView(broker: TestBroker, sessionId: string): Promise<ChatSessionView> {

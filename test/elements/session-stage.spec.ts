@@ -1,7 +1,6 @@
 // <chat-session-view>'s deal controls against the real backend (SDK + gateway over PG): the
 // stage stepper, the event lines the database writes into the transcript, completing as won,
 // the closed bar of completed / archived sessions and the paused note.
-import type { ChatSessionsClient, Session } from '@chat-sessions/sdk';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/chat-session-view/define.js';
@@ -11,7 +10,13 @@ import { ManualClock } from './support/manual-clock.js';
 import { flightRequest, NOW } from './support/sessions.js';
 import type { ChatSessionView } from '../../src/chat-session-view/chat-session-view.js';
 import { ChatSessionEditEvent } from '../../src/actions/session-edit-event.js';
-import { backendInfo, eventually, newBroker, type TestBroker } from './support/backend.js';
+import {
+  backendInfo,
+  eventually,
+  newBroker,
+  type TestBroker,
+  createSession,
+} from './support/backend.js';
 
 function part(root: Element, name: string): HTMLElement | null {
   return root.shadowRoot!.querySelector<HTMLElement>(`[part~='${name}']`);
@@ -36,15 +41,6 @@ function eventLines(view: ChatSessionView): string[] {
     .map((bubble) => bubble.shadowRoot?.querySelector("[part~='event'] [part~='content']"))
     .filter((line): line is Element => !!line)
     .map((line) => text(line));
-}
-
-async function createSession(
-  broker: TestBroker,
-  input: Parameters<ChatSessionsClient['sessions']['create']>[0],
-): Promise<Session> {
-  const { data, error } = await broker.chat.sessions.create(input);
-  if (error) throw error;
-  return data;
 }
 
 async function renderView(broker: TestBroker, sessionId: string): Promise<ChatSessionView> {

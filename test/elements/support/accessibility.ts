@@ -27,3 +27,10 @@ export async function accessibleNode(element: Element): Promise<AccessibleNode> 
   if (!snapshot) throw new Error(`#${element.id} is not in the accessibility tree`);
   return snapshot;
 }
+
+/** The element focused, looking through shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}

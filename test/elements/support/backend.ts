@@ -1,4 +1,4 @@
-import { createChatSessions, type ChatSessionsClient } from '@chat-sessions/sdk';
+import { createChatSessions, type ChatSessionsClient, type Session } from '@chat-sessions/sdk';
 import { createClient } from '@supabase/supabase-js';
 import { executeServerCommand } from '@web/test-runner-commands';
 
@@ -128,4 +128,14 @@ export async function eventually(check: () => unknown, timeoutMs = 4000): Promis
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
+}
+
+/** Creates a session for `broker` through the SDK, throwing on an error. */
+export async function createSession(
+  broker: TestBroker,
+  input: Parameters<ChatSessionsClient['sessions']['create']>[0],
+): Promise<Session> {
+  const { data, error } = await broker.chat.sessions.create(input);
+  if (error) throw error;
+  return data;
 }
