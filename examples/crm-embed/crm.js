@@ -1,30 +1,26 @@
 // A host CRM embedding Chat Sessions. The host already has Supabase: it makes its own client for
 // the signed-in broker and hands it to the elements through the SDK. (Here the broker's token comes
 // from the local backend's demo sign-in; a real CRM uses Supabase Auth.)
-import { createChatSessions, createClient } from '/dist/chat-sessions-with-supabase.bundle.js';
+import {
+  STAGE_LABELS,
+  createChatSessions,
+  createClient,
+  getRuntime,
+  statusText,
+} from '/dist/chat-sessions-with-supabase.bundle.js';
 
 // <chat-workspace>: the session list, and the open conversation with its operator threads.
 const sidebar = document.getElementById('sessions');
 const activity = document.getElementById('activity');
-
-const STAGES = {
-  understanding_request: 'Understanding request',
-  searching_aircraft: 'Searching aircraft',
-  requesting_quotes: 'Requesting quotes',
-  analyzing_options: 'Analyzing options',
-  proposal_ready: 'Proposal ready',
-  proposal_sent: 'Proposal sent',
-  contract_generated: 'Contract generated',
-  contract_sent: 'Contract sent',
-  payment_pending: 'Payment pending',
-  closed_won: 'Closed (won)',
-};
 
 function log(text) {
   const item = document.createElement('li');
   item.textContent = `${new Date().toLocaleTimeString()} ${text}`;
   activity.prepend(item);
 }
+
+// Calendar dates as the widget shows them: in the viewer's locale, as written (no time zone).
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 
 function set(id, text) {
   document.getElementById(id).textContent = text;
@@ -50,11 +46,12 @@ function showDeal(session) {
     session.legs
       .map((leg) => leg.date)
       .filter(Boolean)
+      .map((date) => dateFormat.format(new Date(`${date}T00:00:00Z`)))
       .join(', ') || '—',
   );
   set('deal-passengers', session.passengers == null ? '—' : String(session.passengers));
-  set('deal-stage', session.stage ? (STAGES[session.stage] ?? session.stage) : '—');
-  set('deal-status', session.outcome ? `${session.status} (${session.outcome})` : session.status);
+  set('deal-stage', session.stage ? (STAGE_LABELS[session.stage] ?? session.stage) : '—');
+  set('deal-status', session.deletedAt ? 'In the trash' : statusText(session));
   set(
     'deal-operators',
     session.threadCount
@@ -67,8 +64,24 @@ function showDeal(session) {
   );
 }
 
+// The panel follows the session's live store, not the event's snapshot: a pause, a stage move
+// or an edit made in the widget (or on another device) shows here too, in the widget's words.
+let stopFollowing = () => {};
+function follow(session) {
+  stopFollowing();
+  showDeal(session);
+  const store = getRuntime(sidebar.client).session(session.id);
+  stopFollowing = store.subscribe(() => {
+    const { session: live, gone } = store.getSnapshot();
+    if (gone) {
+      document.getElementById('deal-fields').hidden = true;
+      document.getElementById('deal-hint').hidden = false;
+    } else if (live?.id === session.id) showDeal(live);
+  });
+}
+
 sidebar.addEventListener('chat-session-select', (event) => {
-  showDeal(event.session);
+  follow(event.session);
   log(`chat-session-select ${event.session.id}`);
 });
 sidebar.addEventListener('chat-session-create', (event) =>

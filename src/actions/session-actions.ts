@@ -66,13 +66,6 @@ export const SESSION_ACTION_TABLE: Readonly<Record<SessionAction, SessionActionS
 /** The outcomes a completed session records, in the order they are offered. */
 export const OUTCOMES: readonly CompletionOutcome[] = ['won', 'lost', 'cancelled'];
 
-/** How an outcome reads ("Won"). */
-export const OUTCOME_LABELS: Readonly<Record<CompletionOutcome, string>> = {
-  won: 'Won',
-  lost: 'Lost',
-  cancelled: 'Cancelled',
-};
-
 /** An action's name in a menu: "Complete…" when it asks something first, else its label. */
 export function menuLabel(action: SessionAction): string {
   const spec = SESSION_ACTION_TABLE[action];

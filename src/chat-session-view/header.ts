@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { LifecycleAction, Session } from '@chat-sessions/sdk';
+import { statusText, type LifecycleAction, type Session } from '@chat-sessions/sdk';
 import { lifecycleActions, OUTCOMES } from '../actions/session-actions.js';
 import { routeShape } from '../flight-request-card/route.js';
 import { dealName } from '../internal/deal-name.js';
@@ -86,12 +86,7 @@ function renderDetails(h: SessionHeaderView, session: Session): TemplateResult {
       ? h.formatter.calendarRange(shape.dates.first, shape.dates.last, now, 'long')
       : h.formatter.calendarDate(shape.dates.first, now, 'long')
     : '';
-  const status =
-    session.deletedAt !== null
-      ? text.inTrash
-      : session.status === 'completed' && session.outcome
-        ? `${text.statusLabels.completed} · ${text.outcomeLabels[session.outcome]}`
-        : text.statusLabels[session.status];
+  const status = session.deletedAt !== null ? text.inTrash : statusText(session, text);
   return html`<div part="details">
     ${dates ? html`<span part="dates">${dates}</span>` : nothing}
     ${

@@ -4,8 +4,8 @@ import type {
   LifecycleAction,
   SessionStatus,
 } from '@chat-sessions/sdk';
-import { LIFECYCLE_LABELS, OUTCOME_LABELS } from '../actions/session-actions.js';
-import { FlightRequestCard } from '../flight-request-card/flight-request-card.js';
+import { OUTCOME_LABELS, STAGE_LABELS, STATUS_LABELS, UNTITLED_SESSION } from '@chat-sessions/sdk';
+import { LIFECYCLE_LABELS } from '../actions/session-actions.js';
 import { transcriptStrings } from '../internal/chat-transcript.js';
 import type { TranscriptStrings } from '../transcript-types.js';
 
@@ -85,18 +85,13 @@ export const defaultSessionViewStrings: ChatSessionViewStrings = {
   noSession: 'Choose a session to see its conversation.',
   loadingSession: 'Loading session…',
   sessionFailed: (reason) => `This session could not be loaded: ${reason}`,
-  untitled: 'Untitled chat',
+  untitled: UNTITLED_SESSION,
   routeNotSet: 'Route not set yet',
   routeTo: 'to',
   roundTrip: 'round trip',
   passengers: (count, formatted) => (count === 1 ? '1 passenger' : `${formatted} passengers`),
-  stageLabels: FlightRequestCard.defaultStrings.stageLabels,
-  statusLabels: {
-    active: 'Active',
-    paused: 'Paused',
-    completed: 'Completed',
-    archived: 'Archived',
-  },
+  stageLabels: { ...STAGE_LABELS },
+  statusLabels: { ...STATUS_LABELS },
   outcomeLabels: { ...OUTCOME_LABELS },
   inTrash: 'In the trash',
   actionLabels: { ...LIFECYCLE_LABELS },

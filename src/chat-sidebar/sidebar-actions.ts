@@ -68,7 +68,7 @@ export class SidebarActions implements ReactiveController {
     this.set(() => (this.problem = message));
   }
 
-  /** A session's name for dialogs and messages: its title, its route, or "Untitled session". */
+  /** A session's name for dialogs and messages: its title, its route, or "Untitled chat". */
   nameOf(session: Session): string {
     const title = session.title.trim();
     if (title) return title;

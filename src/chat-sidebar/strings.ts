@@ -1,5 +1,6 @@
 import type { CompletionOutcome, SessionAction } from '@chat-sessions/sdk';
-import { MENU_LABELS, OUTCOME_LABELS, SESSION_ACTION_TABLE } from '../actions/session-actions.js';
+import { OUTCOME_LABELS, UNTITLED_SESSION } from '@chat-sessions/sdk';
+import { MENU_LABELS, SESSION_ACTION_TABLE } from '../actions/session-actions.js';
 import type { SessionGroup } from './rows.js';
 
 function bulkLabel(action: SessionAction): string {
@@ -137,7 +138,7 @@ export const defaultSidebarStrings: ChatSidebarStrings = {
     archived: 'Nothing archived.',
   },
   emptySearch: (search) => `No sessions match “${search}”.`,
-  untitledSession: 'Untitled session',
+  untitledSession: UNTITLED_SESSION,
   sessionActions: 'Session actions',
   selectSession: 'Select',
   actionLabels: { ...MENU_LABELS },

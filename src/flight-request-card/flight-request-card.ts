@@ -1,3 +1,4 @@
+import { STAGE_LABELS } from '@chat-sessions/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { PreferencesController } from '../controllers/preferences-controller.js';
 import { property } from 'lit/decorators.js';
@@ -51,18 +52,7 @@ const defaultStrings: FlightRequestCardStrings = {
   flightRequest: 'Flight request',
   routeNotSet: 'Route not set yet',
   datesNotSet: 'dates not set',
-  stageLabels: {
-    understanding_request: 'Understanding request',
-    searching_aircraft: 'Searching aircraft',
-    requesting_quotes: 'Requesting quotes',
-    analyzing_options: 'Analyzing options',
-    proposal_ready: 'Proposal ready',
-    proposal_sent: 'Proposal sent',
-    contract_generated: 'Contract generated',
-    contract_sent: 'Contract sent',
-    payment_pending: 'Payment pending',
-    closed_won: 'Closed won',
-  },
+  stageLabels: { ...STAGE_LABELS },
   route: (chains) => chains.map((chain) => chain.join(' to ')).join(', then '),
   roundTrip: (from, to) => `round trip ${from} to ${to}`,
   passengers: (count, formatted) => (count === 1 ? '1 passenger' : `${formatted} passengers`),

@@ -1,3 +1,4 @@
+import { UNTITLED_SESSION } from '@chat-sessions/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { PreferencesController } from '../controllers/preferences-controller.js';
 import { property } from 'lit/decorators.js';
@@ -25,7 +26,7 @@ export interface GeneralChatCardStrings extends SessionCardCommonStrings {
 const defaultStrings: GeneralChatCardStrings = {
   ...commonCardStrings,
   generalChat: 'General chat',
-  untitled: 'Untitled chat',
+  untitled: UNTITLED_SESSION,
   noMessages: 'No messages yet',
   messages: (count, formatted) => (count === 1 ? '1 message' : `${formatted} messages`),
   unreadMessages: (count, formatted) =>

@@ -1,3 +1,4 @@
+import { statusText } from '@chat-sessions/sdk';
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { PreferencesController } from '../controllers/preferences-controller.js';
 import { property } from 'lit/decorators.js';
@@ -137,13 +138,9 @@ export abstract class SessionCardElement extends LitElement {
     >`;
   }
 
-  /** "Paused", "Completed · won", "Archived". */
+  /** "Paused", "Completed · Won", "Archived". */
   protected statusText(session: Session): string {
-    const strings = this.commonStrings;
-    const label = strings.statusLabels[session.status];
-    return session.status === 'completed' && session.outcome
-      ? `${label} · ${strings.outcomeLabels[session.outcome]}`
-      : label;
+    return statusText(session, this.commonStrings);
   }
 
   /** The relative time of the last activity, as a `<time>` with the full date as tooltip. */

@@ -1,3 +1,4 @@
+import { OUTCOME_LABELS, STATUS_LABELS } from '@chat-sessions/sdk';
 import type { StringsOverride } from '../types.js';
 import type { AttentionReason, CompletionOutcome, SessionStatus } from './sdk.js';
 
@@ -41,17 +42,8 @@ export interface SessionCardCommonStrings {
 }
 
 export const commonCardStrings: SessionCardCommonStrings = {
-  statusLabels: {
-    active: 'Active',
-    paused: 'Paused',
-    completed: 'Completed',
-    archived: 'Archived',
-  },
-  outcomeLabels: {
-    won: 'won',
-    lost: 'lost',
-    cancelled: 'cancelled',
-  },
+  statusLabels: { ...STATUS_LABELS },
+  outcomeLabels: { ...OUTCOME_LABELS },
   pinned: 'pinned',
   lastActivity: (relativeTime) => `last activity ${relativeTime}`,
   attentionReason: (reason, formatted) => {

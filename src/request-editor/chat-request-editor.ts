@@ -15,6 +15,7 @@ import { chatSessionsClientContext, sessionListContext } from '../context.js';
 import { PreferencesController } from '../controllers/preferences-controller.js';
 import type { SessionListSource } from '../controllers/session-list-source.js';
 import type { StringsOverride } from '../types.js';
+import { Formatter } from '../internal/format.js';
 import { chatRequestEditorStyles } from './chat-request-editor.styles.js';
 import { ChatRequestEditorCloseEvent, type ChatAirportChangeEvent } from './events.js';
 import {
@@ -216,7 +217,15 @@ export class ChatRequestEditor extends LitElement {
       this.focusAfterUpdate = 'problem';
       return;
     }
-    this.conflict = { theirs, changes: changesBetween(opened, theirs, this.text) };
+    this.conflict = {
+      theirs,
+      changes: changesBetween(
+        opened,
+        theirs,
+        this.text,
+        Formatter.for(this.preferences.locale(this.locale)),
+      ),
+    };
     this.focusAfterUpdate = 'reapply';
   }
 

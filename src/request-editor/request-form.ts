@@ -7,6 +7,7 @@ import {
   type TripType,
 } from '@chat-sessions/sdk';
 import type { RequestEditorStrings } from './strings.js';
+import type { Formatter } from '../internal/format.js';
 
 /** One leg as the form holds it: what the fields say, as typed. */
 export interface LegDraft {
@@ -144,7 +145,12 @@ export function checkForm(
 }
 
 /** A field's value in the conflict list ("TEB → VNY 12 Dec", "6", "Proposal sent"). */
-function describe(field: EditedField, session: Session, text: RequestEditorStrings): string {
+function describe(
+  field: EditedField,
+  session: Session,
+  text: RequestEditorStrings,
+  formatter: Formatter,
+): string {
   switch (field) {
     case 'title':
       return session.title.trim() || text.empty;
@@ -156,7 +162,7 @@ function describe(field: EditedField, session: Session, text: RequestEditorStrin
         : session.legs
             .map(
               (leg) =>
-                `${leg.from} → ${leg.to}${leg.date ? ` ${leg.date}` : ''}${leg.time ? ` ${leg.time}` : ''}`,
+                `${leg.from} → ${leg.to}${leg.date ? ` ${formatter.calendarDate(leg.date, Date.now(), 'short')}` : ''}${leg.time ? ` ${leg.time}` : ''}`,
             )
             .join(', ');
     case 'passengers':
@@ -171,6 +177,7 @@ export function changesBetween(
   opened: Session,
   newer: Session,
   text: RequestEditorStrings,
+  formatter: Formatter,
 ): string[] {
   const before = fieldValues(opened);
   const after = fieldValues(newer);
@@ -179,8 +186,8 @@ export function changesBetween(
     .map((field) =>
       text.conflictChange(
         text.fieldNames[field],
-        describe(field, opened, text),
-        describe(field, newer, text),
+        describe(field, opened, text, formatter),
+        describe(field, newer, text, formatter),
       ),
     );
 }

@@ -1,5 +1,5 @@
 import type { FlightRequestStage, TripType } from '@chat-sessions/sdk';
-import { FlightRequestCard } from '../flight-request-card/flight-request-card.js';
+import { STAGE_LABELS } from '@chat-sessions/sdk';
 
 /** Every user-visible string of `<chat-request-editor>` (and its airport pickers), English by default. */
 export interface RequestEditorStrings {
@@ -78,7 +78,7 @@ export const defaultRequestEditorStrings: RequestEditorStrings = {
   removeLeg: (position) => `Remove leg ${position}`,
   passengers: 'Passengers',
   stage: 'Stage',
-  stageLabels: FlightRequestCard.defaultStrings.stageLabels,
+  stageLabels: { ...STAGE_LABELS },
 
   save: 'Save',
   saving: 'Saving…',

@@ -4,7 +4,7 @@
 -- owner's "delete forever" of one trashed session; and the attention order's reason per row,
 -- proven to agree with the order. As signed-in brokers, another broker's attempts included.
 \ir helpers/setup.psql
-select plan(53);
+select plan(54);
 
 select pg_temp.add_brokers('alice', 'bob', 'carol');
 select pg_temp.act_as('alice');
@@ -75,6 +75,11 @@ select is(pg_temp.rows_affected($$update chat.sessions set status = 'completed',
   1::bigint, 'completing by a direct table write works');
 select is((select (stage, pg_temp.events('lost'))::text from chat.sessions where id = pg_temp.id('lost')),
   '(understanding_request,"{""Completed · Lost""}")', 'as lost: the stage stays, the line says Lost');
+
+select '# closed by hand: ' || title from chat.create_session(pg_temp.id('by-hand'), 'flight_request', 'Closed by hand');
+select '# staged' from chat.update_session(pg_temp.id('by-hand'), '{"stage": "closed_won"}');
+select is(pg_temp.events('by-hand'), array['Stage → Closed won'],
+  'setting the stage to closed_won by hand leaves its line (the status did not change)');
 
 select '# chat: ' || title from chat.create_session(pg_temp.id('chat'), 'general', 'Catch-up');
 select '# chat archived' from chat.transition_session(pg_temp.id('chat'), 'archive');

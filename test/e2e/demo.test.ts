@@ -266,8 +266,8 @@ describe('demo workspace (npm start, PostgreSQL)', () => {
 
       await openTab(page, 'completed');
       const completed = card(page, SEED.losCabos);
-      // The card says it in lower case ("Completed · lost"), the view's header capitalised.
-      await expectText(completed.locator('[part~="status"]'), /^Completed · lost$/i);
+      // Card and header write it the same way ("Completed · Lost", issue #11: one vocabulary).
+      await expectText(completed.locator('[part~="status"]'), /^Completed · Lost$/);
 
       await completed.click();
       await expectText(view(page).locator('header [part~="status"]'), 'Completed · Lost');
@@ -577,6 +577,30 @@ describe('CRM embed (npm start, PostgreSQL)', () => {
           new RegExp(`chat-session-select ${SEED.hartley}$`),
         );
         assert.equal(await page.locator('#deal-hint').isVisible(), false);
+        await expectText(page.locator('#deal-status'), 'Active');
+
+        // The panel follows the session's store (issue #11, item 10): a pause and a resume made
+        // in the widget show there in the widget's words, with no new select event.
+        const widget = view(page);
+        const openActions = async () => {
+          const toggle = widget.locator('[part~="actions-toggle"]');
+          if (
+            (await toggle.isVisible()) &&
+            (await toggle.getAttribute('aria-expanded')) !== 'true'
+          ) {
+            await toggle.click();
+          }
+        };
+        await openActions();
+        await widget.locator('[part~="action-button"][data-action="pause"]').click();
+        await expectText(page.locator('#deal-status'), 'Paused');
+        await openActions();
+        await widget.locator('[part~="action-button"][data-action="resume"]').click();
+        await expectText(page.locator('#deal-status'), 'Active');
+        // (The actions moved focus; the column's Back button is where the select put it.)
+        await page
+          .locator('chat-workspace#sessions [part~="back-button"]', { hasText: 'Sessions' })
+          .focus();
 
         // The narrow column shows one pane at a time; after the tap, focus is on its Back
         // button, which returns to the list with focus on the card.

@@ -176,7 +176,7 @@ describe('<flight-request-card>', () => {
       );
       const node = await accessibleNode(card);
       expect(node.name).to.equal(
-        'Flight request, TEB to VNY, 12 December, 1 passenger, Closed won, Completed · won, pinned, 1 unread operator reply',
+        'Flight request, TEB to VNY, 12 December, 1 passenger, Closed won, Completed · Won, pinned, 1 unread operator reply',
       );
       expect(node.description).to.equal('1 of 1 operator replied, last activity 5 minutes ago');
     });
@@ -236,7 +236,7 @@ describe('<flight-request-card>', () => {
       const looks = new Set<string>();
       for (const [status, label] of [
         ['paused', 'Paused'],
-        ['completed', 'Completed · lost'],
+        ['completed', 'Completed · Lost'],
         ['archived', 'Archived'],
       ] as const) {
         const card = await renderCard(

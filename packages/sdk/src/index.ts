@@ -139,6 +139,13 @@ export {
   type SessionTab,
 } from './models/session.js';
 export {
+  OUTCOME_LABELS,
+  STAGE_LABELS,
+  STATUS_LABELS,
+  UNTITLED_SESSION,
+  statusText,
+} from './vocabulary.js';
+export {
   MAX_MESSAGE_LENGTH,
   MessageContentTypeSchema,
   MessagePageSchema,

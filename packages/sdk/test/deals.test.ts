@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { createChatSessions, sessionEventOf, type ChatSessionsClient } from '../src/index.js';
+import {
+  FLIGHT_REQUEST_STAGES,
+  OUTCOME_LABELS,
+  STAGE_LABELS,
+  createChatSessions,
+  sessionEventOf,
+  statusText,
+  type ChatSessionsClient,
+  type CompletionOutcome,
+} from '../src/index.js';
 import { expectData, expectError } from './support/results.js';
 import { FAST_RETRY, startWorld, type Broker, type SdkWorld } from './support/world.js';
 
@@ -56,6 +65,26 @@ describe('event lines', () => {
     const fresh = expectData(await sessions.get(session.id));
     assert.equal(fresh.lastMessagePreview, null, 'event lines leave the preview alone');
     assert.equal(fresh.unreadCount, 0);
+  });
+
+  it("writes the SDK's vocabulary: one word for each stage, status and outcome (issue 11, item 10)", async () => {
+    const { sessions, messages } = alice.chat;
+    const session = expectData(await sessions.create({ kind: 'flight_request' }));
+    // Every stage but the first, in order (closed_won last), each leaving its event line.
+    for (const stage of FLIGHT_REQUEST_STAGES.slice(1)) {
+      expectData(await sessions.update(session.id, { stage }));
+    }
+    const lines = expectData(await messages.list({ sessionId: session.id, limit: 50 })).items;
+    assert.deepEqual(
+      lines.map((message) => message.content),
+      FLIGHT_REQUEST_STAGES.slice(1).map((stage) => `Stage → ${STAGE_LABELS[stage]}`),
+    );
+    for (const outcome of Object.keys(OUTCOME_LABELS) as CompletionOutcome[]) {
+      const closing = expectData(await sessions.create({ kind: 'general' }));
+      const done = expectData(await sessions.complete(closing.id, outcome));
+      const [line] = expectData(await messages.list({ sessionId: closing.id })).items;
+      assert.equal(line?.content, statusText(done), `the ${outcome} line`);
+    }
   });
 
   it('refuses an event line from a client', async () => {
