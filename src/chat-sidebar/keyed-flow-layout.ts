@@ -26,6 +26,19 @@ function keyOf(row: unknown): string | null {
  * back to the average, as before).
  */
 export class KeyedFlowLayout extends FlowLayout {
+  /**
+   * Pixels of rows rendered beyond each edge of the viewport: about five cards, enough for the
+   * arrow keys and a flick of the wheel to land on rendered rows. The virtualizer's 1 000 px
+   * rendered some 28 cards in a 560 px sidebar, three times what shows; issue #16 holds the
+   * sidebar to 800 DOM nodes at any size.
+   */
+  static readonly OVERHANG = 400;
+
+  constructor(...args: ConstructorParameters<typeof FlowLayout>) {
+    super(...args);
+    this._overhang = KeyedFlowLayout.OVERHANG;
+  }
+
   protected override _setItems(items: unknown[]): void {
     const previous = this.items;
     if (items !== previous && previous.length > 0) this.remapMeasurements(previous, items);

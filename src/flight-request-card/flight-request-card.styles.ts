@@ -5,12 +5,6 @@ export const flightRequestCardStyles = [
   cardCustomProperties('flight-request-card'),
   cardStyles,
   css`
-    [part~='route'] .arrow {
-      padding: 0 0.25em;
-      color: var(--_muted-color);
-      font-weight: 400;
-    }
-
     [part~='details'] {
       display: flex;
       align-items: center;

@@ -1,8 +1,8 @@
 import { STAGE_LABELS } from '@chat-sessions/sdk';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { PropertyValues } from 'lit';
 import { PreferencesController } from '../controllers/preferences-controller.js';
 import { property } from 'lit/decorators.js';
-import { pinIcon } from '../internal/icons.js';
+import type { CardElement } from '../internal/card-dom.js';
 import type { FlightRequestStage, Session } from '../internal/sdk.js';
 import { SessionCardElement, type CardDescription } from '../internal/session-card.js';
 import { commonCardStrings, type SessionCardCommonStrings } from '../internal/strings.js';
@@ -184,75 +184,99 @@ export class FlightRequestCard extends SessionCardElement {
     return { name: name.join(', '), description: description.filter(Boolean).join(', ') };
   }
 
-  protected override renderCard(session: Session): TemplateResult {
+  protected override renderCard(session: Session): CardElement {
     const text = this.text;
     const shape = routeShape(session.tripType, session.legs);
     const dates = this.datesText(shape, 'short');
     // With a deal name, it leads and the route goes under it, before the dates.
     const name = shape.type === 'none' ? '' : dealName(session);
-    const route = html`<span part="route" class=${name ? '' : 'primary'} title=${this.routeTooltip(session, shape)}
-      >${this.renderRoute(session, shape)}</span
-    >`;
-    return html`
-      <div part="base" aria-hidden="true" data-status=${session.status} data-trip-type=${shape.type}>
-        <div part="header">
-          ${name ? html`<span part="deal-name" class="primary" title=${name}>${name}</span>` : route}
-          ${session.pinned ? html`<span part="pin">${pinIcon}</span>` : nothing}
-          ${this.renderLastActivity(session)}
-        </div>
-        <div part="details">
-          <span class="secondary">
-            ${name ? html`${route}<span> &middot; </span>` : nothing}<span part="dates">${dates ?? text.datesNotSet}</span>
-            ${
-              session.passengers === null
-                ? nothing
-                : html`<span> &middot; </span
-                  ><span part="passengers"
-                    >${text.passengersShort(session.passengers, this.formatter.number(session.passengers))}</span
-                  >`
-            }
-          </span>
-          ${
-            session.unreadCount > 0
-              ? html`<span part="badge unread-badge">${this.formatter.count(session.unreadCount)}</span>`
-              : nothing
-          }
-        </div>
-        <div part="meta">
-          ${
-            session.stage
-              ? html`<span part="badge stage-badge" data-stage=${session.stage}
-                >${text.stageLabels[session.stage]}</span
-              >`
-              : nothing
-          }
-          ${this.renderStatus(session)} ${this.renderAttentionReason(session)}
-          ${
-            session.threadCount > 0
-              ? html`<span part="threads">${this.threadsText(session, text.operatorsReplied)}</span>`
-              : nothing
-          }
-        </div>
-      </div>
-    `;
+    const routeText = this.routeText(session, shape);
+    const route: CardElement = {
+      tag: 'span',
+      part: 'route',
+      className: name ? undefined : 'primary',
+      attributes: { title: routeText },
+      text: routeText,
+    };
+    return {
+      tag: 'div',
+      part: 'base',
+      attributes: {
+        'aria-hidden': 'true',
+        'data-status': session.status,
+        'data-trip-type': shape.type,
+      },
+      children: [
+        {
+          tag: 'div',
+          part: 'header',
+          children: [
+            name
+              ? {
+                  tag: 'span',
+                  part: 'deal-name',
+                  className: 'primary',
+                  attributes: { title: name },
+                  text: name,
+                }
+              : route,
+            this.renderPin(session),
+            this.renderLastActivity(session),
+          ],
+        },
+        {
+          tag: 'div',
+          part: 'details',
+          children: [
+            {
+              // Its children are separated by " · " (CSS).
+              tag: 'span',
+              className: 'secondary',
+              children: [
+                name && route,
+                { tag: 'span', part: 'dates', text: dates ?? text.datesNotSet },
+                session.passengers !== null && {
+                  tag: 'span',
+                  part: 'passengers',
+                  text: text.passengersShort(
+                    session.passengers,
+                    this.formatter.number(session.passengers),
+                  ),
+                },
+              ],
+            },
+            session.unreadCount > 0 && {
+              tag: 'span',
+              part: 'badge unread-badge',
+              text: this.formatter.count(session.unreadCount),
+            },
+          ],
+        },
+        {
+          tag: 'div',
+          part: 'meta',
+          children: [
+            session.stage && {
+              tag: 'span',
+              part: 'badge stage-badge',
+              attributes: { 'data-stage': session.stage },
+              text: text.stageLabels[session.stage],
+            },
+            this.renderStatus(session),
+            this.renderAttentionReason(session),
+            session.threadCount > 0 && {
+              tag: 'span',
+              part: 'threads',
+              text: this.threadsText(session, text.operatorsReplied),
+            },
+          ],
+        },
+      ],
+    };
   }
 
-  private renderRoute(session: Session, shape: RouteShape): TemplateResult | string {
-    if (shape.type === 'none') return session.title || this.text.routeNotSet;
-    const arrow = shape.type === 'round_trip' ? '⇄' : '→';
-    return html`${shape.chains.map(
-      (chain, index) =>
-        html`${index > 0 ? ', ' : nothing}${chain.map(
-          (code, stop) =>
-            html`${stop > 0 ? html`<span class="arrow">${arrow}</span>` : nothing}<span
-                class="airport"
-                >${this.airport(code)}</span
-              >`,
-        )}`,
-    )}`;
-  }
-
-  private routeTooltip(session: Session, shape: RouteShape): string {
+  /** The route as one line of text: "TEB → VNY", "TEB ⇄ VNY", "TEB → VNY → SFO, LAS → TEB". */
+  private routeText(session: Session, shape: RouteShape): string {
     if (shape.type === 'none') return session.title || this.text.routeNotSet;
     const arrow = shape.type === 'round_trip' ? ' ⇄ ' : ' → ';
     return shape.chains

@@ -1,8 +1,8 @@
 import { UNTITLED_SESSION } from '@chat-sessions/sdk';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { PropertyValues } from 'lit';
 import { PreferencesController } from '../controllers/preferences-controller.js';
 import { property } from 'lit/decorators.js';
-import { pinIcon } from '../internal/icons.js';
+import type { CardElement } from '../internal/card-dom.js';
 import type { Session } from '../internal/sdk.js';
 import { SessionCardElement, type CardDescription } from '../internal/session-card.js';
 import { commonCardStrings, type SessionCardCommonStrings } from '../internal/strings.js';
@@ -136,34 +136,65 @@ export class GeneralChatCard extends SessionCardElement {
     return { name: name.join(', '), description: description.filter(Boolean).join(', ') };
   }
 
-  protected override renderCard(session: Session): TemplateResult {
+  protected override renderCard(session: Session): CardElement {
     const text = this.text;
     const preview = session.lastMessagePreview;
-    return html`
-      <div part="base" aria-hidden="true" data-status=${session.status}>
-        <div part="header">
-          <span part="title" class="primary" title=${this.displayTitle(session)}>${this.displayTitle(session)}</span>
-          ${session.pinned ? html`<span part="pin">${pinIcon}</span>` : nothing}
-          ${this.renderLastActivity(session)}
-        </div>
-        <div part="body">
-          <span part="preview" class="secondary ${preview ? '' : 'empty'}"
-            >${preview || text.noMessages}</span
-          >
-          ${
-            session.unreadCount > 0
-              ? html`<span part="badge unread-badge">${this.formatter.count(session.unreadCount)}</span>`
-              : nothing
-          }
-        </div>
-        <div part="meta">
-          <span part="count"
-            >${text.messages(session.messageCount, this.formatter.number(session.messageCount))}</span
-          >
-          ${this.renderStatus(session)} ${this.renderAttentionReason(session)}
-        </div>
-      </div>
-    `;
+    const title = this.displayTitle(session);
+    return {
+      tag: 'div',
+      part: 'base',
+      attributes: { 'aria-hidden': 'true', 'data-status': session.status },
+      children: [
+        {
+          tag: 'div',
+          part: 'header',
+          children: [
+            {
+              tag: 'span',
+              part: 'title',
+              className: 'primary',
+              attributes: { title },
+              text: title,
+            },
+            this.renderPin(session),
+            this.renderLastActivity(session),
+          ],
+        },
+        {
+          tag: 'div',
+          part: 'body',
+          children: [
+            {
+              tag: 'span',
+              part: 'preview',
+              className: preview ? 'secondary' : 'secondary empty',
+              text: preview || text.noMessages,
+            },
+            session.unreadCount > 0 && {
+              tag: 'span',
+              part: 'badge unread-badge',
+              text: this.formatter.count(session.unreadCount),
+            },
+          ],
+        },
+        {
+          tag: 'div',
+          part: 'meta',
+          children: [
+            {
+              tag: 'span',
+              part: 'count',
+              text: text.messages(
+                session.messageCount,
+                this.formatter.number(session.messageCount),
+              ),
+            },
+            this.renderStatus(session),
+            this.renderAttentionReason(session),
+          ],
+        },
+      ],
+    };
   }
 
   private displayTitle(session: Session): string {

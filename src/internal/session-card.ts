@@ -1,12 +1,12 @@
 import { statusText } from '@chat-sessions/sdk';
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ReactiveElement, type PropertyValues } from 'lit';
 import type { PreferencesController } from '../controllers/preferences-controller.js';
 import { property } from 'lit/decorators.js';
 import { ChatSessionSelectEvent } from '../events.js';
 import type { CardInteraction, Clock } from '../types.js';
 import { NowController, sharedClock } from './clock.js';
 import { Formatter } from './format.js';
-import { archiveIcon, checkIcon, pauseIcon } from './icons.js';
+import { patchCard, type CardElement } from './card-dom.js';
 import type { Session } from './sdk.js';
 import type { SessionCardCommonStrings } from './strings.js';
 
@@ -34,7 +34,7 @@ const noDescription: CardDescription = { name: '', description: '' };
  * the name and the visible words in one place, and lets label-in-name checks hold. The parts that
  * change with time (last activity) and detail (operator threads) are the description.
  */
-export abstract class SessionCardElement extends LitElement {
+export abstract class SessionCardElement extends ReactiveElement {
   private readonly clockController = new NowController(this, sharedClock);
 
   /** The session to show, as the SDK returns it (`Session`), or any object of that shape. */
@@ -103,7 +103,7 @@ export abstract class SessionCardElement extends LitElement {
   protected abstract describe(session: Session): CardDescription;
 
   /** The card's visible summary for a session (aria-hidden: the sentence says it all). */
-  protected abstract renderCard(session: Session): TemplateResult;
+  protected abstract renderCard(session: Session): CardElement;
 
   /** Why the attention order placed the session ("departs tomorrow"), or null outside it. */
   protected attentionText(session: Session): string | null {
@@ -115,27 +115,30 @@ export abstract class SessionCardElement extends LitElement {
   }
 
   /** The attention reason's line on the card, in the attention order only. */
-  protected renderAttentionReason(session: Session): TemplateResult | typeof nothing {
+  protected renderAttentionReason(session: Session): CardElement | null {
     const text = this.attentionText(session);
     return text
-      ? html`<span part="attention-reason" data-reason=${session.attentionReason?.kind ?? ''}
-          >${text}</span
-        >`
-      : nothing;
+      ? {
+          tag: 'span',
+          part: 'attention-reason',
+          attributes: { 'data-reason': session.attentionReason?.kind ?? '' },
+          text,
+        }
+      : null;
   }
 
-  /** Visible status chip for paused, completed and archived sessions; nothing for active ones. */
-  protected renderStatus(session: Session): TemplateResult | typeof nothing {
-    if (session.status === 'active') return nothing;
-    const icon =
-      session.status === 'paused'
-        ? pauseIcon
-        : session.status === 'completed'
-          ? checkIcon
-          : archiveIcon;
-    return html`<span part="status" data-status=${session.status}
-      >${icon}<span>${this.statusText(session)}</span></span
-    >`;
+  /**
+   * Visible status chip for paused, completed and archived sessions (its icon is drawn by CSS
+   * from `data-status`); nothing for active ones.
+   */
+  protected renderStatus(session: Session): CardElement | null {
+    if (session.status === 'active') return null;
+    return {
+      tag: 'span',
+      part: 'status',
+      attributes: { 'data-status': session.status },
+      text: this.statusText(session),
+    };
   }
 
   /** "Paused", "Completed · Won", "Archived". */
@@ -143,15 +146,20 @@ export abstract class SessionCardElement extends LitElement {
     return statusText(session, this.commonStrings);
   }
 
+  /** The pinned mark (drawn by CSS), or nothing. */
+  protected renderPin(session: Session): CardElement | null {
+    return session.pinned ? { tag: 'span', part: 'pin' } : null;
+  }
+
   /** The relative time of the last activity, as a `<time>` with the full date as tooltip. */
-  protected renderLastActivity(session: Session): TemplateResult {
+  protected renderLastActivity(session: Session): CardElement {
     const time = Date.parse(session.lastActivityAt);
-    return html`<time
-      part="time"
-      datetime=${session.lastActivityAt}
-      title=${this.formatter.dateTime(time)}
-      >${this.formatter.relativeTime(time, this.now, 'short')}</time
-    >`;
+    return {
+      tag: 'time',
+      part: 'time',
+      attributes: { datetime: session.lastActivityAt, title: this.formatter.dateTime(time) },
+      text: this.formatter.relativeTime(time, this.now, 'short'),
+    };
   }
 
   /** "last activity 5 minutes ago", for the accessible description. */
@@ -231,9 +239,18 @@ export abstract class SessionCardElement extends LitElement {
     this.select();
   };
 
-  protected override render(): TemplateResult | typeof nothing {
-    if (!this.session) return nothing;
-    return html`<span class="spoken-name">${this.spoken.name}</span>${this.renderCard(this.session)}`;
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
+    const session = this.session;
+    patchCard(
+      this.renderRoot,
+      session
+        ? [
+            { tag: 'span', className: 'spoken-name', text: this.spoken.name },
+            this.renderCard(session),
+          ]
+        : [],
+    );
   }
 }
 

@@ -254,11 +254,24 @@ export const cardStyles = css`
     white-space: nowrap;
   }
 
-  [part~='pin'] {
+  /* Icons are masks filled with the text colour: one element each, no SVG nodes in a card. */
+  [part~='pin'],
+  [part~='status']::before {
     flex: none;
+    background: currentColor;
+    mask: var(--_icon) center / contain no-repeat;
+  }
+
+  [part~='pin'] {
+    --_icon: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M9.8 1.3a1 1 0 0 1 1.4 0l3.5 3.5a1 1 0 0 1 0 1.4l-.7.7a1 1 0 0 1-1 .25L10.6 9.5l.3 2.3a1 1 0 0 1-.3.8l-.7.7a.5.5 0 0 1-.7 0L6.4 10.5 2.9 14a.6.6 0 0 1-.9-.9l3.5-3.5-2.8-2.8a.5.5 0 0 1 0-.7l.7-.7a1 1 0 0 1 .8-.3l2.3.3 2.35-2.4a1 1 0 0 1 .25-1z'/%3E%3C/svg%3E");
     width: 12px;
     height: 12px;
     color: var(--_muted-color);
+  }
+
+  /* The details line's pieces (route, dates, passengers), separated as a sentence would be. */
+  .secondary > * + *::before {
+    content: ' · ';
   }
 
   ${unreadBadgeStyles}
@@ -279,10 +292,23 @@ export const cardStyles = css`
     font-weight: 600;
   }
 
-  [part~='status'] svg {
+  [part~='status']::before {
+    content: '';
     width: 10px;
     height: 10px;
     color: var(--_status-color);
+  }
+
+  [part~='status'][data-status='paused'] {
+    --_icon: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Crect x='3' y='2' width='3.5' height='12' rx='1'/%3E%3Crect x='9.5' y='2' width='3.5' height='12' rx='1'/%3E%3C/svg%3E");
+  }
+
+  [part~='status'][data-status='completed'] {
+    --_icon: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16' fill='none' stroke='black' stroke-width='2.2' stroke-linecap='round' stroke-linejoin='round'%3E%3Cpath d='M2.5 8.5l3.5 3.5 7.5-8'/%3E%3C/svg%3E");
+  }
+
+  [part~='status'][data-status='archived'] {
+    --_icon: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M1 2.5A1 1 0 0 1 2 1.5h12a1 1 0 0 1 1 1V5H1zM2 6h12v7.5a1 1 0 0 1-1 1H3a1 1 0 0 1-1-1zm4 2v1.5h4V8z'/%3E%3C/svg%3E");
   }
 
   ${stageColorRules}
@@ -298,6 +324,11 @@ export const cardStyles = css`
     }
     [part~='unread-badge'] {
       border: 1px solid CanvasText;
+    }
+    [part~='pin'],
+    [part~='status']::before {
+      background: CanvasText;
+      forced-color-adjust: none;
     }
   }
 `;

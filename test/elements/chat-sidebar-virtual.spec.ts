@@ -15,11 +15,12 @@ import {
 
 /**
  * Most nodes the sidebar puts in the page at 360 × 560 px, counting its shadow root and every
- * card's: the virtualizer renders the visible cards plus a buffer on each side (about 28 cards
- * mid-list, fewer at the ends), whatever the number of sessions. Measured here: 1 311 at the
- * top, about 2 300 mid-list.
+ * card's (issue #16: ≤ 800 at every N). The virtualizer renders the visible cards plus 400 px on
+ * each side (KeyedFlowLayout.OVERHANG), and a card is about 30 nodes (patched by hand, no
+ * template markers). Measured here: 422 at the top (9 cards), 560 mid-list (14 cards); before
+ * issue #16, 1 344 and 2 326.
  */
-const NODE_BOUND = 2500;
+const NODE_BOUND = 800;
 
 async function nodesWith(count: number): Promise<{ sidebar: ChatSidebar; nodes: number }> {
   const sidebar = await renderSidebar(
