@@ -14,7 +14,7 @@ root="$(cd "$here/.." && pwd)"
 cd "$root"
 [ -d node_modules ] || npm ci
 
-sections=(db browser airports)
+sections=(db browser airports bundles)
 results_dir="$here/results"
 mkdir -p "$results_dir"
 export BENCH_RESULTS_DIR="$results_dir"
@@ -38,6 +38,12 @@ section_browser() {
 # About a minute.
 section_airports() {
   node --conditions=@chat-sessions/source --import tsx bench/airports/run.ts
+}
+
+# What a host page downloads (#16): every bundle variant built from the sources, gzip and brotli,
+# against bench/bundle-budgets.json and the goals. About a minute.
+section_bundles() {
+  node --conditions=@chat-sessions/source --import tsx bench/bundles/sizes.ts --report
 }
 
 selected=("$@")

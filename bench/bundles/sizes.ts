@@ -220,7 +220,71 @@ export function formatSizes(sizes: readonly BundleSize[]): string {
   ].join('\n');
 }
 
+/**
+ * Issue #16's targets for what a page loads first (gzip -9): the self-contained bundle at most
+ * 60 KB, with supabase-js at most 112 KB. Other rows have no target beyond their budget.
+ */
+export const BUNDLE_GOALS: Readonly<Record<string, number>> = {
+  bundle: 60 * 1024,
+  'bundle+supabase-js': 112 * 1024,
+};
+
+/** Budgets as bench/bundle-budgets.json holds them. */
+export type BundleBudgets = Readonly<Record<string, { gzip: number; brotli: number }>>;
+
+/** The RESULTS.md section: every row against its budget and, where set, its goal. */
+export function formatReport(sizes: readonly BundleSize[], budgets: BundleBudgets): string {
+  const rows = sizes.map((size) => {
+    const budget = budgets[size.name];
+    const goal = BUNDLE_GOALS[size.name];
+    const within = budget ? size.gzip <= budget.gzip && size.brotli <= budget.brotli : null;
+    return [
+      size.name,
+      kilobytes(size.minified),
+      `${kilobytes(size.gzip)} (${size.gzip} B)`,
+      `${kilobytes(size.brotli)} (${size.brotli} B)`,
+      budget ? `${budget.gzip} / ${budget.brotli} B ${within ? '(within)' : '(**over**)'}` : '–',
+      goal === undefined
+        ? '–'
+        : `≤ ${kilobytes(goal)} gzip: ${size.gzip <= goal ? 'reached' : `**${kilobytes(size.gzip - goal)} to go**`}`,
+    ].join(' | ');
+  });
+  return [
+    '## Bundles',
+    '',
+    '<!-- Written by bench/bundles/sizes.ts --report; replaced as a whole on each run. -->',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC from the sources ` +
+      `(Rollup and terser with the options of rollup.config.mjs, Lit's production build), ` +
+      `Node ${process.version}, zlib ${process.versions.zlib}. Sizes are exact for a source tree: ` +
+      'no ratio or interval is needed. An entry row is what a page loads first; a "lazy chunks" row ' +
+      'adds up what it loads only when used (the request editor, the outbox, the airport table), ' +
+      'each chunk compressed on its own. Budgets are bench/bundle-budgets.json, held by ' +
+      'test/packaging/bundle-budgets.test.ts in `npm test`; goals are issue #16’s.',
+    '',
+    '| row | minified | gzip -9 | brotli 11 | budget gzip / brotli | goal |',
+    '| --- | ---: | ---: | ---: | --- | --- |',
+    ...rows.map((row) => `| ${row} |`),
+    '',
+  ].join('\n');
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (process.argv.includes('--report')) {
+    // `npm run bench -- bundles`: every variant built in memory, against budgets and goals.
+    const { writeFile } = await import('node:fs/promises');
+    const budgets = (
+      JSON.parse(await readFile(join(ROOT, 'bench', 'bundle-budgets.json'), 'utf8')) as {
+        budgets: BundleBudgets;
+      }
+    ).budgets;
+    const report = formatReport(await measureBundles(), budgets);
+    const dir = process.env['BENCH_RESULTS_DIR'] ?? join(ROOT, 'bench', 'results');
+    await writeFile(join(dir, 'bundles.md'), report);
+    console.log(report);
+    process.exit(0);
+  }
+
   // --dist: the bundles as `npm run build` last wrote them, instead of building them again.
   const sizes = process.argv.includes('--dist')
     ? [
