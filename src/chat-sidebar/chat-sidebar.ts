@@ -1,4 +1,5 @@
-import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { FrameScheduledElement } from '../internal/frame-scheduled.js';
 import { PreferencesController } from '../controllers/preferences-controller.js';
 import { property, query, state } from 'lit/decorators.js';
 import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
@@ -149,7 +150,7 @@ const PAGE_ROWS = 8;
  * @cssprop --chat-sidebar-padding - Padding around the content. Default: `12px`.
  * @cssprop --chat-color-danger - Delete buttons and error messages (a global token). Default: `#b42318`.
  */
-export class ChatSidebar extends LitElement {
+export class ChatSidebar extends FrameScheduledElement {
   static override styles = chatSidebarStyles;
 
   /** The English strings every override is laid over. */
