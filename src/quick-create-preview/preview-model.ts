@@ -36,7 +36,7 @@ export interface PreviewModel {
   readonly issues: readonly MetadataIssue[];
 }
 
-/** Issues the choices stand for: the preview asks instead of listing them. */
+/** Issues a choice may stand for: the preview asks instead of listing them. */
 const ASKED = new Set(['ambiguous_airport', 'assumed_airport', 'ambiguous_date']);
 
 type Field = 'from' | 'to' | 'date';
@@ -88,7 +88,14 @@ export function modelFromDraft(draft: QuickCreateDraft): PreviewModel {
     tripType: draft.kind === 'flight_request' ? (draft.tripType ?? null) : null,
     passengers: draft.kind === 'flight_request' ? (draft.passengers ?? null) : null,
     legs,
-    issues: (draft.issues ?? []).filter((issue) => !ASKED.has(issue.code)),
+    // An issue a choice stands for is asked as that choice; any other (03/04's order) is listed.
+    issues: (draft.issues ?? []).filter(
+      (issue) =>
+        !ASKED.has(issue.code) ||
+        !legs.some((leg) =>
+          Object.values(leg.choices).some((choices) => choices.text === issue.text),
+        ),
+    ),
   };
 }
 
@@ -119,7 +126,7 @@ export function problemsOf(model: PreviewModel): PreviewProblems {
   let previous: string | null = null;
   model.legs.forEach((leg, index) => {
     if (leg.from === null) fields.add(`${index}:from`);
-    if (leg.to === null) fields.add(`${index}:to`);
+    if (leg.to === null || (leg.from !== null && leg.to === leg.from)) fields.add(`${index}:to`);
     if (leg.date !== null) {
       if (previous !== null && leg.date < previous) fields.add(`${index}:date`);
       previous = leg.date;

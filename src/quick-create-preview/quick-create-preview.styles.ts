@@ -61,7 +61,7 @@ export const quickCreatePreviewStyles = css`
   .row,
   [part~='leg'] {
     display: grid;
-    grid-template-columns: minmax(3.5em, max-content) minmax(0, 1fr);
+    grid-template-columns: 5.75em minmax(0, 1fr);
     align-items: center;
     gap: 4px 8px;
   }
@@ -106,6 +106,14 @@ export const quickCreatePreviewStyles = css`
 
   .code {
     font-weight: 600;
+  }
+
+  .date-value {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 2px 6px;
+    min-width: 0;
   }
 
   input,

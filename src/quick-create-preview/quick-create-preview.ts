@@ -232,7 +232,7 @@ export class ChatQuickCreatePreview extends LitElement {
       ${count > 1 ? html`<span class="leg-title">${text.leg(index + 1)}</span>` : nothing}
       ${this.renderAirport(leg, index, 'from')} ${this.renderAirport(leg, index, 'to')}
       <label class="label" for=${id}>${text.date}</label>
-      <span class="value">
+      <span class="date-value">
         <input
           part="date"
           id=${id}
@@ -249,7 +249,9 @@ export class ChatQuickCreatePreview extends LitElement {
                 (event.target as HTMLInputElement).value,
               ),
             )}
-        />${leg.time ? html` <span class="name">${leg.time}</span>` : nothing}
+        /><span class="name" part="date-text"
+          >${leg.date ? this.dateText(leg.date) : ''}${leg.time ? ` · ${leg.time}` : ''}</span
+        >
         ${
           dateProblem
             ? html`<span class="problem" id=${`${id}-problem`}>${text.dateBeforePrevious}</span>`

@@ -8,6 +8,13 @@ import type { ChatSessionsClient, Session } from '@chat-sessions/sdk';
 import '../../src/chat-sidebar/define.js';
 import type { ChatSidebar } from '../../src/chat-sidebar/chat-sidebar.js';
 import type { ChatQuickCreatePreview } from '../../src/quick-create-preview/quick-create-preview.js';
+import { parseFlightRequest } from '@chat-sessions/sdk/metadata';
+import {
+  createInputFromModel,
+  modelFromDraft,
+  problemsOf,
+  withLegField,
+} from '../../src/quick-create-preview/preview-model.js';
 import { deepActiveElement } from './support/accessibility.js';
 import { eventually, newBroker } from './support/backend.js';
 import { $, pressKeys, settle, textOf } from './support/sidebar.js';
@@ -172,6 +179,64 @@ describe('quick create preview (<chat-sidebar>, real backend)', function () {
     expect(stored.title).to.equal('TEB → VNY · 12 Dec · 7 pax');
     expect(await messagesOf(broker.chat, stored.id)).to.deep.equal([
       'broker: TEB to VNY Dec 12 6 pax',
+    ]);
+  });
+});
+
+describe('quick create preview model', () => {
+  const read = (text: string) =>
+    modelFromDraft(parseFlightRequest(text, { referenceDate: '2026-12-01', timeZone: 'UTC' }));
+  const legs = (model: ReturnType<typeof read>) =>
+    model.legs.map(
+      (leg) => `${leg.from}-${leg.to} ${leg.date} [${Object.keys(leg.choices).join('+')}]`,
+    );
+
+  it('puts the legs the parser left out back where they were said, with their choices', () => {
+    const model = read(
+      'TEB to MIA Dec 12, then London to Dubai Dec 14, then DXB to TEB Dec 20 4 pax',
+    );
+    expect(legs(model)).to.deep.equal([
+      'TEB-MIA 2026-12-12 []',
+      'MIA-null 2026-12-14 [to]',
+      'null-null null [from+to]',
+      'null-DXB 2026-12-20 [from]',
+      'DXB-TEB null []',
+    ]);
+    expect(model.issues, 'every ambiguity is asked, not listed').to.deep.equal([]);
+    expect(problemsOf(model).count).to.equal(4);
+    // Only complete legs are created; picking an airport completes one.
+    expect(createInputFromModel(model).legs).to.have.length(2);
+    const picked = withLegField(withLegField(model, 2, 'from', 'LHR'), 2, 'to', 'DXB');
+    expect(createInputFromModel(picked).legs?.map((leg) => `${leg.from}-${leg.to}`)).to.deep.equal([
+      'TEB-MIA',
+      'LHR-DXB',
+      'DXB-TEB',
+    ]);
+    // Picking the same airport at both ends is marked.
+    expect(problemsOf(withLegField(model, 3, 'from', 'DXB')).fields.has('3:to')).to.equal(true);
+  });
+
+  it('asks which date a relative date means, and lists what no choice stands for', () => {
+    const thursday = read('LHR to JFK next Thursday 3 pax');
+    expect(legs(thursday)).to.deep.equal(['LHR-JFK null [date]']);
+    expect(thursday.legs[0]!.choices.date!.options.map((choice) => choice.value)).to.deep.equal([
+      '2026-12-03',
+      '2026-12-10',
+    ]);
+    expect(problemsOf(thursday).fields.has('0:date')).to.equal(true);
+    const chosen = withLegField(thursday, 0, 'date', '2026-12-10');
+    expect(problemsOf(chosen).count).to.equal(0);
+    expect(createInputFromModel(chosen).title).to.equal('LHR → JFK · 10 Dec · 3 pax');
+
+    const numeric = read('TEB to VNY 03/04 6 pax');
+    expect(numeric.issues.map((issue) => issue.code)).to.deep.equal(['ambiguous_date']);
+    // A date moved before the leg before it is marked, and left out of what is created.
+    const back = read('TEB to VNY Dec 12, back on the 15th');
+    const crossed = withLegField(back, 1, 'date', '2026-12-10');
+    expect([...problemsOf(crossed).fields]).to.deep.equal(['1:date']);
+    expect(createInputFromModel(crossed).legs?.map((leg) => leg.date)).to.deep.equal([
+      '2026-12-12',
+      null,
     ]);
   });
 });
