@@ -58,8 +58,8 @@ export function renderQuickCreate(
           .reader=${quick.read}
           .airportName=${quick.host.airportName}
           .locale=${quick.host.locale}
-          @quick-create-preview-submit=${() => void quick.submit()}
-          @quick-create-preview-cancel=${quick.dismiss}
+          @chat-quick-create-preview-submit=${() => void quick.submit()}
+          @chat-quick-create-preview-cancel=${quick.dismiss}
         ></chat-quick-create-preview>`
         : nothing
     }

@@ -23,7 +23,7 @@ export type QuickCreateReader = (text: string, signal: AbortSignal) => Promise<Q
 
 /** The broker pressed Enter in the preview: create now. Not composed. */
 export class QuickCreatePreviewSubmitEvent extends Event {
-  static readonly eventName = 'quick-create-preview-submit';
+  static readonly eventName = 'chat-quick-create-preview-submit';
   constructor() {
     super(QuickCreatePreviewSubmitEvent.eventName, { bubbles: true });
   }
@@ -31,7 +31,7 @@ export class QuickCreatePreviewSubmitEvent extends Event {
 
 /** The broker pressed Escape in the preview: close it. Not composed. */
 export class QuickCreatePreviewCancelEvent extends Event {
-  static readonly eventName = 'quick-create-preview-cancel';
+  static readonly eventName = 'chat-quick-create-preview-cancel';
   constructor() {
     super(QuickCreatePreviewCancelEvent.eventName, { bubbles: true });
   }
@@ -60,8 +60,8 @@ function shortName(label: string, said: string): { code: string; name: string } 
  *
  * @summary Quick create's preview: what the text says, with choices for what it leaves open.
  *
- * @event quick-create-preview-submit - `QuickCreatePreviewSubmitEvent`: Enter. Not composed.
- * @event quick-create-preview-cancel - `QuickCreatePreviewCancelEvent`: Escape. Not composed.
+ * @event chat-quick-create-preview-submit - `QuickCreatePreviewSubmitEvent`: Enter. Not composed.
+ * @event chat-quick-create-preview-cancel - `QuickCreatePreviewCancelEvent`: Escape. Not composed.
  *
  * @csspart base - The preview's box. Inside: `kind`, `summary`, `trip-type`, `passengers`,
  *   `leg`, `choices` / `choice` (an airport's or a date's readings), `date`, `issues`, `keys`.
