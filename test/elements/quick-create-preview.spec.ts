@@ -17,7 +17,7 @@ import {
 } from '../../src/quick-create-preview/preview-model.js';
 import { deepActiveElement } from './support/accessibility.js';
 import { eventually, newBroker } from './support/backend.js';
-import { $, pressKeys, settle, textOf } from './support/sidebar.js';
+import { $, card, pressKeys, settle, textOf } from './support/sidebar.js';
 
 async function sidebarFor(client: ChatSessionsClient, width = 280): Promise<ChatSidebar> {
   const wrapper = await fixture<HTMLDivElement>(html`<div
@@ -180,6 +180,36 @@ describe('quick create preview (<chat-sidebar>, real backend)', function () {
     expect(await messagesOf(broker.chat, stored.id)).to.deep.equal([
       'broker: TEB to VNY Dec 12 6 pax',
     ]);
+  });
+});
+
+describe('untitled general chats (<chat-sidebar>, real backend)', function () {
+  this.timeout(40_000);
+
+  it('New → General chat takes its title from the first broker message, on the card too', async () => {
+    const broker = await newBroker();
+    const sidebar = await sidebarFor(broker.chat, 360);
+    const newButton = $(sidebar, '[part~="new-button"]')!;
+    newButton.focus();
+    await press(sidebar, 'Enter');
+    await press(sidebar, 'ArrowDown');
+    await press(sidebar, 'Enter');
+    const created = await createdSession(broker.chat, sidebar);
+    expect([created.kind, created.title]).to.deep.equal(['general', '']);
+
+    const sent = await broker.chat.messages.append({
+      sessionId: created.id,
+      content: 'Good morning Anna, who pays for de-icing at ASE?',
+    });
+    expect(sent.error).to.equal(null);
+    expect((await broker.chat.sessions.get(created.id)).data?.title).to.equal(
+      'Who pays for de-icing at ASE?',
+    );
+    await eventually(() => {
+      const shown = card(sidebar, created.id)?.shadowRoot?.querySelector('[part~="title"]');
+      expect(textOf(shown ?? null)).to.equal('Who pays for de-icing at ASE?');
+    }, 10_000);
+    await expect(sidebar).to.be.accessible();
   });
 });
 
