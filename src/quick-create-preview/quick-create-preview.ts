@@ -88,6 +88,8 @@ export class ChatQuickCreatePreview extends LitElement {
   /** The text `model` was read from. */
   @state() private modelText = '';
 
+  /** The broker's picks by what they answer (`from:London` → `LCY`), kept while they type on. */
+  private readonly picks = new Map<string, string>();
   private text$: QuickCreatePreviewStrings = defaultQuickCreatePreviewStrings;
   private problems: PreviewProblems = { fields: new Set(), passengers: false, count: 0 };
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -133,11 +135,25 @@ export class ChatQuickCreatePreview extends LitElement {
     try {
       const draft = await reader(text, reading.signal);
       if (reading.signal.aborted) return;
-      this.model = modelFromDraft(draft);
+      this.model = this.withPicks(modelFromDraft(draft));
       this.modelText = text;
     } catch {
       // The text stays; Enter still creates from it (quick create reads it again).
     }
+  }
+
+  /** A fresh reading with the broker's earlier picks applied where the same words are asked about. */
+  private withPicks(model: PreviewModel): PreviewModel {
+    let next = model;
+    model.legs.forEach((leg, index) => {
+      for (const field of ['from', 'to', 'date'] as const) {
+        const choices = leg.choices[field];
+        const picked = choices && this.picks.get(`${field}:${choices.text}`);
+        if (picked && choices.options.some((option) => option.value === picked))
+          next = withLegField(next, index, field, picked);
+      }
+    });
+    return next;
   }
 
   private set(model: PreviewModel): void {
@@ -197,7 +213,10 @@ export class ChatQuickCreatePreview extends LitElement {
               name=${`leg${index}-${field}`}
               value=${option.value}
               .checked=${live(value === option.value)}
-              @change=${() => this.set(withLegField(this.model ?? empty, index, field, option.value))}
+              @change=${() => {
+                this.picks.set(`${field}:${choices.text}`, option.value);
+                this.set(withLegField(this.model ?? empty, index, field, option.value));
+              }}
             /><span class="code">${label.code}</span>${
               label.name ? html`<span class="name">${label.name}</span>` : nothing
             }

@@ -125,6 +125,28 @@ describe('quick create preview (<chat-sidebar>, real backend)', function () {
     expect(deepActiveElement()).to.equal(input(sidebar));
   });
 
+  it('keeps a pick while the broker types on', async () => {
+    const broker = await newBroker();
+    const sidebar = await sidebarFor(broker.chat);
+    await typeAndPreview(sidebar, 'London to Dubai 10 Jan');
+    const city = inPreview(sidebar, 'input[value="LCY"]')[0] as HTMLInputElement;
+    city.click();
+    await settle(sidebar);
+    input(sidebar).focus();
+    await sendKeys({ type: ' 4 pax' });
+    await eventually(() => {
+      expect(preview(sidebar)?.current).to.equal(true);
+      expect((inPreview(sidebar, '[part~="passengers"]')[0] as HTMLInputElement).value).to.equal(
+        '4',
+      );
+    }, 8000);
+    await preview(sidebar)!.updateComplete;
+    expect((inPreview(sidebar, 'input[value="LCY"]')[0] as HTMLInputElement).checked).to.equal(
+      true,
+    );
+    expect(textOf(inPreview(sidebar, '[part~="summary"]')[0]!)).to.equal('1 thing to check');
+  });
+
   it('makes a general question a general chat titled from it, the question its first message', async () => {
     const broker = await newBroker();
     const sidebar = await sidebarFor(broker.chat, 360);
