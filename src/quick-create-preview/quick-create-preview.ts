@@ -194,8 +194,12 @@ export class ChatQuickCreatePreview extends LitElement {
   ): TemplateResult {
     const text = this.text$;
     const open = value === null || this.problems.fields.has(`${index}:${field}`);
-    const question =
-      field === 'date' ? text.whichDate(choices.text) : text.whichAirport(choices.text);
+    // Asked while open; once answered, the words it answers ("From: London").
+    const question = !open
+      ? choices.text
+      : field === 'date'
+        ? text.whichDate(choices.text)
+        : text.whichAirport(choices.text);
     return html`<fieldset part="choices-group">
       <legend class=${open ? 'problem' : 'label'}>
         ${open ? html`<span class="marker" aria-hidden="true">⚠</span>` : nothing}${legend}:
