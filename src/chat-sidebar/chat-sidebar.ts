@@ -75,6 +75,8 @@ const PAGE_ROWS = 8;
  * selects (Shift+Space selects a range, Ctrl+A all); Shift+↑/↓ extends the selection;
  * Shift+F10 or the menu key opens the actions; Delete moves to trash; Escape closes menus and
  * clears the selection; Ctrl+Z undoes a delete. The tabs are a tab list (←/→, Home/End).
+ * Quick create previews what the text says as the broker types (choices for what it leaves
+ * open); Enter creates it, the text its first message; Escape closes the preview, then clears.
  *
  * @summary The session list: create, search, sort, tabs with counts, grouped virtualized cards, actions, multi-select, undo.
  *
