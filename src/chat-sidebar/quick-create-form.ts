@@ -56,6 +56,11 @@ export function renderQuickCreate(
           class="quick-create-preview"
           .text=${quick.text}
           .reader=${quick.read}
+          .delay=${
+            // An endpoint's reads count against the broker's rate limit (and may call a model):
+            // read once typing pauses, not per key.
+            quick.host.metadataEndpoint ? 700 : 150
+          }
           .airportName=${quick.host.airportName}
           .locale=${quick.host.locale}
           @chat-quick-create-preview-submit=${() => void quick.submit()}

@@ -37,8 +37,6 @@ export class QuickCreatePreviewCancelEvent extends Event {
   }
 }
 
-/** How long typing must pause before the text is read again, in ms. */
-const READ_DELAY = 150;
 const TRIP_TYPES: readonly TripType[] = ['one_way', 'round_trip', 'multi_leg'];
 
 /** `London Heathrow Airport, London` read for `London` → `Heathrow`: what tells choices apart. */
@@ -78,6 +76,12 @@ export class ChatQuickCreatePreview extends LitElement {
   /** Names airports next to their codes (`TEB` → `Teterboro`). */
   @property({ attribute: false }) airportName: AirportNameResolver | null = null;
 
+  /**
+   * How long typing must pause before the text is read, in ms. Quick create waits longer when
+   * a metadata endpoint reads it (each read is a request counted against the broker's limit).
+   */
+  @property({ type: Number }) delay = 150;
+
   /** BCP 47 locale for dates. Empty: the viewer's. */
   @property() locale = '';
 
@@ -113,7 +117,7 @@ export class ChatQuickCreatePreview extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.text$ = resolveStrings(defaultQuickCreatePreviewStrings, this.strings);
-    if (changed.has('text') || changed.has('reader')) this.schedule();
+    if (changed.has('text') || changed.has('reader') || changed.has('delay')) this.schedule();
     this.problems = this.model
       ? problemsOf(this.model)
       : { fields: new Set(), passengers: false, count: 0 };
@@ -123,7 +127,7 @@ export class ChatQuickCreatePreview extends LitElement {
     clearTimeout(this.timer);
     const text = this.text.trim();
     if (text === this.modelText && this.model) return;
-    this.timer = setTimeout(() => void this.read(text), this.model ? READ_DELAY : 0);
+    this.timer = setTimeout(() => void this.read(text), this.delay);
   }
 
   private async read(text: string): Promise<void> {

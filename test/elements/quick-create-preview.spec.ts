@@ -16,7 +16,7 @@ import {
   withLegField,
 } from '../../src/quick-create-preview/preview-model.js';
 import { deepActiveElement } from './support/accessibility.js';
-import { eventually, newBroker } from './support/backend.js';
+import { backendInfo, eventually, newBroker } from './support/backend.js';
 import { $, card, pressKeys, settle, textOf } from './support/sidebar.js';
 
 async function sidebarFor(client: ChatSessionsClient, width = 280): Promise<ChatSidebar> {
@@ -145,6 +145,35 @@ describe('quick create preview (<chat-sidebar>, real backend)', function () {
       true,
     );
     expect(textOf(inPreview(sidebar, '[part~="summary"]')[0]!)).to.equal('1 thing to check');
+  });
+
+  it('reads through a metadata endpoint once typing pauses, and creates without asking again', async () => {
+    const broker = await newBroker();
+    const { url } = await backendInfo();
+    const sidebar = await sidebarFor(broker.chat);
+    const endpoint = `${url}/metadata/parse`;
+    sidebar.metadataEndpoint = endpoint;
+    // Counts the sidebar's requests to the endpoint (they still go to the real one).
+    const realFetch = window.fetch.bind(window);
+    let reads = 0;
+    window.fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input) === endpoint) reads += 1;
+      return realFetch(input, init);
+    };
+    try {
+      await typeAndPreview(sidebar, 'London to Dubai 10 Jan 4 pax');
+      expect(reads, 'one read for a text typed in one go').to.equal(1);
+      (inPreview(sidebar, 'input[value="STN"]')[0] as HTMLInputElement).click();
+      (inPreview(sidebar, 'input[value="DXB"]')[0] as HTMLInputElement).click();
+      await settle(sidebar);
+      input(sidebar).focus();
+      await press(sidebar, 'Enter');
+      const stored = await createdSession(broker.chat, sidebar);
+      expect(stored.legs.map((leg) => `${leg.from}-${leg.to}`)).to.deep.equal(['STN-DXB']);
+      expect(reads, 'Enter creates what the preview shows').to.equal(1);
+    } finally {
+      window.fetch = realFetch;
+    }
   });
 
   it('makes a general question a general chat titled from it, the question its first message', async () => {
