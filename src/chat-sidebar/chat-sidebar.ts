@@ -76,6 +76,8 @@ const PAGE_ROWS = 8;
  * selects (Shift+Space selects a range, Ctrl+A all); Shift+↑/↓ extends the selection;
  * Shift+F10 or the menu key opens the actions; Delete moves to trash; Escape closes menus and
  * clears the selection; Ctrl+Z undoes a delete. The tabs are a tab list (←/→, Home/End).
+ * Quick create previews what the text says as the broker types (choices for what it leaves
+ * open); Enter creates it, the text its first message; Escape closes the preview, then clears.
  *
  * @summary The session list: create, search, sort, tabs with counts, grouped virtualized cards, actions, multi-select, undo.
  *
@@ -119,7 +121,7 @@ const PAGE_ROWS = 8;
  * @csspart heading - The heading.
  * @csspart unread-total - Unread operator replies across all sessions (absent at 0).
  * @csspart new-button - The New button.
- * @csspart quick-create - The quick create form; also `quick-create-input`, `quick-create-button`, `quick-create-error`.
+ * @csspart quick-create - The quick create form; also `quick-create-input`, `quick-create-button`, `quick-create-error`, `quick-create-preview` (what the text says, corrected in place).
  * @csspart search-row - The row of the search field and the sort toggle.
  * @csspart search - The search field.
  * @csspart sort - The "needs attention first" toggle.
@@ -521,14 +523,10 @@ export class ChatSidebar extends FrameScheduledElement {
             unread: view.unread,
             unreadFormatted: this.formatter.number(view.unread),
             newMenuOpen: this.menu?.kind === 'new',
-            quickText: this.quickCreate.text,
-            quickBusy: this.quickCreate.busy,
-            quickError: this.quickCreate.error,
+            quick: this.quickCreate,
             search: this.lists.source ? view.searchInput : (this.typedSearch ?? view.searchInput),
             attentionFirst: view.sort === 'attention',
             onNew: (event) => this.openNewMenu(event.currentTarget as HTMLElement),
-            onQuickInput: (value) => this.quickCreate.input(value),
-            onQuickSubmit: (event) => void this.quickCreate.submit(event),
             onSearchInput: (event) => this.query.input(event),
             onSearchKeyDown: (event) => this.query.keydown(event),
             onSortToggle: () => this.query.toggleSort(),

@@ -13,6 +13,11 @@ export const headerStyles = css`
     flex-basis: 0;
   }
 
+  [part~='quick-create-preview'] {
+    flex-basis: 100%;
+    min-width: 0;
+  }
+
   [part~='quick-create-error'] {
     flex-basis: 100%;
     margin: 0;

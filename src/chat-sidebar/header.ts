@@ -1,5 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
+import type { QuickCreateController } from './quick-create.js';
+import { renderQuickCreate } from './quick-create-form.js';
 import type { ChatSidebarStrings } from './strings.js';
 
 /** What the header shows: heading, unread total, New, quick create, search and sort. */
@@ -10,14 +12,10 @@ export interface HeaderView {
   readonly unread: number;
   readonly unreadFormatted: string;
   readonly newMenuOpen: boolean;
-  readonly quickText: string;
-  readonly quickBusy: boolean;
-  readonly quickError: string;
+  readonly quick: QuickCreateController;
   readonly search: string;
   readonly attentionFirst: boolean;
   readonly onNew: (event: MouseEvent) => void;
-  readonly onQuickInput: (value: string) => void;
-  readonly onQuickSubmit: (event: SubmitEvent) => void;
   readonly onSearchInput: (event: InputEvent) => void;
   readonly onSearchKeyDown: (event: KeyboardEvent) => void;
   readonly onSortToggle: () => void;
@@ -46,36 +44,7 @@ export function renderTitleAndQuickCreate(view: HeaderView): TemplateResult {
         <span aria-hidden="true" class="plus">+</span>${text.newSession}
       </button>
     </div>
-    <form part="quick-create" class="quick-create" @submit=${view.onQuickSubmit}>
-      <label class="visually-hidden" for="quick-create">${text.quickCreateLabel}</label>
-      <input
-        part="quick-create-input"
-        id="quick-create"
-        class="field"
-        autocomplete="off"
-        maxlength="4000"
-        placeholder=${text.quickCreatePlaceholder}
-        aria-invalid=${view.quickError ? 'true' : 'false'}
-        aria-describedby=${view.quickError ? 'quick-create-error' : nothing}
-        .value=${live(view.quickText)}
-        @input=${(event: InputEvent) => view.onQuickInput((event.target as HTMLInputElement).value)}
-      />
-      <button
-        part="quick-create-button"
-        class="button"
-        type="submit"
-        aria-disabled=${view.quickBusy || !view.quickText.trim() ? 'true' : 'false'}
-      >
-        ${view.quickBusy ? text.quickCreateBusy : text.quickCreateSubmit}
-      </button>
-      ${
-        view.quickError
-          ? html`<p part="quick-create-error" class="field-error" id="quick-create-error" role="alert">
-            ${view.quickError}
-          </p>`
-          : nothing
-      }
-    </form>
+    ${renderQuickCreate(view.quick, text)}
     <div class="search-row" part="search-row">
       <input
         part="search"

@@ -1,5 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CreateSessionInput, FlightLeg, SessionKind, TripType } from '@chat-sessions/sdk';
+import type { MetadataAmbiguity, MetadataIssue } from '@chat-sessions/sdk/metadata';
+import type { AirportNameResolver } from '../types.js';
 
 /**
  * What quick create reads from the broker's text: the SDK's `FlightRequestDraft` (from
@@ -11,6 +13,10 @@ export interface QuickCreateDraft {
   tripType?: TripType | null;
   legs?: readonly FlightLeg[];
   passengers?: number | null;
+  /** What the text left unclear; the preview marks them. */
+  issues?: readonly MetadataIssue[];
+  /** Readings to choose between (`London` → LHR, LGW, …); the preview offers them. */
+  ambiguities?: readonly MetadataAmbiguity[];
 }
 
 /** Where the parser reads relative dates ("Friday", "tomorrow") from. */
@@ -132,19 +138,45 @@ export function createInputFrom(
 export interface QuickCreateHost extends ReactiveControllerHost {
   readonly metadataEndpoint: string;
   readonly metadataParser: QuickCreateParser | null;
+  readonly airportName: AirportNameResolver | null;
+  readonly locale: string;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+/** The preview's side the form talks to (the element itself is in a lazy chunk). */
+interface QuickCreatePreviewElement extends HTMLElement {
+  createInput(): CreateSessionInput | null;
+}
+
+/** `<chat-quick-create-preview>`, loaded the first time the broker types; null until then. */
+let previewChunk: Promise<unknown> | null = null;
+
+function loadPreview(): Promise<unknown> {
+  previewChunk ??= import('../quick-create-preview/register.js').catch((error: unknown) => {
+    previewChunk = null;
+    throw error;
+  });
+  return previewChunk;
 }
 
 /**
  * The quick create form's state: the text typed, busy while the draft is parsed and the session
- * created, and the error to show. `submit` turns the text into a draft and hands it on.
+ * created, the error to show, and the preview of what the text says (a lazy element, shown once
+ * loaded, until Escape). `submit` creates what the preview shows as corrected, or, before it has
+ * read the text, what the text says; the text itself becomes the session's first message.
  */
 export class QuickCreateController implements ReactiveController {
   text = '';
   busy = false;
   error = '';
+  /** The preview's element is defined. */
+  previewLoaded = false;
+  /** Escape closed the preview; typing opens it again. */
+  dismissed = false;
 
   constructor(
-    private readonly host: QuickCreateHost,
+    /** The sidebar: where the preview's airport names and locale come from. */
+    readonly host: QuickCreateHost,
     private readonly options: {
       /** "Now", for relative dates in the text ("tomorrow"). */
       readonly now: () => number;
@@ -159,36 +191,70 @@ export class QuickCreateController implements ReactiveController {
 
   hostConnected(): void {}
 
-  /** The broker typed: keep the text, drop a stale error. */
+  /** Whether the preview shows. */
+  get previewShown(): boolean {
+    return this.previewLoaded && !this.dismissed && this.text.trim() !== '';
+  }
+
+  /** The broker typed: keep the text, drop a stale error, (load and) show the preview. */
   input(value: string): void {
     this.text = value;
     this.error = '';
+    this.dismissed = false;
+    if (!this.previewLoaded && value.trim())
+      loadPreview().then(
+        () => {
+          this.previewLoaded = true;
+          this.host.requestUpdate();
+        },
+        () => undefined,
+      );
     this.host.requestUpdate();
   }
 
-  async submit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  /** Reads a draft from text, as `submit` does; the preview reads through it. */
+  readonly read = (text: string, signal?: AbortSignal): Promise<QuickCreateDraft> =>
+    draftFromText(text, {
+      endpoint: this.host.metadataEndpoint,
+      parser: this.host.metadataParser,
+      context: {
+        timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        referenceDate: new Date(this.options.now()),
+      },
+      ...(signal ? { signal } : {}),
+    });
+
+  /** Escape: closes the preview (back to the field), or clears the field when it is closed. */
+  readonly dismiss = (): void => {
+    if (this.previewShown) this.dismissed = true;
+    else this.text = '';
+    this.host.requestUpdate();
+    this.host.renderRoot.querySelector<HTMLElement>('#quick-create')?.focus();
+  };
+
+  async submit(event?: Event): Promise<void> {
+    event?.preventDefault();
     const text = this.text.trim();
     if (!text || this.busy) return;
+    const preview = this.previewShown
+      ? this.host.renderRoot.querySelector<QuickCreatePreviewElement>('chat-quick-create-preview')
+      : null;
+    const corrected = preview?.createInput() ?? null;
+    // Enter in the preview: once it closes, the field is the place to type the next one.
+    const refocus = preview?.matches(':focus-within') ?? false;
     this.busy = true;
     this.error = '';
     this.host.requestUpdate();
     try {
-      const draft = await draftFromText(text, {
-        endpoint: this.host.metadataEndpoint,
-        parser: this.host.metadataParser,
-        context: {
-          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-          referenceDate: new Date(this.options.now()),
-        },
-      });
-      await this.options.create(createInputFrom(draft, text), text);
+      const input = corrected ?? createInputFrom(await this.read(text), text);
+      await this.options.create({ ...input, firstMessage: { content: text } }, text);
       this.text = '';
     } catch (error) {
       this.error = this.options.failed(error instanceof Error ? error.message : String(error));
     } finally {
       this.busy = false;
       this.host.requestUpdate();
+      if (refocus) this.host.renderRoot.querySelector<HTMLElement>('#quick-create')?.focus();
     }
   }
 }

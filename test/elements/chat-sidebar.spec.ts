@@ -385,6 +385,7 @@ describe('<chat-sidebar>', () => {
         kind: 'general',
         title: 'Parsed: hello',
         id: created[0]!.input.id,
+        firstMessage: { content: 'hello' },
       });
 
       const newButton = $(sidebar, '[part="new-button"]')!;

@@ -68,6 +68,17 @@ const MetadataInputSchema = SessionMetadataSchema.check(
 const flightFields = ['tripType', 'legs', 'passengers', 'stage'] as const;
 
 /**
+ * The broker's first message of a session being created (quick create's typed text): written in
+ * the same transaction as the session. `id` is generated when omitted.
+ */
+export const FirstMessageInputSchema = z.strictObject({
+  id: z.optional(IdSchema),
+  content: text(1, MAX_MESSAGE_LENGTH, 'A message'),
+});
+/** The broker's first message of a session being created. */
+export type FirstMessageInput = z.input<typeof FirstMessageInputSchema>;
+
+/**
  * What creating a session takes. `id` is generated when omitted; pass your own to make a create
  * you may repeat (e.g. from a queue) idempotent. A general chat has no flight-request fields.
  *
@@ -87,6 +98,7 @@ export const CreateSessionInputSchema = z
     metadata: z.optional(MetadataInputSchema),
     externalRef: z.optional(z.nullable(ExternalRefSchema)),
     pinned: z.optional(z.boolean()),
+    firstMessage: z.optional(FirstMessageInputSchema),
   })
   .check(
     z.superRefine((input, ctx) => {

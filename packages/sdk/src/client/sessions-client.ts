@@ -69,7 +69,8 @@ export class SessionsClient {
 
   /**
    * Creates a session (`chat.create_session`). Idempotent on `input.id` (generated when
-   * omitted), so it is retried safely on transient failures.
+   * omitted), so it is retried safely on transient failures. With `firstMessage`, the broker's
+   * first message is saved in the same transaction (its id too is generated when omitted).
    *
    * @example
    * await chat.sessions.create({ kind: 'flight_request', title: 'TEB → VNY', passengers: 6 });
@@ -78,6 +79,13 @@ export class SessionsClient {
     const parsed = parseInput(CreateSessionInputSchema, input, 'session');
     if (parsed.error) return fail(parsed.error);
     const value = parsed.value;
+    // Only sent when there is one, so a database without the parameter still takes the call.
+    const firstMessage = value.firstMessage
+      ? {
+          p_first_message: value.firstMessage.content,
+          p_first_message_id: value.firstMessage.id ?? newId(),
+        }
+      : {};
     return callRpc(
       this.#context,
       {
@@ -95,6 +103,7 @@ export class SessionsClient {
           p_metadata: value.metadata,
           p_external_ref: value.externalRef,
           p_pinned: value.pinned,
+          ...firstMessage,
         },
       },
       options,

@@ -65,6 +65,18 @@ export function provisionalSession(
     metadata: input.metadata ?? {},
     external_ref: input.externalRef ?? null,
     version: 1,
+    // The first message, when the create carries one (quick create's text), as the database
+    // will count and preview it.
+    ...(input.firstMessage
+      ? {
+          message_count: 1,
+          last_seq: 1,
+          last_message_preview: input.firstMessage.content
+            .replace(/\s+/g, ' ')
+            .trim()
+            .slice(0, 280),
+        }
+      : {}),
   };
   return deepFreeze(parse(SessionRowSchema, { ...NEUTRAL_ROW, ...decided }));
 }

@@ -1,0 +1,8 @@
+// Side-effect module: registers <chat-quick-create-preview>. Loaded on demand (a dynamic import)
+// by <chat-sidebar>'s quick create the first time the broker types there. Deliberately not
+// named define.ts: every `*/define.js` is a package entry point, and the self-contained bundle
+// imports each one eagerly, which would put the preview in the first load.
+import { defineElement } from '../internal/define.js';
+import { ChatQuickCreatePreview } from './quick-create-preview.js';
+
+defineElement('chat-quick-create-preview', ChatQuickCreatePreview);
