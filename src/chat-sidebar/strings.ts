@@ -1,6 +1,7 @@
 import type { CompletionOutcome, SessionAction } from '@chat-sessions/sdk';
 import { MENU_LABELS, OUTCOME_LABELS, SESSION_ACTION_TABLE } from '../actions/session-actions.js';
 import type { SessionGroup } from './rows.js';
+import type { ChatSidebarTrashStrings } from './trash/strings.js';
 
 function bulkLabel(action: SessionAction): string {
   return SESSION_ACTION_TABLE[action].bulkLabel ?? SESSION_ACTION_TABLE[action].label;
@@ -96,29 +97,11 @@ export interface ChatSidebarStrings {
   dismiss: string;
   /** The trash: its entry under the list, and the view's heading. */
   trash: string;
-  /** The trash view: back to the tab, what it is for, its list, an empty trash. */
-  trashBack: (tabLabel: string) => string;
-  trashHint: string;
-  trashListLabel: string;
-  trashEmpty: string;
-  /** Loads the next page of the trash. */
-  trashMore: string;
-  /** When a session went to the trash: "Trashed 3 days ago". */
-  trashedAt: (relative: string) => string;
-  /** A row's checkbox ("Select “TEB → VNY”"), and the one that selects every row. */
-  selectNamed: (name: string) => string;
-  selectAll: string;
-  /** Restore and Delete forever, in the bar and on a row (the row's names say which session). */
-  restore: string;
-  restoreNamed: (name: string) => string;
-  purge: string;
-  purgeNamed: (name: string) => string;
-  /** The confirmation before deleting forever. */
-  purgeTitle: (count: number, name: string) => string;
-  purgeBody: (count: number) => string;
-  /** What the trash view announces after a restore or a purge. */
-  restored: (count: number, name: string) => string;
-  purged: (count: number, name: string) => string;
+  /**
+   * The trash view's strings (see `ChatSidebarTrashStrings`): any you give here win; the rest
+   * load, in English, with the view.
+   */
+  trashView: Partial<ChatSidebarTrashStrings>;
 }
 
 export const defaultSidebarStrings: ChatSidebarStrings = {
@@ -195,23 +178,5 @@ export const defaultSidebarStrings: ChatSidebarStrings = {
   actionFailed: (action, message) => `${action} didn't go through: ${message}`,
   dismiss: 'Dismiss',
   trash: 'Trash',
-  trashBack: (tabLabel) => `Back to ${tabLabel}`,
-  trashHint: 'Restore a session, or delete it forever.',
-  trashListLabel: 'Sessions in the trash',
-  trashEmpty: 'The trash is empty.',
-  trashMore: 'Show more',
-  trashedAt: (relative) => `Trashed ${relative}`,
-  selectNamed: (name) => `Select “${name}”`,
-  selectAll: 'Select all',
-  restore: 'Restore',
-  restoreNamed: (name) => `Restore “${name}”`,
-  purge: 'Delete forever',
-  purgeNamed: (name) => `Delete forever: “${name}”`,
-  purgeTitle: (count, name) =>
-    count === 1 ? `Delete “${name}” forever?` : `Delete ${count} sessions forever?`,
-  purgeBody: (count) =>
-    `${count === 1 ? 'Its' : 'Their'} messages and operator threads go too. This can't be undone.`,
-  restored: (count, name) => (count === 1 ? `Restored “${name}”.` : `Restored ${count} sessions.`),
-  purged: (count, name) =>
-    count === 1 ? `Deleted “${name}” forever.` : `Deleted ${count} sessions forever.`,
+  trashView: {},
 };

@@ -54,7 +54,6 @@ export const tabsStyles = css`
 
   [part~='trash-entry'] {
     display: flex;
-    flex: none;
     align-items: center;
     gap: 8px;
     min-height: 36px;
@@ -62,35 +61,25 @@ export const tabsStyles = css`
     padding: 0 8px;
     border: 0;
     border-top: 1px solid var(--_border);
-    border-radius: 0;
     background: none;
     color: var(--_muted);
     font: inherit;
     font-weight: 550;
-    text-align: start;
     cursor: pointer;
   }
 
   [part~='trash-entry']:hover {
-    background: var(--_hover);
     color: var(--_color);
   }
 
   .trash-label {
-    flex: 1 1 auto;
+    flex: 1;
+    text-align: start;
   }
 
-  .trash-entry-count {
-    padding: 0 6px;
-    border-radius: 999px;
-    background: var(--_hover);
-    color: var(--_color);
-    font-size: 0.75rem;
-    font-variant-numeric: tabular-nums;
-  }
-
+  .trash-entry-count,
   .trash-loading {
-    margin: 16px var(--_padding);
-    color: var(--_muted);
+    padding: 0 6px;
+    font-size: 0.75rem;
   }
 `;

@@ -1,32 +1,16 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Session } from '@chat-sessions/sdk';
-import type { SessionListSource, SessionListView } from '../../controllers/session-list-source.js';
+import type { SessionListView } from '../../controllers/session-list-source.js';
 import { ChatSessionPurgeEvent, ChatSessionPurgeRequestEvent } from '../../events.js';
 import { Formatter } from '../../internal/format.js';
 import { problemText } from '../../internal/problem-text.js';
 import { DialogController } from '../../parts/dialog.js';
-import type { CardSettings } from '../session-list.js';
+import { isSidebarTab } from '../tabs.js';
+import type { SidebarTrash } from '../trash-entry.js';
 import type { ChatSidebarStrings } from '../strings.js';
+import { defaultTrashStrings, type ChatSidebarTrashStrings } from './strings.js';
 import { trashStyles } from './trash.styles.js';
-
-/** What the trash view needs from the sidebar that shows it. */
-export interface TrashViewHost {
-  /** Where the sidebar's events go (the `<chat-sidebar>` itself). */
-  readonly target: EventTarget;
-  /** The sidebar's store, when it has one (without one, the host applies what the events ask). */
-  readonly source: () => SessionListSource | null;
-  /** Restores sessions as the sidebar does (cancelable `chat-session-restore`, then its store); resolves with those restored. */
-  readonly restore: (sessions: readonly Session[]) => Promise<Session[]>;
-  /** Shows a failure in the sidebar's alert toast. */
-  readonly report: (message: string) => void;
-  /** A session's name for labels and messages. */
-  readonly nameOf: (session: Session) => string;
-  /** Leaves the trash, back to the tab it was opened from. */
-  readonly back: () => void;
-  readonly loadMore: () => void;
-  readonly retry: () => void;
-}
 
 /**
  * The sidebar's trash view (internal, loaded on first use): the broker's trashed sessions as
@@ -38,11 +22,8 @@ export class ChatSidebarTrash extends LitElement {
 
   @property({ attribute: false }) view: SessionListView | null = null;
   @property({ attribute: false }) text: ChatSidebarStrings | null = null;
-  @property({ attribute: false }) cards: CardSettings | null = null;
-  @property({ attribute: false }) host: TrashViewHost | null = null;
-  /** The label of the tab the view goes back to. */
-  @property({ attribute: false }) backTo = '';
-  @property({ type: Number }) headingLevel = 3;
+  /** The sidebar's side of the trash: its store, actions, list query and card settings. */
+  @property({ attribute: false }) trash: SidebarTrash | null = null;
 
   @state() private checked: ReadonlySet<string> = new Set();
   /** The sessions the confirmation asks about, and where focus goes back to. */
@@ -55,6 +36,8 @@ export class ChatSidebarTrash extends LitElement {
   @query('dialog') private dialogElement!: HTMLDialogElement | null;
 
   private formatter = Formatter.for(undefined);
+  /** The view's own strings: the defaults under the sidebar's `strings.trashView`. */
+  private own: ChatSidebarTrashStrings = defaultTrashStrings;
 
   constructor() {
     super();
@@ -71,11 +54,24 @@ export class ChatSidebarTrash extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.formatter = Formatter.for(this.cards?.locale || undefined);
+    this.formatter = Formatter.for(this.trash?.host.locale || undefined);
+    if (changed.has('text')) this.own = { ...defaultTrashStrings, ...this.text?.trashView };
     if (changed.has('view') && this.checked.size > 0) {
       const ids = new Set(this.items().map((session) => session.id));
       const kept = [...this.checked].filter((id) => ids.has(id));
       if (kept.length !== this.checked.size) this.checked = new Set(kept);
+    }
+  }
+
+  private nameOf(session: Session): string {
+    return this.trash?.options.actions.nameOf(session) ?? session.title;
+  }
+
+  protected override updated(): void {
+    // Opened by the broker (not by the host): the heading takes focus once the rows are in.
+    if (this.trash?.focusView) {
+      this.trash.focusView = false;
+      this.focusHeading();
     }
   }
 
@@ -95,26 +91,24 @@ export class ChatSidebarTrash extends LitElement {
   }
 
   private async restore(sessions: readonly Session[]): Promise<void> {
-    const host = this.host;
-    const text = this.text;
-    if (!host || !text || sessions.length === 0) return;
+    const trash = this.trash;
+    if (!trash || sessions.length === 0) return;
     const hadFocus = this.focusWithinRows();
-    const done = await host.restore(sessions);
-    this.settled(done, text.restored, hadFocus);
+    const done = await trash.options.actions.apply('restore', sessions);
+    this.settled(done, this.own.restored, hadFocus);
   }
 
   /** "Delete forever": asks the host (cancelable), then the broker. */
   private requestPurge(sessions: readonly Session[], returnTo: HTMLElement | null): void {
-    if (sessions.length === 0 || !this.host) return;
-    if (!this.host.target.dispatchEvent(new ChatSessionPurgeRequestEvent(sessions))) return;
+    if (sessions.length === 0 || !this.trash) return;
+    if (!this.trash.host.dispatchEvent(new ChatSessionPurgeRequestEvent(sessions))) return;
     this.confirming = { sessions, returnTo };
   }
 
   private async purge(sessions: readonly Session[]): Promise<void> {
-    const host = this.host;
-    const text = this.text;
-    if (!host || !text) return;
-    const source = host.source();
+    const { trash, text } = this;
+    if (!trash || !text) return;
+    const source = trash.options.source();
     const done: Session[] = [];
     const failures: string[] = [];
     await Promise.all(
@@ -126,15 +120,15 @@ export class ChatSidebarTrash extends LitElement {
           return;
         }
         done.push(session);
-        host.target.dispatchEvent(new ChatSessionPurgeEvent(session));
+        trash.host.dispatchEvent(new ChatSessionPurgeEvent(session));
       }),
     );
     const [first] = failures;
     if (first) {
       const more = failures.length > 1 ? ` (+${failures.length - 1})` : '';
-      host.report(text.actionFailed(text.purge, `${first}${more}`));
+      trash.options.actions.report(text.actionFailed(this.own.purge, `${first}${more}`));
     }
-    this.settled(done, text.purged, true);
+    this.settled(done, this.own.purged, true);
   }
 
   /** After a restore or purge: announce it, and keep focus in the view. */
@@ -144,10 +138,10 @@ export class ChatSidebarTrash extends LitElement {
     refocus: boolean,
   ): void {
     const [first] = done;
-    if (!first || !this.host) return;
+    if (!first || !this.trash) return;
     const gone = new Set(done.map((session) => session.id));
     this.checked = new Set([...this.checked].filter((id) => !gone.has(id)));
-    this.announcement = message(done.length, this.host.nameOf(first));
+    this.announcement = message(done.length, this.nameOf(first));
     if (refocus) void this.updateComplete.then(() => this.refocus());
   }
 
@@ -179,7 +173,7 @@ export class ChatSidebarTrash extends LitElement {
     if (event.key !== 'Escape' || event.defaultPrevented || this.confirming) return;
     event.preventDefault();
     if (this.checked.size > 0) this.checked = new Set();
-    else this.host?.back();
+    else void this.trash?.leave();
   };
 
   private handleConfirm(event: SubmitEvent): void {
@@ -190,22 +184,23 @@ export class ChatSidebarTrash extends LitElement {
   }
 
   protected override render(): TemplateResult | typeof nothing {
-    const { view, text, host } = this;
-    if (!view || !text || !host) return nothing;
+    const { view, text, trash } = this;
+    if (!view || !text || !trash) return nothing;
+    const from = isSidebarTab(trash.from) ? trash.from : 'active';
     const items = view.items;
     const count = view.tabCounts?.trash;
     const checked = this.checkedSessions();
     const allChecked = items.length > 0 && checked.length === items.length;
     return html`<div class="trash" part="trash">
       <div class="trash-top">
-        <button class="button small back" part="trash-back" type="button" @click=${host.back}>
-          <span aria-hidden="true">←</span>${text.trashBack(this.backTo)}
+        <button class="button small back" part="trash-back" type="button" @click=${() => void trash.leave()}>
+          <span aria-hidden="true">←</span>${this.own.back(text.tabLabels[from])}
         </button>
         <div
           class="trash-heading"
           part="trash-heading"
           role="heading"
-          aria-level=${this.headingLevel}
+          aria-level=${trash.host.headingLevel + 1}
           tabindex="-1"
         >
           ${text.trash}${
@@ -215,7 +210,7 @@ export class ChatSidebarTrash extends LitElement {
           }
         </div>
       </div>
-      <p class="hint">${text.trashHint}</p>
+      <p class="hint">${this.own.hint}</p>
       ${
         items.length > 1
           ? html`<label class="select-all">
@@ -227,7 +222,7 @@ export class ChatSidebarTrash extends LitElement {
                 (this.checked = (event.target as HTMLInputElement).checked
                   ? new Set(items.map((session) => session.id))
                   : new Set())}
-            />${text.selectAll}
+            />${this.own.selectAll}
           </label>`
           : nothing
       }
@@ -238,12 +233,12 @@ export class ChatSidebarTrash extends LitElement {
   }
 
   private renderBody(view: SessionListView, text: ChatSidebarStrings): TemplateResult {
-    const host = this.host;
+    const query = this.trash?.options.query;
     if (view.items.length === 0) {
       if (view.error) {
         return html`<div class="state" part="trash-error" role="alert">
           <p>${text.loadFailed}</p>
-          <button class="button" type="button" @click=${() => host?.retry()}>${text.retry}</button>
+          <button class="button" type="button" @click=${() => query?.retry()}>${text.retry}</button>
         </div>`;
       }
       if (!view.loaded || view.loading) {
@@ -251,11 +246,11 @@ export class ChatSidebarTrash extends LitElement {
       }
       const search = view.search.trim();
       return html`<p class="state" part="trash-empty">
-        ${search ? text.emptySearch(search) : text.trashEmpty}
+        ${search ? text.emptySearch(search) : this.own.empty}
       </p>`;
     }
-    return html`<ul class="trash-list" part="trash-list" aria-label=${text.trashListLabel}>
-        ${view.items.map((session) => this.renderRow(session, text))}
+    return html`<ul class="trash-list" part="trash-list" aria-label=${this.own.listLabel}>
+        ${view.items.map((session) => this.renderRow(session))}
       </ul>
       ${
         view.hasMore || view.loadingMore
@@ -263,17 +258,17 @@ export class ChatSidebarTrash extends LitElement {
             class="button small more"
             type="button"
             aria-disabled=${view.loadingMore ? 'true' : 'false'}
-            @click=${() => host?.loadMore()}
+            @click=${() => query?.more()}
           >
-            ${view.loadingMore ? text.loadingMore : text.trashMore}
+            ${view.loadingMore ? text.loadingMore : this.own.more}
           </button>`
           : nothing
       }`;
   }
 
-  private renderRow(session: Session, text: ChatSidebarStrings): TemplateResult {
-    const cards = this.cards;
-    const name = this.host?.nameOf(session) ?? '';
+  private renderRow(session: Session): TemplateResult {
+    const cards = this.trash?.host;
+    const name = this.nameOf(session);
     const trashedAt = session.deletedAt ? Date.parse(session.deletedAt) : Number.NaN;
     const now = cards?.clock.now() ?? Date.now();
     const when = Number.isNaN(trashedAt) ? '' : this.formatter.relativeTime(trashedAt, now, 'long');
@@ -295,36 +290,40 @@ export class ChatSidebarTrash extends LitElement {
             .clock=${cards?.clock}
             .strings=${cards?.generalChatStrings ?? {}}
           ></general-chat-card>`;
-    return html`<li class=${checked ? 'trash-row checked' : 'trash-row'} part="trash-row">
+    return html`<li
+      class=${checked ? 'trash-row checked' : 'trash-row'}
+      part="trash-row"
+      data-session-id=${session.id}
+    >
       <input
         class="check"
         type="checkbox"
-        aria-label=${text.selectNamed(name)}
+        aria-label=${this.own.selectNamed(name)}
         .checked=${checked}
         @change=${(event: Event) =>
           this.toggle(session.id, (event.target as HTMLInputElement).checked)}
       />
       ${card}
       <div class="row-foot">
-        <span class="trashed-at">${when ? text.trashedAt(when) : ''}</span>
+        <span class="trashed-at">${when ? this.own.trashedAt(when) : ''}</span>
         <button
           class="button small restore"
           part="restore-button"
           type="button"
-          aria-label=${text.restoreNamed(name)}
+          aria-label=${this.own.restoreNamed(name)}
           @click=${() => void this.restore([session])}
         >
-          ${text.restore}
+          ${this.own.restore}
         </button>
         <button
           class="button small danger purge"
           part="purge-button"
           type="button"
-          aria-label=${text.purgeNamed(name)}
+          aria-label=${this.own.purgeNamed(name)}
           @click=${(event: MouseEvent) =>
             this.requestPurge([session], event.currentTarget as HTMLElement)}
         >
-          ${text.purge}
+          ${this.own.purge}
         </button>
       </div>
     </li>`;
@@ -341,7 +340,7 @@ export class ChatSidebarTrash extends LitElement {
       </span>
       <div class="bulk-buttons">
         <button class="button small" type="button" @click=${() => void this.restore(checked)}>
-          ${text.restore}
+          ${this.own.restore}
         </button>
         <button
           class="button small danger"
@@ -349,7 +348,7 @@ export class ChatSidebarTrash extends LitElement {
           @click=${(event: MouseEvent) =>
             this.requestPurge(checked, event.currentTarget as HTMLElement)}
         >
-          ${text.purge}
+          ${this.own.purge}
         </button>
         <button
           class="button small icon"
@@ -368,7 +367,7 @@ export class ChatSidebarTrash extends LitElement {
     const confirming = this.confirming;
     const [first] = confirming?.sessions ?? [];
     const count = confirming?.sessions.length ?? 0;
-    const name = first && this.host ? this.host.nameOf(first) : '';
+    const name = first ? this.nameOf(first) : '';
     // Cancel has the focus: nothing comes back from here.
     return html`<dialog
       part="dialog"
@@ -381,13 +380,13 @@ export class ChatSidebarTrash extends LitElement {
       ${
         confirming
           ? html`<form class="dialog-form" @submit=${this.handleConfirm}>
-            <h2 id="purge-title" class="dialog-title">${text.purgeTitle(count, name)}</h2>
-            <p class="dialog-body">${text.purgeBody(count)}</p>
+            <h2 id="purge-title" class="dialog-title">${this.own.purgeTitle(count, name)}</h2>
+            <p class="dialog-body">${this.own.purgeBody(count)}</p>
             <div class="dialog-actions">
               <button class="button" type="button" autofocus @click=${() => this.closeDialog()}>
                 ${text.cancel}
               </button>
-              <button class="button danger-solid" type="submit">${text.purge}</button>
+              <button class="button danger-solid" type="submit">${this.own.purge}</button>
             </div>
           </form>`
           : nothing
