@@ -126,11 +126,20 @@ const ownStyles = css`
   .check {
     width: 16px;
     height: 16px;
-    margin: 10px 0 0;
+    margin: 4px 0 0;
   }
 
   .trash-row > :is(flight-request-card, general-chat-card) {
     min-width: 0;
+  }
+
+  /* The row is the frame: the card inside it draws no second one. */
+  .trash-row > flight-request-card::part(base),
+  .trash-row > general-chat-card::part(base) {
+    padding: 2px 0;
+    border-color: transparent;
+    background: transparent;
+    box-shadow: none;
   }
 
   .row-foot {
