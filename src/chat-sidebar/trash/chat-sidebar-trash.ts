@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import type { Session } from '@chat-sessions/sdk';
 import type { SessionListView } from '../../controllers/session-list-source.js';
 import { ChatSessionPurgeEvent, ChatSessionPurgeRequestEvent } from '../../events.js';
+import { sharedClock } from '../../internal/clock.js';
 import { Formatter } from '../../internal/format.js';
 import { problemText } from '../../internal/problem-text.js';
 import { DialogController } from '../../parts/dialog.js';
@@ -279,7 +280,7 @@ export class ChatSidebarTrash extends LitElement {
             part="trash-card"
             .session=${session}
             .locale=${cards?.locale ?? ''}
-            .clock=${cards?.clock}
+            .clock=${cards?.clock ?? sharedClock}
             .airportName=${cards?.airportName ?? null}
             .strings=${cards?.flightRequestStrings ?? {}}
           ></flight-request-card>`
@@ -287,7 +288,7 @@ export class ChatSidebarTrash extends LitElement {
             part="trash-card"
             .session=${session}
             .locale=${cards?.locale ?? ''}
-            .clock=${cards?.clock}
+            .clock=${cards?.clock ?? sharedClock}
             .strings=${cards?.generalChatStrings ?? {}}
           ></general-chat-card>`;
     return html`<li
