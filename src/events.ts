@@ -270,6 +270,43 @@ export class ChatSessionRestoreEvent extends Event {
   }
 }
 
+/**
+ * The broker asked to delete trashed sessions forever (the trash view's "Delete forever", on one
+ * row or on a selection), before the sidebar asks them to confirm. Cancelable:
+ * `preventDefault()` keeps the sessions (or lets you ask in your own way).
+ */
+export class ChatSessionPurgeRequestEvent extends Event {
+  static readonly eventName = 'chat-session-purge-request';
+
+  /** The trashed sessions to delete forever, in list order. */
+  readonly sessions: readonly Session[];
+
+  constructor(sessions: readonly Session[]) {
+    super(ChatSessionPurgeRequestEvent.eventName, {
+      bubbles: true,
+      composed: true,
+      cancelable: true,
+    });
+    this.sessions = sessions;
+  }
+}
+
+/**
+ * A trashed session was deleted forever (one event per session), after the broker confirmed:
+ * when the sidebar has a store, once the store's purge succeeded; without one, for the host to
+ * delete it (`chat.sessions.purge(id)`). Not cancelable: it reports what happened.
+ */
+export class ChatSessionPurgeEvent extends Event {
+  static readonly eventName = 'chat-session-purge';
+
+  readonly session: Session;
+
+  constructor(session: Session) {
+    super(ChatSessionPurgeEvent.eventName, { bubbles: true, composed: true });
+    this.session = session;
+  }
+}
+
 /** The user chose another tab of the session list. */
 export class ChatListTabChangeEvent extends Event {
   static readonly eventName = 'chat-list-tab-change';
@@ -342,6 +379,8 @@ declare global {
     'chat-session-delete-request': ChatSessionDeleteRequestEvent;
     'chat-session-delete': ChatSessionDeleteEvent;
     'chat-session-restore': ChatSessionRestoreEvent;
+    'chat-session-purge-request': ChatSessionPurgeRequestEvent;
+    'chat-session-purge': ChatSessionPurgeEvent;
     'chat-list-tab-change': ChatListTabChangeEvent;
     'chat-list-sort-change': ChatListSortChangeEvent;
     'chat-list-search': ChatListSearchEvent;

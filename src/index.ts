@@ -77,6 +77,8 @@ export {
   ChatSessionDeleteRequestEvent,
   ChatSessionMarkReadEvent,
   ChatSessionPinEvent,
+  ChatSessionPurgeEvent,
+  ChatSessionPurgeRequestEvent,
   ChatSessionRenameEvent,
   ChatSessionRestoreEvent,
 } from './events.js';

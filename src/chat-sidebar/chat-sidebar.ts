@@ -8,6 +8,7 @@ import { newId } from '@chat-sessions/sdk';
 import type {
   ChatSessionsClient,
   CreateSessionInput,
+  ListTab,
   Session,
   SessionAction,
 } from '@chat-sessions/sdk';
@@ -21,8 +22,6 @@ import {
 } from '../controllers/session-list-source.js';
 import { VirtualListFocusController } from '../controllers/virtual-list-focus.js';
 import {
-  ChatListLoadMoreEvent,
-  ChatListRetryEvent,
   ChatListTabChangeEvent,
   ChatSessionCreateEvent,
   ChatSessionSelectEvent,
@@ -47,12 +46,13 @@ import { renderTitleAndQuickCreate } from './header.js';
 import { LOAD_AHEAD_ROWS, SessionListInput } from './list-input.js';
 import { ListQuery } from './list-query.js';
 import { QuickCreateController, type QuickCreateParser } from './quick-create.js';
-import { buildRows, dayKey, type SidebarRows } from './rows.js';
+import { RowsCache } from './rows.js';
 import { renderPanelBody } from './session-list.js';
 import { SidebarActions } from './sidebar-actions.js';
 import { defaultSidebarStrings, type ChatSidebarStrings, type SidebarTab } from './strings.js';
 import { SearchCountsController } from './search-counts.js';
-import { isSidebarTab, renderTabs, TABS } from './tabs.js';
+import { isSidebarTab, renderTabs, shownCounts } from './tabs.js';
+import { SidebarTrash } from './trash-entry.js';
 
 /** Rows PageUp / PageDown move by. */
 const PAGE_ROWS = 8;
@@ -107,7 +107,9 @@ const PAGE_ROWS = 8;
  * @event chat-session-mark-read - `ChatSessionMarkReadEvent`. Cancelable.
  * @event {ChatSessionDeleteRequestEvent} chat-session-delete-request - `ChatSessionDeleteRequestEvent`: before the confirmation; cancel to keep the sessions (or ask yourself).
  * @event chat-session-delete - `ChatSessionDeleteEvent`: confirmed, once per session. Cancelable.
- * @event chat-session-restore - `ChatSessionRestoreEvent`: the broker undid a delete. Cancelable.
+ * @event chat-session-restore - `ChatSessionRestoreEvent`: the broker undid a delete, or restored a session in the trash view. Cancelable.
+ * @event {ChatSessionPurgeRequestEvent} chat-session-purge-request - `ChatSessionPurgeRequestEvent`: "Delete forever" in the trash view, before the confirmation; cancel to keep the sessions.
+ * @event {ChatSessionPurgeEvent} chat-session-purge - `ChatSessionPurgeEvent`: a trashed session was deleted forever (after the confirmation; once per session).
  * @event chat-list-tab-change - `ChatListTabChangeEvent`: another tab was chosen.
  * @event {ChatListSortChangeEvent} chat-list-sort-change - `ChatListSortChangeEvent`: the order was toggled.
  * @event {ChatListSearchEvent} chat-list-search - `ChatListSearchEvent`: the search text changed.
@@ -126,6 +128,8 @@ const PAGE_ROWS = 8;
  * @csspart search - The search field.
  * @csspart sort - The "needs attention first" toggle.
  * @csspart tabs - The tab list; each tab is `tab` (`tab selected` when chosen), its count `tab-count`.
+ * @csspart trash-entry - The Trash button under the list (while the tabs show); its count is `trash-entry-count`.
+ * @csspart trash-view - The trash view (in place of the tabs and the list): `trash-back`, `trash-heading`, `trash-count`, `trash-list`, `trash-row`, `trash-card`, `restore-button`, `purge-button`, `trash-bulk-bar`, `trash-empty`, `trash-error`, `trash-dialog`.
  * @csspart panel - The tab panel holding the list and its states.
  * @csspart bulk-bar - The bar of actions on the selected sessions; its count is `bulk-count`, its buttons are in `bulk-buttons`.
  * @csspart list - The list box (the scroller).
@@ -215,6 +219,7 @@ export class ChatSidebar extends FrameScheduledElement {
   private readonly searchCounts = new SearchCountsController(this, () => this.lists.source);
   private readonly query = new ListQuery(this, {
     source: () => this.lists.source,
+    view: () => this.view,
     sort: () => this.view.sort,
     typed: (value) => (this.typedSearch = value),
   });
@@ -228,7 +233,16 @@ export class ChatSidebar extends FrameScheduledElement {
     selectSession: (id) => this.selectSession(id),
     openSessionMenu: (id, anchor) => this.openSessionMenu(id, anchor),
     menuOpen: () => this.menu !== null,
-    requestMore: () => this.requestMore(),
+    requestMore: () => this.query.more(),
+  });
+  private readonly trash = new SidebarTrash(this, {
+    view: () => this.view,
+    text: () => this.text,
+    number: (value) => this.formatter.number(value),
+    changeTab: (tab) => this.changeTab(tab),
+    source: () => this.lists.source,
+    actions: this.actions,
+    query: this.query,
   });
 
   /** The session list to show and act on: the SDK's `SessionListStore`, or any `SessionListSource`. */
@@ -297,15 +311,14 @@ export class ChatSidebar extends FrameScheduledElement {
   private readonly preferences = new PreferencesController(this, 'sidebar');
   private formatter: Formatter = Formatter.for(undefined);
   private view: SessionListView = EMPTY_SESSION_LIST;
-  private rows: SidebarRows = buildRows([], 'recent', 0, false);
-  private rowsKey: readonly unknown[] = [];
-  private loadMoreAskedFor: readonly Session[] | null = null;
+  private readonly rowsCache = new RowsCache();
+  private rows = this.rowsCache.rows;
   /** Counts are shown once a first page arrived (before, they are zeros, not facts). */
   private countsKnown = false;
 
   constructor() {
     super();
-    this.addEventListener('keydown', this.handleHostKeyDown);
+    this.addEventListener('keydown', this.actions.handleUndoKey);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -328,19 +341,12 @@ export class ChatSidebar extends FrameScheduledElement {
     }
 
     const more = view.items.length > 0 && (view.hasMore || view.loadingMore);
-    const now = this.clockController.now;
-    const rowsKey = [view.items, view.sort, dayKey(now), more];
-    if (rowsKey.some((part, index) => part !== this.rowsKey[index])) {
-      this.rowsKey = rowsKey;
-      this.rows = buildRows(view.items, view.sort, now, more);
-    }
+    this.rows = this.rowsCache.for(view.items, view.sort, this.clockController.now, more);
     if (view.items !== before.items) {
       // The list changed under us: keep the selection to what's there, and focus where it was.
       const position = this.rows.position;
       this.listFocus.itemsChanged();
       this.selection.retain((id) => position.has(id));
-      if (this.loadMoreAskedFor !== null && this.loadMoreAskedFor !== view.items)
-        this.loadMoreAskedFor = null;
     }
     if (changed.has('selected') && this.selected && this.rows.position.has(this.selected)) {
       this.listFocus.activeId = this.selected;
@@ -364,11 +370,7 @@ export class ChatSidebar extends FrameScheduledElement {
    * Without a store, asks the host to with `chat-list-retry` (fired in both cases).
    */
   retry(): void {
-    const source = this.lists.source;
-    this.dispatchEvent(new ChatListRetryEvent(this.view.tab));
-    if (!source) return;
-    source.clearError?.();
-    void (this.view.items.length > 0 && this.view.loaded ? source.loadMore() : source.load());
+    this.query.retry();
   }
 
   // ─── Acting on sessions ─────────────────────────────────────────────────────────────────
@@ -412,20 +414,11 @@ export class ChatSidebar extends FrameScheduledElement {
     }
   }
 
-  private changeTab(tab: SidebarTab): void {
+  private changeTab(tab: ListTab): void {
     if (tab === this.view.tab) return;
     this.dispatchEvent(new ChatListTabChangeEvent(tab));
     this.menu = null;
     void this.lists.source?.setTab(tab);
-  }
-
-  private requestMore(): void {
-    const view = this.view;
-    if (!view.hasMore || view.loading || view.loadingMore || view.error) return;
-    if (this.loadMoreAskedFor === view.items) return;
-    this.loadMoreAskedFor = view.items;
-    this.dispatchEvent(new ChatListLoadMoreEvent(view.tab, view.items.length));
-    void this.lists.source?.loadMore();
   }
 
   // ─── Menus and dialogs ──────────────────────────────────────────────────────────────────
@@ -472,23 +465,8 @@ export class ChatSidebar extends FrameScheduledElement {
 
   // ─── Event handlers ─────────────────────────────────────────────────────────────────────
 
-  private readonly handleHostKeyDown = (event: KeyboardEvent): void => {
-    if (
-      !this.actions.canUndo ||
-      event.key.toLowerCase() !== 'z' ||
-      !(event.ctrlKey || event.metaKey) ||
-      event.shiftKey
-    )
-      return;
-    // Text fields keep their own undo.
-    const target = event.composedPath()[0];
-    if (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement) return;
-    event.preventDefault();
-    void this.actions.undoDelete();
-  };
-
   private readonly handleVisibilityChanged = (event: VisibilityChangedEvent): void => {
-    if (event.last >= this.rows.rows.length - 1 - LOAD_AHEAD_ROWS) this.requestMore();
+    if (event.last >= this.rows.rows.length - 1 - LOAD_AHEAD_ROWS) this.query.more();
   };
 
   private handleMenuItem(item: MenuItem): void {
@@ -504,15 +482,15 @@ export class ChatSidebar extends FrameScheduledElement {
     const view = this.view;
     const text = this.text;
     const tab = this.chosenTab();
-    const counts: Partial<Record<SidebarTab, string>> = {};
-    for (const name of TABS) {
-      const count = this.searchCounts.active
-        ? this.searchCounts.count(name)
-        : this.countsKnown
-          ? view.tabCounts?.[name]
-          : undefined;
-      if (count !== undefined) counts[name] = this.formatter.number(count);
-    }
+    const counts = shownCounts(
+      (name) =>
+        this.searchCounts.active
+          ? this.searchCounts.count(name)
+          : this.countsKnown
+            ? view.tabCounts?.[name]
+            : undefined,
+      (count) => this.formatter.number(count),
+    );
     const checked = this.checkedSessions();
     return html`
       <div part="base" class="base">
@@ -532,15 +510,22 @@ export class ChatSidebar extends FrameScheduledElement {
             onSortToggle: () => this.query.toggleSort(),
           })}
           <chat-connection-status part="connection" .client=${this.client}></chat-connection-status>
-          ${renderTabs({
-            text,
-            chosen: tab,
-            counts,
-            onKeyDown: this.tabs.handleKeyDown,
-            onChoose: (name) => this.changeTab(name),
-          })}
+          ${
+            this.trash.open
+              ? nothing
+              : renderTabs({
+                  text,
+                  chosen: tab,
+                  counts,
+                  onKeyDown: this.tabs.handleKeyDown,
+                  onChoose: (name) => this.changeTab(name),
+                })
+          }
         </div>
-        <div
+        ${
+          this.trash.open
+            ? this.trash.renderView()
+            : html`<div
           part="panel"
           class="panel"
           role="tabpanel"
@@ -578,8 +563,9 @@ export class ChatSidebar extends FrameScheduledElement {
           <div class="visually-hidden" part="status" role="status">
             ${view.loading ? text.loading : view.loadingMore ? text.loadingMore : ''}
           </div>
-        </div>
-        ${this.actions.renderToasts()}
+        </div>`
+        }
+        ${this.actions.renderToasts()} ${this.trash.renderEntry()}
       </div>
       ${renderActionMenu(this.menu, {
         keydown: this.menus.handleKeyDown,

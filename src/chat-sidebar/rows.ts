@@ -104,3 +104,18 @@ export function idsBetween(items: readonly Session[], from: string, to: string):
   const [low, high] = start <= end ? [start, end] : [end, start];
   return items.slice(low, high + 1).map((session) => session.id);
 }
+
+/** The rows of the last list, rebuilt only when the sessions, order, day or tail changed. */
+export class RowsCache {
+  rows: SidebarRows = buildRows([], 'recent', 0, false);
+  private key: readonly unknown[] = [];
+
+  for(items: readonly Session[], sort: SessionSort, now: number, more: boolean): SidebarRows {
+    const key = [items, sort, dayKey(now), more];
+    if (key.some((part, index) => part !== this.key[index])) {
+      this.key = key;
+      this.rows = buildRows(items, sort, now, more);
+    }
+    return this.rows;
+  }
+}

@@ -151,6 +151,18 @@ export class SidebarActions implements ReactiveController {
     this.set(() => (this.dialog = { kind: 'delete', sessions, returnTo }));
   }
 
+  /** Ctrl+Z (⌘Z) anywhere in the sidebar but a text field: undoes the last delete. */
+  readonly handleUndoKey = (event: KeyboardEvent): void => {
+    if (!this.canUndo || event.key.toLowerCase() !== 'z' || !(event.ctrlKey || event.metaKey))
+      return;
+    // Text fields keep their own undo.
+    const target = event.composedPath()[0];
+    if (event.shiftKey || target instanceof HTMLInputElement) return;
+    if (target instanceof HTMLTextAreaElement) return;
+    event.preventDefault();
+    void this.undoDelete();
+  };
+
   /** Restores what the last delete moved to the trash. */
   async undoDelete(): Promise<void> {
     const undo = this.undo;

@@ -2,6 +2,7 @@ import type { CompletionOutcome, SessionAction } from '@chat-sessions/sdk';
 import { OUTCOME_LABELS, UNTITLED_SESSION } from '@chat-sessions/sdk';
 import { MENU_LABELS, SESSION_ACTION_TABLE } from '../actions/session-actions.js';
 import type { SessionGroup } from './rows.js';
+import type { ChatSidebarTrashStrings } from './trash/strings.js';
 
 function bulkLabel(action: SessionAction): string {
   return SESSION_ACTION_TABLE[action].bulkLabel ?? SESSION_ACTION_TABLE[action].label;
@@ -95,6 +96,13 @@ export interface ChatSidebarStrings {
   actionFailed: (action: string, message: string) => string;
   /** Closes a message. */
   dismiss: string;
+  /** The trash: its entry under the list, and the view's heading. */
+  trash: string;
+  /**
+   * The trash view's strings (see `ChatSidebarTrashStrings`): any you give here win; the rest
+   * load, in English, with the view.
+   */
+  trashView: Partial<ChatSidebarTrashStrings>;
 }
 
 export const defaultSidebarStrings: ChatSidebarStrings = {
@@ -170,4 +178,6 @@ export const defaultSidebarStrings: ChatSidebarStrings = {
   undo: 'Undo',
   actionFailed: (action, message) => `${action} didn't go through: ${message}`,
   dismiss: 'Dismiss',
+  trash: 'Trash',
+  trashView: {},
 };

@@ -50,4 +50,36 @@ export const tabsStyles = css`
     font-variant-numeric: tabular-nums;
   }
 
+  /* The Trash entry under the list (not a tab: it opens a view of its own). */
+
+  [part~='trash-entry'] {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    min-height: 36px;
+    margin: 0 var(--_padding) 6px;
+    padding: 0 8px;
+    border: 0;
+    border-top: 1px solid var(--_border);
+    background: none;
+    color: var(--_muted);
+    font: inherit;
+    font-weight: 550;
+    cursor: pointer;
+  }
+
+  [part~='trash-entry']:hover {
+    color: var(--_color);
+  }
+
+  .trash-label {
+    flex: 1;
+    text-align: start;
+  }
+
+  .trash-entry-count,
+  .trash-loading {
+    padding: 0 6px;
+    font-size: 0.75rem;
+  }
 `;

@@ -8,6 +8,19 @@ export function isSidebarTab(tab: string): tab is SidebarTab {
   return (TABS as readonly string[]).includes(tab);
 }
 
+/** Each tab's count as shown, formatted; `count` answers undefined while a count is unknown. */
+export function shownCounts(
+  count: (tab: SidebarTab) => number | undefined,
+  format: (value: number) => string,
+): Partial<Record<SidebarTab, string>> {
+  const counts: Partial<Record<SidebarTab, string>> = {};
+  for (const tab of TABS) {
+    const value = count(tab);
+    if (value !== undefined) counts[tab] = format(value);
+  }
+  return counts;
+}
+
 /** What the tab list shows. Its roving focus is a `FocusGroupController` of the sidebar. */
 export interface TabsView {
   readonly text: ChatSidebarStrings;

@@ -111,6 +111,13 @@ export interface SessionListSource extends SubscribableStore<SessionListView> {
   delete(id: string): Promise<SessionListWriteResult>;
   /** Restores a session from the trash. */
   restore(id: string): Promise<SessionListWriteResult>;
+  /**
+   * Deletes a trashed session forever (the trash view's "Delete forever"). Optional: without
+   * it, the sidebar fires `chat-session-purge` and the host deletes.
+   */
+  purge?(id: string): Promise<{
+    readonly error: ChatSessionsError | SessionListProblem | null;
+  }>;
   /** Marks every operator reply of a session read. */
   markRead(id: string): Promise<SessionListWriteResult>;
   /** Applies one action to several sessions; one result per id. */

@@ -21,6 +21,8 @@ describe('@chat-sessions/elements entry point', () => {
       'ChatSessionEditEvent',
       'ChatSessionMarkReadEvent',
       'ChatSessionPinEvent',
+      'ChatSessionPurgeEvent',
+      'ChatSessionPurgeRequestEvent',
       'ChatSessionRenameEvent',
       'ChatSessionRestoreEvent',
       'ChatSessionSelectEvent',

@@ -175,6 +175,37 @@ describe('SessionListStore', () => {
     list.dispose();
   });
 
+  it('purges from the trash at once (the trash count too), and keeps a session it may not purge', async () => {
+    const binned = data(await broker.chat.sessions.create({ kind: 'general', title: 'Binned' }));
+    const live = data(await broker.chat.sessions.create({ kind: 'general', title: 'Not binned' }));
+    data(await broker.chat.sessions.delete(binned.id));
+    const list = new SessionListStore({ client: broker.chat, tab: 'trash' });
+    await list.load();
+    const before = list.getSnapshot();
+    assert.ok(before.items.some((s) => s.id === binned.id));
+    const pending = list.purge(binned.id);
+    const during = list.getSnapshot();
+    assert.ok(!during.items.some((s) => s.id === binned.id), 'gone before the server answered');
+    assert.equal(during.tabCounts.trash, before.tabCounts.trash - 1);
+    assert.deepEqual(during.pendingIds, [binned.id]);
+    assert.equal(data(await pending).id, binned.id);
+    assert.deepEqual(list.getSnapshot().pendingIds, []);
+    assert.equal((await broker.chat.sessions.get(binned.id)).error?.code, 'not_found');
+    assert.deepEqual(countsOf(list), await serverCounts(broker.chat));
+    assert.deepEqual(
+      list.getSnapshot().items.map((s) => s.id),
+      await serverIds(broker.chat, 'trash'),
+    );
+
+    // The database refuses to purge a session that is not in the trash: it stays, unharmed.
+    const refused = await list.purge(live.id);
+    assert.equal(refused.error?.code, 'invalid_transition');
+    assert.equal(list.getSnapshot().mutationError?.mutation, 'purge');
+    assert.equal(list.session(live.id)?.deletedAt, null);
+    assert.deepEqual(countsOf(list), await serverCounts(broker.chat));
+    list.dispose();
+  });
+
   it('ignores stale responses: only the last tab asked for is shown', async () => {
     const faults = createFaultyFetch();
     const device = broker.device({ fetch: faults.fetch });

@@ -1,5 +1,5 @@
 import type { ChatSessionsClient } from '../client/chat-sessions.js';
-import type { VersionedRequestOptions } from '../client/sessions-client.js';
+import type { PurgedSession, VersionedRequestOptions } from '../client/sessions-client.js';
 import { ChatSessionsError, fail, validationError, type Result } from '../errors.js';
 import { newId } from '../ids.js';
 import {
@@ -379,6 +379,35 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
   /** Restores a session from the trash (back to its tab at once). */
   restore(id: string): Promise<Result<Session>> {
     return this.#mutate(this.#specs().bulk('restore', id, {}));
+  }
+
+  /**
+   * Deletes a trashed session forever (`sessions.purge`): it leaves the trash list, and the
+   * trash count drops, at once; on failure the list goes back to the server's truth. A session
+   * already purged elsewhere answers `not_found` and stays gone.
+   */
+  async purge(id: string): Promise<Result<PurgedSession>> {
+    if (this.#disposed) return fail(this.#disposedError());
+    const before = this.#view().get(id);
+    const change: PendingChange = {
+      spec: { sessionId: id, mutation: 'purge', apply: () => undefined },
+      delta: deltaBetween(before, undefined),
+    };
+    this.#optimistic.add(change);
+    this.#emit();
+    const result = await this.#optimistic.enqueue(id, () => this.#client.sessions.purge(id));
+    if (result.error) {
+      await this.#refreshRow(id);
+      this.#mutationError = { sessionId: id, mutation: 'purge', error: result.error };
+    } else {
+      this.#rows.delete(id);
+      this.#counts.settle(change.delta, result.data.version);
+      if (!this.#sync) this.#scheduleCountsRefresh();
+    }
+    this.#optimistic.remove(change);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set while awaiting
+    if (!this.#disposed) this.#emit();
+    return result;
   }
 
   /** Marks every operator reply of a session read (its badge clears at once). */

@@ -13,20 +13,25 @@ export type SessionMutation =
   | 'unpin'
   | 'delete'
   | 'restore'
+  | 'purge'
   | 'mark_read';
 
-/** A change to make: its optimistic effect and the request that makes it. */
-export interface MutationSpec {
+/** What a change shows before the server answers. */
+export interface OptimisticEffect {
   sessionId: string;
   mutation: SessionMutation;
   /** The optimistic view of the session given the row beneath (server truth or earlier changes). */
   apply(session: Session | undefined): Session | undefined;
+}
+
+/** A change to make: its optimistic effect and the request that makes it. */
+export interface MutationSpec extends OptimisticEffect {
   send(this: void): Promise<Result<Session>>;
 }
 
 /** A change made and not yet answered. */
 export interface PendingChange {
-  readonly spec: MutationSpec;
+  readonly spec: OptimisticEffect;
   /** Its effect on the counts, computed when it was made. */
   readonly delta: CountsDelta;
 }

@@ -76,7 +76,7 @@ export interface SessionListStoreOptions {
 
 /** Actions {@link SessionListStore.bulk} can apply to a selection. */
 export type BulkAction =
-  Exclude<SessionMutation, 'create' | 'rename' | 'update' | 'complete'> | 'complete';
+  Exclude<SessionMutation, 'create' | 'rename' | 'update' | 'complete' | 'purge'> | 'complete';
 
 /** Options of {@link SessionListStore.bulk}. */
 export interface BulkOptions {
