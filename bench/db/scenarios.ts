@@ -379,6 +379,11 @@ export const comparisons: Comparison[] = [
     denominator: 'list-deep-recent-offset',
   },
   {
+    label: 'Deep list page, recent: list_sessions / the bare keyset index walk (ids only)',
+    numerator: 'list-deep-recent',
+    denominator: 'list-deep-recent-keyset-ids',
+  },
+  {
     label: 'Deep list page, recent, plain SQL keyset: rows as JSON / ids only',
     numerator: 'list-deep-recent-keyset-sql',
     denominator: 'list-deep-recent-keyset-ids',
