@@ -10,7 +10,7 @@
 --            - the legs' airport codes   GIN on chat_private.leg_codes(legs) (core, no extension)
 --            - messages.content        trigram GIN on lower(content)
 --          then the page is those sessions of the tab after the cursor, in the tab's order.
--- list_sessions walks a bounded number of rows first and switches to the index only when that
+-- list_sessions walks a bounded number of rows (2 000) first and switches to the index only when that
 -- walk did not fill the page; search_counts always counts from the ids.
 --
 -- pg_trgm: Supabase and Debian's PostgreSQL ship it; PGlite loads it when the backend passes it
@@ -168,7 +168,8 @@ declare
   v_message_ids uuid[];
   v_ids uuid[];
   v_match text;
-  v_walk integer := 500;
+  v_code_patterns text[];
+  v_walk integer := 2000;
   v_walked integer;
   v_wanted integer;
   v_items jsonb := '[]'::jsonb;
@@ -205,7 +206,10 @@ begin
     if chat_private.search_message_estimate(v_pattern) <= 20000 then
       v_message_ids := chat_private.search_message_session_ids(v_pattern);
     end if;
-    v_match := '(s.search_text like $3 or (cardinality($10) > 0 and chat_private.leg_codes(s.legs) && $10) or '
+    -- A leg's code is also in search_text (lowercased, see legs_search_text; the legs' codes are
+    -- always capitals, checked on every write): a LIKE on it spares most rows the call of leg_codes.
+    v_code_patterns := array(select chat_private.search_pattern(c) from unnest(v_codes) as c);
+    v_match := '(s.search_text like $3 or (s.search_text like any ($13) and chat_private.leg_codes(s.legs) && $10) or '
       || case when v_message_ids is not null then 's.id in (select unnest($12::uuid[])))'
          else 'exists (select 1 from chat.messages m where m.owner_id = s.owner_id and m.session_id = s.id '
            || 'and lower(m.content) like $3))' end;
@@ -228,7 +232,7 @@ begin
   -- Parameters: $1 owner, $2 tab, $3 search pattern, $4 cursor pinned, $5 cursor time,
   -- $6 cursor id, $7 today (UTC), $8 rows wanted, $9 attention bucket, $10 airport codes the
   -- search names, $11 rows the walk may test, $12 session ids (from messages in the walk; all
-  -- matching ones in the index way).
+  -- matching ones in the index way), $13 LIKE patterns of those codes (the walk).
   for v_bucket in v_start_bucket .. case when p_tab <> 'trash' and p_sort = 'attention' then 3 else v_start_bucket end loop
     exit when jsonb_array_length(v_items) > v_limit;
     if p_tab = 'trash' then
@@ -269,7 +273,7 @@ begin
         'from (select * from (select * from chat.sessions s where %1$s order by %2$s limit $11) s '
         'where %3$s order by %2$s limit $8) s', v_where, v_order, v_match) into v_page
         using v_user, p_tab, v_pattern, v_c_pinned, v_c_time, v_c_id, v_today, v_wanted, v_bucket, v_codes,
-              v_walk, v_message_ids;
+              v_walk, v_message_ids, v_code_patterns;
       if jsonb_array_length(v_page) < v_wanted then
         execute format('select count(*) from (select 1 from chat.sessions s where %1$s limit $11) s', v_where)
           into v_walked

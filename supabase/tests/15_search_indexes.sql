@@ -14,9 +14,9 @@ select ok(not (select p.prosecdef from pg_proc p where p.oid = 'chat.list_sessio
 
 select pg_temp.add_brokers('alice', 'bob');
 
--- Alice: 520 recent general chats that match nothing, and three older sessions that match
+-- Alice: 2 010 recent general chats that match nothing, and three older sessions that match
 -- "Zanzibar" three ways (a message in a thread-less chat, a leg's city, the title), one of
--- them completed. The walk (500 rows) cannot fill a page: the index way must.
+-- them completed. The walk (2 000 rows) cannot fill a page: the index way must.
 select pg_temp.act_as('alice');
 select chat.create_session(pg_temp.id('z:msg'), 'general', 'Honeymoon ideas');
 select chat.append_message(pg_temp.id('z:m1'), pg_temp.id('z:msg'), 'The couple asked about Zanzibar in June');
@@ -27,7 +27,7 @@ select chat.create_session(pg_temp.id('z:title'), 'general', 'Zanzibar villa opt
 select chat.create_session(pg_temp.id('z:done'), 'general', 'Zanzibar last year');
 select chat.transition_session(pg_temp.id('z:done'), 'complete', 'won');
 select count(chat.create_session(pg_temp.id('filler:' || n), 'general', 'Weekly call ' || n))
-from generate_series(1, 520) n;
+from generate_series(1, 2010) n;
 
 -- Bob: Zanzibar everywhere too; alice must never see or count any of it.
 select pg_temp.act_as('bob');
