@@ -20,7 +20,7 @@ import { generateDataset, type GenerationReport } from './generate.js';
 import { measureGatewayOverhead, startGateway, supabaseAs } from './gateway.js';
 import { measureInterleaved } from './measure.js';
 import { renderDatabaseSection, summarize } from './report.js';
-import { equivalentPages, findFixtures, variants } from './scenarios.js';
+import { equivalentPages, findFixtures, searches, variants } from './scenarios.js';
 import { datasetShape } from './shape.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -113,6 +113,27 @@ try {
       }
     }
     log('keyset and OFFSET baselines return the same pages');
+
+    // The indexed search must find what testing every session finds: same page, same counts.
+    for (const search of searches) {
+      const found: string[] = [];
+      for (const kind of ['list', 'list-scan', 'counts', 'counts-scan']) {
+        const v = byKey.get(`search-${search.key}-${kind}`)!;
+        const value = await broker.value<unknown>(v.statement, v.args(0));
+        const rows = kind === 'list' ? (value as { items: Array<{ id: string }> }).items : value;
+        found.push(
+          JSON.stringify(
+            Array.isArray(rows)
+              ? rows.slice(0, 50).map((r: { id: string }) => r.id)
+              : { ...(rows as Record<string, unknown>), version: undefined },
+          ),
+        );
+      }
+      if (found[0] !== found[1] || found[2] !== found[3]) {
+        throw new Error(`search ${search.text}: the indexed and unindexed results differ`);
+      }
+      log(`search ${JSON.stringify(search.text)}: ${found[2]} (indexed = unindexed)`);
+    }
 
     log(
       `measuring ${list.length} paths server-side: interleaved rounds for ${budgetSeconds} s (${warmupRounds} warm-up)…`,

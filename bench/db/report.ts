@@ -2,7 +2,7 @@ import { count, estimate, ratio, significant, table } from '../lib/format.js';
 import { medianWithInterval, quantile, ratioOfMedians, type Estimate } from '../lib/stats.js';
 import type { GenerationReport } from './generate.js';
 import type { Samples } from './measure.js';
-import { comparisons, type Fixtures, type Variant } from './scenarios.js';
+import { comparisons, searches, type Fixtures, type Variant } from './scenarios.js';
 import type { DatasetShape } from './shape.js';
 
 /** What the database section measured, summarized (written as db.json, rendered as db.md). */
@@ -21,6 +21,8 @@ export interface DbSummary {
   loadAverage: [number, number];
   paths: Array<{ key: string; label: string; n: number; min: number; p50: Estimate; p99: number }>;
   ratios: Array<{ label: string; ratio: Estimate }>;
+  /** The figures issue #16 sets a goal for, against that goal. */
+  goals: Array<{ figure: string; now: string; goal: string; met: boolean }>;
   gateway: {
     seconds: number;
     calls: Array<{ key: string; label: string; n: number; p50: Estimate; p99: number }>;
@@ -109,6 +111,44 @@ export function summarize(input: SummaryInput): DbSummary {
       ),
     },
   ];
+  const path = (key: string) => paths.find((p) => p.key === key)!;
+  const listRatio = ratioOfMedians(
+    samplesOf(input.samples, 'list-deep-recent'),
+    samplesOf(input.samples, 'list-deep-recent-keyset-ids'),
+  );
+  const goals: DbSummary['goals'] = [
+    {
+      figure:
+        'List page (list_sessions, deep, recent) ÷ the bare keyset index walk of the same rows',
+      now: `${significant(listRatio.value)}×`,
+      goal: '≤ 2×',
+      met: listRatio.value <= 2,
+    },
+    {
+      figure: 'List page (list_sessions, deep, recent), p99',
+      now: `${significant(path('list-deep-recent').p99)} ms`,
+      goal: '≤ 2 ms',
+      met: path('list-deep-recent').p99 <= 2,
+    },
+    ...searches.flatMap((search) =>
+      (['list', 'counts'] as const).map((kind) => {
+        const measured = path(`search-${search.key}-${kind}`);
+        const limit = search.key === 'message' ? 20 : 10;
+        return {
+          figure: `Search ${search.label}, ${kind === 'list' ? 'first page' : 'counts per tab'}, p99`,
+          now: `${significant(measured.p99)} ms`,
+          goal: `≤ ${limit} ms`,
+          met: measured.p99 <= limit,
+        };
+      }),
+    ),
+    ...gatewayRatios.map((r) => ({
+      figure: r.label,
+      now: `${significant(r.ratio.value)}×`,
+      goal: '≤ 2×',
+      met: r.ratio.value <= 2,
+    })),
+  ];
   return {
     date: new Date().toISOString(),
     serverVersion: input.serverVersion,
@@ -123,6 +163,7 @@ export function summarize(input: SummaryInput): DbSummary {
     loadAverage: input.loadAverage,
     paths,
     ratios,
+    goals,
     gateway: { seconds: input.gatewaySeconds, calls: gatewayCalls, ratios: gatewayRatios },
     totalSeconds: input.totalSeconds,
   };
@@ -208,6 +249,22 @@ export function renderDatabaseSection(s: DbSummary): string {
     'The OFFSET baselines are plain SQL returning the same 50 rows as the keyset call (checked ' +
       "before measuring), built like the function's own page query; the recount is one aggregate over the " +
       "broker's sessions.",
+  );
+  lines.push('');
+  lines.push(
+    'The searches are compared with the same predicate (`chat_private.session_matches`) tested on ' +
+      'every session of the tab / of the broker, as before the indexes (20261203000300_search_indexes.sql); ' +
+      'pages and counts were checked equal before measuring.',
+  );
+  lines.push('');
+  lines.push('### Goals (issue #16)');
+  lines.push('');
+  lines.push(
+    table(
+      ['Figure', 'Now', 'Goal', 'Met'],
+      s.goals.map((g) => [g.figure, g.now, g.goal, g.met ? 'yes' : 'no']),
+      ['l', 'r', 'r', 'l'],
+    ),
   );
   lines.push('');
   lines.push('### Gateway overhead: supabase-js → local gateway → PostgreSQL');

@@ -206,6 +206,7 @@ export function variants(f: Fixtures): Variant[] {
       args: none,
       perRound: 1,
     },
+    ...searchVariants(),
     {
       key: 'counts',
       label: 'Counts per tab (session_counts, kept by triggers)',
@@ -298,8 +299,75 @@ export function variants(f: Fixtures): Variant[] {
   ];
 }
 
+/** What the search benchmark types (#11 item 9): a city (its airport codes are in ~3 % of the
+ * legs), a title (rare: "General chat #4321" and #43210…), message text (rare: one request
+ * number's messages). */
+export const searches = [
+  { key: 'place', label: 'city "Teterboro"', text: 'Teterboro' },
+  { key: 'title', label: 'title "chat #4321"', text: 'chat #4321' },
+  { key: 'message', label: 'message text "request #4321"', text: 'request #4321' },
+] as const;
+
+/** The same predicate as chat_private.session_matches, tested on every session (no index). */
+const scanMatch = `chat_private.session_matches(s.id, s.owner_id, s.search_text, s.legs,
+  chat_private.search_pattern($1[1]), chat_private.search_airport_codes(chat_private.search_pattern($1[1])))`;
+
+/** Each search: the first page and the per-tab counts, against the unindexed scan. */
+function searchVariants(): Variant[] {
+  return searches.flatMap((search) => [
+    {
+      key: `search-${search.key}-list`,
+      label: `Search ${search.label}, first page (list_sessions, indexed)`,
+      statement: `select chat.list_sessions('active', 'recent', $1[1], null, 50)`,
+      args: () => [search.text],
+      perRound: 6,
+    },
+    {
+      key: `search-${search.key}-list-scan`,
+      label: `Search ${search.label}, same page (plain SQL: every session tested, no index)`,
+      statement: sessionsPage(
+        recentOrder,
+        `${activeTab} and ${scanMatch} order by ${recentOrder} limit 51`,
+      ),
+      args: () => [search.text],
+      perRound: 1,
+    },
+    {
+      key: `search-${search.key}-counts`,
+      label: `Search ${search.label}, counts per tab (search_counts, indexed)`,
+      statement: `select chat.search_counts($1[1])`,
+      args: () => [search.text],
+      perRound: 6,
+    },
+    {
+      key: `search-${search.key}-counts-scan`,
+      label: `Search ${search.label}, counts per tab (plain SQL: every session tested, no index)`,
+      statement: `select jsonb_build_object(
+          'active', count(*) filter (where s.deleted_at is null and s.tab = 'active'),
+          'completed', count(*) filter (where s.deleted_at is null and s.tab = 'completed'),
+          'archived', count(*) filter (where s.deleted_at is null and s.tab = 'archived'),
+          'trash', count(*) filter (where s.deleted_at is not null))
+        from chat.sessions s where s.owner_id = auth.uid() and ${scanMatch}`,
+      args: () => [search.text],
+      perRound: 1,
+    },
+  ]);
+}
+
 /** The ratios reported next to the latencies. */
 export const comparisons: Comparison[] = [
+  ...searches.flatMap((search) => [
+    {
+      label: `Search ${search.label}, first page: indexed (list_sessions) / unindexed scan`,
+      numerator: `search-${search.key}-list`,
+      denominator: `search-${search.key}-list-scan`,
+    },
+    {
+      label: `Search ${search.label}, counts: indexed (search_counts) / unindexed scan`,
+      numerator: `search-${search.key}-counts`,
+      denominator: `search-${search.key}-counts-scan`,
+    },
+  ]),
   {
     label: 'Deep list page, recent: keyset (list_sessions) / OFFSET',
     numerator: 'list-deep-recent',
@@ -309,6 +377,11 @@ export const comparisons: Comparison[] = [
     label: 'Deep list page, recent: keyset (plain SQL) / OFFSET',
     numerator: 'list-deep-recent-keyset-sql',
     denominator: 'list-deep-recent-offset',
+  },
+  {
+    label: 'Deep list page, recent: list_sessions / the bare keyset index walk (ids only)',
+    numerator: 'list-deep-recent',
+    denominator: 'list-deep-recent-keyset-ids',
   },
   {
     label: 'Deep list page, recent, plain SQL keyset: rows as JSON / ids only',

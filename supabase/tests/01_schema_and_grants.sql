@@ -64,12 +64,17 @@ select is_empty($$
     and a.grantee = 0 and a.privilege_type = 'EXECUTE'
 $$, 'PUBLIC has EXECUTE on no function of chat or chat_private');
 
-select is_empty($$
-  select p.proname from pg_proc p
+-- Except the search's index lookups (20261203000300_search_indexes.sql): RLS keeps PostgreSQL
+-- from using a trigram index (`like` is not leakproof), so they read as the owner, restricted
+-- to the caller's auth.uid() (15_search_indexes.sql proves they never return another
+-- broker's rows).
+select set_eq($$
+  select p.proname::text from pg_proc p
   where p.pronamespace = 'chat_private'::regnamespace and p.prosecdef
     and (has_function_privilege('authenticated', p.oid, 'execute')
          or has_function_privilege('service_role', p.oid, 'execute'))
-$$, 'no SECURITY DEFINER helper (tick, bookkeeping) is callable by an API role');
+$$, array['search_session_ids', 'search_message_session_ids', 'search_message_estimate'],
+  'no SECURITY DEFINER helper (tick, bookkeeping) is callable by an API role but the search''s index lookups');
 
 select ok(not has_schema_privilege('anon', 'chat', 'usage') and not has_schema_privilege('anon', 'chat_private', 'usage'),
   'anon has no usage on chat nor chat_private');

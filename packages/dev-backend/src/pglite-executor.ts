@@ -1,5 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { AdminSession, Executor, SqlSession, TransactionOptions } from './executor.js';
 import { lockFolder, type FolderLock } from './folder-lock.js';
 import type { SqlScriptRunner } from './migrate.js';
@@ -41,7 +43,12 @@ export async function createPgliteExecutor(options: PgliteExecutorOptions = {}):
     await mkdir(options.dataDir, { recursive: true });
     folderLock = await lockFolder(options.dataDir);
   }
-  const db = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
+  // The search's trigram and owner-first GIN indexes (20261203000300_search_indexes.sql); the
+  // migrations fall back to walking without them.
+  const extensions = { pg_trgm, btree_gin };
+  const db = options.dataDir
+    ? new PGlite(options.dataDir, { extensions })
+    : new PGlite({ extensions });
   try {
     await db.waitReady;
   } catch (error) {
