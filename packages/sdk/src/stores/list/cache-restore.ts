@@ -1,0 +1,56 @@
+import { ChatSessionsError, fail, type Result } from '../../errors.js';
+import type { SessionSort } from '../../inputs.js';
+import type { ListTab } from '../../lifecycle.js';
+import type { ChangeBatch } from '../../models/changes.js';
+import type { SessionCounts } from '../../models/counts.js';
+import type { SessionPage } from '../../models/session-page.js';
+import type { StoreCache } from '../../offline/cache-types.js';
+
+/** What restoring a list from the cache does to the list store. */
+export interface ListRestoreTarget {
+  /** The load that restores is still the list's current one (not replaced, not disposed). */
+  current(): boolean;
+  /** Shows the cached page (a page consistent with the cache's cursor) and counts. */
+  paint(page: SessionPage, counts: SessionCounts | null): void;
+  /** Applies one batch of the catch-up (rows only). */
+  apply(batch: ChangeBatch): void;
+  /** Reads the counts (after the delta). */
+  refreshCounts(): Promise<void>;
+  /** The restore ended: caught up (`null`), or not (the cached rows stay, with the error). */
+  settle(error: ChatSessionsError | null): void;
+}
+
+/**
+ * Paints a list from the cache, then brings it to the present with the delta the cache shares
+ * among its stores. Resolves to null when a network load is due: nothing was cached, or the
+ * cursor is too old or ahead of the server (the painted rows stay shown until the load answers).
+ */
+export async function restoreList(
+  cache: StoreCache,
+  query: { tab: ListTab; sort: SessionSort; search: string; pageSize: number },
+  target: ListRestoreTarget,
+): Promise<Result<SessionPage> | null> {
+  const replaced = () =>
+    fail(new ChatSessionsError({ code: 'aborted', message: 'A newer load replaced this one' }));
+  const cached = await cache.list(query);
+  if (!target.current()) return replaced();
+  if (!cached) return null;
+  const page: SessionPage = {
+    items: cached.list.items,
+    nextCursor: cached.list.nextCursor,
+    version: cached.cursor,
+  };
+  target.paint(page, cached.counts);
+  const caughtUp = await cache.catchUp();
+  if (!target.current()) return replaced();
+  if (caughtUp.kind === 'reload') return null;
+  if (caughtUp.kind === 'error') {
+    target.settle(caughtUp.error);
+    return fail(caughtUp.error);
+  }
+  for (const batch of caughtUp.batches) target.apply(batch);
+  await target.refreshCounts();
+  if (!target.current()) return replaced();
+  target.settle(null);
+  return { data: page, error: null };
+}
