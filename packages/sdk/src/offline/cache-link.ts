@@ -1,19 +1,11 @@
 import type { ChatSessionsClient } from '../client/chat-sessions.js';
-import type { SessionSort } from '../inputs.js';
-import type { ListTab } from '../lifecycle.js';
-import type { ChangeBatch } from '../models/changes.js';
-import type { SessionCounts } from '../models/counts.js';
-import type { Session } from '../models/session.js';
-import { PagingWindow, type ListQuery } from '../stores/list/paging-window.js';
 import type { ChangeFeedSync } from '../sync/change-feed-sync.js';
+import type { CacheCore } from './cache-core.js';
 import type {
   CacheableConversation,
   CacheableList,
   CacheCatchUp,
-  CacheContents,
   CacheStorage,
-  CachedConversation,
-  CachedList,
   StoreCache,
 } from './cache-types.js';
 
@@ -28,7 +20,7 @@ export interface LocalCacheOptions {
   saveDelayMs?: number;
   /** More changes than this since the cursor make a reload cheaper than a delta (default 1 000). */
   maxDelta?: number;
-  /** A cache older than this is not shown (default 7 days). */
+  /** A cache older than this is not shown, in ms (default 7 days). */
   maxAgeMs?: number;
   /** Conversations kept, the most recently opened (default 10). */
   maxConversations?: number;
@@ -38,153 +30,91 @@ export interface LocalCacheOptions {
   storage?: CacheStorage;
 }
 
-/** A list kept between reloads, updated by the feed while no store shows it. */
-interface ShadowList {
-  entry: CachedList;
-  rows: Map<string, Session>;
-  window: PagingWindow;
-}
-
-const listKey = (tab: ListTab, sort: SessionSort, pageSize: number): string =>
-  `${tab}:${sort}:${pageSize}`;
-const conversationKey = (sessionId: string, threadId: string | null): string =>
-  `${sessionId}:${threadId ?? ''}`;
-const MAX_ROWS = 200;
-
 /**
- * The local cache of one broker, where the browser has IndexedDB; null otherwise (Node), or
- * without a broker id.
+ * The local cache of one broker, where the browser has IndexedDB (or `storage` is given); null
+ * otherwise (Node) or without a broker id.
  */
 export function createLocalCache(options: LocalCacheOptions): LocalCache | null {
   const indexedDB =
     options.indexedDB === undefined
       ? ((globalThis as { indexedDB?: IDBFactory }).indexedDB ?? null)
       : options.indexedDB;
-  if (!options.broker) return null;
-  const { storage } = options;
+  const { broker, storage } = options;
+  if (!broker) return null;
   if (storage) return new LocalCache(options, () => Promise.resolve(storage));
   if (!indexedDB) return null;
-  const broker = options.broker;
   return new LocalCache(options, () =>
     import('./cache.js').then(({ IndexedDbCache }) => new IndexedDbCache(broker, indexedDB)),
   );
 }
 
 /**
- * The always-loaded side of the local cache (its IndexedDB side, `cache.ts`, is a lazy chunk).
- * On a reload it hands stores their cached entries to paint at once and runs the one catch-up
- * from the stored cursor that brings them to the present; then it keeps the first page of every
- * list shown, the counts and the newest page of recently opened conversations, current with the
- * change feed, and writes them (debounced, and when the page is hidden) with the feed's position.
+ * The always-loaded side of the runtime's local cache: the stores' handle on it. Its working
+ * part and its IndexedDB side are a lazy chunk, loaded when the first store asks for its entry
+ * (its first load), so pages without a cache never load them.
  */
 export class LocalCache implements StoreCache {
   readonly #options: LocalCacheOptions;
   readonly #open: () => Promise<CacheStorage>;
-  readonly #lists = new Map<string, ShadowList>();
-  readonly #conversations = new Map<string, CachedConversation>();
-  readonly #liveLists = new Set<CacheableList>();
-  readonly #liveConversations = new Map<CacheableConversation, number>();
   readonly #stops: Array<() => void> = [];
-  #counts: SessionCounts | null = null;
-  #engine: Promise<CacheStorage> | null = null;
-  #contents: Promise<CacheContents | null> | null = null;
-  #catchUp: Promise<CacheCatchUp> | null = null;
-  /** The entries are current (caught up, or never restored): they may be written. */
-  #current = false;
-  #saveTimer: ReturnType<typeof setTimeout> | null = null;
+  readonly #waiting = new Set<CacheableList | CacheableConversation>();
+  #core: Promise<CacheCore> | null = null;
+  #loaded: CacheCore | null = null;
   #disposed = false;
 
-  /** @internal Use {@link createLocalCache}; `open` loads the storage (a lazy chunk). */
+  /** @internal Use {@link createLocalCache}; `open` gives the storage. */
   constructor(options: LocalCacheOptions, open: () => Promise<CacheStorage>) {
     this.#options = options;
     this.#open = open;
-    this.#stops.push(options.sync.onChanges((batch) => this.#follow(batch)));
-    const onHide = () => {
-      if (document.visibilityState === 'hidden') this.save();
-    };
+    // Batches before the core is loaded need no keeping: its catch-up reads past them.
+    this.#stops.push(options.sync.onChanges((batch) => this.#loaded?.follow(batch)));
     if (typeof document !== 'undefined') {
+      const onHide = () => {
+        if (document.visibilityState === 'hidden') this.save();
+      };
       document.addEventListener('visibilitychange', onHide);
       this.#stops.push(() => document.removeEventListener('visibilitychange', onHide));
     }
   }
 
-  /** Starts reading the stored contents (idempotent): call before stores ask for entries. */
-  start(): void {
-    void this.#read();
+  list(query: Parameters<StoreCache['list']>[0]): ReturnType<StoreCache['list']> {
+    // A cache that cannot be loaded or read is no cache: the store reads the network.
+    return this.#load()
+      .then((core) => core.list(query))
+      .catch(() => null);
   }
 
-  async list(query: {
-    tab: ListTab;
-    sort: SessionSort;
-    search: string;
-    pageSize: number;
-  }): Promise<{ list: CachedList; counts: SessionCounts | null; cursor: number } | null> {
-    if (query.search.trim() !== '') return null;
-    const contents = await this.#read();
-    const shadow = this.#lists.get(listKey(query.tab, query.sort, query.pageSize));
-    if (!contents || !shadow || this.#current) return null;
-    return { list: shadow.entry, counts: this.#counts, cursor: contents.cursor };
-  }
-
-  async conversation(
-    sessionId: string,
-    threadId: string | null,
-  ): Promise<CachedConversation | null> {
-    const contents = await this.#read();
-    if (!contents || this.#current) return null;
-    return this.#conversations.get(conversationKey(sessionId, threadId)) ?? null;
+  conversation(sessionId: string, threadId: string | null): ReturnType<StoreCache['conversation']> {
+    return this.#load()
+      .then((core) => core.conversation(sessionId, threadId))
+      .catch(() => null);
   }
 
   catchUp(): Promise<CacheCatchUp> {
-    this.#catchUp ??= this.#runCatchUp();
-    return this.#catchUp;
+    return this.#load()
+      .then((core) => core.catchUp())
+      .catch((): CacheCatchUp => ({ kind: 'reload', reason: 'stale' }));
   }
 
   changed(store: CacheableList | CacheableConversation): void {
     if (this.#disposed) return;
-    if (store.cacheKind === 'list') this.#liveLists.add(store);
-    else if (!this.#liveConversations.has(store)) this.#liveConversations.set(store, Date.now());
-    this.#scheduleSave();
+    if (this.#loaded) this.#loaded.changed(store);
+    else this.#waiting.add(store);
   }
 
   released(store: CacheableList | CacheableConversation): void {
-    this.#capture();
-    if (store.cacheKind === 'list') this.#liveLists.delete(store);
-    else this.#liveConversations.delete(store);
+    if (this.#loaded) this.#loaded.released(store);
+    else this.#waiting.delete(store);
   }
 
-  /** Writes the entries now, if they are current (a no-op before the catch-up). */
+  /** Writes what is kept now (a no-op before the catch-up, or before anything was loaded). */
   save(): void {
-    if (this.#saveTimer !== null) clearTimeout(this.#saveTimer);
-    this.#saveTimer = null;
-    const cursor = this.#options.sync.version;
-    if (this.#disposed || !this.#current || cursor === null) return;
-    this.#capture();
-    const lists = [...this.#lists.values()].map(({ entry, rows, window }) => {
-      const query: ListQuery = { tab: entry.tab, sort: entry.sort, search: '' };
-      const items = window.visible(rows.values(), query, Date.now());
-      return { ...entry, items: items.slice(0, MAX_ROWS) };
-    });
-    const conversations = [...this.#conversations.values()]
-      .sort((a, b) => b.openedAt - a.openedAt)
-      .slice(0, this.#options.maxConversations ?? 10);
-    const contents: CacheContents = {
-      cursor,
-      savedAt: Date.now(),
-      counts: this.#counts,
-      lists,
-      conversations,
-    };
-    void this.#load()
-      .then((engine) => engine.write(contents))
-      .catch(() => undefined);
+    this.#loaded?.save();
   }
 
   /** Deletes this broker's cache and keeps nothing more (sign-out). */
   async clear(): Promise<void> {
     this.dispose();
-    this.#lists.clear();
-    this.#conversations.clear();
     await (await this.#load()).clear();
   }
 
@@ -192,154 +122,26 @@ export class LocalCache implements StoreCache {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
-    if (this.#saveTimer !== null) clearTimeout(this.#saveTimer);
     for (const stop of this.#stops.splice(0)) stop();
+    this.#waiting.clear();
+    this.#loaded?.dispose();
   }
 
-  #load(): Promise<CacheStorage> {
-    this.#engine ??= this.#open().then(
-      (storage) => storage,
+  #load(): Promise<CacheCore> {
+    this.#core ??= Promise.all([import('./cache-core.js'), this.#open()]).then(
+      ([{ CacheCore }, storage]) => {
+        const core = new CacheCore(this.#options, storage);
+        if (this.#disposed) core.dispose();
+        for (const store of this.#waiting) core.changed(store);
+        this.#waiting.clear();
+        this.#loaded = core;
+        return core;
+      },
       (error: unknown) => {
-        this.#engine = null;
+        this.#core = null;
         throw error;
       },
     );
-    return this.#engine;
-  }
-
-  #read(): Promise<CacheContents | null> {
-    this.#contents ??= this.#load()
-      .then((engine) => engine.read())
-      .catch(() => null)
-      .then((contents) => {
-        const maxAge = this.#options.maxAgeMs ?? 7 * 24 * 3600 * 1000;
-        const usable = contents && Date.now() - contents.savedAt <= maxAge ? contents : null;
-        if (usable) this.#restore(usable);
-        else this.#current = true;
-        return usable;
-      });
-    return this.#contents;
-  }
-
-  #restore(contents: CacheContents): void {
-    this.#counts = contents.counts;
-    for (const entry of contents.lists) {
-      const shadow: ShadowList = { entry, rows: new Map(), window: new PagingWindow() };
-      const query: ListQuery = { tab: entry.tab, sort: entry.sort, search: '' };
-      shadow.window.applyPage(
-        { items: entry.items, nextCursor: entry.nextCursor, version: contents.cursor },
-        null,
-        query,
-        Date.now(),
-        {
-          upsert: (session) => shadow.rows.set(session.id, session),
-          values: () => shadow.rows.values(),
-          delete: (id) => shadow.rows.delete(id),
-        },
-      );
-      this.#lists.set(listKey(entry.tab, entry.sort, entry.pageSize), shadow);
-    }
-    for (const entry of contents.conversations)
-      this.#conversations.set(conversationKey(entry.sessionId, entry.threadId), entry);
-  }
-
-  async #runCatchUp(): Promise<CacheCatchUp> {
-    const contents = await this.#read();
-    if (!contents) return { kind: 'reload', reason: 'stale' };
-    const { catchUpFrom } = await import('./cache-catch-up.js');
-    const result = await catchUpFrom({
-      client: this.#options.client,
-      since: contents.cursor,
-      baseline: () => this.#options.sync.ensureBaseline(),
-      ...(this.#options.maxDelta === undefined ? {} : { maxDelta: this.#options.maxDelta }),
-    });
-    if (result.kind === 'error') {
-      // Tried again by the next store that asks (after the connection returns).
-      this.#catchUp = null;
-      return result;
-    }
-    if (result.kind === 'delta') for (const batch of result.batches) this.#follow(batch);
-    else {
-      this.#lists.clear();
-      this.#conversations.clear();
-    }
-    this.#current = true;
-    this.#scheduleSave();
-    return result;
-  }
-
-  /** Applies a batch of the feed to the entries no live store holds right now. */
-  #follow(batch: ChangeBatch): void {
-    const purged = new Set(batch.deleted.map((entry) => entry.id));
-    for (const shadow of this.#lists.values()) {
-      for (const session of batch.sessions) {
-        const known = shadow.rows.get(session.id);
-        if (!known || known.syncVersion <= session.syncVersion)
-          shadow.rows.set(session.id, session);
-      }
-      for (const id of purged) shadow.rows.delete(id);
-    }
-    for (const [key, entry] of [...this.#conversations]) {
-      if (purged.has(entry.sessionId) || (entry.threadId && purged.has(entry.threadId))) {
-        this.#conversations.delete(key);
-        continue;
-      }
-      const fresh = batch.messages.filter(
-        (message) =>
-          message.sessionId === entry.sessionId &&
-          message.threadId === entry.threadId &&
-          !entry.items.some((held) => held.id === message.id),
-      );
-      const items = [...entry.items, ...fresh].filter((message) => !purged.has(message.id));
-      if (fresh.length > 0 || items.length !== entry.items.length)
-        this.#conversations.set(key, { ...entry, items: items.sort((a, b) => a.seq - b.seq) });
-    }
-    if (batch.sessions.length + batch.deleted.length > 0) this.#counts = null;
-    this.#scheduleSave();
-  }
-
-  /** Takes what the live stores show now (settled ones only) as their entries. */
-  #capture(): void {
-    for (const store of this.#liveLists) {
-      const live = store.cacheEntry();
-      if (!live || live.items.length > MAX_ROWS) continue;
-      const entry: CachedList = {
-        tab: live.tab,
-        sort: live.sort,
-        pageSize: live.pageSize,
-        items: [...live.items],
-        nextCursor: live.nextCursor,
-      };
-      const shadow: ShadowList = { entry, rows: new Map(), window: new PagingWindow() };
-      shadow.window.applyPage(
-        { items: entry.items, nextCursor: entry.nextCursor, version: 0 },
-        null,
-        { tab: live.tab, sort: live.sort, search: '' },
-        Date.now(),
-        {
-          upsert: (session) => shadow.rows.set(session.id, session),
-          values: () => shadow.rows.values(),
-          delete: (id) => shadow.rows.delete(id),
-        },
-      );
-      this.#lists.set(listKey(entry.tab, entry.sort, entry.pageSize), shadow);
-      this.#counts = live.counts;
-    }
-    for (const [store, openedAt] of this.#liveConversations) {
-      const live = store.cacheEntry();
-      if (!live) continue;
-      this.#conversations.set(conversationKey(live.sessionId, live.threadId), {
-        sessionId: live.sessionId,
-        threadId: live.threadId,
-        items: live.items.slice(-50),
-        hasOlder: live.hasOlder || live.items.length > 50,
-        openedAt,
-      });
-    }
-  }
-
-  #scheduleSave(): void {
-    if (this.#disposed || this.#saveTimer !== null) return;
-    this.#saveTimer = setTimeout(() => this.save(), this.#options.saveDelayMs ?? 400);
+    return this.#core;
   }
 }
