@@ -119,7 +119,7 @@ async function storedFor(userId: string): Promise<unknown> {
   if (!names.includes(`chat-sessions-cache:${userId}`)) return undefined;
   return new Promise((resolve, reject) => {
     const open = indexedDB.open(`chat-sessions-cache:${userId}`);
-    open.onerror = () => reject(open.error);
+    open.onerror = () => reject(new Error(String(open.error)));
     open.onsuccess = () => {
       const database = open.result;
       const read = database.transaction('contents').objectStore('contents').get('current');
@@ -127,7 +127,7 @@ async function storedFor(userId: string): Promise<unknown> {
         database.close();
         resolve(read.result);
       };
-      read.onerror = () => reject(read.error);
+      read.onerror = () => reject(new Error(String(read.error)));
     };
   });
 }
@@ -273,7 +273,7 @@ describe('local cache (IndexedDB, real backend)', () => {
             open.result.close();
             resolve();
           };
-          write.onerror = () => reject(write.error);
+          write.onerror = () => reject(new Error(String(write.error)));
         };
       });
       const page = broker.page();
