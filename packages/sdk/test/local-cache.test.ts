@@ -141,7 +141,10 @@ describe('local cache: reload from a stored cursor', () => {
     assert.ok(seen.snapshots.some((s) => s.fromCache && titles(s).join() === 'Kept'));
     assert.deepEqual(titles(list.getSnapshot()).sort(), (await fresh(broker.chat)).sort());
     assert.equal(reload.faults.calls('list_sessions').length, 1, 'the page was read again');
-    assert.equal(reload.faults.calls('changes_since').length, 0, 'no delta was read');
+    assert.ok(
+      reload.faults.calls('changes_since').length <= 1,
+      'at most the first batch, read with the baseline, and then dropped',
+    );
     reload.runtime.dispose();
   });
 

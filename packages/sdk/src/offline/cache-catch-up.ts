@@ -31,26 +31,32 @@ export interface CatchUpOptions {
  */
 export async function catchUpFrom(options: CatchUpOptions): Promise<CacheCatchUp> {
   const maxDelta = options.maxDelta ?? 1000;
-  const baseline = await options.baseline();
+  const read = (since: number) =>
+    options.client.changes.since(
+      { since, limit: options.batchLimit ?? 500, includeMessages: true },
+      options.signal ? { signal: options.signal } : {},
+    );
+  // The baseline and the first batch in parallel: one round trip when little has changed.
+  const [baseline, first] = await Promise.all([options.baseline(), read(options.since)]);
   if (baseline.error) return { kind: 'error', error: baseline.error };
   if (baseline.data < options.since) return { kind: 'reload', reason: 'rewound' };
   if (baseline.data - options.since > maxDelta) return { kind: 'reload', reason: 'stale' };
   const batches: ChangeBatch[] = [];
   let at = options.since;
+  let result = first;
   for (;;) {
-    const result = await options.client.changes.since(
-      { since: at, limit: options.batchLimit ?? 500, includeMessages: true },
-      options.signal ? { signal: options.signal } : {},
-    );
     if (result.error) return { kind: 'error', error: result.error };
     const batch = result.data;
     // The feed never answers below the position asked for; a server that does was reset.
     if (batch.version < at) return { kind: 'reload', reason: 'rewound' };
     batches.push(batch);
     at = batch.version;
-    if (!batch.hasMore) break;
+    // Read on while more waits, and at least up to the baseline (a write may have committed
+    // between the first batch and the baseline, read at the same time).
+    if (!batch.hasMore && at >= baseline.data) break;
     // Writes keep coming faster than the delta is read: a reload is cheaper.
     if (at - options.since > 2 * maxDelta) return { kind: 'reload', reason: 'stale' };
+    result = await read(at);
   }
   return { kind: 'delta', since: options.since, version: at, batches };
 }

@@ -49,8 +49,15 @@ export async function restoreList(
     return fail(caughtUp.error);
   }
   for (const batch of caughtUp.batches) target.apply(batch);
-  await target.refreshCounts();
-  if (!target.current()) return replaced();
+  // The cached counts hold at the cursor: only a change of a session can move them.
+  const moved = caughtUp.batches.some(
+    (batch) =>
+      batch.sessions.length > 0 || batch.deleted.some((entry) => entry.entity === 'session'),
+  );
+  if (moved || !cached.counts) {
+    await target.refreshCounts();
+    if (!target.current()) return replaced();
+  }
   target.settle(null);
   return { data: page, error: null };
 }
