@@ -285,5 +285,6 @@ export type {
   CacheableList,
   CachedConversation,
   CachedList,
+  ListRestoreTarget,
   StoreCache,
 } from './offline/cache-types.js';

@@ -3,6 +3,7 @@ import type { ListTab } from '../lifecycle.js';
 import type { ChangeBatch } from '../models/changes.js';
 import type { SessionCounts } from '../models/counts.js';
 import type { Session } from '../models/session.js';
+import { restoreList } from '../stores/list/cache-restore.js';
 import { PagingWindow, type ListQuery } from '../stores/list/paging-window.js';
 import { catchUpFrom } from './cache-catch-up.js';
 import type { LocalCacheOptions } from './cache-link.js';
@@ -14,6 +15,7 @@ import type {
   CacheStorage,
   CachedConversation,
   CachedList,
+  ListRestoreTarget,
   StoreCache,
 } from './cache-types.js';
 
@@ -78,6 +80,13 @@ export class CacheCore implements StoreCache {
     const contents = await this.#read();
     if (!contents || this.#current) return null;
     return this.#conversations.get(conversationKey(sessionId, threadId)) ?? null;
+  }
+
+  restoreList(
+    query: Parameters<StoreCache['restoreList']>[0],
+    target: ListRestoreTarget,
+  ): ReturnType<StoreCache['restoreList']> {
+    return restoreList(this, query, target);
   }
 
   catchUp(): Promise<CacheCatchUp> {

@@ -6,6 +6,7 @@ import type {
   CacheableList,
   CacheCatchUp,
   CacheStorage,
+  ListRestoreTarget,
   StoreCache,
 } from './cache-types.js';
 
@@ -88,6 +89,16 @@ export class LocalCache implements StoreCache {
     return this.#load()
       .then((core) => core.conversation(sessionId, threadId))
       .catch(() => null);
+  }
+
+  restoreList(
+    query: Parameters<StoreCache['restoreList']>[0],
+    target: ListRestoreTarget,
+  ): ReturnType<StoreCache['restoreList']> {
+    return this.#load().then(
+      (core) => core.restoreList(query, target),
+      () => null,
+    );
   }
 
   catchUp(): Promise<CacheCatchUp> {

@@ -1,10 +1,10 @@
-import type { ChatSessionsError } from '../errors.js';
+import type { ChatSessionsError, Result } from '../errors.js';
 import type { SessionSort } from '../inputs.js';
 import type { ListTab } from '../lifecycle.js';
 import type { ChangeBatch } from '../models/changes.js';
 import type { SessionCounts } from '../models/counts.js';
 import type { Message } from '../models/message.js';
-import type { SessionCursor } from '../models/session-page.js';
+import type { SessionCursor, SessionPage } from '../models/session-page.js';
 import type { Session } from '../models/session.js';
 
 /** The first page of one list as it was last seen, consistent with the cache's cursor. */
@@ -74,6 +74,15 @@ export interface StoreCache {
   conversation(sessionId: string, threadId: string | null): Promise<CachedConversation | null>;
   /** The changes since the cache's cursor; one request sequence shared by every store. */
   catchUp(): Promise<CacheCatchUp>;
+  /**
+   * Paints a list from its cached first page, then applies the shared delta (the working part
+   * of a list store's first load). Null when a network load is due: nothing cached, or the
+   * cursor too old or ahead of the server (the painted rows stay until the load answers).
+   */
+  restoreList(
+    query: { tab: ListTab; sort: SessionSort; search: string; pageSize: number },
+    target: ListRestoreTarget,
+  ): Promise<Result<SessionPage> | null>;
   /** A store's state changed: what it shows is kept (written soon). */
   changed(store: CacheableList | CacheableConversation): void;
   /** A store was disposed: its last state stays kept, it is no longer read. */
@@ -114,4 +123,18 @@ export interface CacheStorage {
   write(contents: CacheContents): Promise<void>;
   /** Deletes everything kept. */
   clear(): Promise<void>;
+}
+
+/** What restoring a list from the cache does to the list store. */
+export interface ListRestoreTarget {
+  /** The load that restores is still the list's current one (not replaced, not disposed). */
+  current(): boolean;
+  /** Shows the cached page (a page consistent with the cache's cursor) and counts. */
+  paint(page: SessionPage, counts: SessionCounts | null): void;
+  /** Applies one batch of the catch-up (rows only). */
+  apply(batch: ChangeBatch): void;
+  /** Reads the counts (after the delta). */
+  refreshCounts(): Promise<void>;
+  /** The restore ended: caught up (`null`), or not (the cached rows stay, with the error). */
+  settle(error: ChatSessionsError | null): void;
 }

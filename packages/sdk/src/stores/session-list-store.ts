@@ -20,7 +20,6 @@ import type { ChangeFeedSync } from '../sync/change-feed-sync.js';
 import type { CacheableList, StoreCache } from '../offline/cache-types.js';
 import { safeParse } from '../validate.js';
 import { FeedLink } from './feed-link.js';
-import { restoreList } from './list/cache-restore.js';
 import { CountReconciliation, deltaBetween } from './list/count-reconciliation.js';
 import { OptimisticQueue, type MutationSpec, type PendingChange } from './list/optimistic-queue.js';
 import { PagingWindow, type ListQuery } from './list/paging-window.js';
@@ -185,8 +184,7 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> impleme
 
   /** Paints from the local cache and catches up by delta; null when a network load is due. */
   #restore(cache: StoreCache, generation: number): Promise<Result<SessionPage> | null> {
-    return restoreList(
-      cache,
+    return cache.restoreList(
       { ...this.#query(), pageSize: this.#pageSize },
       {
         current: () => generation === this.#generation && !this.#disposed,

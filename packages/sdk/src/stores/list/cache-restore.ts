@@ -1,24 +1,8 @@
 import { ChatSessionsError, fail, type Result } from '../../errors.js';
 import type { SessionSort } from '../../inputs.js';
 import type { ListTab } from '../../lifecycle.js';
-import type { ChangeBatch } from '../../models/changes.js';
-import type { SessionCounts } from '../../models/counts.js';
 import type { SessionPage } from '../../models/session-page.js';
-import type { StoreCache } from '../../offline/cache-types.js';
-
-/** What restoring a list from the cache does to the list store. */
-export interface ListRestoreTarget {
-  /** The load that restores is still the list's current one (not replaced, not disposed). */
-  current(): boolean;
-  /** Shows the cached page (a page consistent with the cache's cursor) and counts. */
-  paint(page: SessionPage, counts: SessionCounts | null): void;
-  /** Applies one batch of the catch-up (rows only). */
-  apply(batch: ChangeBatch): void;
-  /** Reads the counts (after the delta). */
-  refreshCounts(): Promise<void>;
-  /** The restore ended: caught up (`null`), or not (the cached rows stay, with the error). */
-  settle(error: ChatSessionsError | null): void;
-}
+import type { ListRestoreTarget, StoreCache } from '../../offline/cache-types.js';
 
 /**
  * Paints a list from the cache, then brings it to the present with the delta the cache shares
