@@ -9,7 +9,7 @@
 // the reload is measured: ms from navigation start to the first card in the sidebar's DOM, and
 // to the list being settled (caught up with the server). Variants alternate in a shuffled order
 // each round after a dropped warm-up of each; medians with bootstrap 95 % intervals, and the
-// ratio measured in the same run. Writes bench/results/cache-reload.md and its section of
+// ratio measured in the same run. Writes bench/results/reload.md (the `reload` section of bench/run.sh) and its section of
 // bench/RESULTS.md.
 //
 // Environment: BENCH_CACHE_SAMPLES (rounds, default 15), CHROMIUM_PATH (default /usr/bin/chromium).
@@ -286,7 +286,7 @@ ${table(
     process.stdout.write(`${markdown}\n`);
     const resultsDir = process.env['BENCH_RESULTS_DIR'] ?? path.join(root, 'bench/results');
     await mkdir(resultsDir, { recursive: true });
-    await writeFile(path.join(resultsDir, 'cache-reload.md'), markdown);
+    await writeFile(path.join(resultsDir, 'reload.md'), markdown);
     if (!process.env['BENCH_RESULTS_DIR']) await publish(markdown);
   } finally {
     await browser?.close();
