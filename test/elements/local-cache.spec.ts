@@ -27,6 +27,8 @@ interface Page {
   sent: string[];
   /** Responses that reached the SDK. */
   responses: number;
+  /** false: requests fail as a dropped connection does. */
+  online: boolean;
   hold(): void;
   release(): void;
 }
@@ -51,6 +53,7 @@ async function newBroker(): Promise<Broker> {
         chat: undefined as unknown as ChatSessionsClient,
         sent: [],
         responses: 0,
+        online: true,
         hold: () => {
           held ??= [];
         },
@@ -65,6 +68,7 @@ async function newBroker(): Promise<Broker> {
         const fn = /\/rpc\/([a-z_]+)/.exec(address)?.[1];
         if (fn) page.sent.push(fn);
         if (held) await new Promise<void>((go) => held?.push(go));
+        if (!page.online) throw new TypeError('Failed to fetch');
         const response = await fetch(input, init);
         page.responses += 1;
         return response;
@@ -84,7 +88,7 @@ const OPTIONS: RuntimeOptions = {
   intervalMs: 0,
   afterWriteDelayMs: 0,
   outbox: false,
-  connection: { network: null },
+  connection: { network: null, probeMs: 40 },
 };
 const runtimes: ChatSessionsRuntime[] = [];
 
@@ -217,6 +221,30 @@ describe('local cache (IndexedDB, real backend)', () => {
     });
     expect(reload.sent, 'a delta, not a reload of the list').not.to.include('list_sessions');
     expect(reload.sent).to.include('changes_since');
+  });
+
+  it('a reload while offline shows the cached list, and catches up once the connection returns', async function () {
+    this.timeout(30_000);
+    const broker = await newBroker();
+    const elsewhere = broker.page().chat;
+    await created(elsewhere, 'Cached charter');
+    await firstVisit(broker);
+    await created(elsewhere, 'Made while away');
+
+    const reload = broker.page();
+    reload.online = false;
+    const runtime = runtimeFor(broker, reload);
+    const list = runtime.sessionList();
+    list.subscribe(() => {});
+    await eventually(() => expect(list.getSnapshot().error).to.not.equal(null));
+    expect(titles(list.getSnapshot())).to.deep.equal(['Cached charter']);
+    expect(list.getSnapshot().fromCache).to.equal(true);
+
+    reload.online = true;
+    await settledList(list);
+    expect(titles(list.getSnapshot())).to.deep.equal(['Cached charter', 'Made while away']);
+    expect(list.getSnapshot().error).to.equal(null);
+    expect(reload.sent).not.to.include('list_sessions');
   });
 
   it("isolates brokers: broker B never sees broker A's cached rows, and sign-out clears A's", async function () {

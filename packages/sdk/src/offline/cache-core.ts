@@ -53,6 +53,8 @@ export class CacheCore implements StoreCache {
   /** The entries are current (caught up, or never restored): they may be written. */
   #current = false;
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The last catch-up failed (offline): the stores it painted wait for the connection. */
+  #failed = false;
   #disposed = false;
 
   constructor(options: LocalCacheOptions, storage: CacheStorage) {
@@ -105,6 +107,13 @@ export class CacheCore implements StoreCache {
     this.#capture();
     if (store.cacheKind === 'list') this.#liveLists.delete(store);
     else this.#liveConversations.delete(store);
+  }
+
+  /** The connection is back: stores painted from the cache whose catch-up failed load again. */
+  recovered(): void {
+    if (!this.#failed || this.#disposed) return;
+    this.#failed = false;
+    for (const store of [...this.#liveLists, ...this.#liveConversations.keys()]) void store.load();
   }
 
   /** Writes the entries now, if they are current (a no-op before the catch-up). */
@@ -193,6 +202,7 @@ export class CacheCore implements StoreCache {
       ...(this.#options.maxDelta === undefined ? {} : { maxDelta: this.#options.maxDelta }),
     });
     if (result.kind === 'error') {
+      this.#failed = true;
       // Tried again by the next store that asks (after the connection returns).
       this.#catchUp = null;
       return result;

@@ -118,6 +118,11 @@ export class LocalCache implements StoreCache {
     else this.#waiting.delete(store);
   }
 
+  /** The connection is back: a catch-up that failed is tried again by the stores it painted. */
+  recovered(): void {
+    this.#loaded?.recovered();
+  }
+
   /** Writes what is kept now (a no-op before the catch-up, or before anything was loaded). */
   save(): void {
     this.#loaded?.save();

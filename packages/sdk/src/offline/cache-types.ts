@@ -92,6 +92,8 @@ export interface StoreCache {
 /** What the cache reads of a live list store to keep its first page. */
 export interface CacheableList {
   readonly cacheKind: 'list';
+  /** Loads again (after a failed catch-up, when the connection returns). */
+  load(): Promise<unknown>;
   /** The list as shown, or null while it is not settled (loading, writes pending, searching). */
   cacheEntry(): {
     tab: ListTab;
@@ -106,6 +108,8 @@ export interface CacheableList {
 /** What the cache reads of a live conversation to keep its newest page. */
 export interface CacheableConversation {
   readonly cacheKind: 'conversation';
+  /** Loads again (after a failed catch-up, when the connection returns). */
+  load(): Promise<unknown>;
   /** The saved messages, or null while it is not settled. */
   cacheEntry(): {
     sessionId: string;

@@ -146,6 +146,7 @@ export class ChatSessionsRuntime {
   readonly #connection: ConnectionState;
   readonly #outbox: OutboxLink | null;
   readonly #cache: LocalCache | null;
+  readonly #stopRecovered: () => void;
   #engineUsers = 0;
   #stopScheduled = false;
 
@@ -199,6 +200,7 @@ export class ChatSessionsRuntime {
             sync: this.#sync,
             ...(options.cache ?? {}),
           });
+    this.#stopRecovered = this.#connection.onRecovered(() => this.#cache?.recovered());
     this.#registry = new StoreRegistry(
       { acquire: () => this.#acquireEngine(), release: () => this.#releaseEngine() },
       options.idleMs ?? 0,
@@ -315,6 +317,7 @@ export class ChatSessionsRuntime {
     if (runtimes.get(this.client) === this) runtimes.delete(this.client);
     this.#cache?.save();
     this.#registry.clear();
+    this.#stopRecovered();
     this.#cache?.dispose();
     this.#outbox?.dispose();
     this.#connection.dispose();

@@ -223,8 +223,9 @@ export class MessageStore
     if (caughtUp.kind === 'error') this.#error = caughtUp.error;
     else for (const batch of caughtUp.batches) this.#applyBatch(batch);
     this.#emit();
-    if (caughtUp.kind === 'error') return fail(caughtUp.error);
+    // Writes waiting in the outbox show as pending, also when the catch-up failed (offline).
     if (this.#outbox) await this.#showQueued(this.#outbox);
+    if (caughtUp.kind === 'error') return fail(caughtUp.error);
     const items = this.#sortedSent().slice(-this.#pageSize);
     return { data: { items, hasMore: this.#hasOlder }, error: null };
   }
