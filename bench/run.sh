@@ -14,7 +14,7 @@ root="$(cd "$here/.." && pwd)"
 cd "$root"
 [ -d node_modules ] || npm ci
 
-sections=(db browser airports bundles)
+sections=(db browser reload airports bundles)
 results_dir="$here/results"
 mkdir -p "$results_dir"
 export BENCH_RESULTS_DIR="$results_dir"
@@ -31,6 +31,12 @@ section_db() {
 # hand-built DOM cards in the same run. About 5 minutes (more on a busy machine).
 section_browser() {
   node --conditions=@chat-sessions/source --import tsx bench/browser/run.ts
+}
+
+# Reload to first card with the local cache against the network (#14): the real SDK and backend
+# in Chromium, on loopback and 100 ms away. About 3 minutes.
+section_reload() {
+  bash test/harness/with-postgres.sh node --conditions=@chat-sessions/source --import tsx bench/browser/cache-reload.ts
 }
 
 # The airport table (#12): type-ahead in process against a naive scan, and quick create's preview

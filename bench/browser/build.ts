@@ -40,7 +40,7 @@ const PAGE = `<!doctype html>
  * `@chat-sessions/source` condition the sources are bundled instead, and esbuild would drop
  * `import './define.js'` as free of effects. Define files register elements: keep them.
  */
-const keepDefineFiles: Plugin = {
+export const keepDefineFiles: Plugin = {
   name: 'keep-define-files',
   setup(builder) {
     builder.onResolve({ filter: /\/define\.js$/ }, async (args) => {

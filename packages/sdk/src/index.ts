@@ -242,6 +242,7 @@ export { DraftStore, type DraftSnapshot, type DraftStoreOptions } from './stores
 // Runtime: one per client, the one sync engine and the shared stores
 export {
   ChatSessionsRuntime,
+  clearLocalCache,
   getRuntime,
   type ConversationQuery,
   type RuntimeOptions,
@@ -283,3 +284,16 @@ export {
 } from './offline/connection-state.js';
 export { OutboxLink, createOutbox, type OutboxOptions } from './offline/outbox-link.js';
 export type { MessageOutbox, OutboxOutcome, QueuedMessage } from './offline/outbox-types.js';
+export { LocalCache, createLocalCache, type LocalCacheOptions } from './offline/cache-link.js';
+export type {
+  CacheCatchUp,
+  CacheContents,
+  CacheMissReason,
+  CacheStorage,
+  CacheableConversation,
+  CacheableList,
+  CachedConversation,
+  CachedList,
+  ListRestoreTarget,
+  StoreCache,
+} from './offline/cache-types.js';

@@ -1,5 +1,6 @@
 export {
   ChatSessionsRuntime,
+  clearLocalCache,
   getRuntime,
   type ConversationQuery,
   type RuntimeOptions,

@@ -2,6 +2,8 @@ import type { ChatSessionsClient } from '../client/chat-sessions.js';
 import type { SessionSort } from '../inputs.js';
 import type { ListTab } from '../lifecycle.js';
 import type { Environment } from '../platform.js';
+import { createLocalCache, type LocalCache } from '../offline/cache-link.js';
+import type { CacheStorage } from '../offline/cache-types.js';
 import { ConnectionState, type NetworkSignal } from '../offline/connection-state.js';
 import { createOutbox, type OutboxLink } from '../offline/outbox-link.js';
 import { MessageStore } from '../stores/message-store.js';
@@ -51,6 +53,38 @@ export interface RuntimeOptions {
         warmMs?: number;
         indexedDB?: IDBFactory | null;
         locks?: LockManager | null;
+      };
+  /**
+   * The local cache: in a browser with IndexedDB, the first page of each list shown (no
+   * search), the counts and the newest page of the conversations opened most recently are kept
+   * per broker (`userId`, one database each) with the change feed's position; a reload paints
+   * from it before the network answers, then catches up by the feed from that position (a
+   * delta; a position too old or ahead of the server gives a full reload). On by default where
+   * IndexedDB exists and `userId` is given; `false` turns it off. On sign-out call
+   * {@link ChatSessionsRuntime.clearCache} (or {@link clearLocalCache}) so nothing is left.
+   *
+   * @example
+   * const runtime = getRuntime(chat, { userId, cache: { maxConversations: 5 } });
+   * // sign-out:
+   * await runtime.clearCache();
+   * runtime.dispose();
+   * await supabase.auth.signOut();
+   */
+  cache?:
+    | false
+    | {
+        /** Delay between a change and the write that keeps it, in ms (default 400). */
+        saveDelayMs?: number;
+        /** More changes than this since the stored position make a full reload (default 1 000). */
+        maxDelta?: number;
+        /** A cache older than this is not shown, in ms (default 7 days). */
+        maxAgeMs?: number;
+        /** Conversations kept, the most recently opened (default 10). */
+        maxConversations?: number;
+        /** Feature override (tests); detected when omitted. */
+        indexedDB?: IDBFactory | null;
+        /** Where to keep it instead of IndexedDB (tests, or a host's own storage). */
+        storage?: CacheStorage;
       };
   /** Connection-state tuning: how often to retry while down (ms), the browser's signal. */
   connection?: { probeMs?: number; offlineAfter?: number; network?: NetworkSignal | null };
@@ -111,6 +145,8 @@ export class ChatSessionsRuntime {
   readonly #registry: StoreRegistry;
   readonly #connection: ConnectionState;
   readonly #outbox: OutboxLink | null;
+  readonly #cache: LocalCache | null;
+  readonly #stopRecovered: () => void;
   #engineUsers = 0;
   #stopScheduled = false;
 
@@ -154,6 +190,17 @@ export class ChatSessionsRuntime {
             ...(options.outbox ?? {}),
           });
     this.#connection.setOutbox(this.#outbox !== null);
+    // Keyed by the broker's id like the outbox: without it, nothing is kept.
+    this.#cache =
+      options.cache === false || !this.#userId
+        ? null
+        : createLocalCache({
+            client,
+            broker: this.#userId,
+            sync: this.#sync,
+            ...(options.cache ?? {}),
+          });
+    this.#stopRecovered = this.#connection.onRecovered(() => this.#cache?.recovered());
     this.#registry = new StoreRegistry(
       { acquire: () => this.#acquireEngine(), release: () => this.#releaseEngine() },
       options.idleMs ?? 0,
@@ -176,6 +223,19 @@ export class ChatSessionsRuntime {
   /** The outbox, or null where the browser lacks IndexedDB or Web Locks (Node) or it is off. */
   get outbox(): OutboxLink | null {
     return this.#outbox;
+  }
+
+  /** The local cache, or null where the browser lacks IndexedDB (Node), without `userId`, or off. */
+  get cache(): LocalCache | null {
+    return this.#cache;
+  }
+
+  /**
+   * Deletes this broker's local cache and keeps nothing more in it: call on sign-out (then
+   * dispose the runtime). A no-op without a cache.
+   */
+  async clearCache(): Promise<void> {
+    await this.#cache?.clear();
   }
 
   /** What the runtime holds right now. */
@@ -204,6 +264,7 @@ export class ChatSessionsRuntime {
           search,
           pageSize,
           userId: this.#userId,
+          cache: this.#cache,
         }),
       (store) => void store.load(),
     );
@@ -224,6 +285,7 @@ export class ChatSessionsRuntime {
           threadId,
           pageSize,
           outbox: this.#outbox,
+          cache: this.#cache,
         }),
       (store) => void store.load(),
     );
@@ -253,7 +315,10 @@ export class ChatSessionsRuntime {
    */
   dispose(): void {
     if (runtimes.get(this.client) === this) runtimes.delete(this.client);
+    this.#cache?.save();
     this.#registry.clear();
+    this.#stopRecovered();
+    this.#cache?.dispose();
     this.#outbox?.dispose();
     this.#connection.dispose();
     if (this.#ownsSync) this.#sync.dispose();
@@ -303,4 +368,20 @@ export function getRuntime(
     runtimes.set(client, runtime);
   }
   return runtime;
+}
+
+/**
+ * Deletes the local cache of one broker (`broker`, their user id) or, without one, of every
+ * broker on this browser, with no runtime needed (e.g. on a sign-out page, or "sign out
+ * everywhere" on a shared computer). A no-op where there is no IndexedDB.
+ *
+ * @example
+ * await clearLocalCache({ broker: userId });
+ */
+export async function clearLocalCache(options: { broker?: string } = {}): Promise<void> {
+  const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  if (!factory) return;
+  const { IndexedDbCache, clearEveryCache } = await import('../offline/cache.js');
+  if (options.broker) await new IndexedDbCache(options.broker, factory).clear();
+  else await clearEveryCache(factory);
 }

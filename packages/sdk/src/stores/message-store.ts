@@ -10,6 +10,7 @@ import type {
   MessageRole,
   RichContent,
 } from '../models/message.js';
+import type { CacheableConversation, StoreCache } from '../offline/cache-types.js';
 import type { MessageOutbox, OutboxOutcome, QueuedMessage } from '../offline/outbox-types.js';
 import type { ChangeFeedSync } from '../sync/change-feed-sync.js';
 import { FeedLink } from './feed-link.js';
@@ -67,6 +68,11 @@ export interface MessageStoreOptions {
    * runtime's outbox in a browser). Without one they become `failed`.
    */
   outbox?: MessageOutbox | null;
+  /**
+   * The local cache (the runtime's): the first load paints the newest page kept from an earlier
+   * visit, then catches up by the change feed. Null or omitted: the first load reads the network.
+   */
+  cache?: StoreCache | null;
 }
 
 /** What `send` takes besides the text. */
@@ -97,7 +103,12 @@ interface Outgoing {
  * const { error } = await conversation.send('Can you do Friday 9am?');
  * if (error) showRetry(); // conversation.retry(id)
  */
-export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
+export class MessageStore
+  extends SnapshotStore<MessageStoreSnapshot>
+  implements CacheableConversation
+{
+  /** @internal What the local cache reads of this store. */
+  readonly cacheKind = 'conversation';
   readonly #client: ChatSessionsClient;
   readonly #sync: ChangeFeedSync | null;
   readonly #sessionId: string;
@@ -115,6 +126,7 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
   readonly #abort = new AbortController();
   readonly #feed: FeedLink;
   readonly #outbox: MessageOutbox | null;
+  readonly #cache: StoreCache | null;
   readonly #stopOutbox: () => void;
   #disposed = false;
 
@@ -144,6 +156,7 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
     this.#pageSize = pageSize;
     this.#feed = new FeedLink(this.#sync, (batch) => this.#applyBatch(batch));
     this.#outbox = options.outbox ?? null;
+    this.#cache = options.cache ?? null;
     this.#stopOutbox = this.#outbox?.onOutcome((outcome) => this.#applyOutcome(outcome)) ?? noop;
   }
 
@@ -154,6 +167,8 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
   async load(): Promise<Result<MessagePage>> {
     if (this.#disposed) return fail(this.#disposedError());
     this.#feed.follow();
+    const restored = this.#cache && !this.#loaded ? await this.#restore(this.#cache) : null;
+    if (restored) return restored;
     if (this.#loaded && this.#sent.size > 0) {
       const caughtUp = await this.catchUp();
       if (caughtUp.error) return fail(caughtUp.error);
@@ -186,6 +201,45 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
     this.#emit();
     if (this.#outbox) await this.#showQueued(this.#outbox);
     return page;
+  }
+
+  /** Paints the cached newest page, then applies the cache's delta; null when a load is due. */
+  async #restore(cache: StoreCache): Promise<Result<MessagePage> | null> {
+    const cached = await cache.conversation(this.#sessionId, this.#threadId);
+    if (!cached || this.#disposed || this.#loaded) return null;
+    for (const message of cached.items) this.#merge(message);
+    [this.#hasOlder, this.#loaded, this.#loading] = [cached.hasOlder, true, true];
+    this.#emit();
+    const caughtUp = await cache.catchUp();
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set while awaiting
+    if (this.#disposed) return fail(this.#disposedError());
+    this.#loading = false;
+    if (caughtUp.kind === 'reload') {
+      // Too old to catch up: read the newest page instead.
+      this.#sent.clear();
+      [this.#loaded, this.#hasOlder] = [false, false];
+      return null;
+    }
+    if (caughtUp.kind === 'error') this.#error = caughtUp.error;
+    else for (const batch of caughtUp.batches) this.#applyBatch(batch);
+    this.#emit();
+    // Writes waiting in the outbox show as pending, also when the catch-up failed (offline).
+    if (this.#outbox) await this.#showQueued(this.#outbox);
+    if (caughtUp.kind === 'error') return fail(caughtUp.error);
+    const items = this.#sortedSent().slice(-this.#pageSize);
+    return { data: { items, hasMore: this.#hasOlder }, error: null };
+  }
+
+  /** @internal The saved messages, for the local cache; null while not settled. */
+  cacheEntry(): ReturnType<CacheableConversation['cacheEntry']> {
+    if (!this.#loaded || this.#loading || this.#error || this.#gone) return null;
+    const items = this.#sortedSent();
+    return {
+      sessionId: this.#sessionId,
+      threadId: this.#threadId,
+      items,
+      hasOlder: this.#hasOlder,
+    };
   }
 
   /** Loads the page before the oldest message held. Does nothing when there is none or while loading. */
@@ -316,6 +370,7 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
+    this.#cache?.released(this);
     this.#feed.unfollow();
     this.#stopOutbox();
     this.#abort.abort();
@@ -465,6 +520,7 @@ export class MessageStore extends SnapshotStore<MessageStoreSnapshot> {
       error: this.#error,
       gone: this.#gone,
     });
+    this.#cache?.changed(this);
   }
 }
 

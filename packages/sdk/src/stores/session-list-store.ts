@@ -17,18 +17,15 @@ import type { SessionPage } from '../models/session-page.js';
 import type { CompletionOutcome, Session } from '../models/session.js';
 import { detectEnvironment, type Environment } from '../platform.js';
 import type { ChangeFeedSync } from '../sync/change-feed-sync.js';
+import type { CacheableList, StoreCache } from '../offline/cache-types.js';
+import { safeParse } from '../validate.js';
 import { FeedLink } from './feed-link.js';
 import { CountReconciliation, deltaBetween } from './list/count-reconciliation.js';
-import {
-  OptimisticQueue,
-  limiter,
-  type MutationSpec,
-  type PendingChange,
-} from './list/optimistic-queue.js';
+import { OptimisticQueue, type MutationSpec, type PendingChange } from './list/optimistic-queue.js';
 import { PagingWindow, type ListQuery } from './list/paging-window.js';
 import { patchedSession, provisionalSession } from './list/provisional-rows.js';
 import { SearchDebounce } from './list/search-debounce.js';
-import { MutationSpecs } from './list/mutation-specs.js';
+import { MutationSpecs, runBulk } from './list/mutation-specs.js';
 import type {
   BulkAction,
   BulkItemResult,
@@ -49,7 +46,6 @@ export type {
   SessionMutationError,
   TabCounts,
 } from './list/types.js';
-import { safeParse } from '../validate.js';
 
 /**
  * The live session list behind a sidebar: one tab at a time, searched and ordered, paged by
@@ -65,7 +61,9 @@ import { safeParse } from '../validate.js';
  * await list.archive(sessionId);            // leaves the Active tab at once
  * const results = await list.bulk('mark_read', selectedIds);
  */
-export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
+export class SessionListStore extends SnapshotStore<SessionListSnapshot> implements CacheableList {
+  /** @internal What the local cache reads of this store. */
+  readonly cacheKind = 'list';
   readonly #client: ChatSessionsClient;
   readonly #sync: ChangeFeedSync | null;
   readonly #environment: Environment;
@@ -78,6 +76,8 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
   readonly #window = new PagingWindow();
   readonly #search: SearchDebounce;
   readonly #feed: FeedLink;
+  readonly #cache: StoreCache | null;
+  #fromCache = false;
   #tab: ListTab;
   #sort: SessionSort;
   #loading = false;
@@ -109,6 +109,7 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
       error: null,
       mutationError: null,
       pendingIds: Object.freeze([]),
+      fromCache: false,
     });
     const pageSize = options.pageSize ?? 50;
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 200) {
@@ -128,6 +129,7 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
     });
     this.#counts = new CountReconciliation(this.#client, () => this.#disposed);
     this.#feed = new FeedLink(this.#sync, (batch) => this.#applyBatch(batch));
+    this.#cache = options.cache ?? null;
   }
 
   /** The session as the list currently sees it (optimistic changes included), in any tab, or undefined. */
@@ -153,6 +155,8 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
     this.#loadingMore = false;
     this.#error = null;
     this.#emit();
+    const restored = this.#cache ? await this.#restore(this.#cache, generation) : null;
+    if (restored) return restored;
     if (this.#sync) await this.#sync.ensureBaseline();
     if (generation !== this.#generation)
       return fail(
@@ -168,6 +172,7 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set while awaiting
     if (generation !== this.#generation || this.#disposed) return page;
     this.#loading = false;
+    this.#fromCache = false;
     if (page.error) {
       this.#error = page.error;
     } else {
@@ -175,6 +180,37 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
     }
     this.#emit();
     return page;
+  }
+
+  /** Paints from the local cache and catches up by delta; null when a network load is due. */
+  #restore(cache: StoreCache, generation: number): Promise<Result<SessionPage> | null> {
+    return cache.restoreList(
+      { ...this.#query(), pageSize: this.#pageSize },
+      {
+        current: () => generation === this.#generation && !this.#disposed,
+        paint: (page, counts) => {
+          if (counts) this.#counts.seed(counts);
+          this.#applyPage(page, null);
+          this.#fromCache = true;
+          this.#emit();
+        },
+        apply: (batch) => this.#applyRows(batch),
+        refreshCounts: () => this.#counts.refresh(),
+        settle: (error) => {
+          [this.#loading, this.#fromCache, this.#error] = [false, error !== null, error];
+          this.#emit();
+        },
+      },
+    );
+  }
+
+  /** @internal The first page as shown, for the local cache; null while not settled. */
+  cacheEntry(): ReturnType<CacheableList['cacheEntry']> {
+    const view = this.getSnapshot();
+    const settled = view.loaded && !view.loading && !view.fromCache && !view.error;
+    if (!settled || view.search !== '' || view.pendingIds.length > 0) return null;
+    const { tab, sort, items, counts } = view;
+    return { tab, sort, pageSize: this.#pageSize, items, nextCursor: this.#window.cursor, counts };
   }
 
   /** Loads the next page of the current list (keyset). Does nothing at the end or while loading. */
@@ -424,27 +460,18 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
    * const results = await list.bulk('archive', selectedIds);
    * const failed = results.filter((result) => result.error);
    */
-  async bulk(
+  bulk(
     action: BulkAction,
     ids: readonly string[],
     options: BulkOptions = {},
   ): Promise<BulkItemResult[]> {
-    if (action === 'complete' && !options.outcome) {
-      throw new TypeError(
-        "bulk('complete', ids, { outcome }) needs an outcome: 'won', 'lost' or 'cancelled'",
-      );
-    }
-    const throttle = limiter(Math.max(1, options.concurrency ?? 4));
-    const unique = [...new Set(ids)];
-    const settled = await Promise.all(
-      unique.map(async (id) => {
-        const spec = this.#specs().bulk(action, id, options);
-        const result = await this.#mutate({ ...spec, send: () => throttle(spec.send) });
-        return [id, { id, ...result }] as const;
-      }),
+    return runBulk(
+      action,
+      ids,
+      options,
+      (id) => this.#specs().bulk(action, id, options),
+      (spec) => this.#mutate(spec),
     );
-    const results = new Map<string, BulkItemResult>(settled);
-    return ids.flatMap((id) => results.get(id) ?? []);
   }
 
   #specs(): MutationSpecs {
@@ -462,6 +489,7 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
+    this.#cache?.released(this);
     this.#feed.unfollow();
     this.#pageAbort?.abort();
     this.#search.cancel();
@@ -544,9 +572,13 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
     // Fetch the counts first, so rows and counts change in the same snapshot.
     await this.#counts.refresh();
     if (this.#disposed) return;
-    for (const session of batch.sessions) this.#upsert(session);
-    for (const entry of purged) this.#rows.delete(entry.id);
+    this.#applyRows(batch);
     this.#emit();
+  }
+
+  #applyRows(batch: ChangeBatch): void {
+    for (const session of batch.sessions) this.#upsert(session);
+    for (const entry of batch.deleted) if (entry.entity === 'session') this.#rows.delete(entry.id);
   }
 
   #scheduleCountsRefresh(): void {
@@ -587,6 +619,8 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> {
       error: this.#error,
       mutationError: this.#mutationError,
       pendingIds: Object.freeze(this.#optimistic.pendingIds),
+      fromCache: this.#fromCache,
     });
+    this.#cache?.changed(this);
   }
 }

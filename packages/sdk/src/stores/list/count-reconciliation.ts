@@ -64,6 +64,11 @@ export class CountReconciliation {
     if (version > this.#base.version) this.#settled.push({ delta, version });
   }
 
+  /** Counts known from elsewhere (the local cache), taken unless newer ones are held. */
+  seed(counts: SessionCounts): void {
+    if (counts.version > this.#base.version) this.#base = Object.freeze({ ...counts });
+  }
+
   /** The counts to show, given the deltas of the writes still pending. */
   current(pending: readonly CountsDelta[]): SessionCounts {
     let counts = this.#base;

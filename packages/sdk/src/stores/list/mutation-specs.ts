@@ -1,8 +1,38 @@
 import type { ChatSessionsClient } from '../../client/chat-sessions.js';
 import type { TransitionInput } from '../../inputs.js';
 import { applyTransition } from '../../lifecycle.js';
-import type { MutationSpec } from './optimistic-queue.js';
-import type { BulkAction, BulkOptions } from './types.js';
+import type { Result } from '../../errors.js';
+import type { Session } from '../../models/session.js';
+import { limiter, type MutationSpec } from './optimistic-queue.js';
+import type { BulkAction, BulkItemResult, BulkOptions } from './types.js';
+
+/**
+ * Runs one action on a selection: every session's spec through `mutate` (optimistic at once),
+ * the requests a few at a time; results in the order of `ids`, each id once.
+ */
+export async function runBulk(
+  action: BulkAction,
+  ids: readonly string[],
+  options: BulkOptions,
+  specFor: (id: string) => MutationSpec,
+  mutate: (spec: MutationSpec) => Promise<Result<Session>>,
+): Promise<BulkItemResult[]> {
+  if (action === 'complete' && !options.outcome) {
+    throw new TypeError(
+      "bulk('complete', ids, { outcome }) needs an outcome: 'won', 'lost' or 'cancelled'",
+    );
+  }
+  const throttle = limiter(Math.max(1, options.concurrency ?? 4));
+  const settled = await Promise.all(
+    [...new Set(ids)].map(async (id) => {
+      const spec = specFor(id);
+      const result = await mutate({ ...spec, send: () => throttle(spec.send) });
+      return [id, { id, ...result }] as const;
+    }),
+  );
+  const results = new Map<string, BulkItemResult>(settled);
+  return ids.flatMap((id) => results.get(id) ?? []);
+}
 
 /** The optimistic effect and the request of each action the list applies to a session. */
 export class MutationSpecs {

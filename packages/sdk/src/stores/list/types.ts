@@ -7,6 +7,7 @@ import type { Environment } from '../../platform.js';
 import type { ChangeFeedSync } from '../../sync/change-feed-sync.js';
 import type { ChatSessionsClient } from '../../client/chat-sessions.js';
 import type { SessionMutation } from './optimistic-queue.js';
+import type { StoreCache } from '../../offline/cache-types.js';
 
 /** The last optimistic change that failed (and was rolled back). */
 export interface SessionMutationError {
@@ -50,6 +51,11 @@ export interface SessionListSnapshot {
   mutationError: SessionMutationError | null;
   /** Ids of sessions with a change in flight (show a spinner, keep buttons). */
   pendingIds: readonly string[];
+  /**
+   * The items were painted from the local cache and are being brought up to date (`loading`),
+   * or could not be yet (`error`): the next load catches them up.
+   */
+  fromCache: boolean;
 }
 
 /** Options of {@link SessionListStore}. */
@@ -72,6 +78,11 @@ export interface SessionListStoreOptions {
   userId?: string;
   /** Clock (and other hooks); detected when omitted. */
   environment?: Partial<Environment>;
+  /**
+   * The local cache (the runtime's): the first load paints from it, then catches up by the
+   * change feed from the stored cursor. Null or omitted: every load reads the network.
+   */
+  cache?: StoreCache | null;
 }
 
 /** Actions {@link SessionListStore.bulk} can apply to a selection. */
