@@ -1,15 +1,7 @@
 import type { ChatSessionsClient } from '../client/chat-sessions.js';
 import type { PurgedSession, VersionedRequestOptions } from '../client/sessions-client.js';
-import { ChatSessionsError, fail, validationError, type Result } from '../errors.js';
-import { newId } from '../ids.js';
-import {
-  CreateSessionInputSchema,
-  SessionPatchSchema,
-  type CreateSessionInput,
-  type SessionPatch,
-  type SessionSort,
-  type TransitionInput,
-} from '../inputs.js';
+import { ChatSessionsError, fail, type Result } from '../errors.js';
+import type { CreateSessionInput, SessionPatch, SessionSort, TransitionInput } from '../inputs.js';
 import type { ListTab } from '../lifecycle.js';
 import type { ChangeBatch } from '../models/changes.js';
 import { EMPTY_SESSION_COUNTS, type SearchCounts } from '../models/counts.js';
@@ -18,12 +10,10 @@ import type { CompletionOutcome, Session } from '../models/session.js';
 import { detectEnvironment, type Environment } from '../platform.js';
 import type { ChangeFeedSync } from '../sync/change-feed-sync.js';
 import type { CacheableList, StoreCache } from '../offline/cache-types.js';
-import { safeParse } from '../validate.js';
 import { FeedLink } from './feed-link.js';
 import { CountReconciliation, deltaBetween } from './list/count-reconciliation.js';
 import { OptimisticQueue, type MutationSpec, type PendingChange } from './list/optimistic-queue.js';
 import { PagingWindow, type ListQuery } from './list/paging-window.js';
-import { patchedSession, provisionalSession } from './list/provisional-rows.js';
 import { SearchDebounce } from './list/search-debounce.js';
 import { MutationSpecs, runBulk } from './list/mutation-specs.js';
 import type {
@@ -295,19 +285,8 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> impleme
    * row when it answers; removed again if the create fails. Idempotent on `input.id`.
    */
   create(input: CreateSessionInput): Promise<Result<Session>> {
-    const parsed = safeParse(CreateSessionInputSchema, input);
-    if (!parsed.success) return Promise.resolve(fail(validationError('session', parsed.error)));
-    const id = parsed.data.id ?? newId();
-    const provisional = provisionalSession(
-      { ...parsed.data, id },
-      { ownerId: this.#userId, nowIso: this.#nowIso() },
-    );
-    return this.#mutate({
-      sessionId: id,
-      mutation: 'create',
-      apply: (session) => session ?? provisional,
-      send: () => this.#client.sessions.create({ ...input, id }),
-    });
+    const spec = this.#specs().create(input, this.#userId);
+    return spec instanceof ChatSessionsError ? Promise.resolve(fail(spec)) : this.#mutate(spec);
   }
 
   /** Renames a session (shown at once). */
@@ -316,12 +295,7 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> impleme
     title: string,
     options: VersionedRequestOptions = {},
   ): Promise<Result<Session>> {
-    return this.#mutate({
-      sessionId: id,
-      mutation: 'rename',
-      apply: (session) => session && { ...session, title: title.trim() },
-      send: () => this.#client.sessions.rename(id, title, options),
-    });
+    return this.#mutate(this.#specs().rename(id, title, options));
   }
 
   /** Changes a session's fields (shown at once). */
@@ -330,16 +304,8 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> impleme
     patch: SessionPatch,
     options: VersionedRequestOptions = {},
   ): Promise<Result<Session>> {
-    const parsed = safeParse(SessionPatchSchema, patch);
-    if (!parsed.success)
-      return Promise.resolve(fail(validationError('session patch', parsed.error)));
-    const value = parsed.data;
-    return this.#mutate({
-      sessionId: id,
-      mutation: 'update',
-      apply: (session) => session && patchedSession(session, value),
-      send: () => this.#client.sessions.update(id, patch, options),
-    });
+    const spec = this.#specs().update(id, patch, options);
+    return spec instanceof ChatSessionsError ? Promise.resolve(fail(spec)) : this.#mutate(spec);
   }
 
   /**

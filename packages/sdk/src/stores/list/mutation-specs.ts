@@ -1,5 +1,16 @@
 import type { ChatSessionsClient } from '../../client/chat-sessions.js';
-import type { TransitionInput } from '../../inputs.js';
+import type { VersionedRequestOptions } from '../../client/sessions-client.js';
+import { validationError, type ChatSessionsError } from '../../errors.js';
+import { newId } from '../../ids.js';
+import {
+  CreateSessionInputSchema,
+  SessionPatchSchema,
+  type CreateSessionInput,
+  type SessionPatch,
+  type TransitionInput,
+} from '../../inputs.js';
+import { safeParse } from '../../validate.js';
+import { patchedSession, provisionalSession } from './provisional-rows.js';
 import { applyTransition } from '../../lifecycle.js';
 import type { Result } from '../../errors.js';
 import type { Session } from '../../models/session.js';
@@ -42,6 +53,53 @@ export class MutationSpecs {
   constructor(client: ChatSessionsClient, nowIso: () => string) {
     this.#client = client;
     this.#nowIso = nowIso;
+  }
+
+  /**
+   * A create: listed at once (in the Active tab) as the row the server will most likely
+   * return, replaced by the server's; idempotent on `input.id` (made here when absent).
+   */
+  create(input: CreateSessionInput, ownerId: string): MutationSpec | ChatSessionsError {
+    const parsed = safeParse(CreateSessionInputSchema, input);
+    if (!parsed.success) return validationError('session', parsed.error);
+    const id = parsed.data.id ?? newId();
+    const provisional = provisionalSession(
+      { ...parsed.data, id },
+      { ownerId, nowIso: this.#nowIso() },
+    );
+    return {
+      sessionId: id,
+      mutation: 'create',
+      apply: (session) => session ?? provisional,
+      send: () => this.#client.sessions.create({ ...input, id }),
+    };
+  }
+
+  /** A rename, shown at once. */
+  rename(id: string, title: string, options: VersionedRequestOptions): MutationSpec {
+    return {
+      sessionId: id,
+      mutation: 'rename',
+      apply: (session) => session && { ...session, title: title.trim() },
+      send: () => this.#client.sessions.rename(id, title, options),
+    };
+  }
+
+  /** A change of fields, shown at once. */
+  update(
+    id: string,
+    patch: SessionPatch,
+    options: VersionedRequestOptions,
+  ): MutationSpec | ChatSessionsError {
+    const parsed = safeParse(SessionPatchSchema, patch);
+    if (!parsed.success) return validationError('session patch', parsed.error);
+    const value = parsed.data;
+    return {
+      sessionId: id,
+      mutation: 'update',
+      apply: (session) => session && patchedSession(session, value),
+      send: () => this.#client.sessions.update(id, patch, options),
+    };
   }
 
   /** A lifecycle action: the session as the database's transition rule leaves it. */
