@@ -110,7 +110,8 @@ $$;
 
 -- The caller's sessions (any tab, trash included) that match: exactly those for which
 -- chat_private.session_matches is true. p_message_ids: search_message_session_ids, when
--- already read. SECURITY DEFINER, only the caller's own rows, as above.
+-- already read (filtered to the caller's sessions like everything else). SECURITY DEFINER,
+-- only the caller's own rows, as above.
 create function chat_private.search_session_ids(p_pattern text, p_codes text[], p_message_ids uuid[] default null)
 returns uuid[]
 language plpgsql stable
@@ -129,7 +130,10 @@ begin
     select s.id from chat.sessions s
     where s.owner_id = v_user and cardinality(p_codes) > 0 and chat_private.leg_codes(s.legs) && p_codes
     union all
-    select unnest(coalesce(p_message_ids, chat_private.search_message_session_ids(p_pattern)))
+    -- Ids handed in are kept only when they are the caller's own sessions too.
+    select s.id from chat.sessions s
+    where s.owner_id = v_user
+      and s.id = any(coalesce(p_message_ids, chat_private.search_message_session_ids(p_pattern)))
   ) x;
   return v_ids;
 end;

@@ -4,7 +4,7 @@
 -- id lookups return only the caller's sessions, and neither the list nor the counts ever show
 -- another broker's sessions or messages.
 \ir helpers/setup.psql
-select plan(18);
+select plan(19);
 
 select has_index('chat', 'sessions', 'sessions_search_trgm_idx', 'trigram index on the sessions'' search text');
 select has_index('chat', 'messages', 'messages_content_trgm_idx', 'trigram index on the message text');
@@ -82,6 +82,8 @@ select ok(not (pg_temp.id('z:bob') = any (chat_private.search_session_ids('%zanz
   'search_session_ids (security definer) never returns another broker''s session');
 select is(cardinality(chat_private.search_session_ids('%zanzibar%', '{ZNZ,HTZN}')), 4,
   'but all four of the caller''s');
+select ok(not (pg_temp.id('z:bob') = any (chat_private.search_session_ids('%zanzibar%', '{}', array[pg_temp.id('z:bob')]))),
+  'nor one handed in as a message match');
 select is(chat_private.search_message_session_ids('%mine.%'), '{}'::uuid[],
   'search_message_session_ids never returns another broker''s messages');
 
