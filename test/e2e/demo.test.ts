@@ -24,6 +24,7 @@ import {
   launchChromium,
   openDemo,
   openTab,
+  revealCard,
   sessionMenuAction,
   tab,
   tabCounts,
@@ -230,14 +231,14 @@ describe('demo workspace (npm start, PostgreSQL)', () => {
       await expectText(toast.locator('.toast-message'), 'Moved “Geneva watch fair” to trash.');
 
       await toast.locator('[part~="toast-button"]', { hasText: 'Undo' }).click();
-      await card(page, SEED.geneva).waitFor();
+      await revealCard(page, SEED.geneva);
       await expectTabCounts(page, before);
       await expectCount(toast, 0, 'the undo toast to close');
 
       // Restored on the server, not only in this page.
       await page.reload();
       await waitForList(page);
-      await card(page, SEED.geneva).waitFor();
+      await revealCard(page, SEED.geneva);
       await expectTabCounts(page, before);
     }),
   );

@@ -276,12 +276,43 @@ export async function openTab(
   await waitForList(page, sidebar);
 }
 
+/**
+ * Scrolls the list to a session's card, as a broker would: the list is virtualized, so a card
+ * far from the visible rows is not in the page until then. Through the sidebar's `focusSession`.
+ */
+export async function revealCard(
+  page: Page,
+  sessionId: string,
+  sidebar = 'chat-sidebar',
+): Promise<void> {
+  // The session may still be on its way into the list (an undo, a reload): ask until it is.
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const found = await page
+      .locator(sidebar)
+      .first()
+      .evaluate(
+        (element, id) =>
+          (element as HTMLElement & { focusSession(id: string): Promise<boolean> }).focusSession(
+            id,
+          ),
+        sessionId,
+      );
+    if (found) {
+      await card(page, sessionId, sidebar).waitFor();
+      return;
+    }
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`session ${sessionId} never showed in the list`);
+}
+
 /** Opens a session's action menu (the card's context menu) and picks an item by its action. */
 export async function sessionMenuAction(
   page: Page,
   sessionId: string,
   action: string,
 ): Promise<void> {
+  await revealCard(page, sessionId);
   await card(page, sessionId).click({ button: 'right' });
   const item = page.locator(
     `chat-sidebar [role="menu"] [role="menuitem"][data-action="${action}"]`,
