@@ -25,11 +25,13 @@ export function nextFrame(): Promise<void> {
  * task into one update; a list fed by a change feed gets its rows task by task (50 incoming
  * replies are 50 tasks), and each update of a 10 000-session list rebuilds its rows. Waiting for
  * the frame folds every change that arrives before it into one update, shown in that frame.
- * `updateComplete` still resolves after the update that includes a change.
+ * The first render is not delayed. `updateComplete` still resolves after the update that
+ * includes a change.
  */
 export class FrameScheduledElement extends LitElement {
   protected override async scheduleUpdate(): Promise<void> {
-    await nextFrame();
+    // The first render happens at once, as for any element; later ones wait for the frame.
+    if (this.hasUpdated) await nextFrame();
     await super.scheduleUpdate();
   }
 }
