@@ -18,6 +18,14 @@ import {
 import { quickCreatePreviewStyles } from './quick-create-preview.styles.js';
 import { defaultQuickCreatePreviewStrings, type QuickCreatePreviewStrings } from './strings.js';
 
+/**
+ * Where a pick is remembered: by the words asked about, the same for a departure and an
+ * arrival ("London" picked as LGW once is LGW on the way back too); dates on their own.
+ */
+function pickKey(field: 'from' | 'to' | 'date', text: string): string {
+  return field === 'date' ? `date:${text}` : `airport:${text}`;
+}
+
 /** Reads a draft from the broker's text (quick create's reader: endpoint, host parser or SDK). */
 export type QuickCreateReader = (text: string, signal: AbortSignal) => Promise<QuickCreateDraft>;
 
@@ -152,7 +160,7 @@ export class ChatQuickCreatePreview extends LitElement {
     model.legs.forEach((leg, index) => {
       for (const field of ['from', 'to', 'date'] as const) {
         const choices = leg.choices[field];
-        const picked = choices && this.picks.get(`${field}:${choices.text}`);
+        const picked = choices && this.picks.get(pickKey(field, choices.text));
         if (picked && choices.options.some((option) => option.value === picked))
           next = withLegField(next, index, field, picked);
       }
@@ -222,8 +230,11 @@ export class ChatQuickCreatePreview extends LitElement {
               value=${option.value}
               .checked=${live(value === option.value)}
               @change=${() => {
-                this.picks.set(`${field}:${choices.text}`, option.value);
-                this.set(withLegField(this.model ?? empty, index, field, option.value));
+                this.picks.set(pickKey(field, choices.text), option.value);
+                // The same words elsewhere (a round trip's return leg) take the same pick.
+                this.set(
+                  this.withPicks(withLegField(this.model ?? empty, index, field, option.value)),
+                );
               }}
             /><span class="code">${label.code}</span>${
               label.name ? html`<span class="name">${label.name}</span>` : nothing

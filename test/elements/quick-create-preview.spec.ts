@@ -125,6 +125,25 @@ describe('quick create preview (<chat-sidebar>, real backend)', function () {
     expect(deepActiveElement()).to.equal(input(sidebar));
   });
 
+  it("asks a round trip's place once: the pick for the way out answers the way back", async () => {
+    const broker = await newBroker();
+    const sidebar = await sidebarFor(broker.chat);
+    const shown = await typeAndPreview(sidebar, 'London to Nice 10 Jan, back on the 14th');
+    const legends = () => inPreview(sidebar, 'legend').map((legend) => textOf(legend));
+    expect(legends()).to.deep.equal(['⚠From: Which London?', '⚠To: Which London?']);
+    // A keyboard pick on the way out (Tab into London's choices, → to LGW).
+    for (let tab = 0; tab < 4; tab += 1) await press(sidebar, 'Tab');
+    expect((deepActiveElement() as HTMLInputElement).value).to.equal('LHR');
+    await press(sidebar, 'ArrowRight');
+    await shown.updateComplete;
+    const checked = inPreview(sidebar, 'input:checked').map(
+      (radio) => (radio as HTMLInputElement).value,
+    );
+    expect(checked).to.include.members(['LGW']);
+    expect(inPreview(sidebar, 'legend .marker'), 'nothing left to pick').to.have.length(0);
+    await expect(sidebar).to.be.accessible();
+  });
+
   it('keeps a pick while the broker types on', async () => {
     const broker = await newBroker();
     const sidebar = await sidebarFor(broker.chat);
