@@ -8,8 +8,7 @@
 // before and after each action.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
 import {
   arrowDownTo,
   card,
@@ -21,7 +20,6 @@ import {
   expectText,
   focused,
   inFreshContext,
-  launchChromium,
   openDemo,
   openTab,
   revealCard,
@@ -34,7 +32,8 @@ import {
   view,
   waitForList,
 } from '../support/e2e-browser.js';
-import { AVA, BEN, startDemoServer, type DemoServer } from '../support/e2e-server.js';
+import { AVA, BEN } from '../support/e2e-server.js';
+import { demoSuite } from '../support/e2e-suite.js';
 
 /** Ava's seeded sessions, one (or two) per flow. */
 const SEED = {
@@ -50,32 +49,7 @@ const SEED = {
 
 const FLOW_TIMEOUT_MS = 60_000;
 
-let server: DemoServer;
-let browser: Browser;
-
-before(
-  async (t) => {
-    // Both at once; whatever started is kept for `after` to close even if the other failed.
-    const [started, launched] = await Promise.allSettled([
-      startDemoServer({ kind: 'postgres' }),
-      launchChromium(),
-    ]);
-    if (started.status === 'fulfilled') server = started.value;
-    if (launched.status === 'fulfilled') browser = launched.value;
-    for (const result of [started, launched]) if (result.status === 'rejected') throw result.reason;
-    assert.equal(server.kind, 'postgres');
-    if ('diagnostic' in t) t.diagnostic(`npm start ready in ${server.startupMs} ms`);
-  },
-  { timeout: 240_000 },
-);
-
-after(
-  async () => {
-    await browser?.close();
-    await server?.stop();
-  },
-  { timeout: 60_000 },
-);
+const demo = demoSuite();
 
 /** Text unique to one run, so a match can only come from this flow. */
 function unique(label: string): string {
@@ -87,8 +61,8 @@ describe('demo workspace (npm start, PostgreSQL)', () => {
     'creates a flight request from quick-create text and shows the parsed route and passengers',
     { timeout: FLOW_TIMEOUT_MS },
     () =>
-      inFreshContext(browser, server, async ({ page }) => {
-        await openDemo(page, server);
+      inFreshContext(demo.browser, demo.server, async ({ page }) => {
+        await openDemo(page, demo.server);
         const before = await tabCounts(page);
         const known = new Set(
           await cards(page).evaluateAll((nodes) =>
@@ -141,8 +115,8 @@ describe('demo workspace (npm start, PostgreSQL)', () => {
   );
 
   it('sends messages, and finds them again after a reload', { timeout: FLOW_TIMEOUT_MS }, () =>
-    inFreshContext(browser, server, async ({ page }) => {
-      await openDemo(page, server);
+    inFreshContext(demo.browser, demo.server, async ({ page }) => {
+      await openDemo(page, demo.server);
       await card(page, SEED.deIcing).click();
       await expectText(
         view(page).locator('header [part~="heading"]'),
@@ -187,8 +161,8 @@ describe('demo workspace (npm start, PostgreSQL)', () => {
   );
 
   it('archives a session and the tab counts follow', { timeout: FLOW_TIMEOUT_MS }, () =>
-    inFreshContext(browser, server, async ({ page }) => {
-      await openDemo(page, server);
+    inFreshContext(demo.browser, demo.server, async ({ page }) => {
+      await openDemo(page, demo.server);
       const before = await tabCounts(page);
 
       await sessionMenuAction(page, SEED.vegas, 'archive');
@@ -216,8 +190,8 @@ describe('demo workspace (npm start, PostgreSQL)', () => {
   );
 
   it('deletes a session and undoes it', { timeout: FLOW_TIMEOUT_MS }, () =>
-    inFreshContext(browser, server, async ({ page }) => {
-      await openDemo(page, server);
+    inFreshContext(demo.browser, demo.server, async ({ page }) => {
+      await openDemo(page, demo.server);
       const before = await tabCounts(page);
 
       await sessionMenuAction(page, SEED.geneva, 'delete');
@@ -244,8 +218,8 @@ describe('demo workspace (npm start, PostgreSQL)', () => {
   );
 
   it('completes a session with an outcome', { timeout: FLOW_TIMEOUT_MS }, () =>
-    inFreshContext(browser, server, async ({ page }) => {
-      await openDemo(page, server);
+    inFreshContext(demo.browser, demo.server, async ({ page }) => {
+      await openDemo(page, demo.server);
       const before = await tabCounts(page);
 
       await sessionMenuAction(page, SEED.losCabos, 'complete');
@@ -284,9 +258,9 @@ describe('demo workspace (npm start, PostgreSQL)', () => {
     'works from the keyboard alone: select a session, send a message, archive it',
     { timeout: FLOW_TIMEOUT_MS },
     () =>
-      inFreshContext(browser, server, async ({ page }) => {
+      inFreshContext(demo.browser, demo.server, async ({ page }) => {
         // Only Tab, Shift+Tab, arrows, Enter, Escape and typed text from here on; no pointer.
-        await openDemo(page, server);
+        await openDemo(page, demo.server);
         const before = await tabCounts(page);
 
         // Into the list: its one tab stop is a card.
@@ -386,8 +360,8 @@ describe('demo workspace (npm start, PostgreSQL)', () => {
       const title = unique('Ava private charter');
       let avaIds: string[] = [];
       let created = '';
-      await inFreshContext(browser, server, async ({ page }) => {
-        await openDemo(page, server, { broker: AVA });
+      await inFreshContext(demo.browser, demo.server, async ({ page }) => {
+        await openDemo(page, demo.server, { broker: AVA });
         const input = page.locator('chat-sidebar [part~="quick-create-input"]');
         await input.fill(title);
         await input.press('Enter');
@@ -403,8 +377,8 @@ describe('demo workspace (npm start, PostgreSQL)', () => {
         assert.ok(avaIds.includes(created) && avaIds.includes(SEED.hartley));
       });
 
-      await inFreshContext(browser, server, async ({ page }) => {
-        await openDemo(page, server, { broker: BEN });
+      await inFreshContext(demo.browser, demo.server, async ({ page }) => {
+        await openDemo(page, demo.server, { broker: BEN });
         assert.match(await page.locator('#broker option:checked').innerText(), /Ben Okafor/);
         const benIds: string[] = [];
         for (const name of ['active', 'completed', 'archived'] as const) {
@@ -430,7 +404,7 @@ describe('demo workspace (npm start, PostgreSQL)', () => {
         await expectCount(cards(page), 0, "no results for Ava's session");
 
         // A deep link to Ava's session shows an error, never her session.
-        await openDemo(page, server, { broker: BEN, session: created });
+        await openDemo(page, demo.server, { broker: BEN, session: created });
         await view(page).locator('[part~="session-error"]').waitFor();
         assert.equal(
           await page.getByText(title).count(),
@@ -442,8 +416,8 @@ describe('demo workspace (npm start, PostgreSQL)', () => {
   );
 
   it('shows an unread badge after a simulated operator reply', { timeout: FLOW_TIMEOUT_MS }, () =>
-    inFreshContext(browser, server, async ({ page }) => {
-      await openDemo(page, server);
+    inFreshContext(demo.browser, demo.server, async ({ page }) => {
+      await openDemo(page, demo.server);
       const session = card(page, SEED.lutonNice);
       await session.click();
       await expectAttribute(
@@ -517,8 +491,8 @@ describe('demo workspace (npm start, PostgreSQL)', () => {
     'keeps the tab and the selected session in the URL across a reload',
     { timeout: FLOW_TIMEOUT_MS },
     () =>
-      inFreshContext(browser, server, async ({ page }) => {
-        await openDemo(page, server);
+      inFreshContext(demo.browser, demo.server, async ({ page }) => {
+        await openDemo(page, demo.server);
         await openTab(page, 'archived');
         await card(page, SEED.chicago).click();
         await expectAttribute(
@@ -556,8 +530,8 @@ describe('CRM embed (npm start, PostgreSQL)', () => {
     'receives the select event and shows the request in its deal panel',
     { timeout: FLOW_TIMEOUT_MS },
     () =>
-      inFreshContext(browser, server, async ({ page }) => {
-        await page.goto(`${server.url}/crm-embed/`);
+      inFreshContext(demo.browser, demo.server, async ({ page }) => {
+        await page.goto(`${demo.server.url}/crm-embed/`);
         await waitForList(page, 'chat-workspace#sessions chat-sidebar');
         await expectText(page.locator('#crm-user'), 'Ava Morgan');
         assert.equal(

@@ -3,50 +3,26 @@
 // London, which Dubai, one more passenger) and presses Enter; the request is created as
 // corrected, with the typed text as its first message, and stays so after a reload.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
 import {
   card,
   cards,
   eventually,
   expectText,
   inFreshContext,
-  launchChromium,
   openDemo,
   urlParams,
   view,
   waitForList,
 } from '../support/e2e-browser.js';
-import { startDemoServer, type DemoServer } from '../support/e2e-server.js';
+import { demoSuite } from '../support/e2e-suite.js';
 
-let server: DemoServer;
-let browser: Browser;
-
-before(
-  async () => {
-    const [started, launched] = await Promise.allSettled([
-      startDemoServer({ kind: 'postgres' }),
-      launchChromium(),
-    ]);
-    if (started.status === 'fulfilled') server = started.value;
-    if (launched.status === 'fulfilled') browser = launched.value;
-    for (const result of [started, launched]) if (result.status === 'rejected') throw result.reason;
-  },
-  { timeout: 240_000 },
-);
-
-after(
-  async () => {
-    await browser?.close();
-    await server?.stop();
-  },
-  { timeout: 60_000 },
-);
+const demo = demoSuite();
 
 describe('quick create (npm start, PostgreSQL)', () => {
   it('creates from free text with a correction in the preview', { timeout: 90_000 }, () =>
-    inFreshContext(browser, server, async ({ page }) => {
-      await openDemo(page, server);
+    inFreshContext(demo.browser, demo.server, async ({ page }) => {
+      await openDemo(page, demo.server);
       const known = new Set(
         await cards(page).evaluateAll((nodes) =>
           nodes.map((node) => node.getAttribute('data-session-id')),

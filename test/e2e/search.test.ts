@@ -1,19 +1,17 @@
 // End to end, in Chromium, against what `npm start` runs (over PostgreSQL): a broker searches by
 // an airport's city and by words of a message, and the tabs show where else the search finds
 // something (#11 item 9; the database side is 20261203000300_search_indexes.sql).
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
 import {
   card,
   cards,
   expectCount,
   expectTabCounts,
   inFreshContext,
-  launchChromium,
   openDemo,
   openTab,
 } from '../support/e2e-browser.js';
-import { startDemoServer, type DemoServer } from '../support/e2e-server.js';
+import { demoSuite } from '../support/e2e-suite.js';
 
 // The demo seed (supabase/seed.sql): two active trips from Teterboro (KTEB), an archived one
 // (MDW ⇄ TEB); the Hartley trip's first message says "Client prefers a super-midsize", which
@@ -22,34 +20,12 @@ const HARTLEY = 'a0000000-0000-4000-8000-000000000001';
 const CARIBBEAN = 'a0000000-0000-4000-8000-000000000005';
 const CHICAGO = 'a0000000-0000-4000-8000-000000000011';
 
-let server: DemoServer;
-let browser: Browser;
-
-before(
-  async () => {
-    const [started, launched] = await Promise.allSettled([
-      startDemoServer({ kind: 'postgres' }),
-      launchChromium(),
-    ]);
-    if (started.status === 'fulfilled') server = started.value;
-    if (launched.status === 'fulfilled') browser = launched.value;
-    for (const result of [started, launched]) if (result.status === 'rejected') throw result.reason;
-  },
-  { timeout: 240_000 },
-);
-
-after(
-  async () => {
-    await browser?.close();
-    await server?.stop();
-  },
-  { timeout: 60_000 },
-);
+const demo = demoSuite();
 
 describe('search (npm start, PostgreSQL)', () => {
   it('search by city and by message text across tabs', { timeout: 90_000 }, () =>
-    inFreshContext(browser, server, async ({ page }) => {
-      await openDemo(page, server);
+    inFreshContext(demo.browser, demo.server, async ({ page }) => {
+      await openDemo(page, demo.server);
       const search = page.locator('chat-sidebar [part~="search"]');
 
       // A city: "Teterboro" is no code, title or message of these sessions; their legs are.

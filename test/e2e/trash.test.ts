@@ -3,8 +3,8 @@
 // trashes it again and deletes it forever behind the confirmation; after a reload it is gone
 // from the trash, and its deep link finds nothing.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   card,
   cards,
@@ -12,36 +12,13 @@ import {
   expectCount,
   expectText,
   inFreshContext,
-  launchChromium,
   openDemo,
   urlParams,
   waitForList,
 } from '../support/e2e-browser.js';
-import { startDemoServer, type DemoServer } from '../support/e2e-server.js';
+import { demoSuite } from '../support/e2e-suite.js';
 
-let server: DemoServer;
-let browser: Browser;
-
-before(
-  async () => {
-    const [started, launched] = await Promise.allSettled([
-      startDemoServer({ kind: 'postgres' }),
-      launchChromium(),
-    ]);
-    if (started.status === 'fulfilled') server = started.value;
-    if (launched.status === 'fulfilled') browser = launched.value;
-    for (const result of [started, launched]) if (result.status === 'rejected') throw result.reason;
-  },
-  { timeout: 240_000 },
-);
-
-after(
-  async () => {
-    await browser?.close();
-    await server?.stop();
-  },
-  { timeout: 60_000 },
-);
+const demo = demoSuite();
 
 const entry = (page: Page) => page.locator('chat-sidebar [part~="trash-entry"]');
 const trashView = (page: Page) => page.locator('chat-sidebar chat-sidebar-trash');
@@ -65,8 +42,8 @@ async function trash(page: Page, id: string): Promise<void> {
 
 describe('trash (npm start, PostgreSQL)', () => {
   it('trash → restore → delete forever', { timeout: 120_000 }, () =>
-    inFreshContext(browser, server, async ({ page }) => {
-      await openDemo(page, server);
+    inFreshContext(demo.browser, demo.server, async ({ page }) => {
+      await openDemo(page, demo.server);
       const known = new Set(
         await cards(page).evaluateAll((nodes) =>
           nodes.map((node) => node.getAttribute('data-session-id')),

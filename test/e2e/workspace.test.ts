@@ -8,20 +8,20 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import {
   card,
   eventually,
   expectText,
   inFreshContext,
-  launchChromium,
   openDemo,
   transcriptTexts,
   urlParams,
   view,
 } from '../support/e2e-browser.js';
-import { repositoryRoot, startDemoServer, type DemoServer } from '../support/e2e-server.js';
+import { repositoryRoot } from '../support/e2e-server.js';
+import { demoSuite } from '../support/e2e-suite.js';
 
 /** TEB ⇄ VNY, 6 pax, pinned, with operator threads (seed). */
 const HARTLEY = 'a0000000-0000-4000-8000-000000000001';
@@ -31,29 +31,7 @@ const SHOTS = path.join(
   process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : '.cache/screenshots',
 );
 
-let server: DemoServer;
-let browser: Browser;
-
-before(
-  async () => {
-    const [started, launched] = await Promise.allSettled([
-      startDemoServer({ kind: 'postgres' }),
-      launchChromium(),
-    ]);
-    if (started.status === 'fulfilled') server = started.value;
-    if (launched.status === 'fulfilled') browser = launched.value;
-    for (const result of [started, launched]) if (result.status === 'rejected') throw result.reason;
-  },
-  { timeout: 240_000 },
-);
-
-after(
-  async () => {
-    await browser?.close();
-    await server?.stop();
-  },
-  { timeout: 60_000 },
-);
+const demo = demoSuite();
 
 /** Which of the workspace's panes are laid out (not display: none). */
 interface Panes {
@@ -97,7 +75,7 @@ describe('<chat-workspace> in the demo (npm start, PostgreSQL)', () => {
       `writes screenshots of every width in the ${theme} theme, none scrolling sideways`,
       { timeout: FLOW_TIMEOUT_MS },
       () =>
-        inFreshContext(browser, server, async ({ page }) => {
+        inFreshContext(demo.browser, demo.server, async ({ page }) => {
           await mkdir(SHOTS, { recursive: true });
           await page.emulateMedia({ colorScheme: theme });
           for (const [width, height] of [
@@ -109,7 +87,7 @@ describe('<chat-workspace> in the demo (npm start, PostgreSQL)', () => {
           ] as const) {
             await page.setViewportSize({ width, height });
             // A deep link: on a phone it opens on the conversation, not the list.
-            await page.goto(`${server.url}/demo/?session=${HARTLEY}`);
+            await page.goto(`${demo.server.url}/demo/?session=${HARTLEY}`);
             await view(page).locator('[part~="transcript"] chat-message').first().waitFor();
             if (width >= 1080) {
               await page
@@ -156,9 +134,9 @@ describe('<chat-workspace> in the demo (npm start, PostgreSQL)', () => {
     'on a phone: open a session, reply, open an operator thread, go back',
     { timeout: FLOW_TIMEOUT_MS },
     () =>
-      inFreshContext(browser, server, async ({ page }) => {
+      inFreshContext(demo.browser, demo.server, async ({ page }) => {
         await page.setViewportSize({ width: 375, height: 667 });
-        await openDemo(page, server);
+        await openDemo(page, demo.server);
         assert.deepEqual(await panes(page), { list: true, session: false, threads: false });
         const width = await pageWidth(page);
         assert.ok(width.scroll <= width.inner, `no sideways scrolling (${width.scroll} px)`);
