@@ -182,8 +182,9 @@ export class BenchPage {
       }
       if (at > deadline) {
         const { rows, complete } = this.list.viewport();
+        const shows = this.list.showsView?.(this.source.getSnapshot()) ?? true;
         throw new Error(
-          `the list never showed what the store holds (complete: ${complete}): ${viewportProblems(rows, expected()).slice(0, 3).join('; ') || 'no rows'}`,
+          `the list never showed what the store holds (complete: ${complete}, ${rows.length} rows, counts and unread shown: ${shows}): ${viewportProblems(rows, expected()).slice(0, 3).join('; ') || (rows.length ? 'the rows match' : 'no rows')}`,
         );
       }
     }

@@ -77,6 +77,12 @@ class SidebarUnderTest implements ListUnderTest {
         badge: card.shadowRoot?.querySelector('[part~="unread-badge"]')?.textContent?.trim() ?? '',
       });
     }
+    // A group heading may be what reaches the bottom edge (the cards above it fill the rest).
+    for (const heading of scroller.querySelectorAll<HTMLElement>('.group-heading')) {
+      const rect = heading.getBoundingClientRect();
+      if (rect.height > 0 && rect.top < box.bottom && rect.bottom > box.top)
+        bottom = Math.max(bottom, rect.bottom);
+    }
     rows.sort((a, b) => a.position - b.position);
     const last = rows.at(-1);
     complete &&= last !== undefined && (bottom >= box.bottom - 1 || last.position === setSize - 1);
