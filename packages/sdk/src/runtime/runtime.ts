@@ -265,6 +265,7 @@ export class ChatSessionsRuntime {
           pageSize,
           userId: this.#userId,
           cache: this.#cache,
+          outbox: this.#outbox,
         }),
       (store) => void store.load(),
     );

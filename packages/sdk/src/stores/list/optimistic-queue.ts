@@ -1,3 +1,4 @@
+import type { TransitionInput } from '../../inputs.js';
 import type { LifecycleAction } from '../../lifecycle.js';
 import type { Session } from '../../models/session.js';
 import type { Result } from '../../errors.js';
@@ -27,6 +28,8 @@ export interface OptimisticEffect {
 /** A change to make: its optimistic effect and the request that makes it. */
 export interface MutationSpec extends OptimisticEffect {
   send(this: void): Promise<Result<Session>>;
+  /** A lifecycle action's input (kept to replay it from the outbox). */
+  transition?: TransitionInput;
 }
 
 /** A change made and not yet answered. */
