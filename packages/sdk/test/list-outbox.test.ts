@@ -73,7 +73,7 @@ function answered(faults: FaultyFetch, fn: string): number {
 }
 
 describe('SessionListStore with the outbox', () => {
-  it('queues a pause and a pin made offline, shows them, and applies each once, in order, on reconnect', async () => {
+  it('queues a pause, a pin and a read mark made offline, shows them, and applies each once, in order, on reconnect', async () => {
     const id = await newSession(broker.chat, 'Offline pause and pin');
     const { faults, list } = await device();
     await until(() => list.session(id) !== undefined, 'the new session to be listed');
@@ -85,6 +85,8 @@ describe('SessionListStore with the outbox', () => {
     const pinned = await list.pin(id);
     assert.equal(pinned.error, null);
     assert.equal(pinned.data?.pinned, true);
+    const read = await list.markRead(id);
+    assert.equal(read.error, null);
 
     let view = list.getSnapshot();
     assert.deepEqual(view.queuedIds, [id]);
@@ -108,11 +110,12 @@ describe('SessionListStore with the outbox', () => {
     // Each sent once, the pause before the pin.
     assert.equal(answered(faults, 'transition_session'), 1);
     assert.equal(answered(faults, 'set_session_pinned'), 1);
+    assert.equal(answered(faults, 'mark_session_read'), 1);
     const order = faults.log
       .filter((call) => call.serverStatus > 0)
       .map((call) => call.fn)
-      .filter((fn) => fn === 'transition_session' || fn === 'set_session_pinned');
-    assert.deepEqual(order, ['transition_session', 'set_session_pinned']);
+      .filter((fn) => /^(transition_session|set_session_pinned|mark_session_read)$/.test(fn));
+    assert.deepEqual(order, ['transition_session', 'set_session_pinned', 'mark_session_read']);
   });
 
   it('counts a replayed action as done when its first answer was lost after the server applied it', async () => {

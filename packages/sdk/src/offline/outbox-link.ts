@@ -133,11 +133,6 @@ export class OutboxLink implements MessageOutbox, ActionOutbox {
     return this.#add((engine) => engine.addAction(action));
   }
 
-  async queuedActions(): Promise<QueuedAction[]> {
-    if (!this.#engine && !this.#mightHaveWaiting()) return [];
-    return (await this.#load()).listActions().catch(() => []);
-  }
-
   onActionOutcome(listener: (outcome: ActionOutcome) => void): () => void {
     this.#actionListeners.add(listener);
     return () => this.#actionListeners.delete(listener);

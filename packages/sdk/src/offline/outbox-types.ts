@@ -65,8 +65,6 @@ export interface ActionOutbox {
   readonly busy: boolean;
   /** Queues an action; resolves false when it could not be stored (then it failed). */
   queueAction(action: QueuedAction): Promise<boolean>;
-  /** The actions still waiting, in order. */
-  queuedActions(): Promise<QueuedAction[]>;
   /** Calls `listener` with each action's outcome (also those of other tabs); returns the unsubscribe. */
   onActionOutcome(listener: (outcome: ActionOutcome) => void): () => void;
 }

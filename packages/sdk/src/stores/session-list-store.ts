@@ -10,14 +10,14 @@ import type { Session } from '../models/session.js';
 import { detectEnvironment, type Environment } from '../platform.js';
 import type { ChangeFeedSync } from '../sync/change-feed-sync.js';
 import type { CacheableList, StoreCache } from '../offline/cache-types.js';
-import type { ActionOutcome } from '../offline/outbox-types.js';
+import type { ActionOutbox, ActionOutcome, QueuedActionKind } from '../offline/outbox-types.js';
+import { newId } from '../ids.js';
 import { FeedLink } from './feed-link.js';
 import { CountReconciliation, deltaBetween } from './list/count-reconciliation.js';
 import { OptimisticQueue, type MutationSpec, type PendingChange } from './list/optimistic-queue.js';
 import { PagingWindow, type ListQuery } from './list/paging-window.js';
 import { SearchDebounce } from './list/search-debounce.js';
 import { MutationSpecs, runBulk } from './list/mutation-specs.js';
-import { QueuedActions } from './list/queued-actions.js';
 import type {
   BulkAction,
   BulkItemResult,
@@ -69,7 +69,7 @@ export class SessionListStore extends SessionListShortcuts implements CacheableL
   readonly #search: SearchDebounce;
   readonly #feed: FeedLink;
   readonly #cache: StoreCache | null;
-  readonly #queued: QueuedActions;
+  readonly #outbox: ActionOutbox | null;
   readonly #stopQueued: () => void;
   #fromCache = false;
   #tab: ListTab;
@@ -125,9 +125,9 @@ export class SessionListStore extends SessionListShortcuts implements CacheableL
     this.#counts = new CountReconciliation(this.#client, () => this.#disposed);
     this.#feed = new FeedLink(this.#sync, (batch) => this.#applyBatch(batch));
     this.#cache = options.cache ?? null;
-    this.#queued = new QueuedActions(options.outbox ?? null);
+    this.#outbox = options.outbox ?? null;
     this.#stopQueued =
-      this.#queued.outbox?.onActionOutcome((outcome) => void this.#settleQueued(outcome)) ??
+      this.#outbox?.onActionOutcome((outcome) => void this.#settleQueued(outcome)) ??
       (() => undefined);
   }
 
@@ -446,17 +446,30 @@ export class SessionListStore extends SessionListShortcuts implements CacheableL
     // One change at a time per session, in the order the broker made them. Lifecycle actions,
     // pins and read marks lost to the network (or made while writes wait) wait in the outbox,
     // still shown: it sends them again in order and reports how they ended (#settleQueued).
-    const action = this.#queued.actionFor(spec, this.#nowIso());
-    const queueFirst = () => action !== null && this.#queued.shouldQueue(null);
+    const outbox =
+      spec.transition || /^(pin|unpin|mark_read)$/.test(mutation) ? this.#outbox : null;
     let result = await this.#optimistic.enqueue(sessionId, () =>
-      queueFirst() ? Promise.resolve(null) : spec.send(),
+      outbox?.busy ? Promise.resolve(null) : spec.send(),
     );
-    if (action && (!result || this.#queued.shouldQueue(result.error))) {
-      if (await this.#queued.queue(action, change)) {
+    const id = newId();
+    const action = {
+      id,
+      sessionId,
+      action: mutation as QueuedActionKind,
+      createdAt: this.#nowIso(),
+    };
+    if (outbox && (!result || result.error?.code === 'network')) {
+      this.#optimistic.waiting.set(id, change);
+      if (await outbox.queueAction({ ...action, transition: spec.transition ?? null })) {
         this.#emit();
+        // Shown as made; a session this list never read can only say it was queued.
         const shown = this.#view().get(sessionId);
-        return shown ? ok(shown) : (result ?? fail(this.#disposedError()));
+        const queued = 'Queued: sent when the connection returns';
+        return shown
+          ? ok(shown)
+          : fail(new ChatSessionsError({ code: 'network', message: queued }));
       }
+      this.#optimistic.waiting.delete(id);
     }
     result ??= await this.#optimistic.enqueue(sessionId, spec.send);
     if (result.error) {
@@ -481,7 +494,8 @@ export class SessionListStore extends SessionListShortcuts implements CacheableL
 
   /** A change that waited in the outbox was applied (keep the server's row) or refused (roll back). */
   async #settleQueued(outcome: ActionOutcome): Promise<void> {
-    const change = this.#queued.take(outcome);
+    const change = this.#optimistic.waiting.get(outcome.id);
+    this.#optimistic.waiting.delete(outcome.id);
     const { sessionId, action: mutation } = outcome.queued;
     if (outcome.kind === 'done') {
       this.#upsert(outcome.session);
@@ -573,7 +587,7 @@ export class SessionListStore extends SessionListShortcuts implements CacheableL
       error: this.#error,
       mutationError: this.#mutationError,
       pendingIds: Object.freeze(this.#optimistic.pendingIds),
-      queuedIds: Object.freeze(this.#queued.sessionIds),
+      queuedIds: Object.freeze(this.#optimistic.waitingIds),
       fromCache: this.#fromCache,
     });
     this.#cache?.changed(this);

@@ -45,6 +45,8 @@ export interface PendingChange {
  */
 export class OptimisticQueue {
   #pending: PendingChange[] = [];
+  /** Changes waiting in the outbox for the connection (still pending), by outbox action id. */
+  readonly waiting = new Map<string, PendingChange>();
   readonly #queues = new Map<string, Promise<void>>();
 
   /** The changes in flight, oldest first. */
@@ -55,6 +57,11 @@ export class OptimisticQueue {
   /** Ids of sessions with a change in flight, each once. */
   get pendingIds(): string[] {
     return [...new Set(this.#pending.map((change) => change.spec.sessionId))];
+  }
+
+  /** Ids of sessions with a change waiting in the outbox, each once. */
+  get waitingIds(): string[] {
+    return [...new Set([...this.waiting.values()].map((change) => change.spec.sessionId))];
   }
 
   /** Adds a change to the view. */
