@@ -3,7 +3,14 @@ import { ChatSessionsError, type ChatSessionsErrorCode } from '../errors.js';
 import type { StorageLike } from '../platform.js';
 import type { ConnectionState } from './connection-state.js';
 import type { IndexedDbOutbox } from './outbox.js';
-import type { MessageOutbox, OutboxOutcome, QueuedMessage } from './outbox-types.js';
+import type {
+  ActionOutbox,
+  ActionOutcome,
+  MessageOutbox,
+  OutboxOutcome,
+  QueuedAction,
+  QueuedMessage,
+} from './outbox-types.js';
 
 /** Options of {@link createOutbox}. */
 export interface OutboxOptions {
@@ -22,15 +29,29 @@ export interface OutboxOptions {
   storage?: StorageLike | null;
 }
 
+/** A refusal as it crosses tabs (an Error loses its fields in `postMessage`). */
+interface ErrorFields {
+  code: ChatSessionsErrorCode;
+  message: string;
+  status: number;
+  hint: string | null;
+}
+
 /** What tabs tell each other about the outbox. */
 type PeerMessage =
   | { type: 'changed' }
+  | {
+      type: 'action';
+      outcome:
+        | Extract<ActionOutcome, { kind: 'done' }>
+        | (Omit<Extract<ActionOutcome, { kind: 'refused' }>, 'error'> & { error: ErrorFields });
+    }
   | { type: 'delivered'; id: string; message: unknown }
   | {
       type: 'refused';
       id: string;
       queued: QueuedMessage;
-      error: { code: ChatSessionsErrorCode; message: string; status: number; hint: string | null };
+      error: ErrorFields;
     };
 
 function detectStorage(): StorageLike | null {
@@ -63,13 +84,14 @@ export function createOutbox(options: OutboxOptions): OutboxLink | null {
  * IndexedDB part (`outbox.ts`) only when a write fails or a reload finds writes waiting (a
  * `localStorage` mark says so without opening the database).
  */
-export class OutboxLink implements MessageOutbox {
+export class OutboxLink implements MessageOutbox, ActionOutbox {
   readonly #options: OutboxOptions;
   readonly #indexedDB: IDBFactory;
   readonly #locks: LockManager;
   readonly #storage: StorageLike | null;
   readonly #mark: string;
   readonly #listeners = new Set<(outcome: OutboxOutcome) => void>();
+  readonly #actionListeners = new Set<(outcome: ActionOutcome) => void>();
   readonly #channel: BroadcastChannel | null;
   readonly #stopRecovered: () => void;
   #engine: Promise<IndexedDbOutbox> | null = null;
@@ -103,10 +125,22 @@ export class OutboxLink implements MessageOutbox {
     return this.#queued;
   }
 
-  async queueMessage(message: QueuedMessage): Promise<boolean> {
+  queueMessage(message: QueuedMessage): Promise<boolean> {
+    return this.#add((engine) => engine.add(message));
+  }
+
+  queueAction(action: QueuedAction): Promise<boolean> {
+    return this.#add((engine) => engine.addAction(action));
+  }
+
+  onActionOutcome(listener: (outcome: ActionOutcome) => void): () => void {
+    this.#actionListeners.add(listener);
+    return () => this.#actionListeners.delete(listener);
+  }
+
+  async #add(write: (engine: IndexedDbOutbox) => Promise<void>): Promise<boolean> {
     try {
-      const engine = await this.#load();
-      await engine.add(message);
+      await write(await this.#load());
     } catch {
       return false;
     }
@@ -164,11 +198,24 @@ export class OutboxLink implements MessageOutbox {
         this.#again = false;
         try {
           const engine = await this.#load();
-          const result = await engine.flush((outcome) => {
-            this.#setQueued(Math.max(0, this.#queued - 1));
-            this.#deliver(outcome);
-            this.#post(serialize(outcome));
-          });
+          const result = await engine.flush(
+            (outcome) => {
+              this.#setQueued(Math.max(0, this.#queued - 1));
+              this.#deliver(outcome);
+              this.#post(serialize(outcome));
+            },
+            (outcome) => {
+              this.#setQueued(Math.max(0, this.#queued - 1));
+              this.#deliverAction(outcome);
+              this.#post({
+                type: 'action',
+                outcome:
+                  outcome.kind === 'done'
+                    ? outcome
+                    : { ...outcome, error: errorFields(outcome.error) },
+              });
+            },
+          );
           this.#setQueued(result.remaining);
           this.#markWaiting(result.remaining > 0);
           if (result.stoppedBy) {
@@ -196,6 +243,7 @@ export class OutboxLink implements MessageOutbox {
     if (this.#warmTimer !== null) clearTimeout(this.#warmTimer);
     this.#channel?.close();
     this.#listeners.clear();
+    this.#actionListeners.clear();
   }
 
   #load(): Promise<IndexedDbOutbox> {
@@ -273,6 +321,10 @@ export class OutboxLink implements MessageOutbox {
     }
   }
 
+  #deliverAction(outcome: ActionOutcome): void {
+    for (const listener of [...this.#actionListeners]) listener(outcome);
+  }
+
   #post(message: PeerMessage): void {
     try {
       this.#channel?.postMessage(message);
@@ -293,7 +345,14 @@ export class OutboxLink implements MessageOutbox {
       return;
     }
     if (this.#queued > 0) this.#setQueued(this.#queued - 1);
-    if (message.type === 'delivered') {
+    if (message.type === 'action') {
+      const { outcome } = message;
+      this.#deliverAction(
+        outcome.kind === 'refused'
+          ? { ...outcome, error: new ChatSessionsError(outcome.error) }
+          : outcome,
+      );
+    } else if (message.type === 'delivered') {
       this.#deliver({
         kind: 'delivered',
         id: message.id,
@@ -310,6 +369,10 @@ export class OutboxLink implements MessageOutbox {
   }
 }
 
+function errorFields(error: ChatSessionsError): ErrorFields {
+  return { code: error.code, message: error.message, status: error.status, hint: error.hint };
+}
+
 function serialize(outcome: OutboxOutcome): PeerMessage {
   if (outcome.kind === 'delivered')
     return { type: 'delivered', id: outcome.id, message: outcome.message };
@@ -317,11 +380,6 @@ function serialize(outcome: OutboxOutcome): PeerMessage {
     type: 'refused',
     id: outcome.id,
     queued: outcome.queued,
-    error: {
-      code: outcome.error.code,
-      message: outcome.error.message,
-      status: outcome.error.status,
-      hint: outcome.error.hint,
-    },
+    error: errorFields(outcome.error),
   };
 }

@@ -1,4 +1,7 @@
 import type { ChatSessionsError } from '../errors.js';
+import type { TransitionInput } from '../inputs.js';
+import type { LifecycleAction } from '../lifecycle.js';
+import type { Session } from '../models/session.js';
 import type { Message, MessageContentType, MessageRole, RichContent } from '../models/message.js';
 
 /** A message waiting in the outbox: everything needed to send it again, with its fixed id. */
@@ -33,4 +36,35 @@ export interface MessageOutbox {
   onOutcome(listener: (outcome: OutboxOutcome) => void): () => void;
   /** Sends what waits now (one tab at a time; a no-op while another is sending). */
   flush(): void;
+}
+
+/** A list action the outbox can replay safely (a repeat leaves the session as one would). */
+export type QueuedActionKind = LifecycleAction | 'pin' | 'unpin' | 'mark_read';
+
+/** A session-list action waiting in the outbox, with its client id. */
+export interface QueuedAction {
+  id: string;
+  sessionId: string;
+  action: QueuedActionKind;
+  /** The lifecycle input (`action` and, for a complete, `outcome`); null for pins and read marks. */
+  transition: TransitionInput | null;
+  createdAt: string;
+}
+
+/**
+ * What became of a queued action: done (with the server's row; also when the server already
+ * was where the action leads, its first answer lost) or refused (roll the row back).
+ */
+export type ActionOutcome =
+  | { kind: 'done'; id: string; queued: QueuedAction; session: Session }
+  | { kind: 'refused'; id: string; queued: QueuedAction; error: ChatSessionsError };
+
+/** The outbox as the session list sees it (the runtime's {@link MessageOutbox} is one too). */
+export interface ActionOutbox {
+  /** True while writes wait: new writes queue behind them so the order is kept. */
+  readonly busy: boolean;
+  /** Queues an action; resolves false when it could not be stored (then it failed). */
+  queueAction(action: QueuedAction): Promise<boolean>;
+  /** Calls `listener` with each action's outcome (also those of other tabs); returns the unsubscribe. */
+  onActionOutcome(listener: (outcome: ActionOutcome) => void): () => void;
 }

@@ -1,20 +1,19 @@
 // The outbox's storage and sender: loaded on demand (the first write that fails for network
 // reasons, or a reload that finds writes waiting), so pages that never go offline never load it.
 import type { ChatSessionsClient } from '../client/chat-sessions.js';
-import type { ChatSessionsError } from '../errors.js';
-import type { OutboxOutcome, QueuedMessage } from './outbox-types.js';
+import type { ChatSessionsError, Result } from '../errors.js';
+import type { TransitionInput } from '../inputs.js';
+import type { Session } from '../models/session.js';
+import type { ActionOutcome, OutboxOutcome, QueuedAction, QueuedMessage } from './outbox-types.js';
 
 const DATABASE = 'chat-sessions-outbox';
 const STORE = 'writes';
 const BY_BROKER = 'by_broker';
 
 /** One row of the `writes` object store; `order` is IndexedDB's auto-increment key. */
-interface OutboxRow {
-  order?: number;
-  broker: string;
-  kind: 'message';
-  message: QueuedMessage;
-}
+type OutboxRow = { order?: number; broker: string } & (
+  { kind: 'message'; message: QueuedMessage } | { kind: 'action'; action: QueuedAction }
+);
 
 /** What a flush ended with: everything sent, or stopped by a failure worth retrying later. */
 export interface FlushResult {
@@ -79,23 +78,58 @@ export class IndexedDbOutbox {
     await request(transaction.objectStore(STORE).add(row));
   }
 
-  /** The broker's queued messages, oldest first. */
-  async list(): Promise<QueuedMessage[]> {
+  /** Adds a session-list action at the end of the queue. */
+  async addAction(action: QueuedAction): Promise<void> {
+    const database = await this.#database;
+    const transaction = database.transaction(STORE, 'readwrite');
+    const row: OutboxRow = { broker: this.#broker, kind: 'action', action };
+    await request(transaction.objectStore(STORE).add(row));
+  }
+
+  /** The broker's queued writes (messages and actions), oldest first. */
+  async rows(): Promise<OutboxRow[]> {
     const database = await this.#database;
     const index = database.transaction(STORE, 'readonly').objectStore(STORE).index(BY_BROKER);
     const rows = (await request(index.getAll(this.#broker))) as OutboxRow[];
-    return rows.sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((row) => row.message);
+    return rows.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+  }
+
+  /** The broker's queued messages, oldest first. */
+  async list(): Promise<QueuedMessage[]> {
+    return (await this.rows()).flatMap((row) => (row.kind === 'message' ? [row.message] : []));
+  }
+
+  /** The broker's queued session-list actions, oldest first. */
+  async listActions(): Promise<QueuedAction[]> {
+    return (await this.rows()).flatMap((row) => (row.kind === 'action' ? [row.action] : []));
   }
 
   /**
    * Sends the queue in order, under the broker's lock. Stops at the first write that fails for
    * a reason worth retrying (it stays first); a refused write is removed and reported.
    */
-  async flush(report: (outcome: OutboxOutcome) => void): Promise<FlushResult> {
+  async flush(
+    report: (outcome: OutboxOutcome) => void,
+    reportAction: (outcome: ActionOutcome) => void = () => undefined,
+  ): Promise<FlushResult> {
     return this.#locks.request(`${DATABASE}:${this.#broker}`, async () => {
       for (;;) {
         const row = await this.#first();
         if (!row) return { remaining: 0, stoppedBy: null };
+        if (row.kind === 'action') {
+          const { action } = row;
+          const result = await this.#sendAction(action);
+          if (result.error && isRetryable(result.error)) {
+            return { remaining: (await this.rows()).length, stoppedBy: result.error };
+          }
+          await this.#delete(row.order ?? -1);
+          reportAction(
+            result.error
+              ? { kind: 'refused', id: action.id, queued: action, error: result.error }
+              : { kind: 'done', id: action.id, queued: action, session: result.data },
+          );
+          continue;
+        }
         const { message } = row;
         const result = await this.#client.messages.append({
           id: message.id,
@@ -107,7 +141,7 @@ export class IndexedDbOutbox {
           richContent: message.richContent,
         });
         if (result.error && isRetryable(result.error)) {
-          return { remaining: (await this.list()).length, stoppedBy: result.error };
+          return { remaining: (await this.rows()).length, stoppedBy: result.error };
         }
         await this.#delete(row.order ?? -1);
         report(
@@ -120,15 +154,49 @@ export class IndexedDbOutbox {
   }
 
   async #first(): Promise<OutboxRow | null> {
-    const database = await this.#database;
-    const index = database.transaction(STORE, 'readonly').objectStore(STORE).index(BY_BROKER);
-    const rows = (await request(index.getAll(this.#broker))) as OutboxRow[];
-    rows.sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
-    return rows[0] ?? null;
+    return (await this.rows())[0] ?? null;
+  }
+
+  /**
+   * Sends an action again. Pins and read marks are idempotent; a lifecycle action the server
+   * refuses because the session already is where it leads (the first attempt was applied, its
+   * answer lost) counts as done, with the server's row.
+   */
+  async #sendAction(queued: QueuedAction): Promise<Result<Session>> {
+    const sessions = this.#client.sessions;
+    const { sessionId, action, transition } = queued;
+    if (action === 'pin' || action === 'unpin')
+      return sessions.setPinned(sessionId, action === 'pin');
+    if (action === 'mark_read') return sessions.markRead(sessionId);
+    const input = transition ?? { action };
+    const result = await sessions.transition(sessionId, input);
+    const code = result.error?.code;
+    if (code !== 'invalid_transition' && code !== 'conflict') return result;
+    const current = await sessions.get(sessionId);
+    if (current.error) return isRetryable(current.error) ? current : result;
+    return reached(current.data, input) ? current : result;
   }
 
   async #delete(order: number): Promise<void> {
     const database = await this.#database;
     await request(database.transaction(STORE, 'readwrite').objectStore(STORE).delete(order));
+  }
+}
+
+/** True when `session` already is where `input` leads. */
+function reached(session: Session, input: TransitionInput): boolean {
+  if (session.deletedAt !== null) return false;
+  switch (input.action) {
+    case 'pause':
+      return session.status === 'paused';
+    case 'resume':
+    case 'reopen':
+      return session.status === 'active';
+    case 'complete':
+      return session.status === 'completed' && session.outcome === (input.outcome ?? null);
+    case 'archive':
+      return session.status === 'archived';
+    case 'unarchive':
+      return session.status !== 'archived';
   }
 }

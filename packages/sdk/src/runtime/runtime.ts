@@ -41,8 +41,9 @@ export interface RuntimeOptions {
   /** Environment hooks (visibility, focus, BroadcastChannel, clock); detected when omitted. */
   environment?: Partial<Environment>;
   /**
-   * The outbox: in a browser with IndexedDB and Web Locks, sends lost to the network are kept
-   * per broker (`userId`) and sent again, in order, when the connection returns. `false` turns
+   * The outbox: in a browser with IndexedDB and Web Locks, sends lost to the network (and the
+   * session lists' lifecycle actions, pins and read marks) are kept per broker (`userId`) and
+   * sent again, in order, when the connection returns. `false` turns
    * it off; options tune it (tests). Node has neither feature: no outbox there. Needs `userId`:
    * without it there is no outbox.
    */
@@ -265,6 +266,7 @@ export class ChatSessionsRuntime {
           pageSize,
           userId: this.#userId,
           cache: this.#cache,
+          outbox: this.#outbox,
         }),
       (store) => void store.load(),
     );

@@ -1,15 +1,17 @@
 import type { ChatSessionsClient } from '../client/chat-sessions.js';
 import type { PurgedSession, VersionedRequestOptions } from '../client/sessions-client.js';
-import { ChatSessionsError, fail, type Result } from '../errors.js';
+import { ChatSessionsError, fail, ok, type Result } from '../errors.js';
 import type { CreateSessionInput, SessionPatch, SessionSort, TransitionInput } from '../inputs.js';
 import type { ListTab } from '../lifecycle.js';
 import type { ChangeBatch } from '../models/changes.js';
 import { EMPTY_SESSION_COUNTS, type SearchCounts } from '../models/counts.js';
 import type { SessionPage } from '../models/session-page.js';
-import type { CompletionOutcome, Session } from '../models/session.js';
+import type { Session } from '../models/session.js';
 import { detectEnvironment, type Environment } from '../platform.js';
 import type { ChangeFeedSync } from '../sync/change-feed-sync.js';
 import type { CacheableList, StoreCache } from '../offline/cache-types.js';
+import type { ActionOutbox, ActionOutcome, QueuedActionKind } from '../offline/outbox-types.js';
+import { newId } from '../ids.js';
 import { FeedLink } from './feed-link.js';
 import { CountReconciliation, deltaBetween } from './list/count-reconciliation.js';
 import { OptimisticQueue, type MutationSpec, type PendingChange } from './list/optimistic-queue.js';
@@ -20,11 +22,11 @@ import type {
   BulkAction,
   BulkItemResult,
   BulkOptions,
-  SessionListSnapshot,
   SessionListStoreOptions,
   SessionMutationError,
 } from './list/types.js';
-import { SnapshotStore, deepFreeze } from './store.js';
+import { SessionListShortcuts } from './list/shortcuts.js';
+import { deepFreeze } from './store.js';
 
 export type { SessionMutation } from './list/optimistic-queue.js';
 export type {
@@ -51,7 +53,7 @@ export type {
  * await list.archive(sessionId);            // leaves the Active tab at once
  * const results = await list.bulk('mark_read', selectedIds);
  */
-export class SessionListStore extends SnapshotStore<SessionListSnapshot> implements CacheableList {
+export class SessionListStore extends SessionListShortcuts implements CacheableList {
   /** @internal What the local cache reads of this store. */
   readonly cacheKind = 'list';
   readonly #client: ChatSessionsClient;
@@ -67,6 +69,8 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> impleme
   readonly #search: SearchDebounce;
   readonly #feed: FeedLink;
   readonly #cache: StoreCache | null;
+  readonly #outbox: ActionOutbox | null;
+  readonly #stopQueued: () => void;
   #fromCache = false;
   #tab: ListTab;
   #sort: SessionSort;
@@ -99,6 +103,7 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> impleme
       error: null,
       mutationError: null,
       pendingIds: Object.freeze([]),
+      queuedIds: Object.freeze([]),
       fromCache: false,
     });
     const pageSize = options.pageSize ?? 50;
@@ -120,6 +125,10 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> impleme
     this.#counts = new CountReconciliation(this.#client, () => this.#disposed);
     this.#feed = new FeedLink(this.#sync, (batch) => this.#applyBatch(batch));
     this.#cache = options.cache ?? null;
+    this.#outbox = options.outbox ?? null;
+    this.#stopQueued =
+      this.#outbox?.onActionOutcome((outcome) => void this.#settleQueued(outcome)) ??
+      (() => undefined);
   }
 
   /** The session as the list currently sees it (optimistic changes included), in any tab, or undefined. */
@@ -317,60 +326,9 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> impleme
     return this.#mutate(this.#specs().transition(id, input));
   }
 
-  /** Pauses a session, optionally until `resumeAt`. */
-  pause(
-    id: string,
-    options: { resumeAt?: string | Date; expectedVersion?: number } = {},
-  ): Promise<Result<Session>> {
-    const resumeAt =
-      options.resumeAt instanceof Date ? options.resumeAt.toISOString() : options.resumeAt;
-    return this.transition(id, {
-      action: 'pause',
-      ...(resumeAt === undefined ? {} : { resumeAt }),
-      ...(options.expectedVersion === undefined
-        ? {}
-        : { expectedVersion: options.expectedVersion }),
-    });
-  }
-
-  /** Resumes a paused session. */
-  resume(id: string): Promise<Result<Session>> {
-    return this.transition(id, { action: 'resume' });
-  }
-
-  /** Completes a session with its outcome. */
-  complete(id: string, outcome: CompletionOutcome): Promise<Result<Session>> {
-    return this.transition(id, { action: 'complete', outcome });
-  }
-
-  /** Reopens a completed session. */
-  reopen(id: string): Promise<Result<Session>> {
-    return this.transition(id, { action: 'reopen' });
-  }
-
-  /** Archives a session. */
-  archive(id: string): Promise<Result<Session>> {
-    return this.transition(id, { action: 'archive' });
-  }
-
-  /** Unarchives a session (back to its status before archiving). */
-  unarchive(id: string): Promise<Result<Session>> {
-    return this.transition(id, { action: 'unarchive' });
-  }
-
   /** Pins or unpins a session (it moves to or from the top at once). */
   setPinned(id: string, pinned: boolean): Promise<Result<Session>> {
     return this.#mutate(this.#specs().bulk(pinned ? 'pin' : 'unpin', id, {}));
-  }
-
-  /** Pins a session. */
-  pin(id: string): Promise<Result<Session>> {
-    return this.setPinned(id, true);
-  }
-
-  /** Unpins a session. */
-  unpin(id: string): Promise<Result<Session>> {
-    return this.setPinned(id, false);
   }
 
   /** Moves a session to the trash (it leaves its tab at once). */
@@ -457,6 +415,7 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> impleme
     this.#disposed = true;
     this.#cache?.released(this);
     this.#feed.unfollow();
+    this.#stopQueued();
     this.#pageAbort?.abort();
     this.#search.cancel();
     if (this.#countsTimer !== null) clearTimeout(this.#countsTimer);
@@ -484,8 +443,35 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> impleme
     const change: PendingChange = { spec, delta: deltaBetween(before, spec.apply(before)) };
     this.#optimistic.add(change);
     this.#emit();
-    // One change at a time per session, in the order the broker made them.
-    const result = await this.#optimistic.enqueue(sessionId, spec.send);
+    // One change at a time per session, in the order the broker made them. Lifecycle actions,
+    // pins and read marks lost to the network (or made while writes wait) wait in the outbox,
+    // still shown: it sends them again in order and reports how they ended (#settleQueued).
+    const outbox =
+      spec.transition || /^(pin|unpin|mark_read)$/.test(mutation) ? this.#outbox : null;
+    let result = await this.#optimistic.enqueue(sessionId, () =>
+      outbox?.busy ? Promise.resolve(null) : spec.send(),
+    );
+    const id = newId();
+    const action = {
+      id,
+      sessionId,
+      action: mutation as QueuedActionKind,
+      createdAt: this.#nowIso(),
+    };
+    if (outbox && (!result || result.error?.code === 'network')) {
+      this.#optimistic.waiting.set(id, change);
+      if (await outbox.queueAction({ ...action, transition: spec.transition ?? null })) {
+        this.#emit();
+        // Shown as made; a session this list never read can only say it was queued.
+        const shown = this.#view().get(sessionId);
+        const queued = 'Queued: sent when the connection returns';
+        return shown
+          ? ok(shown)
+          : fail(new ChatSessionsError({ code: 'network', message: queued }));
+      }
+      this.#optimistic.waiting.delete(id);
+    }
+    result ??= await this.#optimistic.enqueue(sessionId, spec.send);
     if (result.error) {
       // Roll back to server truth, not to what the list believed: the server refused because
       // the session is not what the list thinks (changed elsewhere, trashed, purged), or the
@@ -504,6 +490,22 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> impleme
     // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set while awaiting
     if (!this.#disposed) this.#emit();
     return result;
+  }
+
+  /** A change that waited in the outbox was applied (keep the server's row) or refused (roll back). */
+  async #settleQueued(outcome: ActionOutcome): Promise<void> {
+    const change = this.#optimistic.waiting.get(outcome.id);
+    this.#optimistic.waiting.delete(outcome.id);
+    const { sessionId, action: mutation } = outcome.queued;
+    if (outcome.kind === 'done') {
+      this.#upsert(outcome.session);
+      if (change) this.#counts.settle(change.delta, outcome.session.syncVersion);
+    } else {
+      await this.#refreshRow(sessionId);
+      if (change) this.#mutationError = { sessionId, mutation, error: outcome.error };
+    }
+    if (change) this.#optimistic.remove(change);
+    this.#emit();
   }
 
   /** Reads one session from the server into the cache (removing it if it is gone), and the counts. */
@@ -585,6 +587,7 @@ export class SessionListStore extends SnapshotStore<SessionListSnapshot> impleme
       error: this.#error,
       mutationError: this.#mutationError,
       pendingIds: Object.freeze(this.#optimistic.pendingIds),
+      queuedIds: Object.freeze(this.#optimistic.waitingIds),
       fromCache: this.#fromCache,
     });
     this.#cache?.changed(this);

@@ -109,6 +109,7 @@ export class MutationSpecs {
       mutation: input.action,
       apply: (session) => session && applyTransition(session, input, this.#nowIso()),
       send: () => this.#client.sessions.transition(id, input),
+      transition: input,
     };
   }
 

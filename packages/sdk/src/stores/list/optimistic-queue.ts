@@ -1,3 +1,4 @@
+import type { TransitionInput } from '../../inputs.js';
 import type { LifecycleAction } from '../../lifecycle.js';
 import type { Session } from '../../models/session.js';
 import type { Result } from '../../errors.js';
@@ -27,6 +28,8 @@ export interface OptimisticEffect {
 /** A change to make: its optimistic effect and the request that makes it. */
 export interface MutationSpec extends OptimisticEffect {
   send(this: void): Promise<Result<Session>>;
+  /** A lifecycle action's input (kept to replay it from the outbox). */
+  transition?: TransitionInput;
 }
 
 /** A change made and not yet answered. */
@@ -42,6 +45,8 @@ export interface PendingChange {
  */
 export class OptimisticQueue {
   #pending: PendingChange[] = [];
+  /** Changes waiting in the outbox for the connection (still pending), by outbox action id. */
+  readonly waiting = new Map<string, PendingChange>();
   readonly #queues = new Map<string, Promise<void>>();
 
   /** The changes in flight, oldest first. */
@@ -52,6 +57,11 @@ export class OptimisticQueue {
   /** Ids of sessions with a change in flight, each once. */
   get pendingIds(): string[] {
     return [...new Set(this.#pending.map((change) => change.spec.sessionId))];
+  }
+
+  /** Ids of sessions with a change waiting in the outbox, each once. */
+  get waitingIds(): string[] {
+    return [...new Set([...this.waiting.values()].map((change) => change.spec.sessionId))];
   }
 
   /** Adds a change to the view. */

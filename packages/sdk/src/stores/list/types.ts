@@ -8,6 +8,7 @@ import type { ChangeFeedSync } from '../../sync/change-feed-sync.js';
 import type { ChatSessionsClient } from '../../client/chat-sessions.js';
 import type { SessionMutation } from './optimistic-queue.js';
 import type { StoreCache } from '../../offline/cache-types.js';
+import type { ActionOutbox } from '../../offline/outbox-types.js';
 
 /** The last optimistic change that failed (and was rolled back). */
 export interface SessionMutationError {
@@ -52,6 +53,11 @@ export interface SessionListSnapshot {
   /** Ids of sessions with a change in flight (show a spinner, keep buttons). */
   pendingIds: readonly string[];
   /**
+   * Ids of sessions with a change waiting in the outbox for the connection (also in
+   * `pendingIds`): shown as made, sent again in order when the connection returns.
+   */
+  queuedIds: readonly string[];
+  /**
    * The items were painted from the local cache and are being brought up to date (`loading`),
    * or could not be yet (`error`): the next load catches them up.
    */
@@ -83,6 +89,11 @@ export interface SessionListStoreOptions {
    * change feed from the stored cursor. Null or omitted: every load reads the network.
    */
   cache?: StoreCache | null;
+  /**
+   * The outbox (the runtime's, in a browser): lifecycle actions, pins and read marks lost to
+   * the network wait there, still shown, and are sent again in order. Without one they fail.
+   */
+  outbox?: ActionOutbox | null;
 }
 
 /** Actions {@link SessionListStore.bulk} can apply to a selection. */

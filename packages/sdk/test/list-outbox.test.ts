@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, it } from 'node:test';
+import {
+  ChatSessionsRuntime,
+  type ChatSessionsClient,
+  type SessionListStore,
+} from '../src/index.js';
+import { createFaultyFetch, type FaultyFetch } from './support/faulty-fetch.js';
+import { memoryIndexedDB, memoryLocks } from './support/memory-outbox-storage.js';
+import { until } from './support/wait.js';
+import { startWorld, type Broker, type SdkWorld } from './support/world.js';
+
+/**
+ * Session-list actions through the outbox, from real calls through supabase-js to the gateway
+ * over PostgreSQL. The faulty fetch is the network (dropped connections, lost answers); Node
+ * lacks IndexedDB and Web Locks, so the outbox keeps its queue in the in-memory stand-ins of
+ * `support/memory-outbox-storage.ts` (the browser's storage, not the database).
+ */
+
+let world: SdkWorld;
+let broker: Broker;
+const runtimes: ChatSessionsRuntime[] = [];
+
+before(async () => {
+  world = await startWorld('sdklo');
+  broker = await world.createBroker();
+});
+
+after(async () => {
+  await world?.close();
+});
+
+afterEach(() => {
+  for (const runtime of runtimes.splice(0)) runtime.dispose();
+});
+
+const OFFLINE = /./;
+
+async function device(): Promise<{ faults: FaultyFetch; list: SessionListStore }> {
+  const faults = createFaultyFetch();
+  const { chat } = broker.device({ fetch: faults.fetch });
+  const runtime = new ChatSessionsRuntime(chat, {
+    intervalMs: 0,
+    userId: broker.userId,
+    connection: { probeMs: 0 },
+    outbox: { retryMs: 20, warmMs: 0, indexedDB: memoryIndexedDB(), locks: memoryLocks() },
+  });
+  runtimes.push(runtime);
+  const list = runtime.sessionList({ tab: 'active' });
+  list.subscribe(() => {});
+  await until(() => list.getSnapshot().loaded, 'the list to load');
+  return { faults, list };
+}
+
+async function newSession(chat: ChatSessionsClient, title: string): Promise<string> {
+  const { data, error } = await chat.sessions.create({ kind: 'general', title });
+  if (error) throw error;
+  return data.id;
+}
+
+async function row(id: string): Promise<{ status: string; pinned: boolean }> {
+  const [found] = await world.adminQuery<{ status: string; pinned: boolean }>(
+    'select status, pinned from chat.sessions where id = $1',
+    [id],
+  );
+  assert.ok(found, `session ${id} exists`);
+  return found;
+}
+
+/** Requests of `fn` the server answered (any status), in the order they went. */
+function answered(faults: FaultyFetch, fn: string): number {
+  return faults.calls(fn).filter((call) => call.serverStatus > 0).length;
+}
+
+describe('SessionListStore with the outbox', () => {
+  it('queues a pause, a pin and a read mark made offline, shows them, and applies each once, in order, on reconnect', async () => {
+    const id = await newSession(broker.chat, 'Offline pause and pin');
+    const { faults, list } = await device();
+    await until(() => list.session(id) !== undefined, 'the new session to be listed');
+
+    faults.inject(OFFLINE, { kind: 'drop-before' }, 100_000);
+    const paused = await list.pause(id);
+    assert.equal(paused.error, null);
+    assert.equal(paused.data?.status, 'paused');
+    const pinned = await list.pin(id);
+    assert.equal(pinned.error, null);
+    assert.equal(pinned.data?.pinned, true);
+    const read = await list.markRead(id);
+    assert.equal(read.error, null);
+
+    let view = list.getSnapshot();
+    assert.deepEqual(view.queuedIds, [id]);
+    assert.ok(view.pendingIds.includes(id));
+    assert.equal(view.mutationError, null);
+    const shown = view.items.find((item) => item.id === id);
+    assert.equal(shown?.status, 'paused');
+    assert.equal(shown?.pinned, true);
+    // Nothing reached the server while offline.
+    assert.deepEqual(await row(id), { status: 'active', pinned: false });
+
+    faults.clear(); // the connection returns
+    await until(() => list.getSnapshot().queuedIds.length === 0, 'the outbox to drain', 10_000);
+    view = list.getSnapshot();
+    assert.deepEqual(view.pendingIds, []);
+    assert.equal(view.mutationError, null);
+    assert.deepEqual(await row(id), { status: 'paused', pinned: true });
+    const item = view.items.find((candidate) => candidate.id === id);
+    assert.equal(item?.status, 'paused');
+    assert.equal(item?.pinned, true);
+    // Each sent once, the pause before the pin.
+    assert.equal(answered(faults, 'transition_session'), 1);
+    assert.equal(answered(faults, 'set_session_pinned'), 1);
+    assert.equal(answered(faults, 'mark_session_read'), 1);
+    const order = faults.log
+      .filter((call) => call.serverStatus > 0)
+      .map((call) => call.fn)
+      .filter((fn) => /^(transition_session|set_session_pinned|mark_session_read)$/.test(fn));
+    assert.deepEqual(order, ['transition_session', 'set_session_pinned', 'mark_session_read']);
+  });
+
+  it('counts a replayed action as done when its first answer was lost after the server applied it', async () => {
+    const id = await newSession(broker.chat, 'Lost answer');
+    const { faults, list } = await device();
+    await until(() => list.session(id) !== undefined, 'the new session to be listed');
+
+    // The server pauses the session, but the answer never arrives.
+    faults.inject('transition_session', { kind: 'drop-after' }, 1);
+    const paused = await list.pause(id);
+    assert.equal(paused.error, null);
+    assert.equal(paused.data?.status, 'paused');
+
+    await until(
+      () => list.getSnapshot().queuedIds.length === 0 && list.getSnapshot().pendingIds.length === 0,
+      'the replay to settle',
+      10_000,
+    );
+    const view = list.getSnapshot();
+    assert.equal(view.mutationError, null, 'a pause the server already made is no refusal');
+    assert.equal(view.items.find((item) => item.id === id)?.status, 'paused');
+    assert.equal((await row(id)).status, 'paused');
+    // The first attempt (answer lost) and the replay (refused as already paused) both reached it.
+    assert.equal(answered(faults, 'transition_session'), 2);
+    assert.ok(faults.calls('get_session').length >= 1, 'the replay read the session');
+  });
+
+  it('rolls a queued action the server refuses back to the server row and reports it once', async () => {
+    const id = await newSession(broker.chat, 'Refused later');
+    const { faults, list } = await device();
+    await until(() => list.session(id) !== undefined, 'the new session to be listed');
+    const errors: unknown[] = [];
+    list.subscribe(() => {
+      const { mutationError } = list.getSnapshot();
+      if (mutationError && errors.at(-1) !== mutationError) errors.push(mutationError);
+    });
+
+    faults.inject(OFFLINE, { kind: 'drop-before' }, 100_000);
+    const paused = await list.pause(id);
+    assert.equal(paused.data?.status, 'paused');
+    assert.deepEqual(list.getSnapshot().queuedIds, [id]);
+    // Meanwhile another device completes it: a pause is no longer allowed.
+    const completed = await broker.chat.sessions.complete(id, 'won');
+    assert.equal(completed.error, null);
+
+    faults.clear();
+    await until(() => list.getSnapshot().mutationError !== null, 'the refusal', 10_000);
+    await until(() => list.getSnapshot().pendingIds.length === 0, 'the rollback');
+    const view = list.getSnapshot();
+    assert.deepEqual(view.queuedIds, []);
+    assert.equal(view.mutationError?.sessionId, id);
+    assert.equal(view.mutationError?.mutation, 'pause');
+    assert.equal(view.mutationError?.error.code, 'invalid_transition');
+    // Rolled back to the server's row: completed, so it left the Active tab.
+    assert.equal(list.session(id)?.status, 'completed');
+    assert.equal(
+      view.items.some((item) => item.id === id),
+      false,
+    );
+    assert.equal((await row(id)).status, 'completed');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(errors.length, 1, 'reported once');
+  });
+});
