@@ -18,6 +18,9 @@ import {
 } from './harness.js';
 import type { InMemorySessionList } from './session-list.js';
 
+/** Most space between two rows of the list (its cards' margins); an edge there is still filled. */
+const ROW_GAP_PX = 12;
+
 function rendered(element: Element): boolean {
   return !(element instanceof ReactiveElement) || (element.hasUpdated && !element.isUpdatePending);
 }
@@ -67,6 +70,9 @@ class SidebarUnderTest implements ListUnderTest {
     let setSize = 0;
     for (const card of scroller.querySelectorAll<HTMLElement>('[data-session-id]')) {
       const rect = card.getBoundingClientRect();
+      // A card starting just below the edge: the space above it is the gap between cards.
+      if (rect.height > 0 && rect.top >= box.bottom && rect.top - box.bottom <= ROW_GAP_PX)
+        bottom = Math.max(bottom, box.bottom);
       if (rect.height === 0 || rect.bottom <= box.top || rect.top >= box.bottom) continue;
       if (!rendered(card)) complete = false;
       bottom = Math.max(bottom, rect.bottom);
@@ -129,7 +135,10 @@ class SidebarUnderTest implements ListUnderTest {
           found = shown;
       }
       if (!found) {
-        problems.push(`row ${position + 1} never came into view`);
+        const shown = this.viewport();
+        problems.push(
+          `row ${position + 1} never came into view (shown: ${shown.rows.map((row) => row.position + 1).join(',') || 'none'}, complete: ${shown.complete})`,
+        );
         continue;
       }
       problems.push(...viewportProblems(found.rows, expected));
