@@ -22,5 +22,7 @@ export type BuildOptions = Omit<RollupOptions, 'output'> & { output: OutputOptio
 export declare function libraryOptions(id: PackageId): BuildOptions;
 export declare function browserBundleOptions(variant: BrowserBundleVariant): BuildOptions;
 export declare const BROWSER_BUNDLES: Record<string, BrowserBundleVariant>;
+/** Elements the browser bundles load lazily (src/autoload.ts): tag name → class name. */
+export declare const LAZY_BUNDLE_ELEMENTS: Record<string, string>;
 declare const config: BuildOptions[];
 export default config;

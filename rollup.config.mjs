@@ -5,14 +5,16 @@
 //   source module) with source maps, into each package's dist/, for npm users whose own bundler
 //   does the rest. Every dependency stays an import.
 // - dist/chat-sessions.bundle.js: one self-contained, minified file for hosts that load a
-//   `<script type="module">`: the elements (every define module executed), the SDK and Lit's
+//   `<script type="module">`: the elements (every define module executed, except the
+//   conversation pane's, which src/autoload.ts loads on first use), the SDK and Lit's
 //   production build. dist/chat-sessions-with-supabase.bundle.js adds supabase-js's
 //   `createClient`, for hosts without a bundler that have no client yet. What the code imports
-//   lazily (quick-create's parser and airport table, ~420 KB gzipped) becomes chunks in
+//   lazily (the conversation pane, quick-create's parser and airport table, ~420 KB gzipped) becomes chunks in
 //   dist/chunks/ that the bundle loads by relative URL when first needed, never a bare import.
 //
 // Entry points come from each package's `exports` (scripts/package-entries.mjs), never from a
 // list kept here.
+import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { builtinModules } from 'node:module';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -26,6 +28,7 @@ import {
   publishedPackage,
 } from './scripts/package-entries.mjs';
 import { typescriptModules } from './scripts/rollup-typescript.mjs';
+import ts from 'typescript';
 
 const isBareSpecifier = (id) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0');
 const nodeBuiltins = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
@@ -97,21 +100,64 @@ export const BROWSER_BUNDLES = {
 const bundleEntryId = '\0chat-sessions:bundle-entry';
 
 /**
+ * Elements the browser bundles leave in a lazy chunk (the conversation pane: the session list
+ * paints without it): their define modules are not imported by the entry, and their classes are
+ * not exported from it (their types still are, see scripts/build.mjs). src/autoload.ts loads the
+ * chunk when one of their tags appears in the document; <chat-workspace> loads it itself.
+ */
+export const LAZY_BUNDLE_ELEMENTS = {
+  'chat-session-view': 'ChatSessionView',
+  'chat-composer': 'ChatComposer',
+  'chat-message': 'ChatMessage',
+  'operator-thread-list': 'OperatorThreadList',
+};
+
+/** Names of the values (not types) a module exports with `export { ... } from` / `export { ... }`. */
+function valueExportNames(file) {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+  const names = [];
+  for (const statement of source.statements) {
+    if (ts.isExportDeclaration(statement)) {
+      if (statement.isTypeOnly) continue;
+      const clause = statement.exportClause;
+      if (!clause || !ts.isNamedExports(clause)) {
+        throw new Error(`${relative(ROOT, file)}: \`export *\` is not supported in the entry.`);
+      }
+      for (const element of clause.elements) if (!element.isTypeOnly) names.push(element.name.text);
+    } else if (
+      statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)
+    ) {
+      throw new Error(`${relative(ROOT, file)}: declare exports elsewhere and re-export them.`);
+    }
+  }
+  return names;
+}
+
+/**
  * The module a browser bundle starts from: every code export of the elements (so every define
- * module runs), the SDK's main entry, optionally supabase-js's `createClient`, and any other
- * modules to re-export whole (`reexport`, for reference measurements such as Lit alone). The
- * SDK's `./metadata` entry is not re-exported: hosts that want it import it lazily.
+ * module runs) except the lazily loaded elements (LAZY_BUNDLE_ELEMENTS), whose place the
+ * autoloader (src/autoload.ts) takes, the SDK's main entry, optionally supabase-js's
+ * `createClient`, and any other modules to re-export whole (`reexport`, for reference
+ * measurements such as Lit alone). The SDK's `./metadata` entry is not re-exported: hosts that
+ * want it import it lazily.
  */
 export function bundleEntrySource({ parts, supabase, reexport }) {
   const lines = [];
   if (parts.includes('elements')) {
-    for (const entry of codeEntries(publishedPackage('elements'))) {
-      lines.push(
-        entry.subpath === '.'
-          ? `export * from ${JSON.stringify(entry.source)};`
-          : `import ${JSON.stringify(entry.source)};`,
-      );
+    const elements = publishedPackage('elements');
+    const lazyDefines = new Set(
+      Object.keys(LAZY_BUNDLE_ELEMENTS).map((tag) => join(elements.dir, 'src', tag, 'define.ts')),
+    );
+    const lazyClasses = new Set(Object.values(LAZY_BUNDLE_ELEMENTS));
+    for (const entry of codeEntries(elements)) {
+      if (entry.subpath === '.') {
+        const names = valueExportNames(entry.source).filter((name) => !lazyClasses.has(name));
+        lines.push(`export { ${names.join(', ')} } from ${JSON.stringify(entry.source)};`);
+      } else if (!lazyDefines.has(entry.source)) {
+        lines.push(`import ${JSON.stringify(entry.source)};`);
+      }
     }
+    lines.push(`export * from ${JSON.stringify(join(elements.dir, 'src', 'autoload.ts'))};`);
   }
   if (parts.includes('sdk')) {
     const main = codeEntries(publishedPackage('sdk')).find((entry) => entry.subpath === '.');
@@ -161,6 +207,19 @@ export function browserBundleOptions({
           if (importer === bundleEntryId && isAbsolute(source))
             return { id: source, moduleSideEffects: true };
           return null;
+        },
+      },
+      {
+        // So are the define modules a lazily loaded define module imports (the session view's
+        // imports the composer's, the messages' and the thread list's): package.json's
+        // `sideEffects` names only their built files.
+        name: 'chat-sessions:define-side-effects',
+        async resolveId(source, importer, options) {
+          if (!importer || !source.endsWith('/define.js')) return null;
+          const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+          return resolved && /\/src\/[^/]+\/define\.ts$/.test(resolved.id)
+            ? { ...resolved, moduleSideEffects: true }
+            : resolved;
         },
         load(id) {
           return id === bundleEntryId ? bundleEntrySource({ parts, supabase, reexport }) : null;

@@ -52,7 +52,11 @@ function reportImportsOutsideSrc(program, srcRoot) {
 function buildDeclarations(id) {
   const pkg = publishedPackage(id);
   const program = ts.createProgram({
-    rootNames: codeEntries(pkg).map((entry) => entry.source),
+    rootNames: [
+      ...codeEntries(pkg).map((entry) => entry.source),
+      // Not an npm entry, but the browser bundles' declarations re-export it.
+      ...(id === 'elements' ? [join(pkg.dir, 'src', 'autoload.ts')] : []),
+    ],
     options: {
       ...baseCompilerOptions(),
       rootDir: join(pkg.dir, 'src'),

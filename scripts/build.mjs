@@ -21,7 +21,7 @@ import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { rollup } from 'rollup';
-import rollupConfig, { BROWSER_BUNDLES } from '../rollup.config.mjs';
+import rollupConfig, { BROWSER_BUNDLES, LAZY_BUNDLE_ELEMENTS } from '../rollup.config.mjs';
 import {
   acquireBuildLock,
   forgetBuild,
@@ -94,7 +94,12 @@ function writeBundleDeclarations() {
     const lines = [
       '// Types of the self-contained browser bundle: the same API as the packages it holds.',
     ];
-    if (variant.parts.includes('elements')) lines.push(`export * from './index.js';`);
+    if (variant.parts.includes('elements')) {
+      // The conversation pane's classes are in a lazy chunk: types only (src/autoload.ts).
+      const lazy = Object.values(LAZY_BUNDLE_ELEMENTS).join(', ');
+      lines.push(`export * from './index.js';`, `export type { ${lazy} } from './index.js';`);
+      lines.push(`export * from './autoload.js';`);
+    }
     if (variant.parts.includes('sdk')) lines.push(`export * from '${sdk.name}';`);
     if (variant.supabase) lines.push(`export { createClient } from '@supabase/supabase-js';`);
     writeFileSync(

@@ -7,6 +7,7 @@ import type { ChatSessionView } from '../chat-session-view/chat-session-view.js'
 import type { ChatSidebar } from '../chat-sidebar/chat-sidebar.js';
 import type { QuickCreateParser } from '../chat-sidebar/quick-create.js';
 import { sessionListContext } from '../context.js';
+import { loadConversationElements } from '../internal/lazy-elements.js';
 import type { SessionListSource, SessionListView } from '../controllers/session-list-source.js';
 import { StoreController } from '../controllers/store-controller.js';
 import type {
@@ -185,6 +186,7 @@ export class ChatWorkspace extends LitElement {
   private focusAfterUpdate: (() => void) | null = null;
   /** The last list interaction was a pointer's (a tap opens no on-screen keyboard). */
   private pointerInList = false;
+  private conversationLoaded: Promise<void> | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -204,6 +206,35 @@ export class ChatWorkspace extends LitElement {
       else if (this.pane === 'list') this.pane = 'session';
     }
     this.learnKind();
+    // The conversation pane is a lazy chunk: load it as soon as there is a session to show.
+    if (this.sessionId) void this.loadConversation();
+  }
+
+  protected override firstUpdated(): void {
+    // Nothing open yet: load the conversation pane once the list has painted, while idle.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Safari lacks it
+    const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
+    idle(() => void this.loadConversation());
+  }
+
+  /**
+   * Loads `<chat-session-view>` and `<operator-thread-list>` (a dynamic import; they upgrade in
+   * place, keeping the properties already set on them). A failed load is retried next time.
+   */
+  private loadConversation(): Promise<void> {
+    this.conversationLoaded ??= loadConversationElements().catch((error: unknown) => {
+      this.conversationLoaded = null;
+      console.error('<chat-workspace>: could not load the conversation pane', error);
+    });
+    return this.conversationLoaded;
+  }
+
+  private async focusViewComposer(): Promise<void> {
+    await this.loadConversation();
+    const view = this.view;
+    if (!view) return;
+    await view.updateComplete;
+    await view.focusComposer();
   }
 
   protected override updated(): void {
@@ -232,7 +263,7 @@ export class ChatWorkspace extends LitElement {
   /** Moves focus to the open conversation's composer. */
   async focusComposer(): Promise<void> {
     await this.updateComplete;
-    await this.view?.focusComposer();
+    await this.focusViewComposer();
   }
 
   /**
@@ -293,7 +324,7 @@ export class ChatWorkspace extends LitElement {
     const created = this.focusComposerOnOpen;
     this.focusComposerOnOpen = false;
     if (created || (this.layout === 'narrow' && !this.pointerInList)) {
-      this.focusAfterUpdate = () => void this.view?.focusComposer();
+      this.focusAfterUpdate = () => void this.focusViewComposer();
     } else if (this.layout === 'narrow') {
       // Opened by a tap: focus follows to the new pane without popping up a keyboard.
       this.focusAfterUpdate = () =>
@@ -414,7 +445,7 @@ export class ChatWorkspace extends LitElement {
     this.threadId = '';
     this.threadOperator = '';
     this.recordPlace('replace');
-    this.focusAfterUpdate = () => void this.view?.focusComposer();
+    this.focusAfterUpdate = () => void this.focusViewComposer();
   }
 
   private viewStrings(): Record<string, string> {

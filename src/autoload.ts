@@ -1,0 +1,66 @@
+/**
+ * Autoloader of the browser bundles (dist/chat-sessions.bundle.js and the one with
+ * supabase-js). The bundles define the list's elements at once and leave the conversation pane
+ * (`<chat-session-view>`, `<chat-composer>`, `<chat-message>`, `<operator-thread-list>`) in a
+ * lazy chunk: importing this module watches the document and loads that chunk as soon as one of
+ * those tags is in it, or is added later. Hosts that put them in their own shadow roots call
+ * `autoloadElements(shadowRoot)` or `await loadElements()` first.
+ *
+ * The npm package's define modules are not affected: importing one defines its element at once.
+ */
+import { LAZY_ELEMENTS } from './internal/lazy-elements.js';
+
+/** The tags this module loads on first use. */
+export const LAZY_ELEMENT_TAGS: readonly string[] = Object.keys(LAZY_ELEMENTS);
+
+const lazySelector = LAZY_ELEMENT_TAGS.join(',');
+
+/**
+ * Loads the define modules of `tags` (default: every lazily loaded element) and resolves once
+ * they are all defined. Unknown tags are ignored.
+ */
+export async function loadElements(tags: readonly string[] = LAZY_ELEMENT_TAGS): Promise<void> {
+  const known = tags.map((tag) => tag.toLowerCase()).filter((tag) => tag in LAZY_ELEMENTS);
+  await Promise.all(known.map((tag) => LAZY_ELEMENTS[tag]?.() ?? Promise.resolve()));
+  await Promise.all(known.map((tag) => customElements.whenDefined(tag)));
+}
+
+function loadFoundIn(node: ParentNode): void {
+  const tags = new Set<string>();
+  if (node instanceof Element && node.matches(lazySelector)) tags.add(node.localName);
+  for (const element of node.querySelectorAll(lazySelector)) tags.add(element.localName);
+  if (tags.size > 0) {
+    loadElements([...tags]).catch((error: unknown) => {
+      console.error('@chat-sessions/elements: could not load', [...tags].join(', '), error);
+    });
+  }
+}
+
+/**
+ * Loads each lazily loaded element found in `root` (a document, a shadow root or an element)
+ * now, and whenever one is added to it later. Returns a function that stops watching. Watching
+ * stops by itself once every lazily loaded element is defined.
+ */
+export function autoloadElements(root: Document | ShadowRoot | Element): () => void {
+  if (typeof MutationObserver === 'undefined') return () => {};
+  const allDefined = () => LAZY_ELEMENT_TAGS.every((tag) => customElements.get(tag));
+  if (allDefined()) return () => {};
+  loadFoundIn(root);
+  const observer = new MutationObserver((records) => {
+    if (allDefined()) {
+      observer.disconnect();
+      return;
+    }
+    for (const record of records) {
+      for (const node of record.addedNodes) {
+        if (node instanceof Element) loadFoundIn(node);
+      }
+    }
+  });
+  observer.observe(root, { childList: true, subtree: true });
+  return () => observer.disconnect();
+}
+
+if (typeof document !== 'undefined' && typeof customElements !== 'undefined') {
+  autoloadElements(document);
+}

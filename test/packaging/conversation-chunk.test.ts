@@ -1,0 +1,223 @@
+// The conversation pane (<chat-session-view> with the composer, messages and operator threads)
+// stays out of the browser bundle's first load: a lazy chunk of its own, loaded by the
+// autoloader (src/autoload.ts) the first time one of its tags is in the page, and by
+// <chat-workspace> itself. Checked on the Rollup output, then in Chromium on the built bundle.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { rollup } from 'rollup';
+import { browserBundleOptions, LAZY_BUNDLE_ELEMENTS } from '../../rollup.config.mjs';
+import { ROOT } from '../../scripts/package-entries.mjs';
+import { launchChromium } from '../support/e2e-browser.js';
+import { withBuiltPackages } from './support.js';
+
+const lazyTags = Object.keys(LAZY_BUNDLE_ELEMENTS);
+const conversationFolders =
+  /\/src\/(?:chat-session-view|chat-composer|chat-message|operator-thread-list)\//;
+
+describe('conversation pane chunk', () => {
+  it(
+    'is not in the bundle entry, and is one lazy chunk the entry imports dynamically',
+    { timeout: 180_000 },
+    async () => {
+      const { output, ...input } = browserBundleOptions({
+        parts: ['elements'],
+        thirdPartyExternal: true,
+      });
+      const bundle = await rollup({ ...input, onwarn: () => {} });
+      try {
+        const { output: files } = await bundle.generate({ ...output, sourcemap: false });
+        const chunks = files.filter((file) => file.type === 'chunk');
+        const paneModules = (chunk: (typeof chunks)[number]) =>
+          Object.keys(chunk.modules).filter(
+            (id) => conversationFolders.test(id) || id.endsWith('/src/internal/chat-transcript.ts'),
+          );
+        const [entry] = chunks.filter((chunk) => chunk.isEntry);
+        assert.ok(entry, 'the bundle has an entry');
+        assert.deepEqual(paneModules(entry), [], 'no conversation-pane module in the entry');
+        for (const loader of ['/src/autoload.ts', '/src/internal/lazy-elements.ts']) {
+          assert.ok(
+            Object.keys(entry.modules).some((id) => id.endsWith(loader)),
+            `the entry holds ${loader}`,
+          );
+        }
+        const lazy = chunks.filter((chunk) => !chunk.isEntry && paneModules(chunk).length > 0);
+        assert.equal(lazy.length, 1, 'one lazy chunk holds the conversation pane');
+        const held = paneModules(lazy[0]!);
+        for (const tag of lazyTags) {
+          assert.ok(
+            held.some((id) => id.endsWith(`/src/${tag}/define.ts`)),
+            `the chunk defines <${tag}>`,
+          );
+        }
+        assert.ok(held.some((id) => id.endsWith('/src/internal/chat-transcript.ts')));
+        assert.ok(entry.dynamicImports.includes(lazy[0]!.fileName));
+        // The lazy classes are not exported by the bundle (their types are).
+        for (const name of Object.values(LAZY_BUNDLE_ELEMENTS))
+          assert.ok(!entry.exports.includes(name), `${name} is not a value export of the entry`);
+        assert.ok(entry.exports.includes('loadElements'));
+        assert.ok(entry.exports.includes('ChatWorkspace'));
+      } finally {
+        await bundle.close();
+      }
+    },
+  );
+});
+
+const contentTypes: Record<string, string> = {
+  '.js': 'text/javascript',
+  '.html': 'text/html',
+  '.map': 'application/json',
+};
+
+describe('conversation pane autoloader in Chromium', () => {
+  let server: Server;
+  let origin = '';
+  let browser: Browser;
+  const pages = new Map<string, string>();
+
+  before(
+    async () => {
+      await withBuiltPackages(async () => {});
+      server = createServer((request, response) => {
+        const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+        const page = pages.get(path);
+        if (page !== undefined) {
+          response.writeHead(200, { 'content-type': 'text/html' }).end(page);
+          return;
+        }
+        const file = normalize(join(ROOT, path));
+        if (!file.startsWith(join(ROOT, 'dist'))) {
+          response.writeHead(404).end();
+          return;
+        }
+        readFile(file).then(
+          (body) =>
+            response
+              .writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'text/plain' })
+              .end(body),
+          () => response.writeHead(404).end(),
+        );
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      browser = await launchChromium();
+    },
+    { timeout: 600_000 },
+  );
+
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  const bundleScript = `<script type="module" src="/dist/chat-sessions.bundle.js"></script>`;
+
+  async function open(path: string, body: string): Promise<{ page: Page; scripts: string[] }> {
+    pages.set(
+      path,
+      `<!doctype html><html lang="en"><head>${bundleScript}</head><body>${body}</body></html>`,
+    );
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${origin}${path}`);
+    await page.waitForFunction(() => customElements.get('chat-sidebar') !== undefined);
+    assert.deepEqual(errors, []);
+    return { page, scripts };
+  }
+
+  it('defines <chat-session-view> written in the HTML', { timeout: 60_000 }, async () => {
+    const { page } = await open(
+      '/in-html',
+      '<chat-session-view session-id=""></chat-session-view>',
+    );
+    try {
+      await page.waitForFunction(() => customElements.get('chat-session-view') !== undefined);
+      const upgraded = await page.evaluate(
+        () => document.querySelector('chat-session-view')?.shadowRoot !== null,
+      );
+      assert.ok(upgraded, 'the element in the HTML was upgraded');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it(
+    'loads nothing of the pane until one is added, then defines it, keeping properties set before',
+    { timeout: 60_000 },
+    async () => {
+      const { page, scripts } = await open('/added-later', '<p>List only</p>');
+      try {
+        // The list's elements are defined at once; the conversation pane is not fetched.
+        const before = await page.evaluate(
+          (tags) => tags.map((tag) => customElements.get(tag) !== undefined),
+          lazyTags,
+        );
+        assert.deepEqual(
+          before,
+          lazyTags.map(() => false),
+        );
+        assert.deepEqual(scripts, ['/dist/chat-sessions.bundle.js']);
+
+        await page.evaluate(() => {
+          const view = document.createElement('chat-session-view') as HTMLElement & {
+            strings: unknown;
+          };
+          view.strings = { noMessages: 'Nothing here yet' };
+          document.body.append(view);
+        });
+        await page.waitForFunction(() => customElements.get('chat-session-view') !== undefined);
+        const kept = await page.evaluate(async () => {
+          const view = document.querySelector('chat-session-view')!;
+          await view.updateComplete;
+          return (view.strings as Record<string, string> | undefined)?.noMessages;
+        });
+        assert.equal(kept, 'Nothing here yet', 'the property set before the upgrade reached it');
+        assert.ok(scripts.some((script) => script.startsWith('/dist/chunks/')));
+        const after = await page.evaluate(
+          (tags) => tags.map((tag) => customElements.get(tag) !== undefined),
+          lazyTags,
+        );
+        assert.deepEqual(
+          after,
+          lazyTags.map(() => true),
+          'one chunk defines the four elements',
+        );
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it(
+    'loadElements() defines them for hosts that use them in their own shadow roots',
+    { timeout: 60_000 },
+    async () => {
+      const { page } = await open('/load-elements', '<div id="host"></div>');
+      try {
+        const defined = await page.evaluate(async () => {
+          const url = '/dist/chat-sessions.bundle.js';
+          const bundle = (await import(url)) as {
+            loadElements: (tags?: string[]) => Promise<void>;
+          };
+          const root = document.querySelector('#host')!.attachShadow({ mode: 'open' });
+          root.innerHTML = '<chat-message></chat-message>';
+          await bundle.loadElements(['chat-message']);
+          return root.querySelector('chat-message')?.shadowRoot !== null;
+        });
+        assert.ok(defined, '<chat-message> in a shadow root upgraded after loadElements()');
+      } finally {
+        await page.close();
+      }
+    },
+  );
+});
