@@ -74,7 +74,14 @@ export class ChatSidebarTrash extends LitElement {
       this.trash.focusView = false;
       this.focusHeading();
     }
+    // A restored row leaves at once (optimistic), taking focus with it: keep focus in the view
+    // from that render on, so Escape and the arrow keys still work before the server answers.
+    const lost = !this.shadowRoot?.activeElement && document.activeElement === document.body;
+    if (this.keepFocus && lost) this.refocus();
   }
+
+  /** A restore started from a row that had focus, not yet settled. */
+  private keepFocus = false;
 
   private items(): readonly Session[] {
     return this.view?.items ?? [];
@@ -95,7 +102,9 @@ export class ChatSidebarTrash extends LitElement {
     const trash = this.trash;
     if (!trash || sessions.length === 0) return;
     const hadFocus = this.focusWithinRows();
+    this.keepFocus = hadFocus;
     const done = await trash.options.actions.apply('restore', sessions);
+    this.keepFocus = false;
     this.settled(done, this.own.restored, hadFocus);
   }
 
