@@ -1,3 +1,4 @@
+import { chunkLoader } from '../internal/chunk-loader.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CreateSessionInput, FlightLeg, SessionKind, TripType } from '@chat-sessions/sdk';
 import type { MetadataAmbiguity, MetadataIssue } from '@chat-sessions/sdk/metadata';
@@ -149,15 +150,7 @@ interface QuickCreatePreviewElement extends HTMLElement {
 }
 
 /** `<chat-quick-create-preview>`, loaded the first time the broker types; null until then. */
-let previewChunk: Promise<unknown> | null = null;
-
-function loadPreview(): Promise<unknown> {
-  previewChunk ??= import('../quick-create-preview/register.js').catch((error: unknown) => {
-    previewChunk = null;
-    throw error;
-  });
-  return previewChunk;
-}
+const loadPreview = chunkLoader(() => import('../quick-create-preview/register.js'));
 
 /**
  * The quick create form's state: the text typed, busy while the draft is parsed and the session

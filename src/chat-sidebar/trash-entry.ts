@@ -5,21 +5,14 @@ import type { ListQuery } from './list-query.js';
 import type { CardSettings } from './session-list.js';
 import type { SidebarActions } from './sidebar-actions.js';
 import type { ChatSidebarStrings } from './strings.js';
-
-let trashChunk: Promise<unknown> | null = null;
+import { chunkLoader } from '../internal/chunk-loader.js';
 
 /**
  * Loads the trash view the first time the broker opens it: a dynamic import, so its rows,
  * selection, confirmation and strings stay out of the eager bundle (like the request editor).
  * A failed load is retried on the next open.
  */
-export function loadTrashView(): Promise<unknown> {
-  trashChunk ??= import('./trash/register.js').catch((error: unknown) => {
-    trashChunk = null;
-    throw error;
-  });
-  return trashChunk;
-}
+export const loadTrashView = chunkLoader(() => import('./trash/register.js'));
 
 /** The sidebar, as the trash sees it: where its events go, its card settings, its heading level. */
 export type TrashHost = ReactiveControllerHost &

@@ -1,3 +1,4 @@
+import { chunkLoader } from './chunk-loader.js';
 /**
  * The elements that stay out of the first load of the browser bundle: the conversation pane
  * (`<chat-session-view>` with its composer, messages and operator threads, about 15 KB gzipped)
@@ -5,15 +6,7 @@
  * they share one chunk (the session view's define module registers all four), so loading one
  * loads them all. A failed load is retried on the next call.
  */
-let conversationChunk: Promise<unknown> | null = null;
-
-function loadConversation(): Promise<unknown> {
-  conversationChunk ??= import('../chat-session-view/define.js').catch((error: unknown) => {
-    conversationChunk = null;
-    throw error;
-  });
-  return conversationChunk;
-}
+const loadConversation = chunkLoader(() => import('../chat-session-view/define.js'));
 
 /** Lazily loaded tag names and their loaders. */
 export const LAZY_ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
