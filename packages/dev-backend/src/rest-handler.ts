@@ -210,6 +210,7 @@ export function createRestHandler(
       'application/vnd.pgrst.object+json',
     );
     const snapshot = await schemaCache.get();
+    const preferences = readPreferences(request);
 
     let result: CallResult;
     try {
@@ -223,7 +224,7 @@ export function createRestHandler(
           extraSearchPath,
           roleSettings: snapshot.roleSettings.get(identity.role) ?? [],
         });
-        return callRoutine(session, resolved, args, paging, single);
+        return callRoutine(session, resolved, args, paging, single, preferences.count);
       });
     } catch (error) {
       if (isPostgresError(error)) throw gatewayErrorFromPostgres(error, identity.role === 'anon');
@@ -231,7 +232,6 @@ export function createRestHandler(
     }
 
     if (result.kind === 'void') return { status: 204, headers: {} };
-    const preferences = readPreferences(request);
     const range = contentRange(result, preferences.count);
     if (request.method === 'POST' && preferences.minimal) {
       return {
