@@ -1,5 +1,6 @@
 import { GatewayError, gatewayErrorFromPostgres, isPostgresError } from './errors.js';
 import type { Executor } from './executor.js';
+import { createJwtVerifier } from './jwt.js';
 import { identify, type RequestIdentity } from './request-auth.js';
 import { echoedName, refuseDeepJson } from './request-limits.js';
 import { applyRequestSettings } from './request-settings.js';
@@ -176,7 +177,8 @@ function rpcName(path: string): string | undefined {
 export function createRestHandler(
   options: RestHandlerOptions,
 ): (request: RestRequest) => Promise<RestResponse> {
-  const { executor, schemaCache, exposedSchemas, extraSearchPath, jwtSecret } = options;
+  const { executor, schemaCache, exposedSchemas, extraSearchPath } = options;
+  const verifyToken = createJwtVerifier(options.jwtSecret);
 
   async function resolve(schema: string, name: string, args: CallArguments): Promise<ResolvedCall> {
     const names = new Set(Object.keys(args.values));
@@ -286,7 +288,7 @@ export function createRestHandler(
 
   return async function handleRest(request: RestRequest): Promise<RestResponse> {
     try {
-      const identity = await identify(request.headers, jwtSecret);
+      const identity = await identify(request.headers, verifyToken);
       const schema = chooseSchema(request, exposedSchemas);
       const name = rpcName(request.path);
       if (name !== undefined) return await handleRpc(request, name, schema, identity);
