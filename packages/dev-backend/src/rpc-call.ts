@@ -118,9 +118,12 @@ export async function callRoutine(
     ? `select _pgrst_call as v from ${call.sql} as _pgrst_call`
     : `select _pgrst_call.v from ${call.sql} as _pgrst_call(v)`;
   if (!routine.returnsSet) {
-    // One row whatever the value (a null scalar, a composite of nulls): shaped as before.
+    // One row whatever the value: a scalar called in the select list (no function scan), a
+    // composite in FROM, so a null one is an object of nulls, as PostgREST answers it.
     const [row] = await session.query<{ body: string | null }>(
-      `select to_json(_pgrst_one.v)::text as body from (${source}) as _pgrst_one`,
+      routine.returnsRow
+        ? `select to_json(_pgrst_call)::text as body from ${call.sql} as _pgrst_call`
+        : `select to_json(${call.sql})::text as body`,
       call.params,
       { final: true },
     );
