@@ -8,10 +8,15 @@
 //   BENCH_GATEWAY_ROUNDS      interleaved rounds (default 130, the first 10 dropped)
 //   BENCH_GATEWAY_REFERENCE   another checkout (e.g. /work/main): its gateway is measured in
 //                             the same rounds, as `ref-list` / `ref-append`
-//   BENCH_GATEWAY_NODE_FLAGS  extra Node flags of this checkout's gateway (e.g. `--cpu-prof`)
+//   BENCH_GATEWAY_NODE_FLAGS  extra Node flags of the gateway processes (e.g. `--cpu-prof`)
+//   BENCH_GATEWAY_CPU=1       each gateway prints its CPU time per request when it stops
+//
+// Run with NODE_OPTIONS=--conditions=@chat-sessions/source to measure the sources (the
+// gateway processes inherit it), else the packages must be built.
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { createTestDatabase } from '../../test/support/db.js';
 import { medianWithInterval, ratioOfMedians, seededRandom, shuffled } from '../lib/stats.js';
@@ -21,6 +26,7 @@ import { startGateway, supabaseAs, type GatewayProcess } from './gateway.js';
 import { findFixtures } from './scenarios.js';
 import { datasetShape } from './shape.js';
 
+const here = path.dirname(fileURLToPath(import.meta.url));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const adminUrl = process.env.PG_ADMIN_URL;
 if (!adminUrl)
@@ -30,6 +36,8 @@ const rounds = Number(process.env.BENCH_GATEWAY_ROUNDS ?? 130);
 const warmupRounds = 10;
 const reference = process.env.BENCH_GATEWAY_REFERENCE;
 const nodeFlags = (process.env.BENCH_GATEWAY_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+if (process.env.BENCH_GATEWAY_CPU === '1')
+  nodeFlags.push('--import', pathToFileURL(path.join(here, 'gateway-cpu.ts')).href);
 
 const database = await createTestDatabase('benchgw');
 const gateways: GatewayProcess[] = [];
@@ -46,12 +54,17 @@ try {
     sub: fixtures.broker,
   });
 
-  const own = await startGateway(database.adminUrl, { nodeFlags });
+  const own = await startGateway(database.adminUrl, {
+    nodeFlags,
+    env: { BENCH_GATEWAY_LABEL: 'gateway' },
+  });
   gateways.push(own);
   const targets: Array<[string, GatewayProcess]> = [['gateway', own]];
   if (reference) {
     const other = await startGateway(database.adminUrl, {
       script: path.join(reference, 'bench/db/gateway-process.ts'),
+      nodeFlags,
+      env: { BENCH_GATEWAY_LABEL: 'ref' },
     });
     gateways.push(other);
     targets.push(['ref', other]);

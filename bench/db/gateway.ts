@@ -30,6 +30,8 @@ export interface StartGatewayOptions {
   script?: string;
   /** Extra Node flags for the gateway process (e.g. `--cpu-prof`). */
   nodeFlags?: readonly string[];
+  /** Extra environment of the gateway process. */
+  env?: Record<string, string>;
 }
 
 /** Starts bench/db/gateway-process.ts over `databaseUrl` (a superuser URL of the migrated database). */
@@ -41,10 +43,15 @@ export async function startGateway(
   const script = options.script ?? path.join(here, 'gateway-process.ts');
   const child: ChildProcess = spawn(
     process.execPath,
-    [...(options.nodeFlags ?? []), '--import', 'tsx', script],
+    ['--import', 'tsx', ...(options.nodeFlags ?? []), script],
     {
       cwd: path.resolve(path.dirname(script), '../..'),
-      env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_JWT_SECRET: jwtSecret },
+      env: {
+        ...process.env,
+        ...options.env,
+        BENCH_DATABASE_URL: databaseUrl,
+        BENCH_JWT_SECRET: jwtSecret,
+      },
       stdio: ['pipe', 'pipe', 'inherit'],
     },
   );
