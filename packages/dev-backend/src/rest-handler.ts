@@ -7,7 +7,7 @@ import { applyRequestSettings } from './request-settings.js';
 import { callRoutine, type CallArguments, type CallResult, type Paging } from './rpc-call.js';
 import { resolveRoutine, type ResolvedCall } from './rpc-resolve.js';
 import type { SchemaCache } from './schema-cache.js';
-import { serveTable, tableName } from './table-handler.js';
+import { serveTable, tableName, type RelationCache } from './table-handler.js';
 
 /**
  * The `/rest/v1` part of the gateway: PostgREST's RPC contract, independent of node:http so the
@@ -179,6 +179,9 @@ export function createRestHandler(
 ): (request: RestRequest) => Promise<RestResponse> {
   const { executor, schemaCache, exposedSchemas, extraSearchPath } = options;
   const verifyToken = createJwtVerifier(options.jwtSecret);
+  // Tables described so far, for the schema snapshot they were described under.
+  const relations: RelationCache = new Map();
+  let relationsOf: unknown;
 
   async function resolve(schema: string, name: string, args: CallArguments): Promise<ResolvedCall> {
     const names = new Set(Object.keys(args.values));
@@ -256,6 +259,10 @@ export function createRestHandler(
     identity: RequestIdentity,
   ): Promise<RestResponse> {
     const snapshot = await schemaCache.get();
+    if (relationsOf !== snapshot) {
+      relations.clear();
+      relationsOf = snapshot;
+    }
     const readOnly = request.method === 'GET' || request.method === 'HEAD';
     try {
       return await executor.transaction({ readOnly }, async (session) => {
@@ -268,17 +275,21 @@ export function createRestHandler(
           extraSearchPath,
           roleSettings: snapshot.roleSettings.get(identity.role) ?? [],
         });
-        return serveTable(session, {
-          method: request.method,
-          schema,
-          table,
-          query: request.query,
-          body: request.body,
-          prefer: (header(request.headers, 'prefer') ?? '').split(',').map((t) => t.trim()),
-          single: (header(request.headers, 'accept') ?? '').includes(
-            'application/vnd.pgrst.object+json',
-          ),
-        });
+        return serveTable(
+          session,
+          {
+            method: request.method,
+            schema,
+            table,
+            query: request.query,
+            body: request.body,
+            prefer: (header(request.headers, 'prefer') ?? '').split(',').map((t) => t.trim()),
+            single: (header(request.headers, 'accept') ?? '').includes(
+              'application/vnd.pgrst.object+json',
+            ),
+          },
+          relations,
+        );
       });
     } catch (error) {
       if (isPostgresError(error)) throw gatewayErrorFromPostgres(error, identity.role === 'anon');
