@@ -142,16 +142,18 @@ export class ChatConnectionStatus extends LitElement {
     });
     const status = this.source.snapshot?.status ?? 'online';
     if (status !== this.lastStatus) {
-      const cameBack = status === 'online';
       this.lastStatus = status;
       this.clearRecovered();
-      if (cameBack) {
-        this.recovered = true;
-        this.recoveredTimer = setTimeout(() => {
-          this.recoveredTimer = null;
-          this.recovered = false;
-        }, this.recoveredMs);
-      }
+      // Back online: "Back online. Everything is saved." once the changes that waited are sent
+      // (while they go out, the region counts them down), for `recoveredMs` from then.
+      this.recovered = status === 'online';
+    }
+    const saved = status === 'online' && (this.source.snapshot?.queued ?? 0) === 0;
+    if (this.recovered && saved && this.recoveredTimer === null) {
+      this.recoveredTimer = setTimeout(() => {
+        this.recoveredTimer = null;
+        this.recovered = false;
+      }, this.recoveredMs);
     }
   }
 

@@ -36,20 +36,30 @@ afterEach(() => {
 
 const OFFLINE = /./;
 
-async function device(): Promise<{ faults: FaultyFetch; list: SessionListStore }> {
+/** The browser storage a page keeps across reloads (the outbox's IndexedDB and locks). */
+interface BrowserStorage {
+  indexedDB: IDBFactory;
+  locks: LockManager;
+}
+
+async function device(
+  storage: BrowserStorage = { indexedDB: memoryIndexedDB(), locks: memoryLocks() },
+  faulty: (faults: FaultyFetch) => void = () => undefined,
+): Promise<{ faults: FaultyFetch; list: SessionListStore; runtime: ChatSessionsRuntime }> {
   const faults = createFaultyFetch();
+  faulty(faults);
   const { chat } = broker.device({ fetch: faults.fetch });
   const runtime = new ChatSessionsRuntime(chat, {
     intervalMs: 0,
     userId: broker.userId,
     connection: { probeMs: 0 },
-    outbox: { retryMs: 20, warmMs: 0, indexedDB: memoryIndexedDB(), locks: memoryLocks() },
+    outbox: { retryMs: 20, warmMs: 0, ...storage },
   });
   runtimes.push(runtime);
   const list = runtime.sessionList({ tab: 'active' });
   list.subscribe(() => {});
   await until(() => list.getSnapshot().loaded, 'the list to load');
-  return { faults, list };
+  return { faults, list, runtime };
 }
 
 async function newSession(chat: ChatSessionsClient, title: string): Promise<string> {
@@ -116,6 +126,47 @@ describe('SessionListStore with the outbox', () => {
       .map((call) => call.fn)
       .filter((fn) => /^(transition_session|set_session_pinned|mark_session_read)$/.test(fn));
     assert.deepEqual(order, ['transition_session', 'set_session_pinned', 'mark_session_read']);
+  });
+
+  it('shows the actions still queued after a reload as made and as queued at once, then applies each once', async () => {
+    const pauseId = await newSession(broker.chat, 'Paused before the reload');
+    const pinId = await newSession(broker.chat, 'Pinned before the reload');
+    const storage = { indexedDB: memoryIndexedDB(), locks: memoryLocks() };
+    const before = await device(storage);
+    await until(() => before.list.session(pinId) !== undefined, 'the new sessions to be listed');
+    before.faults.inject(OFFLINE, { kind: 'drop-before' }, 100_000);
+    assert.equal((await before.list.pause(pauseId)).error, null);
+    assert.equal((await before.list.pin(pinId)).error, null);
+    before.runtime.dispose(); // the page goes away with both waiting
+
+    // The reloaded page reads again, but its writes are still lost (they stay queued).
+    const WRITES = /^(transition_session|set_session_pinned|mark_session_read)$/;
+    const after = await device(storage, (faults) =>
+      faults.inject(WRITES, { kind: 'drop-before' }, 100_000),
+    );
+    await until(
+      () => after.list.getSnapshot().queuedIds.length === 2,
+      'the queued actions to show again',
+    );
+    const view = after.list.getSnapshot();
+    assert.deepEqual([...view.queuedIds].sort(), [pauseId, pinId].sort());
+    assert.equal(view.items.find((item) => item.id === pauseId)?.status, 'paused');
+    assert.equal(view.items.find((item) => item.id === pinId)?.pinned, true);
+    assert.equal(view.mutationError, null);
+    assert.deepEqual(await row(pauseId), { status: 'active', pinned: false });
+
+    after.faults.clear(); // the connection returns
+    await until(
+      () => after.list.getSnapshot().queuedIds.length === 0,
+      'the outbox to drain',
+      10_000,
+    );
+    assert.deepEqual(after.list.getSnapshot().pendingIds, []);
+    assert.deepEqual(await row(pauseId), { status: 'paused', pinned: false });
+    assert.deepEqual(await row(pinId), { status: 'active', pinned: true });
+    assert.equal(answered(after.faults, 'transition_session'), 1);
+    assert.equal(answered(after.faults, 'set_session_pinned'), 1);
+    assert.equal(answered(before.faults, 'transition_session'), 0);
   });
 
   it('counts a replayed action as done when its first answer was lost after the server applied it', async () => {

@@ -161,6 +161,15 @@ export class OutboxLink implements MessageOutbox, ActionOutbox {
     }
   }
 
+  async queuedActions(): Promise<QueuedAction[]> {
+    if (!this.#engine && !this.#mightHaveWaiting()) return [];
+    try {
+      return await (await this.#load()).listActions();
+    } catch {
+      return [];
+    }
+  }
+
   onOutcome(listener: (outcome: OutboxOutcome) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
@@ -339,7 +348,7 @@ export class OutboxLink implements MessageOutbox, ActionOutbox {
     if (message.type === 'changed') {
       // Another tab queued a write: this tab counts it too (and sends it if it gets online first).
       void this.#load()
-        .then((engine) => engine.list())
+        .then((engine) => engine.rows())
         .then((all) => this.#setQueued(all.length))
         .catch(() => undefined);
       return;

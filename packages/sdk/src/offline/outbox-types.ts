@@ -65,6 +65,8 @@ export interface ActionOutbox {
   readonly busy: boolean;
   /** Queues an action; resolves false when it could not be stored (then it failed). */
   queueAction(action: QueuedAction): Promise<boolean>;
+  /** The broker's actions still waiting (made in any tab, before a reload too), oldest first. */
+  queuedActions(): Promise<QueuedAction[]>;
   /** Calls `listener` with each action's outcome (also those of other tabs); returns the unsubscribe. */
   onActionOutcome(listener: (outcome: ActionOutcome) => void): () => void;
 }
