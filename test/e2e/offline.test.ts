@@ -364,6 +364,12 @@ describe('offline: the server goes away for 30 s (npm start, PostgreSQL)', () =>
         // have left the Active list; the resumed Caribbean and Vegas are there.
         await revealCard(two, SEED.caribbean.id);
         await revealCard(two, SEED.vegas.id);
+        // Their cards say so: "Waiting to send", not the in-flight state.
+        await eventually(
+          () => card(two, SEED.vegas.id).locator('[part~="queued"]').innerText(),
+          (text) => text.trim() === 'Waiting to send',
+          'the Vegas card (paused then resumed, queued) to say “Waiting to send”',
+        );
         await expectCount(
           card(two, SEED.losCabos.id),
           0,
@@ -432,6 +438,7 @@ describe('offline: the server goes away for 30 s (npm start, PostgreSQL)', () =>
             (n) => n === 0,
             'no message pending or failed',
           );
+          await expectCount(page.locator('chat-sidebar [part~="queued"]'), 0, 'no card waiting');
           await eventually(
             () => page.locator('chat-sidebar [part~="toast"]').count(),
             (n) => n === 0,
