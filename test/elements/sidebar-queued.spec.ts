@@ -131,4 +131,47 @@ describe('<chat-sidebar> queued list actions', () => {
     await eventually(() => expect(statusLine(sidebar)).not.to.match(/waiting|Offline/));
     await expect(sidebar).to.be.accessible();
   });
+  it('says once, in broker words, why a queued action was refused, rolls it back, and clears the notice itself', async function () {
+    this.timeout(30_000);
+    const broker = await newOfflineBroker();
+    const tab = broker.client();
+    const doomed = await created(tab.chat, 'LHR → TEB');
+    const runtime = getRuntime(tab.chat, {
+      userId: broker.userId,
+      intervalMs: 0,
+      outbox: { retryMs: 40, warmMs: 20 },
+      connection: { probeMs: 40, network: null },
+    });
+    disposers.push(() => runtime.dispose());
+    const wrapper = await fixture<HTMLDivElement>(html`<div style=${box}>
+      <chat-sidebar style="flex: 1 1 auto" locale="en-GB" .client=${tab.chat}></chat-sidebar>
+    </div>`);
+    const sidebar = wrapper.querySelector('chat-sidebar')!;
+    await eventually(() => expect(cards(sidebar)).to.have.length(1));
+    await eventually(() => expect(runtime.outbox?.ready).to.equal(true));
+    const status = $(sidebar, 'chat-connection-status') as HTMLElement & { refusedMs: number };
+    status.refusedMs = 1500;
+
+    tab.online = false;
+    card(sidebar, doomed.id)!.focus();
+    await waitForFocus(sidebar, doomed.id);
+    await menuAction(sidebar, 'pause');
+    await eventually(() => expect(textOf(marker(sidebar, doomed.id))).to.equal('Waiting to send'));
+    // Meanwhile, in another window, the session is completed: a pause no longer applies.
+    const elsewhere = broker.client();
+    expect((await elsewhere.chat.sessions.complete(doomed.id, 'won')).error).to.equal(null);
+
+    tab.online = true;
+    const expected =
+      'Couldn’t pause “LHR → TEB”: it was already completed in another window. Nothing else changed.';
+    await eventually(() => expect(statusLine(sidebar)).to.contain(expected), 10_000);
+    expect(statusLine(sidebar)).not.to.match(/invalid_transition|Error/);
+    await expect(sidebar).to.be.accessible();
+    // Rolled back to the server's truth: completed, so it left the Active list; not waiting.
+    await eventually(() => expect(card(sidebar, doomed.id)).to.equal(null));
+    expect(runtime.connection.getSnapshot().queued).to.equal(0);
+    // Said once, then it clears itself.
+    await eventually(() => expect(statusLine(sidebar)).not.to.contain('Couldn’t'), 5_000);
+    expect(runtime.connection.getSnapshot().refused).to.equal(null);
+  });
 });

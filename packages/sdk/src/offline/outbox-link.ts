@@ -331,6 +331,18 @@ export class OutboxLink implements MessageOutbox, ActionOutbox {
   }
 
   #deliverAction(outcome: ActionOutcome): void {
+    if (outcome.kind === 'refused') {
+      const { queued, current } = outcome;
+      this.#options.connection.setRefused({
+        id: outcome.id,
+        kind: 'action',
+        action: queued.action,
+        sessionId: queued.sessionId,
+        summary: current?.title || queued.title || '',
+        status: current?.status ?? null,
+        error: outcome.error,
+      });
+    }
     for (const listener of [...this.#actionListeners]) listener(outcome);
   }
 

@@ -49,6 +49,8 @@ export interface QueuedAction {
   /** The lifecycle input (`action` and, for a complete, `outcome`); null for pins and read marks. */
   transition: TransitionInput | null;
   createdAt: string;
+  /** The session's title when the action was made, to name it if the server refuses it. */
+  title?: string;
 }
 
 /**
@@ -57,7 +59,14 @@ export interface QueuedAction {
  */
 export type ActionOutcome =
   | { kind: 'done'; id: string; queued: QueuedAction; session: Session }
-  | { kind: 'refused'; id: string; queued: QueuedAction; error: ChatSessionsError };
+  | {
+      kind: 'refused';
+      id: string;
+      queued: QueuedAction;
+      error: ChatSessionsError;
+      /** The session as the server has it now, when it was read (to say why). */
+      current?: Session | null;
+    };
 
 /** The outbox as the session list sees it (the runtime's {@link MessageOutbox} is one too). */
 export interface ActionOutbox {

@@ -118,14 +118,14 @@ export class IndexedDbOutbox {
         if (!row) return { remaining: 0, stoppedBy: null };
         if (row.kind === 'action') {
           const { action } = row;
-          const result = await this.#sendAction(action);
+          const { result, current } = await this.#sendAction(action);
           if (result.error && isRetryable(result.error)) {
             return { remaining: (await this.rows()).length, stoppedBy: result.error };
           }
           await this.#delete(row.order ?? -1);
           reportAction(
             result.error
-              ? { kind: 'refused', id: action.id, queued: action, error: result.error }
+              ? { kind: 'refused', id: action.id, queued: action, error: result.error, current }
               : { kind: 'done', id: action.id, queued: action, session: result.data },
           );
           continue;
@@ -162,19 +162,23 @@ export class IndexedDbOutbox {
    * refuses because the session already is where it leads (the first attempt was applied, its
    * answer lost) counts as done, with the server's row.
    */
-  async #sendAction(queued: QueuedAction): Promise<Result<Session>> {
+  async #sendAction(
+    queued: QueuedAction,
+  ): Promise<{ result: Result<Session>; current: Session | null }> {
     const sessions = this.#client.sessions;
     const { sessionId, action, transition } = queued;
     if (action === 'pin' || action === 'unpin')
-      return sessions.setPinned(sessionId, action === 'pin');
-    if (action === 'mark_read') return sessions.markRead(sessionId);
+      return { result: await sessions.setPinned(sessionId, action === 'pin'), current: null };
+    if (action === 'mark_read')
+      return { result: await sessions.markRead(sessionId), current: null };
     const input = transition ?? { action };
     const result = await sessions.transition(sessionId, input);
     const code = result.error?.code;
-    if (code !== 'invalid_transition' && code !== 'conflict') return result;
+    if (code !== 'invalid_transition' && code !== 'conflict') return { result, current: null };
     const current = await sessions.get(sessionId);
-    if (current.error) return isRetryable(current.error) ? current : result;
-    return reached(current.data, input) ? current : result;
+    if (current.error)
+      return { result: isRetryable(current.error) ? current : result, current: null };
+    return { result: reached(current.data, input) ? current : result, current: current.data };
   }
 
   async #delete(order: number): Promise<void> {

@@ -62,6 +62,7 @@ export class QueuedActions {
       action: spec.mutation as QueuedActionKind,
       transition: spec.transition ?? null,
       createdAt: this.#host.nowIso(),
+      title: this.#host.view().get(spec.sessionId)?.title ?? '',
     };
     this.#optimistic.waiting.set(action.id, change);
     if (!(await outbox.queueAction(action))) {
