@@ -69,7 +69,8 @@ const defaultStrings: ChatConnectionStatusStrings = {
   offline: 'Offline.',
   reconnecting: 'Connection lost, reconnecting.',
   degraded: 'The server is having trouble. Changes may take longer to save.',
-  changesKept: 'Messages you send are kept on this device and sent when the connection returns.',
+  changesKept:
+    'Messages and changes you make are kept on this device and sent when the connection returns.',
   changesNotKept: 'Changes made now may not be saved; try them again once back online.',
   backOnline: 'Back online. Everything is saved.',
   queued: (count) =>
@@ -90,6 +91,11 @@ const defaultStrings: ChatConnectionStatusStrings = {
     pin: 'pin',
     unpin: 'unpin',
     mark_read: 'mark as read',
+    create: 'create',
+    rename: 'rename',
+    update: 'save the changes to',
+    delete: 'move to the trash',
+    restore: 'restore',
   },
   statusReasons: {
     active: 'it was made active in another window',

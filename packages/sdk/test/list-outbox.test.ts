@@ -169,6 +169,94 @@ describe('SessionListStore with the outbox', () => {
     assert.equal(answered(before.faults, 'transition_session'), 0);
   });
 
+  it('queues a create, a rename, an edit, a delete and a restore made offline with client ids, and applies each once on reconnect', async () => {
+    const toEdit = await newSession(broker.chat, 'Edit me offline');
+    const toTrash = await newSession(broker.chat, 'Trash me offline');
+    const toRestore = await newSession(broker.chat, 'Restore me offline');
+    const { faults, list } = await device();
+    await until(() => list.session(toTrash) !== undefined, 'the new sessions to be listed');
+    // Trashed through the list while online, so the list knows the row it will restore.
+    assert.equal((await list.delete(toRestore)).error, null);
+
+    faults.inject(OFFLINE, { kind: 'drop-before' }, 100_000);
+    const created = await list.create({ kind: 'general', title: 'Created offline' });
+    assert.equal(created.error, null);
+    const createdId = created.data?.id ?? '';
+    assert.equal(created.data?.title, 'Created offline');
+    assert.equal((await list.rename(toEdit, 'Renamed offline')).data?.title, 'Renamed offline');
+    assert.equal((await list.update(createdId, { title: 'Created, then edited' })).error, null);
+    assert.equal((await list.delete(toTrash)).error, null);
+    assert.equal((await list.restore(toRestore)).error, null);
+
+    let view = list.getSnapshot();
+    assert.deepEqual([...view.queuedIds].sort(), [createdId, toEdit, toTrash, toRestore].sort());
+    assert.equal(view.items.find((item) => item.id === createdId)?.title, 'Created, then edited');
+    assert.equal(view.items.find((item) => item.id === toEdit)?.title, 'Renamed offline');
+    assert.equal(
+      view.items.some((item) => item.id === toTrash),
+      false,
+    );
+    const [none] = await world.adminQuery<{ n: number }>(
+      'select count(*)::int as n from chat.sessions where id = $1',
+      [createdId],
+    );
+    assert.equal(none?.n, 0, 'nothing reached the server while offline');
+
+    faults.clear(); // the connection returns
+    await until(() => list.getSnapshot().queuedIds.length === 0, 'the outbox to drain', 10_000);
+    view = list.getSnapshot();
+    assert.deepEqual(view.pendingIds, []);
+    assert.equal(view.mutationError, null);
+    const rows = await world.adminQuery<{ id: string; title: string; deleted: boolean }>(
+      'select id, title, deleted_at is not null as deleted from chat.sessions where id = any($1)',
+      [[createdId, toEdit, toTrash, toRestore]],
+    );
+    const byId = new Map(rows.map((found) => [found.id, found]));
+    assert.deepEqual(byId.get(createdId), {
+      id: createdId,
+      title: 'Created, then edited',
+      deleted: false,
+    });
+    assert.equal(byId.get(toEdit)?.title, 'Renamed offline');
+    assert.equal(byId.get(toTrash)?.deleted, true);
+    assert.equal(byId.get(toRestore)?.deleted, false);
+    // (The log starts again at clear(): these are the replays.)
+    for (const fn of ['create_session', 'delete_session', 'restore_session'])
+      assert.equal(answered(faults, fn), 1, `${fn} answered once`);
+    assert.equal(answered(faults, 'update_session'), 2, 'the rename and the edit, once each');
+    const order = faults.log
+      .filter((call) => call.serverStatus > 0)
+      .map((call) => call.fn)
+      .filter((fn) => /^(create|update|delete|restore)_session$/.test(fn));
+    assert.deepEqual(order, [
+      'create_session',
+      'update_session',
+      'update_session',
+      'delete_session',
+      'restore_session',
+    ]);
+  });
+
+  it('replays a create whose answer was lost with its client id: one session, no conflict', async () => {
+    const { faults, list } = await device();
+    faults.inject('create_session', { kind: 'drop-after' }, 1);
+    const created = await list.create({ kind: 'general', title: 'Created, answer lost' });
+    assert.equal(created.error, null);
+    const id = created.data?.id ?? '';
+    await until(
+      () => list.getSnapshot().queuedIds.length === 0 && list.getSnapshot().pendingIds.length === 0,
+      'the replay to settle',
+      10_000,
+    );
+    assert.equal(list.getSnapshot().mutationError, null);
+    assert.equal(answered(faults, 'create_session'), 2, 'the first attempt and the replay');
+    const [found] = await world.adminQuery<{ n: number }>(
+      "select count(*)::int as n from chat.sessions where title = 'Created, answer lost'",
+    );
+    assert.equal(found?.n, 1);
+    assert.equal(list.session(id)?.title, 'Created, answer lost');
+  });
+
   it('counts a replayed action as done when its first answer was lost after the server applied it', async () => {
     const id = await newSession(broker.chat, 'Lost answer');
     const { faults, list } = await device();

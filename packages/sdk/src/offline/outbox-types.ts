@@ -1,5 +1,5 @@
 import type { ChatSessionsError } from '../errors.js';
-import type { TransitionInput } from '../inputs.js';
+import type { CreateSessionInput, SessionPatch, TransitionInput } from '../inputs.js';
 import type { LifecycleAction } from '../lifecycle.js';
 import type { Session } from '../models/session.js';
 import type { Message, MessageContentType, MessageRole, RichContent } from '../models/message.js';
@@ -38,8 +38,22 @@ export interface MessageOutbox {
   flush(): void;
 }
 
-/** A list action the outbox can replay safely (a repeat leaves the session as one would). */
-export type QueuedActionKind = LifecycleAction | 'pin' | 'unpin' | 'mark_read';
+/**
+ * A list action the outbox can replay safely (a repeat leaves the session as one would): a
+ * create carries its client id (`create_session` returns the existing row for a known id), a
+ * rename or edit is compared with the server's row when its version check refuses a replay,
+ * and trashing or restoring twice is a no-op.
+ */
+export type QueuedActionKind =
+  | LifecycleAction
+  | 'pin'
+  | 'unpin'
+  | 'mark_read'
+  | 'create'
+  | 'rename'
+  | 'update'
+  | 'delete'
+  | 'restore';
 
 /** A session-list action waiting in the outbox, with its client id. */
 export interface QueuedAction {
@@ -51,6 +65,12 @@ export interface QueuedAction {
   createdAt: string;
   /** The session's title when the action was made, to name it if the server refuses it. */
   title?: string;
+  /** A create's input, with its client id. */
+  create?: CreateSessionInput & { id: string };
+  /** A rename's or an edit's fields. */
+  patch?: SessionPatch;
+  /** A rename's or an edit's version check, if it had one. */
+  expectedVersion?: number;
 }
 
 /**

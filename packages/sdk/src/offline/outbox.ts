@@ -1,7 +1,7 @@
 // The outbox's storage and sender: loaded on demand (the first write that fails for network
 // reasons, or a reload that finds writes waiting), so pages that never go offline never load it.
 import type { ChatSessionsClient } from '../client/chat-sessions.js';
-import type { ChatSessionsError, Result } from '../errors.js';
+import { ChatSessionsError, fail, type Result } from '../errors.js';
 import type { TransitionInput } from '../inputs.js';
 import type { Session } from '../models/session.js';
 import type { ActionOutcome, OutboxOutcome, QueuedAction, QueuedMessage } from './outbox-types.js';
@@ -167,6 +167,17 @@ export class IndexedDbOutbox {
   ): Promise<{ result: Result<Session>; current: Session | null }> {
     const sessions = this.#client.sessions;
     const { sessionId, action, transition } = queued;
+    if (action === 'create') {
+      const input = queued.create;
+      const missing = new ChatSessionsError({
+        code: 'validation',
+        message: 'A queued create lost its input',
+      });
+      return { result: input ? await sessions.create(input) : fail(missing), current: null };
+    }
+    if (action === 'delete') return { result: await sessions.delete(sessionId), current: null };
+    if (action === 'restore') return { result: await sessions.restore(sessionId), current: null };
+    if (action === 'rename' || action === 'update') return this.#sendEdit(queued);
     if (action === 'pin' || action === 'unpin')
       return { result: await sessions.setPinned(sessionId, action === 'pin'), current: null };
     if (action === 'mark_read')
@@ -179,6 +190,30 @@ export class IndexedDbOutbox {
     if (current.error)
       return { result: isRetryable(current.error) ? current : result, current: null };
     return { result: reached(current.data, input) ? current : result, current: current.data };
+  }
+
+  /**
+   * Sends a rename or an edit again. Without a version check it just applies again; with one, a
+   * replay whose first attempt was applied (its answer lost) is refused as a conflict: it counts
+   * as done when the server's row already has every field it sets.
+   */
+  async #sendEdit(
+    queued: QueuedAction,
+  ): Promise<{ result: Result<Session>; current: Session | null }> {
+    const sessions = this.#client.sessions;
+    const patch = queued.patch ?? {};
+    const options =
+      queued.expectedVersion === undefined ? {} : { expectedVersion: queued.expectedVersion };
+    const result = await sessions.update(queued.sessionId, patch, options);
+    if (result.error?.code !== 'conflict') return { result, current: null };
+    const current = await sessions.get(queued.sessionId);
+    if (current.error)
+      return { result: isRetryable(current.error) ? current : result, current: null };
+    const row = current.data as unknown as Record<string, unknown>;
+    const same = Object.entries(patch).every(
+      ([field, value]) => JSON.stringify(row[field]) === JSON.stringify(value),
+    );
+    return { result: same ? current : result, current: current.data };
   }
 
   async #delete(order: number): Promise<void> {

@@ -130,6 +130,7 @@ export class SessionListStore extends SessionListShortcuts implements CacheableL
       view: () => this.#view(),
       specs: () => this.#specs(),
       nowIso: () => this.#nowIso(),
+      ownerId: () => this.#userId,
       emit: () => this.#emit(),
       disposed: () => this.#disposed,
     });

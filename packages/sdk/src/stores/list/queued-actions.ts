@@ -17,12 +17,17 @@ export interface QueuedActionsHost {
   view(): ReadonlyMap<string, Session>;
   specs(): MutationSpecs;
   nowIso(): string;
+  /** The broker's id (the owner of a create shown before the server answers). */
+  ownerId(): string;
   emit(): void;
   disposed(): boolean;
 }
 
-/** The list's changes the outbox can keep: lifecycle actions, pins and read marks. */
-const KEPT = /^(pin|unpin|mark_read)$/;
+/**
+ * The list's changes the outbox can keep: lifecycle actions (they carry `transition`), pins,
+ * read marks, creates (with their client id), renames, edits, trashing and restoring.
+ */
+const KEPT = /^(pin|unpin|mark_read|create|rename|update|delete|restore)$/;
 
 /**
  * The session list's side of the outbox: which changes wait there when the network loses them,
@@ -63,6 +68,7 @@ export class QueuedActions {
       transition: spec.transition ?? null,
       createdAt: this.#host.nowIso(),
       title: this.#host.view().get(spec.sessionId)?.title ?? '',
+      ...spec.replay,
     };
     this.#optimistic.waiting.set(action.id, change);
     if (!(await outbox.queueAction(action))) {
@@ -94,7 +100,8 @@ export class QueuedActions {
     let shown = false;
     for (const action of queued) {
       if (settled.has(action.id) || this.#optimistic.waiting.has(action.id)) continue;
-      const spec = effectOf(this.#host.specs(), action);
+      const spec = effectOf(this.#host.specs(), action, this.#host.ownerId());
+      if (!spec) continue;
       const before = this.#host.view().get(action.sessionId);
       const change: PendingChange = { spec, delta: deltaBetween(before, spec.apply(before)) };
       this.#optimistic.add(change);
@@ -113,10 +120,30 @@ export class QueuedActions {
   }
 }
 
-/** A queued action's effect on the list, as when it was made. */
-function effectOf(specs: MutationSpecs, action: QueuedAction): MutationSpec {
+/** A queued action's effect on the list, as when it was made (null if it can't be shown). */
+function effectOf(
+  specs: MutationSpecs,
+  action: QueuedAction,
+  ownerId: string,
+): MutationSpec | null {
   const { sessionId, action: kind } = action;
-  if (kind === 'pin' || kind === 'unpin' || kind === 'mark_read')
-    return specs.bulk(kind, sessionId, {});
-  return specs.transition(sessionId, action.transition ?? { action: kind });
+  switch (kind) {
+    case 'pin':
+    case 'unpin':
+    case 'mark_read':
+    case 'delete':
+    case 'restore':
+      return specs.bulk(kind, sessionId, {});
+    case 'create': {
+      const spec = action.create ? specs.create(action.create, ownerId) : null;
+      return spec && 'apply' in spec ? spec : null;
+    }
+    case 'rename':
+    case 'update': {
+      const spec = specs.update(sessionId, action.patch ?? {}, {});
+      return 'apply' in spec ? { ...spec, mutation: kind } : null;
+    }
+    default:
+      return specs.transition(sessionId, action.transition ?? { action: kind });
+  }
 }
