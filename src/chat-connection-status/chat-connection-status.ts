@@ -25,6 +25,8 @@ export interface ConnectionStatusSnapshot {
     readonly summary: string;
     readonly error: { readonly code: string };
   } | null;
+  /** Every refused write not yet cleared, oldest first (the SDK's `refusals`); else `refused` alone. */
+  readonly refusals?: readonly NonNullable<ConnectionStatusSnapshot['refused']>[];
 }
 
 /** A connection store (`getRuntime(client).connection`), as far as the element uses it. */
@@ -275,7 +277,8 @@ export class ChatConnectionStatus extends LitElement {
   private current(): { said: string; state: string } {
     const snapshot = this.source.snapshot;
     const refused = snapshot?.refused ?? null;
-    const said = [this.describe(snapshot), refused ? this.refusal(refused) : '']
+    const refusals = snapshot?.refusals?.length ? snapshot.refusals : refused ? [refused] : [];
+    const said = [this.describe(snapshot), ...refusals.map((each) => this.refusal(each))]
       .filter(Boolean)
       .join(' ');
     return { said, state: refused ? 'refused' : (snapshot?.status ?? 'online') };

@@ -136,6 +136,7 @@ describe('<chat-sidebar> queued list actions', () => {
     const broker = await newOfflineBroker();
     const tab = broker.client();
     const doomed = await created(tab.chat, 'LHR → TEB');
+    const alsoDoomed = await created(tab.chat, 'VNY → LAS');
     const runtime = getRuntime(tab.chat, {
       userId: broker.userId,
       intervalMs: 0,
@@ -147,7 +148,7 @@ describe('<chat-sidebar> queued list actions', () => {
       <chat-sidebar style="flex: 1 1 auto" locale="en-GB" .client=${tab.chat}></chat-sidebar>
     </div>`);
     const sidebar = wrapper.querySelector('chat-sidebar')!;
-    await eventually(() => expect(cards(sidebar)).to.have.length(1));
+    await eventually(() => expect(cards(sidebar)).to.have.length(2));
     await eventually(() => expect(runtime.outbox?.ready).to.equal(true));
     const status = $(sidebar, 'chat-connection-status') as HTMLElement & { refusedMs: number };
     status.refusedMs = 1500;
@@ -156,19 +157,30 @@ describe('<chat-sidebar> queued list actions', () => {
     card(sidebar, doomed.id)!.focus();
     await waitForFocus(sidebar, doomed.id);
     await menuAction(sidebar, 'pause');
+    card(sidebar, alsoDoomed.id)!.focus();
+    await waitForFocus(sidebar, alsoDoomed.id);
+    await menuAction(sidebar, 'archive');
     await eventually(() => expect(textOf(marker(sidebar, doomed.id))).to.equal('Waiting to send'));
-    // Meanwhile, in another window, the session is completed: a pause no longer applies.
+    // Meanwhile, in another window, both are completed and one is trashed: neither applies now.
     const elsewhere = broker.client();
     expect((await elsewhere.chat.sessions.complete(doomed.id, 'won')).error).to.equal(null);
+    expect((await elsewhere.chat.sessions.delete(alsoDoomed.id)).error).to.equal(null);
 
     tab.online = true;
     const expected =
       'Couldn’t pause “LHR → TEB”: it was already completed in another window. Nothing else changed.';
     await eventually(() => expect(statusLine(sidebar)).to.contain(expected), 10_000);
+    // Both refusals are listed, each once.
+    await eventually(() =>
+      expect(statusLine(sidebar)).to.contain(
+        'Couldn’t archive “VNY → LAS”. This session is in the trash',
+      ),
+    );
+    expect(statusLine(sidebar).split('Couldn’t pause').length).to.equal(2);
     expect(statusLine(sidebar)).not.to.match(/invalid_transition|Error/);
     await expect(sidebar).to.be.accessible();
     // Rolled back to the server's truth: completed, so it left the Active list; not waiting.
-    await eventually(() => expect(card(sidebar, doomed.id)).to.equal(null));
+    await eventually(() => expect(cards(sidebar)).to.have.length(0));
     expect(runtime.connection.getSnapshot().queued).to.equal(0);
     // Said once, then it clears itself.
     await eventually(() => expect(statusLine(sidebar)).not.to.contain('Couldn’t'), 5_000);

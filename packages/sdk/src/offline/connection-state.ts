@@ -46,6 +46,11 @@ export interface ConnectionSnapshot {
   outbox: boolean;
   /** The last queued write the server refused (shown once, then cleared), or null. */
   refused: RefusedWrite | null;
+  /**
+   * Every queued write refused since the notice was last cleared, oldest first (at most 5): a
+   * replay can refuse several at once. Cleared with `refused`.
+   */
+  refusals: readonly RefusedWrite[];
 }
 
 /** What a {@link ConnectionState} listens to; every part is optional (tests, Node). */
@@ -125,6 +130,7 @@ export class ConnectionState extends SnapshotStore<ConnectionSnapshot> {
       queued: 0,
       outbox: false,
       refused: null,
+      refusals: [],
     });
     this.#sync = options.sync ?? null;
     this.#network = network;
@@ -187,9 +193,10 @@ export class ConnectionState extends SnapshotStore<ConnectionSnapshot> {
     if (outbox !== this.getSnapshot().outbox) this.setSnapshot({ ...this.getSnapshot(), outbox });
   }
 
-  /** Records a refused queued write, to show once. */
+  /** Records a refused queued write, to show once; null clears them all (the broker read them). */
   setRefused(refused: RefusedWrite | null): void {
-    this.setSnapshot({ ...this.getSnapshot(), refused });
+    const refusals = refused ? [...this.getSnapshot().refusals, refused].slice(-5) : [];
+    this.setSnapshot({ ...this.getSnapshot(), refused, refusals: Object.freeze(refusals) });
   }
 
   /** Stops listening and probing. */
