@@ -321,6 +321,13 @@ describe('offline: the server goes away for 30 s (npm start, PostgreSQL)', () =>
         await sentIn(one, message(1, 'Luton'));
         await sessionMenuAction(two, SEED.vegas.id, 'pause');
         await made(two, `active → paused: ${SEED.vegas.title}`);
+        // The other tab shows it too, as waiting.
+        await revealCard(one, SEED.vegas.id);
+        await eventually(
+          () => card(one, SEED.vegas.id).locator('[part~="queued"]').count(),
+          (n) => n === 1,
+          'tab one to mark Vegas (paused in tab two) as waiting',
+        );
         await sessionMenuAction(one, SEED.geneva.id, 'pin');
         await made(one, `pin: ${SEED.geneva.title}`);
         await sentIn(two, message(2, 'de-icing'));

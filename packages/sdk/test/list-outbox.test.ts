@@ -257,6 +257,35 @@ describe('SessionListStore with the outbox', () => {
     assert.equal(list.session(id)?.title, 'Created, answer lost');
   });
 
+  it('shows an action another tab queued as made and as queued, and settles it there too', async () => {
+    const id = await newSession(broker.chat, 'Paused in the other tab');
+    const storage = { indexedDB: memoryIndexedDB(), locks: memoryLocks() };
+    const [left, right] = [await device(storage), await device(storage)];
+    await until(() => right.list.session(id) !== undefined, 'the new session to be listed');
+    left.faults.inject(OFFLINE, { kind: 'drop-before' }, 100_000);
+    right.faults.inject(OFFLINE, { kind: 'drop-before' }, 100_000);
+    assert.equal((await left.list.pause(id)).error, null);
+    await until(() => right.list.getSnapshot().queuedIds.includes(id), 'the other tab to show it');
+    assert.equal(right.list.session(id)?.status, 'paused');
+
+    left.faults.clear();
+    right.faults.clear();
+    await until(
+      () =>
+        right.list.getSnapshot().queuedIds.length === 0 &&
+        left.list.getSnapshot().queuedIds.length === 0,
+      'both tabs to settle',
+      10_000,
+    );
+    assert.equal(right.list.session(id)?.status, 'paused');
+    assert.equal((await row(id)).status, 'paused');
+    assert.equal(
+      answered(left.faults, 'transition_session') + answered(right.faults, 'transition_session'),
+      1,
+      'sent once, by one of the tabs',
+    );
+  });
+
   it('counts a replayed action as done when its first answer was lost after the server applied it', async () => {
     const id = await newSession(broker.chat, 'Lost answer');
     const { faults, list } = await device();

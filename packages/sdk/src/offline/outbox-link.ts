@@ -92,6 +92,7 @@ export class OutboxLink implements MessageOutbox, ActionOutbox {
   readonly #mark: string;
   readonly #listeners = new Set<(outcome: OutboxOutcome) => void>();
   readonly #actionListeners = new Set<(outcome: ActionOutcome) => void>();
+  readonly #peerQueuedListeners = new Set<() => void>();
   readonly #channel: BroadcastChannel | null;
   readonly #stopRecovered: () => void;
   #engine: Promise<IndexedDbOutbox> | null = null;
@@ -159,6 +160,11 @@ export class OutboxLink implements MessageOutbox, ActionOutbox {
     } catch {
       return [];
     }
+  }
+
+  onPeerQueued(listener: () => void): () => void {
+    this.#peerQueuedListeners.add(listener);
+    return () => this.#peerQueuedListeners.delete(listener);
   }
 
   async queuedActions(): Promise<QueuedAction[]> {
@@ -253,6 +259,7 @@ export class OutboxLink implements MessageOutbox, ActionOutbox {
     this.#channel?.close();
     this.#listeners.clear();
     this.#actionListeners.clear();
+    this.#peerQueuedListeners.clear();
   }
 
   #load(): Promise<IndexedDbOutbox> {
@@ -363,6 +370,7 @@ export class OutboxLink implements MessageOutbox, ActionOutbox {
         .then((engine) => engine.rows())
         .then((all) => this.#setQueued(all.length))
         .catch(() => undefined);
+      for (const listener of [...this.#peerQueuedListeners]) listener();
       return;
     }
     if (this.#queued > 0) this.#setQueued(this.#queued - 1);

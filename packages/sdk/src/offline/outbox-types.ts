@@ -96,6 +96,8 @@ export interface ActionOutbox {
   queueAction(action: QueuedAction): Promise<boolean>;
   /** The broker's actions still waiting (made in any tab, before a reload too), oldest first. */
   queuedActions(): Promise<QueuedAction[]>;
+  /** Calls `listener` when another tab queued a write; returns the unsubscribe. */
+  onPeerQueued?(listener: () => void): () => void;
   /** Calls `listener` with each action's outcome (also those of other tabs); returns the unsubscribe. */
   onActionOutcome(listener: (outcome: ActionOutcome) => void): () => void;
 }

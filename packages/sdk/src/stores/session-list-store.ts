@@ -134,8 +134,11 @@ export class SessionListStore extends SessionListShortcuts implements CacheableL
       emit: () => this.#emit(),
       disposed: () => this.#disposed,
     });
-    this.#stopQueued =
-      outbox?.onActionOutcome((outcome) => void this.#settleQueued(outcome)) ?? (() => undefined);
+    const stops = [
+      outbox?.onActionOutcome((outcome) => void this.#settleQueued(outcome)),
+      outbox?.onPeerQueued?.(() => this.#queued.peerQueued()),
+    ];
+    this.#stopQueued = () => stops.forEach((stop) => stop?.());
   }
 
   /** The session as the list currently sees it (optimistic changes included), in any tab, or undefined. */

@@ -39,9 +39,10 @@ export class QueuedActions {
   readonly #outbox: ActionOutbox | null;
   readonly #optimistic: OptimisticQueue;
   readonly #host: QueuedActionsHost;
-  /** Outcomes seen while the queue of an earlier page is being read (not to restore those). */
-  #settled: Set<string> | null = new Set();
-  #restoring: Promise<void> | null = null;
+  /** Ids of the last outcomes seen: a read of the queue that raced one must not show it again. */
+  readonly #settled = new Set<string>();
+  #reading: Promise<void> = Promise.resolve();
+  #started = false;
 
   constructor(outbox: ActionOutbox | null, optimistic: OptimisticQueue, host: QueuedActionsHost) {
     this.#outbox = outbox;
@@ -83,23 +84,27 @@ export class QueuedActions {
   }
 
   /**
-   * After a reload (a new list over the same outbox): the actions still waiting, made in any
-   * tab, are laid over the rows as made and listed as waiting. Once per list; call it once the
-   * first page is in, so each change's effect on the counts is measured against real rows.
+   * The actions waiting in the outbox that this list does not show yet (after a reload, or
+   * queued by another tab) are laid over the rows as made and listed as waiting. Call it once
+   * a page is in, so each change's effect on the counts is measured against real rows.
    */
   restore(): Promise<void> {
-    this.#restoring ??= this.#restore();
-    return this.#restoring;
+    this.#started = true;
+    this.#reading = this.#reading.then(() => this.#restore());
+    return this.#reading;
+  }
+
+  /** Another tab queued an action: show it here too (once this list has shown a page). */
+  peerQueued(): void {
+    if (this.#started) void this.restore();
   }
 
   async #restore(): Promise<void> {
     const queued = this.#outbox ? await this.#outbox.queuedActions() : [];
-    const settled = this.#settled ?? new Set<string>();
-    this.#settled = null;
     if (this.#host.disposed()) return;
     let shown = false;
     for (const action of queued) {
-      if (settled.has(action.id) || this.#optimistic.waiting.has(action.id)) continue;
+      if (this.#settled.has(action.id) || this.#optimistic.waiting.has(action.id)) continue;
       const spec = effectOf(this.#host.specs(), action, this.#host.ownerId());
       if (!spec) continue;
       const before = this.#host.view().get(action.sessionId);
@@ -113,7 +118,8 @@ export class QueuedActions {
 
   /** The change an outcome settles (no longer waiting), or undefined if this list did not show it. */
   settle(outcome: ActionOutcome): PendingChange | undefined {
-    this.#settled?.add(outcome.id);
+    this.#settled.add(outcome.id);
+    if (this.#settled.size > 500) this.#settled.delete(this.#settled.values().next().value ?? '');
     const change = this.#optimistic.waiting.get(outcome.id);
     this.#optimistic.waiting.delete(outcome.id);
     return change;
