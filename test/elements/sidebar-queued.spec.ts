@@ -31,6 +31,13 @@ async function created(client: ChatSessionsClient, title: string): Promise<Sessi
   return data;
 }
 
+/** The text of the sidebar's toast region (always rendered, empty when nothing is said). */
+function toastText(sidebar: ChatSidebar): string {
+  const region = shadow(sidebar).querySelector('.toasts');
+  expect(region, 'the toast region').not.to.equal(null);
+  return textOf(region);
+}
+
 function statusLine(sidebar: ChatSidebar): string {
   const status = $(sidebar, 'chat-connection-status')!;
   return textOf(status.shadowRoot!.querySelector('[role="status"]'));
@@ -110,7 +117,7 @@ describe('<chat-sidebar> queued list actions', () => {
     expect(card(sidebar, toPin.id)!.shadowRoot!.querySelector('[part~="pin"]')).not.to.equal(null);
     expect(statusLine(sidebar)).to.match(/2 changes waiting to be sent\.$/);
     // Nothing refused: no error toast for a change that only waits.
-    expect(textOf(shadow(sidebar).querySelector('.toasts'))).to.equal('');
+    expect(toastText(sidebar)).to.equal('');
     expect(tab.sent.filter((fn) => /transition_session|set_session_pinned/.test(fn))).to.deep.equal(
       [],
     );
@@ -178,6 +185,8 @@ describe('<chat-sidebar> queued list actions', () => {
     );
     expect(statusLine(sidebar).split('Couldn’t pause').length).to.equal(2);
     expect(statusLine(sidebar)).not.to.match(/invalid_transition|Error/);
+    // Said in the status region only: no second report in the sidebar's toasts.
+    expect(toastText(sidebar)).to.equal('');
     await expect(sidebar).to.be.accessible();
     // Rolled back to the server's truth: completed, so it left the Active list; not waiting.
     await eventually(() => expect(cards(sidebar)).to.have.length(0));
