@@ -73,25 +73,35 @@ describe('<chat-sidebar> queued list actions', () => {
     for (const dispose of disposers.splice(0)) dispose();
   });
 
-  it('marks cards whose action waits offline, sends each once when back online, and the marks go', async function () {
-    this.timeout(30_000);
-    const broker = await newOfflineBroker();
-    const tab = broker.client();
-    const toPause = await created(tab.chat, 'Pause me offline');
-    const toPin = await created(tab.chat, 'Pin me offline');
-    const runtime = getRuntime(tab.chat, {
-      userId: broker.userId,
+  /** A runtime with a fast outbox and probe on `chat`, and a sidebar over it showing `count` cards. */
+  async function mountOfflineSidebar(
+    userId: string,
+    chat: Parameters<typeof getRuntime>[0],
+    count: number,
+  ): Promise<{ runtime: ReturnType<typeof getRuntime>; sidebar: ChatSidebar }> {
+    const runtime = getRuntime(chat, {
+      userId,
       intervalMs: 0,
       outbox: { retryMs: 40, warmMs: 20 },
       connection: { probeMs: 40, network: null },
     });
     disposers.push(() => runtime.dispose());
     const wrapper = await fixture<HTMLDivElement>(html`<div style=${box}>
-      <chat-sidebar style="flex: 1 1 auto" locale="en-GB" .client=${tab.chat}></chat-sidebar>
+      <chat-sidebar style="flex: 1 1 auto" locale="en-GB" .client=${chat}></chat-sidebar>
     </div>`);
     const sidebar = wrapper.querySelector('chat-sidebar')!;
-    await eventually(() => expect(cards(sidebar)).to.have.length(2));
+    await eventually(() => expect(cards(sidebar)).to.have.length(count));
     await eventually(() => expect(runtime.outbox?.ready).to.equal(true));
+    return { runtime, sidebar };
+  }
+
+  it('marks cards whose action waits offline, sends each once when back online, and the marks go', async function () {
+    this.timeout(30_000);
+    const broker = await newOfflineBroker();
+    const tab = broker.client();
+    const toPause = await created(tab.chat, 'Pause me offline');
+    const toPin = await created(tab.chat, 'Pin me offline');
+    const { runtime, sidebar } = await mountOfflineSidebar(broker.userId, tab.chat, 2);
     expect(marker(sidebar, toPause.id)).to.equal(null);
 
     tab.online = false;
@@ -144,19 +154,7 @@ describe('<chat-sidebar> queued list actions', () => {
     const tab = broker.client();
     const doomed = await created(tab.chat, 'LHR → TEB');
     const alsoDoomed = await created(tab.chat, 'VNY → LAS');
-    const runtime = getRuntime(tab.chat, {
-      userId: broker.userId,
-      intervalMs: 0,
-      outbox: { retryMs: 40, warmMs: 20 },
-      connection: { probeMs: 40, network: null },
-    });
-    disposers.push(() => runtime.dispose());
-    const wrapper = await fixture<HTMLDivElement>(html`<div style=${box}>
-      <chat-sidebar style="flex: 1 1 auto" locale="en-GB" .client=${tab.chat}></chat-sidebar>
-    </div>`);
-    const sidebar = wrapper.querySelector('chat-sidebar')!;
-    await eventually(() => expect(cards(sidebar)).to.have.length(2));
-    await eventually(() => expect(runtime.outbox?.ready).to.equal(true));
+    const { runtime, sidebar } = await mountOfflineSidebar(broker.userId, tab.chat, 2);
     const status = $(sidebar, 'chat-connection-status') as HTMLElement & { refusedMs: number };
     status.refusedMs = 1500;
 
