@@ -11,99 +11,94 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { rollup } from 'rollup';
+import { rollup, type RollupOutput } from 'rollup';
 import { browserBundleOptions, LAZY_BUNDLE_ELEMENTS } from '../../rollup.config.mjs';
 import { ROOT } from '../../scripts/package-entries.mjs';
 import { launchChromium } from '../support/e2e-browser.js';
 import { withBuiltPackages } from './support.js';
 
 // The conversation pane's tags (LAZY_BUNDLE_ELEMENTS also holds <chat-workspace>, a chunk of
-// its own: test/packaging/workspace-chunk.test.ts).
+// its own, checked below).
 const lazyTags = Object.keys(LAZY_BUNDLE_ELEMENTS).filter((tag) => tag !== 'chat-workspace');
 const conversationFolders =
   /\/src\/(?:chat-session-view|chat-composer|chat-message|operator-thread-list)\//;
 
-describe('conversation pane chunk', () => {
-  it(
-    'is not in the bundle entry, and is one lazy chunk the entry imports dynamically',
-    { timeout: 180_000 },
+type Chunk = Extract<RollupOutput['output'][number], { type: 'chunk' }>;
+
+/** The chunks of the elements' browser bundle, built once for the tests below. */
+async function bundleChunks(): Promise<Chunk[]> {
+  const { output, ...input } = browserBundleOptions({
+    parts: ['elements'],
+    thirdPartyExternal: true,
+  });
+  const bundle = await rollup({ ...input, onwarn: () => {} });
+  try {
+    const { output: files } = await bundle.generate({ ...output, sourcemap: false });
+    return files.filter((file): file is Chunk => file.type === 'chunk');
+  } finally {
+    await bundle.close();
+  }
+}
+
+describe('lazy chunks of the browser bundle', () => {
+  let chunks: Chunk[] = [];
+  before(
     async () => {
-      const { output, ...input } = browserBundleOptions({
-        parts: ['elements'],
-        thirdPartyExternal: true,
-      });
-      const bundle = await rollup({ ...input, onwarn: () => {} });
-      try {
-        const { output: files } = await bundle.generate({ ...output, sourcemap: false });
-        const chunks = files.filter((file) => file.type === 'chunk');
-        const paneModules = (chunk: (typeof chunks)[number]) =>
-          Object.keys(chunk.modules).filter(
-            (id) => conversationFolders.test(id) || id.endsWith('/src/internal/chat-transcript.ts'),
-          );
-        const [entry] = chunks.filter((chunk) => chunk.isEntry);
-        assert.ok(entry, 'the bundle has an entry');
-        assert.deepEqual(paneModules(entry), [], 'no conversation-pane module in the entry');
-        for (const loader of ['/src/autoload.ts', '/src/internal/lazy-elements.ts']) {
-          assert.ok(
-            Object.keys(entry.modules).some((id) => id.endsWith(loader)),
-            `the entry holds ${loader}`,
-          );
-        }
-        const lazy = chunks.filter((chunk) => !chunk.isEntry && paneModules(chunk).length > 0);
-        assert.equal(lazy.length, 1, 'one lazy chunk holds the conversation pane');
-        const held = paneModules(lazy[0]!);
-        for (const tag of lazyTags) {
-          assert.ok(
-            held.some((id) => id.endsWith(`/src/${tag}/define.ts`)),
-            `the chunk defines <${tag}>`,
-          );
-        }
-        assert.ok(held.some((id) => id.endsWith('/src/internal/chat-transcript.ts')));
-        assert.ok(entry.dynamicImports.includes(lazy[0]!.fileName));
-        // The lazy classes are not exported by the bundle (their types are).
-        for (const name of Object.values(LAZY_BUNDLE_ELEMENTS))
-          assert.ok(!entry.exports.includes(name), `${name} is not a value export of the entry`);
-        assert.ok(entry.exports.includes('loadElements'));
-        assert.ok(entry.exports.includes('ChatSidebar'));
-      } finally {
-        await bundle.close();
-      }
+      chunks = await bundleChunks();
     },
+    { timeout: 180_000 },
   );
 
-  it(
-    'keeps <chat-workspace> in a lazy chunk of its own that the entry imports dynamically',
-    { timeout: 180_000 },
-    async () => {
-      const { output, ...input } = browserBundleOptions({
-        parts: ['elements'],
-        thirdPartyExternal: true,
-      });
-      const bundle = await rollup({ ...input, onwarn: () => {} });
-      try {
-        const { output: files } = await bundle.generate({ ...output, sourcemap: false });
-        const chunks = files.filter((file) => file.type === 'chunk');
-        const workspaceModules = (chunk: (typeof chunks)[number]) =>
-          Object.keys(chunk.modules).filter((id) => id.includes('/src/chat-workspace/'));
-        const [entry] = chunks.filter((chunk) => chunk.isEntry);
-        assert.ok(entry, 'the bundle has an entry');
-        assert.deepEqual(workspaceModules(entry), [], 'no workspace module in the entry');
-        const lazy = chunks.filter((chunk) => !chunk.isEntry && workspaceModules(chunk).length > 0);
-        assert.equal(lazy.length, 1, 'one lazy chunk holds the workspace');
-        assert.ok(
-          workspaceModules(lazy[0]!).some((id) => id.endsWith('/src/chat-workspace/define.ts')),
-        );
-        assert.ok(entry.dynamicImports.includes(lazy[0]!.fileName));
-        assert.ok(
-          !workspaceModules(lazy[0]!).some((id) => conversationFolders.test(id)),
-          'the conversation pane is not in the workspace chunk',
-        );
-        assert.ok(!entry.exports.includes('ChatWorkspace'), 'a type export only');
-      } finally {
-        await bundle.close();
-      }
-    },
-  );
+  it('the conversation pane is not in the bundle entry, and is one lazy chunk the entry imports dynamically', () => {
+    const paneModules = (chunk: Chunk) =>
+      Object.keys(chunk.modules).filter(
+        (id) => conversationFolders.test(id) || id.endsWith('/src/internal/chat-transcript.ts'),
+      );
+    const [entry] = chunks.filter((chunk) => chunk.isEntry);
+    assert.ok(entry, 'the bundle has an entry');
+    assert.deepEqual(paneModules(entry), [], 'no conversation-pane module in the entry');
+    for (const loader of ['/src/autoload.ts', '/src/internal/lazy-elements.ts']) {
+      assert.ok(
+        Object.keys(entry.modules).some((id) => id.endsWith(loader)),
+        `the entry holds ${loader}`,
+      );
+    }
+    const lazy = chunks.filter((chunk) => !chunk.isEntry && paneModules(chunk).length > 0);
+    assert.equal(lazy.length, 1, 'one lazy chunk holds the conversation pane');
+    const held = paneModules(lazy[0]!);
+    for (const tag of lazyTags) {
+      assert.ok(
+        held.some((id) => id.endsWith(`/src/${tag}/define.ts`)),
+        `the chunk defines <${tag}>`,
+      );
+    }
+    assert.ok(held.some((id) => id.endsWith('/src/internal/chat-transcript.ts')));
+    assert.ok(entry.dynamicImports.includes(lazy[0]!.fileName));
+    // The lazy classes are not exported by the bundle (their types are).
+    for (const name of Object.values(LAZY_BUNDLE_ELEMENTS))
+      assert.ok(!entry.exports.includes(name), `${name} is not a value export of the entry`);
+    assert.ok(entry.exports.includes('loadElements'));
+    assert.ok(entry.exports.includes('ChatSidebar'));
+  });
+
+  it('keeps <chat-workspace> in a lazy chunk of its own that the entry imports dynamically', () => {
+    const workspaceModules = (chunk: Chunk) =>
+      Object.keys(chunk.modules).filter((id) => id.includes('/src/chat-workspace/'));
+    const [entry] = chunks.filter((chunk) => chunk.isEntry);
+    assert.ok(entry, 'the bundle has an entry');
+    assert.deepEqual(workspaceModules(entry), [], 'no workspace module in the entry');
+    const lazy = chunks.filter((chunk) => !chunk.isEntry && workspaceModules(chunk).length > 0);
+    assert.equal(lazy.length, 1, 'one lazy chunk holds the workspace');
+    assert.ok(
+      workspaceModules(lazy[0]!).some((id) => id.endsWith('/src/chat-workspace/define.ts')),
+    );
+    assert.ok(entry.dynamicImports.includes(lazy[0]!.fileName));
+    assert.ok(
+      !workspaceModules(lazy[0]!).some((id) => conversationFolders.test(id)),
+      'the conversation pane is not in the workspace chunk',
+    );
+    assert.ok(!entry.exports.includes('ChatWorkspace'), 'a type export only');
+  });
 });
 
 const contentTypes: Record<string, string> = {
