@@ -64,6 +64,50 @@ describe('<chat-sidebar> at scale', () => {
     }
   });
 
+  it('stays within the bound after a burst of 50 changes and a tour of 40 places in 10 000 sessions', async () => {
+    let items = manySessions(10_000);
+    const sidebar = await renderSidebar(listSnapshot(items));
+    const list = $(sidebar, '[role="listbox"]')!;
+    const top = items[0]!.lastActivityAt;
+    // The burst: 50 changes, each its own task, as a change feed delivers them. Forty sessions
+    // from all over the list get a reply (they move to the top), ten leave it.
+    for (let change = 0; change < 50; change += 1) {
+      const moved = items[(change * 7919) % items.length]!;
+      const rest = items.filter((session) => session !== moved);
+      items =
+        change % 5 === 4
+          ? rest
+          : [
+              {
+                ...moved,
+                lastActivityAt: new Date(Date.parse(top) + (change + 1) * 1000).toISOString(),
+              },
+              ...rest,
+            ];
+      sidebar.snapshot = listSnapshot(items);
+      await new Promise((resolve) => setTimeout(resolve));
+    }
+    await settle(sidebar);
+    expect(cards(sidebar)[0]!.getAttribute('aria-setsize')).to.equal(String(items.length));
+    // A tour of the list: every row rendered on the way is replaced by others.
+    for (let place = 0; place < 40; place += 1) {
+      list.scrollTop = ((list.scrollHeight - list.clientHeight) * ((place * 17) % 40)) / 40;
+      await settle(sidebar);
+    }
+    list.scrollTop = 0;
+    await settle(sidebar);
+    await settle(sidebar);
+    const nodes = deepNodeCount(sidebar);
+    console.log(`DOM nodes back at the top after a burst and a tour: ${nodes}`);
+    expect(nodes).to.be.at.most(NODE_BOUND);
+    // The list holds its rows and nothing else: each row is its element between two markers
+    // (a removed row must take its markers along), plus the sizer and the list's own marker.
+    const rows = [...list.children].filter((child) => !child.hasAttribute('virtualizer-sizer'));
+    const comments = [...list.childNodes].filter((node) => node.nodeType === Node.COMMENT_NODE);
+    expect(comments.length).to.be.at.most(2 * rows.length + 1);
+    expect(cards(sidebar)[0]!.dataset['sessionId']).to.equal(items[0]!.id);
+  });
+
   it('goes from the first of 10 000 to the last with End, and back with Home, by keyboard', async () => {
     const { sidebar } = await nodesWith(10_000);
     const first = cards(sidebar)[0]!.dataset['sessionId']!;
