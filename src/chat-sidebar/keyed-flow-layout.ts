@@ -22,8 +22,10 @@ function keyOf(row: unknown): string | null {
  * session gets a reply and moves to the top, under Today) the same elements keep their sizes and
  * are not measured again, while the index-keyed sizes now belong to other rows: a heading's 32 px
  * is used for a card's 90, and rows overlap until something resizes. Here, whenever the rows
- * change, each row's known size follows its key to its new index (rows not measured yet fall
- * back to the average, as before).
+ * change, the sizes measured so far are carried by key, and each is placed at its row's new
+ * index when the layout first asks for that index (rows not measured yet fall back to the
+ * average, as before). Nothing is done per row of the list: a new list of 10 000 rows costs the
+ * rows laid out, and a tab shown again finds the sizes of its rows.
  */
 export class KeyedFlowLayout extends FlowLayout {
   /**
@@ -34,35 +36,73 @@ export class KeyedFlowLayout extends FlowLayout {
    */
   static readonly OVERHANG = 400;
 
+  /** Sizes measured for rows of an earlier list, by row key, not yet placed in this one. */
+  private readonly carried = new Map<string, RowMetrics>();
+
   constructor(...args: ConstructorParameters<typeof FlowLayout>) {
     super(...args);
     this._overhang = KeyedFlowLayout.OVERHANG;
+    // Every read of the cache by index first places the size carried for the row there. The
+    // cache's class is private to the virtualizer: its methods are wrapped on this instance.
+    const cache = this._metricsCache;
+    const { getChildSize, getMarginSize, getLeadingMarginValue, update, clear } = cache;
+    cache.getChildSize = (index) => {
+      this.place(index);
+      return getChildSize.call(cache, index);
+    };
+    cache.getMarginSize = (index) => {
+      // The margin between a row and the one before it.
+      this.place(index - 1);
+      this.place(index);
+      return getMarginSize.call(cache, index);
+    };
+    cache.getLeadingMarginValue = (index, direction) => {
+      this.place(index);
+      return getLeadingMarginValue.call(cache, index, direction);
+    };
+    cache.update = (metrics, direction) => {
+      // A row measured now needs no older size.
+      for (const index of Object.keys(metrics)) {
+        const key = keyOf(this.items[Number(index)]);
+        if (key !== null) this.carried.delete(key);
+      }
+      update.call(cache, metrics, direction);
+    };
+    cache.clear = () => {
+      // The width changed: every size measured so far is void.
+      this.carried.clear();
+      clear.call(cache);
+    };
   }
 
   protected override _setItems(items: unknown[]): void {
     const previous = this.items;
-    if (items !== previous && previous.length > 0) this.remapMeasurements(previous, items);
+    if (items !== previous && previous.length > 0) this.carryMeasurements(previous);
     super._setItems(items);
   }
 
-  private remapMeasurements(previous: readonly unknown[], next: readonly unknown[]): void {
+  /** Takes the sizes measured for `previous` out of the cache, by key. */
+  private carryMeasurements(previous: readonly unknown[]): void {
     // The cache's map of index → metrics is private to the virtualizer; read, never written.
     const measured = (this._metricsCache as unknown as { _metricsCache?: Map<number, RowMetrics> })
       ._metricsCache;
     if (!(measured instanceof Map) || measured.size === 0) return;
-    const byKey = new Map<string, RowMetrics>();
+    // With what earlier lists left unplaced (the other tab's rows).
+    const carried = new Map(this.carried);
     for (const [index, metrics] of measured) {
       const key = keyOf(previous[index]);
-      if (key !== null) byKey.set(key, metrics);
+      if (key !== null) carried.set(key, metrics);
     }
-    const remapped: Record<number, RowMetrics> = {};
-    next.forEach((row, index) => {
-      const key = keyOf(row);
-      const metrics = key === null ? undefined : byKey.get(key);
-      if (metrics) remapped[index] = metrics;
-    });
     this._metricsCache.clear();
-    this._metricsCache.update(remapped, this.direction);
+    for (const [key, metrics] of carried) this.carried.set(key, metrics);
+  }
+
+  /** Places the size carried for the row now at `index`, if there is one. */
+  private place(index: number): void {
+    if (this.carried.size === 0 || index < 0 || index >= this.items.length) return;
+    const key = keyOf(this.items[index]);
+    const metrics = key === null ? undefined : this.carried.get(key);
+    if (metrics) this._metricsCache.update({ [index]: metrics }, this.direction);
   }
 }
 
