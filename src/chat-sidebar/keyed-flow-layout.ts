@@ -38,6 +38,15 @@ export class KeyedFlowLayout extends FlowLayout {
 
   /** Sizes measured for rows of an earlier list, by row key, not yet placed in this one. */
   private readonly carried = new Map<string, RowMetrics>();
+  /**
+   * The average row and margin sizes over everything measured before the rows changed, until
+   * rows of the new list are measured. Without it the average would be that of the few rows
+   * placed so far: after a tab change, only the shared "Today" heading (32 px), and the first
+   * layout would render three times the rows that fit, to drop two thirds of them in the next.
+   */
+  private priorAverages: { readonly child: number; readonly margin: number } | null = null;
+  /** True while a carried size is being placed (not a new measurement). */
+  private placing = false;
 
   constructor(...args: ConstructorParameters<typeof FlowLayout>) {
     super(...args);
@@ -61,7 +70,8 @@ export class KeyedFlowLayout extends FlowLayout {
       return getLeadingMarginValue.call(cache, index, direction);
     };
     cache.update = (metrics, direction) => {
-      // A row measured now needs no older size.
+      // A row measured now needs no older size, nor the list the old averages.
+      if (!this.placing) this.priorAverages = null;
       for (const index of Object.keys(metrics)) {
         const key = keyOf(this.items[Number(index)]);
         if (key !== null) this.carried.delete(key);
@@ -71,8 +81,19 @@ export class KeyedFlowLayout extends FlowLayout {
     cache.clear = () => {
       // The width changed: every size measured so far is void.
       this.carried.clear();
+      this.priorAverages = null;
       clear.call(cache);
     };
+    const averages = Object.getPrototypeOf(cache) as object;
+    const average = (name: 'averageChildSize' | 'averageMarginSize', prior: 'child' | 'margin') => {
+      const measured = Object.getOwnPropertyDescriptor(averages, name)?.get;
+      Object.defineProperty(cache, name, {
+        configurable: true,
+        get: () => this.priorAverages?.[prior] ?? (measured?.call(cache) as number),
+      });
+    };
+    average('averageChildSize', 'child');
+    average('averageMarginSize', 'margin');
   }
 
   protected override _setItems(items: unknown[]): void {
@@ -93,8 +114,11 @@ export class KeyedFlowLayout extends FlowLayout {
       const key = keyOf(previous[index]);
       if (key !== null) carried.set(key, metrics);
     }
-    this._metricsCache.clear();
+    const cache = this._metricsCache;
+    const prior = { child: cache.averageChildSize, margin: cache.averageMarginSize };
+    cache.clear();
     for (const [key, metrics] of carried) this.carried.set(key, metrics);
+    this.priorAverages = prior;
   }
 
   /** Places the size carried for the row now at `index`, if there is one. */
@@ -102,7 +126,13 @@ export class KeyedFlowLayout extends FlowLayout {
     if (this.carried.size === 0 || index < 0 || index >= this.items.length) return;
     const key = keyOf(this.items[index]);
     const metrics = key === null ? undefined : this.carried.get(key);
-    if (metrics) this._metricsCache.update({ [index]: metrics }, this.direction);
+    if (!metrics) return;
+    this.placing = true;
+    try {
+      this._metricsCache.update({ [index]: metrics }, this.direction);
+    } finally {
+      this.placing = false;
+    }
   }
 }
 
