@@ -47,6 +47,8 @@ export class KeyedFlowLayout extends FlowLayout {
   private priorAverages: { readonly child: number; readonly margin: number } | null = null;
   /** True while a carried size is being placed (not a new measurement). */
   private placing = false;
+  /** Indices of the current rows already looked up in `carried` (the layout reads each often). */
+  private readonly looked = new Set<number>();
 
   constructor(...args: ConstructorParameters<typeof FlowLayout>) {
     super(...args);
@@ -81,6 +83,7 @@ export class KeyedFlowLayout extends FlowLayout {
     cache.clear = () => {
       // The width changed: every size measured so far is void.
       this.carried.clear();
+      this.looked.clear();
       this.priorAverages = null;
       clear.call(cache);
     };
@@ -98,6 +101,7 @@ export class KeyedFlowLayout extends FlowLayout {
 
   protected override _setItems(items: unknown[]): void {
     const previous = this.items;
+    if (items !== previous) this.looked.clear();
     if (items !== previous && previous.length > 0) this.carryMeasurements(previous);
     super._setItems(items);
   }
@@ -123,7 +127,9 @@ export class KeyedFlowLayout extends FlowLayout {
 
   /** Places the size carried for the row now at `index`, if there is one. */
   private place(index: number): void {
-    if (this.carried.size === 0 || index < 0 || index >= this.items.length) return;
+    if (this.carried.size === 0 || index < 0 || this.looked.has(index)) return;
+    this.looked.add(index);
+    if (index >= this.items.length) return;
     const key = keyOf(this.items[index]);
     const metrics = key === null ? undefined : this.carried.get(key);
     if (!metrics) return;
