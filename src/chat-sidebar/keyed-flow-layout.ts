@@ -101,9 +101,50 @@ export class KeyedFlowLayout extends FlowLayout {
 
   protected override _setItems(items: unknown[]): void {
     const previous = this.items;
-    if (items !== previous) this.looked.clear();
-    if (items !== previous && previous.length > 0) this.carryMeasurements(previous);
+    if (items !== previous) {
+      this.looked.clear();
+      if (previous.length > 0) {
+        const shown = this.shownKeys(previous);
+        this.carryMeasurements(previous);
+        if (shown.length > 0 && !this.showsAny(items, shown)) this.firstScreenFirst();
+      }
+    }
     super._setItems(items);
+  }
+
+  /** The keys of the sessions rendered now (headings are shared by lists). */
+  private shownKeys(rows: readonly unknown[]): string[] {
+    const keys: string[] = [];
+    for (let index = Math.max(this._first, 0); index <= this._last; index += 1) {
+      const key = keyOf(rows[index]);
+      if (key?.startsWith('session:')) keys.push(key);
+    }
+    return keys;
+  }
+
+  /** Whether `rows`, where the rendered ones were, still show one of `keys`. */
+  private showsAny(rows: readonly unknown[], keys: readonly string[]): boolean {
+    const wanted = new Set(keys);
+    const last = Math.min(this._last, rows.length - 1);
+    for (let index = Math.max(this._first, 0); index <= last; index += 1) {
+      const key = keyOf(rows[index]);
+      if (key !== null && wanted.has(key)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Another list replaced the rows (another tab): its first layout renders only the rows in
+   * view, so they show in the coming frame; the rows beyond the edges follow once it is painted.
+   */
+  private firstScreenFirst(): void {
+    this._overhang = 0;
+    requestAnimationFrame(() => {
+      setTimeout(() => {
+        this._overhang = KeyedFlowLayout.OVERHANG;
+        this._triggerReflow();
+      });
+    });
   }
 
   /** Takes the sizes measured for `previous` out of the cache, by key. */
