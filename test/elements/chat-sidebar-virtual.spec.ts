@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, nextFrame } from '@open-wc/testing';
 import type { ChatSidebar } from '../../src/chat-sidebar/chat-sidebar.js';
 import {
   $,
@@ -106,6 +106,46 @@ describe('<chat-sidebar> at scale', () => {
     const comments = [...list.childNodes].filter((node) => node.nodeType === Node.COMMENT_NODE);
     expect(comments.length).to.be.at.most(2 * rows.length + 1);
     expect(cards(sidebar)[0]!.dataset['sessionId']).to.equal(items[0]!.id);
+  });
+
+  it('shows another tab of 10 000 in the next frame, its rows in view first and the rest after', async () => {
+    const active = manySessions(10_000);
+    const completed = manySessions(10_000, 7 * 60_000, 10_000).map((session) => ({
+      ...session,
+      status: 'completed' as const,
+    }));
+    const counts = { active: 10_000, completed: 10_000, archived: 0, trash: 0 };
+    const sidebar = await renderSidebar(listSnapshot(active, { tabCounts: counts }));
+    // The host shows the chosen tab's list, as a store would.
+    sidebar.addEventListener('chat-list-tab-change', (event) => {
+      const { tab } = event;
+      const items = tab === 'completed' ? completed : active;
+      sidebar.snapshot = listSnapshot(items, { tab, tabCounts: counts });
+    });
+    // A click, in this task: the next frame is the first one after the change.
+    $(sidebar, '#tab-completed')!.click();
+    await nextFrame();
+    const list = $(sidebar, '[role="listbox"]')!;
+    const box = list.getBoundingClientRect();
+    const shown = cards(sidebar);
+    // The first frame: the Completed list from its top, only the rows in view rendered.
+    expect(shown[0]!.dataset['sessionId']).to.equal(completed[0]!.id);
+    expect(shown.map((card) => card.getAttribute('aria-posinset'))).to.deep.equal(
+      shown.map((_, index) => String(index + 1)),
+    );
+    // (Laid out by estimate: the last may turn out to start just past the edge.)
+    const below = (rendered: HTMLElement[]) =>
+      rendered.filter((card) => card.getBoundingClientRect().top >= box.bottom).length;
+    expect(below(shown)).to.be.at.most(1);
+    // Then the rows beyond the bottom edge, for the arrow keys and the wheel.
+    await settle(sidebar);
+    await settle(sidebar);
+    expect(below(cards(sidebar))).to.be.at.least(3);
+    expect(deepNodeCount(sidebar)).to.be.at.most(NODE_BOUND);
+    $(sidebar, '#tab-completed')!.focus();
+    await pressKeys('ArrowLeft');
+    await settle(sidebar);
+    expect(cards(sidebar)[0]!.dataset['sessionId']).to.equal(active[0]!.id);
   });
 
   it('goes from the first of 10 000 to the last with End, and back with Home, by keyboard', async () => {
