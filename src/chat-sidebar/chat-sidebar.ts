@@ -354,8 +354,7 @@ export class ChatSidebar extends FrameScheduledElement {
       this.listFocus.revealAfterNextUpdate(this.selected);
     }
     const active = this.listFocus.activeId;
-    // A session lists under one tab: after a tab change, the tab stop is not in the new list
-    // (and looking for it would walk all of it).
+    // After a tab change the tab stop is in no list (each session lists under one tab).
     if (active === null || view.tab !== before.tab || !this.rows.position.has(active)) {
       this.listFocus.activeId =
         this.selected && this.rows.position.has(this.selected)
