@@ -1,5 +1,5 @@
 import type { ChildPart } from 'lit';
-import { AsyncDirective, directive, PartType, type PartInfo } from 'lit/async-directive.js';
+import { AsyncDirective, directive } from 'lit/async-directive.js';
 import { getCommittedValue } from 'lit/directive-helpers.js';
 import { virtualize, type VirtualizeDirectiveConfig } from '@lit-labs/virtualizer/virtualize.js';
 
@@ -43,11 +43,6 @@ function removeLeftMarkers(container: ChildPart): void {
 class VirtualRowsDirective extends AsyncDirective {
   private container: ChildPart | null = null;
   private sweepQueued = false;
-
-  constructor(part: PartInfo) {
-    super(part);
-    if (part.type !== PartType.CHILD) throw new Error('virtualRows() renders in a child position');
-  }
 
   render(config: VirtualizeDirectiveConfig<unknown>): unknown {
     return virtualize(config);
