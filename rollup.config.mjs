@@ -6,8 +6,8 @@
 //   does the rest. Every dependency stays an import.
 // - dist/chat-sessions.bundle.js: one self-contained, minified file for hosts that load a
 //   `<script type="module">`: the elements (every define module executed, except the
-//   conversation pane's, which src/autoload.ts loads on first use), the SDK and Lit's
-//   production build. dist/chat-sessions-with-supabase.bundle.js adds supabase-js's
+//   conversation pane's and <chat-workspace>'s, which src/autoload.ts loads on first use), the
+//   SDK and Lit's production build. dist/chat-sessions-with-supabase.bundle.js adds supabase-js's
 //   `createClient`, for hosts without a bundler that have no client yet. What the code imports
 //   lazily (the conversation pane, quick-create's parser and airport table, ~420 KB gzipped) becomes chunks in
 //   dist/chunks/ that the bundle loads by relative URL when first needed, never a bare import.
@@ -100,16 +100,18 @@ export const BROWSER_BUNDLES = {
 const bundleEntryId = '\0chat-sessions:bundle-entry';
 
 /**
- * Elements the browser bundles leave in a lazy chunk (the conversation pane: the session list
- * paints without it): their define modules are not imported by the entry, and their classes are
- * not exported from it (their types still are, see scripts/build.mjs). src/autoload.ts loads the
- * chunk when one of their tags appears in the document; <chat-workspace> loads it itself.
+ * Elements the browser bundles leave in lazy chunks (a page that shows the session list paints
+ * without them): their define modules are not imported by the entry, and their classes are not
+ * exported from it (their types still are, see scripts/build.mjs). src/autoload.ts loads a chunk
+ * when one of its tags appears in the document. Two chunks: the conversation pane (the first
+ * four, which <chat-workspace> also loads itself) and the <chat-workspace> shell.
  */
 export const LAZY_BUNDLE_ELEMENTS = {
   'chat-session-view': 'ChatSessionView',
   'chat-composer': 'ChatComposer',
   'chat-message': 'ChatMessage',
   'operator-thread-list': 'OperatorThreadList',
+  'chat-workspace': 'ChatWorkspace',
 };
 
 /** Names of the values (not types) a module exports with `export { ... } from` / `export { ... }`. */

@@ -1,14 +1,23 @@
 /**
  * Autoloader of the browser bundles (dist/chat-sessions.bundle.js and the one with
- * supabase-js). The bundles define the list's elements at once and leave the conversation pane
- * (`<chat-session-view>`, `<chat-composer>`, `<chat-message>`, `<operator-thread-list>`) in a
- * lazy chunk: importing this module watches the document and loads that chunk as soon as one of
- * those tags is in it, or is added later. Hosts that put them in their own shadow roots call
+ * supabase-js). The bundles define the list's elements at once and leave two lazy chunks: the
+ * conversation pane (`<chat-session-view>`, `<chat-composer>`, `<chat-message>`,
+ * `<operator-thread-list>`) and the `<chat-workspace>` shell (a page that shows only the list
+ * never loads it). Importing this module watches the document and loads a chunk as soon as one
+ * of its tags is in it, or is added later. Hosts that put them in their own shadow roots call
  * `autoloadElements(shadowRoot)` or `await loadElements()` first.
  *
  * The npm package's define modules are not affected: importing one defines its element at once.
  */
-import { LAZY_ELEMENTS } from './internal/lazy-elements.js';
+import { chunkLoader } from './internal/chunk-loader.js';
+import { LAZY_ELEMENTS as CONVERSATION_ELEMENTS } from './internal/lazy-elements.js';
+
+// The workspace's loader lives here, not in internal/lazy-elements.ts, which the workspace
+// itself imports (npm builds would otherwise see a cycle through a dynamic import).
+const LAZY_ELEMENTS: Readonly<Record<string, () => Promise<unknown>>> = {
+  ...CONVERSATION_ELEMENTS,
+  'chat-workspace': chunkLoader(() => import('./chat-workspace/define.js')),
+};
 
 /** The tags this module loads on first use. */
 export const LAZY_ELEMENT_TAGS: readonly string[] = Object.keys(LAZY_ELEMENTS);

@@ -24,14 +24,34 @@ export interface GatewayProcess {
   stop(): Promise<void>;
 }
 
+/** Options of {@link startGateway}. */
+export interface StartGatewayOptions {
+  /** The process script (default this folder's gateway-process.ts; another checkout's to compare). */
+  script?: string;
+  /** Extra Node flags for the gateway process (e.g. `--cpu-prof`). */
+  nodeFlags?: readonly string[];
+  /** Extra environment of the gateway process. */
+  env?: Record<string, string>;
+}
+
 /** Starts bench/db/gateway-process.ts over `databaseUrl` (a superuser URL of the migrated database). */
-export async function startGateway(databaseUrl: string): Promise<GatewayProcess> {
+export async function startGateway(
+  databaseUrl: string,
+  options: StartGatewayOptions = {},
+): Promise<GatewayProcess> {
   const jwtSecret = randomBytes(32).toString('hex');
+  const script = options.script ?? path.join(here, 'gateway-process.ts');
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(here, 'gateway-process.ts')],
+    ['--import', 'tsx', ...(options.nodeFlags ?? []), script],
     {
-      env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_JWT_SECRET: jwtSecret },
+      cwd: path.resolve(path.dirname(script), '../..'),
+      env: {
+        ...process.env,
+        ...options.env,
+        BENCH_DATABASE_URL: databaseUrl,
+        BENCH_JWT_SECRET: jwtSecret,
+      },
       stdio: ['pipe', 'pipe', 'inherit'],
     },
   );

@@ -15,9 +15,18 @@ export interface ConnectionStatusSnapshot {
   readonly outbox?: boolean;
   /** A queued write the server refused (rolled back), or null. */
   readonly refused: {
+    /** `message` (default) or `action` (a list action: pause, archive, pin, …). */
+    readonly kind?: string;
+    /** For an action: which one (`archive`, `pin`, `mark_read`, …). */
+    readonly action?: string;
+    /** For an action: the session's status on the server when it was refused, if known. */
+    readonly status?: string | null;
+    /** The message's first words, or the session's title. */
     readonly summary: string;
     readonly error: { readonly code: string };
   } | null;
+  /** Every refused write not yet cleared, oldest first (the SDK's `refusals`); else `refused` alone. */
+  readonly refusals?: readonly NonNullable<ConnectionStatusSnapshot['refused']>[];
 }
 
 /** A connection store (`getRuntime(client).connection`), as far as the element uses it. */
@@ -43,6 +52,15 @@ export interface ChatConnectionStatusStrings {
   queued: (count: number) => string;
   /** A queued message the server refused: which one, and why (a problem text). */
   refused: (summary: string, problem: string) => string;
+  /**
+   * A queued list action the server refused: the action's verb (`actionVerbs`), the session's
+   * title, and why: `statusReasons` for the status the session had by then, else a problem text.
+   */
+  refusedAction: (verb: string, title: string, reason: string) => string;
+  /** The verb of each list action, as in "Couldn't archive …". */
+  actionVerbs: Partial<Record<string, string>>;
+  /** Why an action no longer applied, by the status the session had on the server. */
+  statusReasons: Partial<Record<string, string>>;
   /** The button that clears a refused message's notice. */
   dismiss: string;
   /** Texts of SDK error codes. */
@@ -53,13 +71,40 @@ const defaultStrings: ChatConnectionStatusStrings = {
   offline: 'Offline.',
   reconnecting: 'Connection lost, reconnecting.',
   degraded: 'The server is having trouble. Changes may take longer to save.',
-  changesKept: 'Messages you send are kept on this device and sent when the connection returns.',
+  changesKept:
+    'Messages and changes you make are kept on this device and sent when the connection returns.',
   changesNotKept: 'Changes made now may not be saved; try them again once back online.',
   backOnline: 'Back online. Everything is saved.',
   queued: (count) =>
     count === 1 ? '1 change waiting to be sent.' : `${count} changes waiting to be sent.`,
   refused: (summary, problem) =>
     `A message written offline was not sent (“${summary}”). ${problem}`,
+  refusedAction: (verb, title, reason) =>
+    /[.!?]$/.test(reason)
+      ? `Couldn’t ${verb} ${title ? `“${title}”` : 'a session'}. ${reason}`
+      : `Couldn’t ${verb} ${title ? `“${title}”` : 'a session'}: ${reason}. Nothing else changed.`,
+  actionVerbs: {
+    pause: 'pause',
+    resume: 'resume',
+    complete: 'complete',
+    reopen: 'reopen',
+    archive: 'archive',
+    unarchive: 'unarchive',
+    pin: 'pin',
+    unpin: 'unpin',
+    mark_read: 'mark as read',
+    create: 'create',
+    rename: 'rename',
+    update: 'save the changes to',
+    delete: 'move to the trash',
+    restore: 'restore',
+  },
+  statusReasons: {
+    active: 'it was made active in another window',
+    paused: 'it was paused in another window',
+    completed: 'it was already completed in another window',
+    archived: 'it was archived in another window',
+  },
   dismiss: 'Dismiss',
   problems: problemTexts,
 };
@@ -122,14 +167,21 @@ export class ChatConnectionStatus extends LitElement {
   /** How long "Back online" stays, in ms. */
   @property({ type: Number, attribute: 'recovered-ms' }) recoveredMs = 4000;
 
+  /** How long a refused change's notice stays before it clears itself, in ms. */
+  @property({ type: Number, attribute: 'refused-ms' }) refusedMs = 15000;
+
   @state() private recovered = false;
 
   private lastStatus: ConnectionStatus = 'online';
   private recoveredTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastRefused: ConnectionStatusSnapshot['refused'] = null;
+  private refusedTimer: ReturnType<typeof setTimeout> | null = null;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.clearRecovered();
+    if (this.refusedTimer !== null) clearTimeout(this.refusedTimer);
+    this.refusedTimer = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -142,16 +194,30 @@ export class ChatConnectionStatus extends LitElement {
     });
     const status = this.source.snapshot?.status ?? 'online';
     if (status !== this.lastStatus) {
-      const cameBack = status === 'online';
       this.lastStatus = status;
       this.clearRecovered();
-      if (cameBack) {
-        this.recovered = true;
-        this.recoveredTimer = setTimeout(() => {
-          this.recoveredTimer = null;
-          this.recovered = false;
-        }, this.recoveredMs);
-      }
+      // Back online: "Back online. Everything is saved." once the changes that waited are sent
+      // (while they go out, the region counts them down), for `recoveredMs` from then.
+      this.recovered = status === 'online';
+    }
+    // A refused change is said once and clears itself after `refusedMs` (or on Dismiss).
+    const refused = this.source.snapshot?.refused ?? null;
+    if (refused !== this.lastRefused) {
+      this.lastRefused = refused;
+      if (this.refusedTimer !== null) clearTimeout(this.refusedTimer);
+      this.refusedTimer = refused
+        ? setTimeout(() => {
+            this.refusedTimer = null;
+            if (this.source.snapshot?.refused === refused) this.source.store?.setRefused?.(null);
+          }, this.refusedMs)
+        : null;
+    }
+    const saved = status === 'online' && (this.source.snapshot?.queued ?? 0) === 0;
+    if (this.recovered && saved && this.recoveredTimer === null) {
+      this.recoveredTimer = setTimeout(() => {
+        this.recoveredTimer = null;
+        this.recovered = false;
+      }, this.recoveredMs);
     }
   }
 
@@ -161,6 +227,8 @@ export class ChatConnectionStatus extends LitElement {
       ...defaultStrings,
       ...overrides,
       problems: { ...defaultStrings.problems, ...overrides.problems },
+      actionVerbs: { ...defaultStrings.actionVerbs, ...overrides.actionVerbs },
+      statusReasons: { ...defaultStrings.statusReasons, ...overrides.statusReasons },
     };
   }
 
@@ -194,15 +262,23 @@ export class ChatConnectionStatus extends LitElement {
     }
   }
 
+  /** A refused change in the broker's words: which one, and why. */
+  private refusal(refused: NonNullable<ConnectionStatusSnapshot['refused']>): string {
+    const text = this.text;
+    const problem = problemText(refused.error, text.problems);
+    if (refused.kind !== 'action') return text.refused(refused.summary, problem);
+    const verb = text.actionVerbs[refused.action ?? ''] ?? text.actionVerbs['archive'] ?? '';
+    const known = /^(invalid_transition|conflict)$/.test(refused.error.code);
+    const reason = (known && refused.status ? text.statusReasons[refused.status] : null) ?? problem;
+    return text.refusedAction(verb, refused.summary, reason);
+  }
+
   /** What the region says now, and the state it shows. */
   private current(): { said: string; state: string } {
     const snapshot = this.source.snapshot;
-    const text = this.text;
     const refused = snapshot?.refused ?? null;
-    const said = [
-      this.describe(snapshot),
-      refused ? text.refused(refused.summary, problemText(refused.error, text.problems)) : '',
-    ]
+    const refusals = snapshot?.refusals?.length ? snapshot.refusals : refused ? [refused] : [];
+    const said = [this.describe(snapshot), ...refusals.map((each) => this.refusal(each))]
       .filter(Boolean)
       .join(' ');
     return { said, state: refused ? 'refused' : (snapshot?.status ?? 'online') };

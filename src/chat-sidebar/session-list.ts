@@ -139,6 +139,7 @@ function renderRow(panel: SessionListPanel, row: SidebarRow): TemplateResult {
 function renderCard(panel: SessionListPanel, session: Session, position: number): TemplateResult {
   const checked = panel.isChecked(session.id);
   const open = session.id === panel.selected;
+  const queued = panel.view.queuedIds?.includes(session.id) ?? false;
   const classes = classMap({ card: true, checked });
   const tabindex = session.id === panel.activeId ? '0' : '-1';
   const setSize = listSize(panel.view);
@@ -157,6 +158,7 @@ function renderCard(panel: SessionListPanel, session: Session, position: number)
         aria-setsize=${setSize}
         .session=${session}
         .selected=${open}
+        .queued=${queued}
         .locale=${cards.locale}
         .clock=${cards.clock}
         .airportName=${cards.airportName}
@@ -175,6 +177,7 @@ function renderCard(panel: SessionListPanel, session: Session, position: number)
         aria-setsize=${setSize}
         .session=${session}
         .selected=${open}
+        .queued=${queued}
         .locale=${cards.locale}
         .clock=${cards.clock}
         .strings=${cards.generalChatStrings}

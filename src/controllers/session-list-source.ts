@@ -48,6 +48,8 @@ export interface SessionListView extends Readonly<
   readonly tabCounts: SessionListTabCounts | null;
   /** Why the last load failed, or null. */
   readonly error: SessionListProblem | null;
+  /** Sessions with a change waiting to be sent (offline): their cards say so. */
+  readonly queuedIds?: readonly string[];
 }
 
 /** A sidebar action that can apply to several sessions at once: the SDK's `BulkAction`. */

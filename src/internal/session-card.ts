@@ -44,6 +44,12 @@ export abstract class SessionCardElement extends ReactiveElement {
   @property({ type: Boolean, reflect: true }) selected = false;
 
   /**
+   * A change made to the session waits to be sent (offline): the card shows a clock marker
+   * ("Waiting to send") and says so first in its description. Reflected, to style on.
+   */
+  @property({ type: Boolean, reflect: true }) queued = false;
+
+  /**
    * `button` (default): a focusable button on its own that fires `chat-session-select` on click,
    * Enter and Space. `option`: an option of a container's listbox; the container owns focus,
    * keys, clicks and selection, and the card fires nothing. See `CardInteraction`.
@@ -88,6 +94,11 @@ export abstract class SessionCardElement extends ReactiveElement {
     if (changed.has('interaction')) this.syncFocusability();
     // On every update, clock ticks included: the description carries the relative time.
     this.spoken = this.session ? this.describe(this.session) : noDescription;
+    if (this.queued && this.session) {
+      const { name, description } = this.spoken;
+      const queued = this.commonStrings.queued;
+      this.spoken = { name, description: description ? `${queued}, ${description}` : queued };
+    }
     this.syncSemantics();
   }
 
@@ -182,6 +193,7 @@ export abstract class SessionCardElement extends ReactiveElement {
     this.setState('selected', this.selected);
     this.setState('pinned', session?.pinned ?? false);
     this.setState('unread', (session?.unreadCount ?? 0) > 0);
+    this.setState('queued', this.queued);
     for (const status of ['active', 'paused', 'completed', 'archived'] as const) {
       this.setState(status, session?.status === status);
     }
@@ -247,11 +259,29 @@ export abstract class SessionCardElement extends ReactiveElement {
       session
         ? [
             { tag: 'span', className: 'spoken-name', text: this.spoken.name },
-            this.renderCard(session),
+            this.queued
+              ? withQueuedMarker(this.renderCard(session), this.commonStrings.queued)
+              : this.renderCard(session),
           ]
         : [],
     );
   }
+}
+
+/**
+ * The card with the "Waiting to send" marker in its header, before the time (its clock is drawn
+ * by CSS). The header is aria-hidden with the rest of the summary; the description says it.
+ */
+function withQueuedMarker(card: CardElement, text: string): CardElement {
+  const marker: CardElement = { tag: 'span', part: 'queued', attributes: { title: text }, text };
+  const children = (card.children ?? []).map((child) => {
+    if (!child || child.part !== 'header') return child;
+    const inHeader = [...(child.children ?? [])];
+    const time = inHeader.findIndex((entry) => entry && entry.part === 'time');
+    inHeader.splice(time === -1 ? inHeader.length : time, 0, marker);
+    return { ...child, children: inHeader };
+  });
+  return { ...card, children };
 }
 
 /**

@@ -32,6 +32,11 @@ export interface SessionCardCommonStrings {
   outcomeLabels: Record<CompletionOutcome, string>;
   /** Said in the accessible name of a pinned session. */
   pinned: string;
+  /**
+   * A change made to the session waits to be sent (the connection is gone): the card's marker,
+   * and the start of its accessible description.
+   */
+  queued: string;
   /** The accessible description's time part; `relativeTime` is e.g. "5 minutes ago". */
   lastActivity: (relativeTime: string) => string;
   /**
@@ -45,6 +50,7 @@ export const commonCardStrings: SessionCardCommonStrings = {
   statusLabels: { ...STATUS_LABELS },
   outcomeLabels: { ...OUTCOME_LABELS },
   pinned: 'pinned',
+  queued: 'Waiting to send',
   lastActivity: (relativeTime) => `last activity ${relativeTime}`,
   attentionReason: (reason, formatted) => {
     switch (reason.kind) {

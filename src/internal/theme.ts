@@ -262,6 +262,27 @@ export const cardStyles = css`
     mask: var(--_icon) center / contain no-repeat;
   }
 
+  /* A change waits to be sent: a clock and "Waiting to send", quieter than the status chip. */
+  [part~='queued'] {
+    display: inline-flex;
+    flex: none;
+    align-items: center;
+    gap: 3px;
+    color: var(--_muted-color);
+    font-size: 0.75em;
+    font-style: italic;
+    white-space: nowrap;
+  }
+
+  [part~='queued']::before {
+    content: '';
+    width: 10px;
+    height: 10px;
+    background: currentColor;
+    mask: var(--_clock-icon) center / contain no-repeat;
+    --_clock-icon: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16' fill='none' stroke='black' stroke-width='1.8' stroke-linecap='round'%3E%3Ccircle cx='8' cy='8' r='6.3'/%3E%3Cpath d='M8 4.5V8l2.4 1.6'/%3E%3C/svg%3E");
+  }
+
   [part~='pin'] {
     --_icon: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M9.8 1.3a1 1 0 0 1 1.4 0l3.5 3.5a1 1 0 0 1 0 1.4l-.7.7a1 1 0 0 1-1 .25L10.6 9.5l.3 2.3a1 1 0 0 1-.3.8l-.7.7a.5.5 0 0 1-.7 0L6.4 10.5 2.9 14a.6.6 0 0 1-.9-.9l3.5-3.5-2.8-2.8a.5.5 0 0 1 0-.7l.7-.7a1 1 0 0 1 .8-.3l2.3.3 2.35-2.4a1 1 0 0 1 .25-1z'/%3E%3C/svg%3E");
     width: 12px;

@@ -60,7 +60,9 @@ describe('<chat-connection-status>', () => {
     const lost = await tab.chat.sessions.counts();
     expect(lost.error?.code).to.equal('network');
     await eventually(() =>
-      expect(said(status)).to.match(/^Offline\. Messages you send are kept on this device/),
+      expect(said(status)).to.match(
+        /^Offline\. Messages and changes you make are kept on this device/,
+      ),
     );
     expect(said(status)).not.to.match(/TypeError|Failed to fetch/);
     expect(status.getAttribute('state')).to.equal('offline');

@@ -1,7 +1,9 @@
 // The conversation pane (<chat-session-view> with the composer, messages and operator threads)
 // stays out of the browser bundle's first load: a lazy chunk of its own, loaded by the
 // autoloader (src/autoload.ts) the first time one of its tags is in the page, and by
-// <chat-workspace> itself. Checked on the Rollup output, then in Chromium on the built bundle.
+// <chat-workspace> itself. So does the <chat-workspace> shell (a page that shows only the list
+// never needs it): a chunk of its own, loaded by the autoloader. Checked on the Rollup output,
+// then in Chromium on the built bundle.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -15,7 +17,9 @@ import { ROOT } from '../../scripts/package-entries.mjs';
 import { launchChromium } from '../support/e2e-browser.js';
 import { withBuiltPackages } from './support.js';
 
-const lazyTags = Object.keys(LAZY_BUNDLE_ELEMENTS);
+// The conversation pane's tags (LAZY_BUNDLE_ELEMENTS also holds <chat-workspace>, a chunk of
+// its own: test/packaging/workspace-chunk.test.ts).
+const lazyTags = Object.keys(LAZY_BUNDLE_ELEMENTS).filter((tag) => tag !== 'chat-workspace');
 const conversationFolders =
   /\/src\/(?:chat-session-view|chat-composer|chat-message|operator-thread-list)\//;
 
@@ -60,7 +64,41 @@ describe('conversation pane chunk', () => {
         for (const name of Object.values(LAZY_BUNDLE_ELEMENTS))
           assert.ok(!entry.exports.includes(name), `${name} is not a value export of the entry`);
         assert.ok(entry.exports.includes('loadElements'));
-        assert.ok(entry.exports.includes('ChatWorkspace'));
+        assert.ok(entry.exports.includes('ChatSidebar'));
+      } finally {
+        await bundle.close();
+      }
+    },
+  );
+
+  it(
+    'keeps <chat-workspace> in a lazy chunk of its own that the entry imports dynamically',
+    { timeout: 180_000 },
+    async () => {
+      const { output, ...input } = browserBundleOptions({
+        parts: ['elements'],
+        thirdPartyExternal: true,
+      });
+      const bundle = await rollup({ ...input, onwarn: () => {} });
+      try {
+        const { output: files } = await bundle.generate({ ...output, sourcemap: false });
+        const chunks = files.filter((file) => file.type === 'chunk');
+        const workspaceModules = (chunk: (typeof chunks)[number]) =>
+          Object.keys(chunk.modules).filter((id) => id.includes('/src/chat-workspace/'));
+        const [entry] = chunks.filter((chunk) => chunk.isEntry);
+        assert.ok(entry, 'the bundle has an entry');
+        assert.deepEqual(workspaceModules(entry), [], 'no workspace module in the entry');
+        const lazy = chunks.filter((chunk) => !chunk.isEntry && workspaceModules(chunk).length > 0);
+        assert.equal(lazy.length, 1, 'one lazy chunk holds the workspace');
+        assert.ok(
+          workspaceModules(lazy[0]!).some((id) => id.endsWith('/src/chat-workspace/define.ts')),
+        );
+        assert.ok(entry.dynamicImports.includes(lazy[0]!.fileName));
+        assert.ok(
+          !workspaceModules(lazy[0]!).some((id) => conversationFolders.test(id)),
+          'the conversation pane is not in the workspace chunk',
+        );
+        assert.ok(!entry.exports.includes('ChatWorkspace'), 'a type export only');
       } finally {
         await bundle.close();
       }
@@ -192,6 +230,76 @@ describe('conversation pane autoloader in Chromium', () => {
           lazyTags.map(() => true),
           'one chunk defines the four elements',
         );
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it(
+    'defines <chat-workspace> written in the HTML; its list answers the keyboard at once',
+    { timeout: 60_000 },
+    async () => {
+      const { page, scripts } = await open(
+        '/workspace-in-html',
+        '<chat-workspace heading-level="2"></chat-workspace>',
+      );
+      try {
+        await page.waitForFunction(() => customElements.get('chat-workspace') !== undefined);
+        assert.ok(scripts.some((script) => script.startsWith('/dist/chunks/')));
+        // First try: Tab into the workspace's list, to its search field, and type.
+        await page.evaluate(() => {
+          document.addEventListener('chat-list-search', (event) => {
+            (window as unknown as { searched: string }).searched = (
+              event as Event & { search: string }
+            ).search;
+          });
+        });
+        const focusedPart = () =>
+          page.evaluate(() => {
+            let active: Element | null = document.activeElement;
+            while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+            return active?.getAttribute('part') ?? '';
+          });
+        let part = '';
+        for (let presses = 0; presses < 8 && part !== 'search'; presses++) {
+          await page.keyboard.press('Tab');
+          part = await focusedPart();
+        }
+        assert.equal(part, 'search', 'Tab reached the search field inside the workspace');
+        await page.keyboard.type('TEB');
+        await page.waitForFunction(
+          () => (window as unknown as { searched?: string }).searched === 'TEB',
+        );
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it(
+    'loads no workspace chunk for a list-only page, and one when a workspace is added',
+    { timeout: 60_000 },
+    async () => {
+      const { page, scripts } = await open('/sidebar-only', '<chat-sidebar></chat-sidebar>');
+      try {
+        await page.evaluate(() => document.querySelector('chat-sidebar')!.updateComplete);
+        assert.deepEqual(scripts, ['/dist/chat-sessions.bundle.js'], 'no chunk for the list');
+        assert.equal(await page.evaluate(() => customElements.get('chat-workspace')), undefined);
+        await page.evaluate(() => {
+          const workspace = document.createElement('chat-workspace') as HTMLElement & {
+            theme: string;
+          };
+          workspace.theme = 'dark';
+          document.body.append(workspace);
+        });
+        await page.waitForFunction(() => customElements.get('chat-workspace') !== undefined);
+        const theme = await page.evaluate(async () => {
+          const workspace = document.querySelector('chat-workspace')!;
+          await workspace.updateComplete;
+          return workspace.getAttribute('theme');
+        });
+        assert.equal(theme, 'dark', 'the property set before the upgrade reached it');
       } finally {
         await page.close();
       }

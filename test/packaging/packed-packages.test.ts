@@ -422,8 +422,8 @@ describe('browser bundles', () => {
       );
 
       // Every define module is in the entry, so loading the one file registers every element,
-      // except the conversation pane's, which are in a lazy chunk that the autoloader (in the
-      // entry) loads when their tags appear.
+      // except the conversation pane's and the workspace's, which are in lazy chunks that the
+      // autoloader (in the entry) loads when their tags appear.
       const lazyTags = Object.keys(LAZY_BUNDLE_ELEMENTS);
       for (const entry of codeEntries(publishedPackage('elements')).filter((item) =>
         item.subpath.endsWith('/define.js'),

@@ -49,6 +49,15 @@ export interface DemoServer {
   reset(): Promise<void>;
   /** Stops the CLI (SIGTERM, then SIGKILL) and waits for it to exit. Databases are kept. */
   stop(): Promise<void>;
+  /**
+   * The server goes away: the CLI is stopped (its port then refuses connections), its database
+   * kept, until {@link DemoServer.restart}. For fault tests.
+   */
+  halt(): Promise<void>;
+  /** Starts the same command again on the same port, over the same database and JWT secret. */
+  restart(): Promise<void>;
+  /** The PostgreSQL database's superuser URL (assertions only), or null over PGlite. */
+  readonly databaseUrl: string | null;
 }
 
 const STARTUP_TIMEOUT_MS = 120_000;
@@ -112,6 +121,30 @@ export async function startDemoServer(
     args.push('--pglite-dir', database.dir);
   }
 
+  let launched: Launched | null = null;
+  try {
+    launched = await launch(args, env);
+    await checkBundleMount(launched.url);
+    return serverHandle(launched, { args, env }, db);
+  } catch (error) {
+    if (launched) await stopChild(launched.child, launched.exited);
+    await db?.drop();
+    throw error;
+  }
+}
+
+/** One run of the CLI: its process, and what it printed when ready. */
+interface Launched {
+  child: ChildProcess;
+  exited: Promise<void>;
+  url: string;
+  kind: string;
+  startupMs: number;
+  output: () => string;
+}
+
+/** Spawns the CLI and waits for its "ready" line and URL (stops it again on failure). */
+async function launch(args: string[], env: NodeJS.ProcessEnv): Promise<Launched> {
   const spawnedAt = Date.now();
   const child = spawn(process.execPath, args, {
     cwd: repositoryRoot,
@@ -149,12 +182,9 @@ export async function startDemoServer(
         reject(new Error(`npm start exited (${signal ?? code}) before it was ready:\n${output}`));
       });
     });
-    const startupMs = Date.now() - spawnedAt;
-    await checkBundleMount(url);
-    return serverHandle(child, exited, { url, kind, startupMs }, () => output, db);
+    return { child, exited, url, kind, startupMs: Date.now() - spawnedAt, output: () => output };
   } catch (error) {
     await stopChild(child, exited);
-    await db?.drop();
     throw error;
   }
 }
@@ -184,19 +214,32 @@ async function checkBundleMount(url: string): Promise<void> {
 }
 
 function serverHandle(
-  child: ChildProcess,
-  exited: Promise<void>,
-  started: Pick<DemoServer, 'url' | 'kind' | 'startupMs'>,
-  output: () => string,
+  first: Launched,
+  command: { args: string[]; env: NodeJS.ProcessEnv },
   db: TestDatabase | null,
 ): DemoServer {
   let brokers: Promise<DemoBroker[]> | null = null;
   let session: Promise<string> | null = null;
-  const { url } = started;
+  let current: Launched | null = first;
+  let earlierOutput = '';
+  const { url, kind, startupMs } = first;
+  const output = () => earlierOutput + (current?.output() ?? '');
   // /demo-api/* answers only the demo's own session, which a test opens as the page does.
   const cookie = (): Promise<string> => (session ??= openDemoSession(url));
+  const halt = async (): Promise<void> => {
+    if (!current) return;
+    const running = current;
+    current = null;
+    earlierOutput += running.output();
+    await stopChild(running.child, running.exited);
+    // The demo's sessions die with the process.
+    session = null;
+  };
   const server: DemoServer = {
-    ...started,
+    url,
+    kind,
+    startupMs,
+    databaseUrl: db?.adminUrl ?? null,
     output,
     brokers() {
       brokers ??= cookie()
@@ -216,8 +259,18 @@ function serverHandle(
       if (!response.ok)
         throw new Error(`/demo-api/reset answered ${response.status}: ${await response.text()}`);
     },
+    halt,
+    async restart() {
+      await halt();
+      const port = new URL(url).port;
+      const args = command.args.map((arg, index) =>
+        command.args[index - 1] === '--port' ? port : arg,
+      );
+      current = await launch(args, command.env);
+      if (current.url !== url) throw new Error(`npm start came back on ${current.url}, not ${url}`);
+    },
     async stop() {
-      await stopChild(child, exited);
+      await halt();
       await db?.drop();
     },
   };

@@ -144,7 +144,11 @@ async function route(
       headers: request.headers,
       body,
     });
-    response.writeHead(answer.status, { ...cors, ...answer.headers });
+    // Headers set one by one (not writeHead) so `end` can add Content-Length for the body
+    // instead of chunking it.
+    response.statusCode = answer.status;
+    for (const [name, value] of Object.entries(cors)) response.setHeader(name, value);
+    for (const [name, value] of Object.entries(answer.headers)) response.setHeader(name, value);
     response.end(request.method === 'HEAD' ? undefined : answer.body);
     return;
   }

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { GatewayError } from './errors.js';
 
@@ -130,7 +130,7 @@ function translate(error: unknown): GatewayError {
  */
 export async function verifyJwt(
   token: string,
-  secret: string,
+  secret: string | KeyObject,
   nowSeconds = Date.now() / 1000,
 ): Promise<JwtClaims> {
   if (token === '') throw invalidToken('PGRST301', 'Empty JWT is sent in Authorization header');
@@ -142,7 +142,8 @@ export async function verifyJwt(
     throw invalidToken('PGRST301', "JWT couldn't be decoded");
   let claims: JWTPayload;
   try {
-    ({ payload: claims } = await jwtVerify(token, new TextEncoder().encode(secret), {
+    const key = typeof secret === 'string' ? new TextEncoder().encode(secret) : secret;
+    ({ payload: claims } = await jwtVerify(token, key, {
       algorithms: ['HS256'],
       clockTolerance: ALLOWED_SKEW_SECONDS,
       currentDate: new Date(nowSeconds * 1000),
@@ -154,4 +155,43 @@ export async function verifyJwt(
   if (claims.iat !== undefined && nowSeconds < claims.iat - ALLOWED_SKEW_SECONDS)
     throw invalidToken('PGRST303', 'JWT issued at future');
   return claims;
+}
+
+/** Verifies a token and returns its claims, throwing PostgREST's 401 errors (see {@link verifyJwt}). */
+export type JwtVerifier = (token: string, nowSeconds?: number) => Promise<JwtClaims>;
+
+/** How many verified tokens {@link createJwtVerifier} remembers (the oldest is forgotten first). */
+const VERIFIED_TOKENS_KEPT = 1000;
+
+/** True while `claims` pass the time checks {@link verifyJwt} made, at `nowSeconds`. */
+function stillValid(claims: JwtClaims, nowSeconds: number): boolean {
+  const { exp, nbf, iat } = claims;
+  if (typeof exp === 'number' && nowSeconds - ALLOWED_SKEW_SECONDS >= exp) return false;
+  if (typeof nbf === 'number' && nbf > nowSeconds + ALLOWED_SKEW_SECONDS) return false;
+  if (typeof iat === 'number' && nowSeconds < iat - ALLOWED_SKEW_SECONDS) return false;
+  return true;
+}
+
+/**
+ * {@link verifyJwt} with one secret, remembering the claims of the tokens it verified (by the
+ * token's text, which its signature covers) until their `exp`: a client sends the same token
+ * with every request, and the HMAC check and jose's key import cost more than the rest of the
+ * gateway's own work. A remembered token whose time checks fail is verified again, so the
+ * answer (PGRST303 "JWT expired") is the one a first verification gives.
+ */
+export function createJwtVerifier(secret: string): JwtVerifier {
+  const key = createSecretKey(Buffer.from(secret, 'utf8'));
+  const verified = new Map<string, JwtClaims>();
+  return async (token, nowSeconds = Date.now() / 1000) => {
+    const known = verified.get(token);
+    if (known && stillValid(known, nowSeconds)) return known;
+    verified.delete(token);
+    const claims = Object.freeze(await verifyJwt(token, key, nowSeconds));
+    if (verified.size >= VERIFIED_TOKENS_KEPT) {
+      const oldest = verified.keys().next();
+      if (!oldest.done) verified.delete(oldest.value);
+    }
+    verified.set(token, claims);
+    return claims;
+  };
 }

@@ -29,6 +29,14 @@ export function readLimitedBody(
   };
   const declared = Number(request.headers['content-length'] ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limit) return Promise.resolve(tooLarge());
+  // Neither a length nor a transfer coding: HTTP/1.1 says there is no body (a GET, a HEAD).
+  // Answer now rather than a turn of the event loop later, when the stream reports its end.
+  if (
+    (declared === 0 || request.headers['content-length'] === undefined) &&
+    request.headers['transfer-encoding'] === undefined
+  ) {
+    return Promise.resolve({ ok: true, text: '' });
+  }
 
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];

@@ -1,4 +1,4 @@
-import { verifyJwt, type JwtClaims } from './jwt.js';
+import { verifyJwt, type JwtClaims, type JwtVerifier } from './jwt.js';
 
 /**
  * Who a request runs as, decided from its headers the way Supabase's API gateway and PostgREST
@@ -43,16 +43,21 @@ export function bearerToken(
   return undefined;
 }
 
-/** Verifies the request's token (throwing PostgREST's 401 errors) and returns its identity. */
+/**
+ * Verifies the request's token (throwing PostgREST's 401 errors) and returns its identity.
+ * `jwtSecret` is the secret, or a verifier made for it (`createJwtVerifier`, which remembers
+ * verified tokens).
+ */
 export async function identify(
   headers: Record<string, string | string[] | undefined>,
-  jwtSecret: string,
+  jwtSecret: string | JwtVerifier,
 ): Promise<RequestIdentity> {
   const token = bearerToken(headers);
   if (token === undefined) {
     return { role: ANON_ROLE, claims: { role: ANON_ROLE }, anonymous: true };
   }
-  const claims = await verifyJwt(token, jwtSecret);
+  const claims =
+    typeof jwtSecret === 'string' ? await verifyJwt(token, jwtSecret) : await jwtSecret(token);
   const role = typeof claims.role === 'string' && claims.role !== '' ? claims.role : ANON_ROLE;
   return { role, claims: { ...claims, role }, anonymous: false };
 }

@@ -1,12 +1,13 @@
 import { GatewayError, gatewayErrorFromPostgres, isPostgresError } from './errors.js';
 import type { Executor } from './executor.js';
+import { createJwtVerifier } from './jwt.js';
 import { identify, type RequestIdentity } from './request-auth.js';
 import { echoedName, refuseDeepJson } from './request-limits.js';
 import { applyRequestSettings } from './request-settings.js';
 import { callRoutine, type CallArguments, type CallResult, type Paging } from './rpc-call.js';
 import { resolveRoutine, type ResolvedCall } from './rpc-resolve.js';
 import type { SchemaCache } from './schema-cache.js';
-import { serveTable, tableName } from './table-handler.js';
+import { serveTable, tableName, type RelationCache } from './table-handler.js';
 
 /**
  * The `/rest/v1` part of the gateway: PostgREST's RPC contract, independent of node:http so the
@@ -176,7 +177,11 @@ function rpcName(path: string): string | undefined {
 export function createRestHandler(
   options: RestHandlerOptions,
 ): (request: RestRequest) => Promise<RestResponse> {
-  const { executor, schemaCache, exposedSchemas, extraSearchPath, jwtSecret } = options;
+  const { executor, schemaCache, exposedSchemas, extraSearchPath } = options;
+  const verifyToken = createJwtVerifier(options.jwtSecret);
+  // Tables described so far, for the schema snapshot they were described under.
+  const relations: RelationCache = new Map();
+  let relationsOf: unknown;
 
   async function resolve(schema: string, name: string, args: CallArguments): Promise<ResolvedCall> {
     const names = new Set(Object.keys(args.values));
@@ -210,6 +215,7 @@ export function createRestHandler(
       'application/vnd.pgrst.object+json',
     );
     const snapshot = await schemaCache.get();
+    const preferences = readPreferences(request);
 
     let result: CallResult;
     try {
@@ -223,7 +229,7 @@ export function createRestHandler(
           extraSearchPath,
           roleSettings: snapshot.roleSettings.get(identity.role) ?? [],
         });
-        return callRoutine(session, resolved, args, paging, single);
+        return callRoutine(session, resolved, args, paging, single, preferences.count);
       });
     } catch (error) {
       if (isPostgresError(error)) throw gatewayErrorFromPostgres(error, identity.role === 'anon');
@@ -231,7 +237,6 @@ export function createRestHandler(
     }
 
     if (result.kind === 'void') return { status: 204, headers: {} };
-    const preferences = readPreferences(request);
     const range = contentRange(result, preferences.count);
     if (request.method === 'POST' && preferences.minimal) {
       return {
@@ -254,6 +259,10 @@ export function createRestHandler(
     identity: RequestIdentity,
   ): Promise<RestResponse> {
     const snapshot = await schemaCache.get();
+    if (relationsOf !== snapshot) {
+      relations.clear();
+      relationsOf = snapshot;
+    }
     const readOnly = request.method === 'GET' || request.method === 'HEAD';
     try {
       return await executor.transaction({ readOnly }, async (session) => {
@@ -266,17 +275,21 @@ export function createRestHandler(
           extraSearchPath,
           roleSettings: snapshot.roleSettings.get(identity.role) ?? [],
         });
-        return serveTable(session, {
-          method: request.method,
-          schema,
-          table,
-          query: request.query,
-          body: request.body,
-          prefer: (header(request.headers, 'prefer') ?? '').split(',').map((t) => t.trim()),
-          single: (header(request.headers, 'accept') ?? '').includes(
-            'application/vnd.pgrst.object+json',
-          ),
-        });
+        return serveTable(
+          session,
+          {
+            method: request.method,
+            schema,
+            table,
+            query: request.query,
+            body: request.body,
+            prefer: (header(request.headers, 'prefer') ?? '').split(',').map((t) => t.trim()),
+            single: (header(request.headers, 'accept') ?? '').includes(
+              'application/vnd.pgrst.object+json',
+            ),
+          },
+          relations,
+        );
       });
     } catch (error) {
       if (isPostgresError(error)) throw gatewayErrorFromPostgres(error, identity.role === 'anon');
@@ -286,7 +299,7 @@ export function createRestHandler(
 
   return async function handleRest(request: RestRequest): Promise<RestResponse> {
     try {
-      const identity = await identify(request.headers, jwtSecret);
+      const identity = await identify(request.headers, verifyToken);
       const schema = chooseSchema(request, exposedSchemas);
       const name = rpcName(request.path);
       if (name !== undefined) return await handleRpc(request, name, schema, identity);

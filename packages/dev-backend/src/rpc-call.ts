@@ -27,7 +27,10 @@ export type CallResult =
       kind: 'json';
       /** The response body (JSON text). */
       body: string;
-      /** Rows in this response, and rows in the whole result (for `Content-Range`). */
+      /**
+       * Rows in this response, and rows in the whole result (for `Content-Range`; counted
+       * only when asked, else 0).
+       */
       pageCount: number;
       total: number;
       offset: number;
@@ -81,16 +84,21 @@ function buildCall(
   return { sql: `${target}(${named.join(', ')})`, params };
 }
 
-interface ResultRow {
-  total: number;
+interface SetRow {
+  total?: number;
   page_count: number;
-  body: string;
-  first: string | null;
+  body?: string;
+  first?: string | null;
 }
 
 /**
  * Calls the function inside the request's transaction. With `single` (Accept:
  * application/vnd.pgrst.object+json) a set must hold exactly one row, else 406 PGRST116.
+ * `count` (Prefer: count=…) also counts the whole set, beyond the page.
+ *
+ * PostgreSQL writes the response body: one JSON text column, passed through as it is. A scalar
+ * or composite result is one row (`to_json` of the value); only a set is aggregated, and only
+ * a counted set is materialised to count it.
  */
 export async function callRoutine(
   session: SqlSession,
@@ -98,6 +106,7 @@ export async function callRoutine(
   args: CallArguments,
   paging: Paging,
   single: boolean,
+  count = false,
 ): Promise<CallResult> {
   const { routine } = resolved;
   const call = buildCall(resolved, args);
@@ -108,25 +117,33 @@ export async function callRoutine(
   const source = routine.returnsRow
     ? `select _pgrst_call as v from ${call.sql} as _pgrst_call`
     : `select _pgrst_call.v from ${call.sql} as _pgrst_call(v)`;
-  const limit = routine.returnsSet && paging.limit !== undefined ? String(paging.limit) : 'all';
-  const offset = routine.returnsSet ? paging.offset : 0;
-  const [row] = await session.query<ResultRow>(
-    `with _pgrst_rows as materialized (${source}),
-          _pgrst_page as (
-            select json_agg(_pgrst_page_rows.v) as agg, count(*)::int as page_count
-            from (select v from _pgrst_rows limit ${limit} offset ${offset}) as _pgrst_page_rows
-          )
-     select (select count(*)::int from _pgrst_rows) as total, page_count,
-            coalesce(agg, '[]'::json)::text as body, (agg -> 0)::text as first
-     from _pgrst_page`,
+  if (!routine.returnsSet) {
+    // One row whatever the value: a scalar called in the select list (no function scan), a
+    // composite in FROM, so a null one is an object of nulls, as PostgREST answers it.
+    const [row] = await session.query<{ body: string | null }>(
+      routine.returnsRow
+        ? `select to_json(_pgrst_call)::text as body from ${call.sql} as _pgrst_call`
+        : `select to_json(${call.sql})::text as body`,
+      call.params,
+      { final: true },
+    );
+    return { kind: 'json', body: row?.body ?? 'null', pageCount: 1, total: 1, offset: 0 };
+  }
+  const limit = paging.limit !== undefined ? String(paging.limit) : 'all';
+  const { offset } = paging;
+  const page = `(select v from ${count ? '_pgrst_rows' : `(${source}) as _pgrst_all`} limit ${limit} offset ${offset}) as _pgrst_page_rows`;
+  const shaped = single
+    ? `(json_agg(_pgrst_page_rows.v) -> 0)::text as first`
+    : `coalesce(json_agg(_pgrst_page_rows.v), '[]'::json)::text as body`;
+  const select = `select count(*)::int as page_count, ${shaped}${count ? ', (select count(*)::int from _pgrst_rows) as total' : ''} from ${page}`;
+  const [row] = await session.query<SetRow>(
+    count ? `with _pgrst_rows as materialized (${source}) ${select}` : select,
     call.params,
     // With `single`, a count other than one rolls the call back (406 below): commit separately.
     { final: !single },
   );
   if (!row) throw new Error('the result query returned no row');
-  if (!routine.returnsSet) {
-    return { kind: 'json', body: row.first ?? 'null', pageCount: 1, total: 1, offset: 0 };
-  }
+  const total = row.total ?? 0;
   if (single) {
     if (row.page_count !== 1) {
       throw new GatewayError(406, {
@@ -135,7 +152,7 @@ export async function callRoutine(
         details: `The result contains ${row.page_count} rows`,
       });
     }
-    return { kind: 'json', body: row.first ?? 'null', pageCount: 1, total: row.total, offset };
+    return { kind: 'json', body: row.first ?? 'null', pageCount: 1, total, offset };
   }
-  return { kind: 'json', body: row.body, pageCount: row.page_count, total: row.total, offset };
+  return { kind: 'json', body: row.body ?? '[]', pageCount: row.page_count, total, offset };
 }

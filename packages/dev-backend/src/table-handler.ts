@@ -48,11 +48,19 @@ export function tableName(path: string): string {
 }
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
-interface Relation {
+/** A table's or view's kind, columns and primary key. */
+export interface Relation {
   kind: string;
   columns: string[];
   primaryKey: string[];
 }
+
+/**
+ * Relations described so far, by `schema.table`, kept until the schema cache reloads (the
+ * caller clears it then). Only found relations are kept; a write naming a column the kept one
+ * lacks describes it again (the table may have changed), as an unknown function reloads.
+ */
+export type RelationCache = Map<string, Relation>;
 
 /** The relation's kind, columns and primary key, or 404 PGRST205 as PostgREST answers. */
 async function describeRelation(
@@ -244,12 +252,13 @@ function contentRange(offset: number, count: number, total: number | null): stri
 
 /**
  * Serves one table request inside the open transaction (role and request settings already
- * applied). A `single` request that does not hit exactly one row throws 406 PGRST116, which
+ * applied): one round trip when `relations` knows the table. A `single` request that does not hit exactly one row throws 406 PGRST116, which
  * rolls a write back, as PostgREST does.
  */
 export async function serveTable(
   session: SqlSession,
   request: TableRequest,
+  relations?: RelationCache,
 ): Promise<TableResponse> {
   if (!['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'].includes(request.method)) {
     throw new GatewayError(405, {
@@ -257,15 +266,31 @@ export async function serveTable(
       message: `Unsupported HTTP method: ${request.method}`,
     });
   }
-  const relation = await describeRelation(session, request.schema, request.table);
   const withTotal = request.prefer.some((token) => /^count=(exact|planned|estimated)$/.test(token));
-  const statement = buildStatement(request, relation, withTotal);
+  const key = `${request.schema}.${request.table}`;
+  const describe = async (): Promise<Relation> => {
+    const found = await describeRelation(session, request.schema, request.table);
+    relations?.set(key, found);
+    return found;
+  };
+  const known = relations?.get(key);
+  let statement: ReturnType<typeof buildStatement>;
+  try {
+    statement = buildStatement(request, known ?? (await describe()), withTotal);
+  } catch (error) {
+    if (!known || !(error instanceof GatewayError) || error.body.code !== 'PGRST204') throw error;
+    statement = buildStatement(request, await describe(), withTotal);
+  }
   const read = request.method === 'GET' || request.method === 'HEAD';
   const offset = read ? Number(request.query.get('offset') ?? 0) : 0;
 
   let page: PageRow = { total: withTotal ? 0 : null, page_count: 0, body: '[]', first: null };
   if (!statement.empty) {
-    const [row] = await session.query<PageRow>(statement.sql, statement.params);
+    // The request's last statement: with the settings and the commit in one message, unless
+    // `single` may still have to roll it back (406 below).
+    const [row] = await session.query<PageRow>(statement.sql, statement.params, {
+      final: !request.single,
+    });
     if (!row) throw new Error('the table query returned no row');
     page = row;
   }

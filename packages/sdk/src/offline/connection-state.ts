@@ -1,5 +1,7 @@
 import type { ChatSessionsClient } from '../client/chat-sessions.js';
 import type { ChatSessionsError, ChatSessionsErrorCode } from '../errors.js';
+import type { SessionStatus } from '../models/session.js';
+import type { QueuedActionKind } from './outbox-types.js';
 import { SnapshotStore } from '../stores/store.js';
 import type { ChangeFeedSync } from '../sync/change-feed-sync.js';
 
@@ -15,13 +17,17 @@ export type ConnectionStatus = 'online' | 'offline' | 'reconnecting' | 'degraded
 
 /** A write queued while offline that the server then refused; it was rolled back here. */
 export interface RefusedWrite {
-  /** The write's client id (the message id). */
+  /** The write's client id (the message id, the action id). */
   id: string;
-  /** What kind of write: a message, for now. */
-  kind: 'message';
+  /** What kind of write: a message, or a session-list action (pause, archive, pin, …). */
+  kind: 'message' | 'action';
+  /** For an action: which one. */
+  action?: QueuedActionKind;
+  /** For an action: the session's status on the server when it was refused, if read. */
+  status?: SessionStatus | null;
   /** The session it belonged to. */
   sessionId: string;
-  /** The first words of the message, so the broker knows which one. */
+  /** The first words of the message, or the session's title, so the broker knows which one. */
   summary: string;
   /** Why the server refused it. */
   error: ChatSessionsError;
@@ -40,6 +46,11 @@ export interface ConnectionSnapshot {
   outbox: boolean;
   /** The last queued write the server refused (shown once, then cleared), or null. */
   refused: RefusedWrite | null;
+  /**
+   * Every queued write refused since the notice was last cleared, oldest first (at most 5): a
+   * replay can refuse several at once. Cleared with `refused`.
+   */
+  refusals: readonly RefusedWrite[];
 }
 
 /** What a {@link ConnectionState} listens to; every part is optional (tests, Node). */
@@ -119,6 +130,7 @@ export class ConnectionState extends SnapshotStore<ConnectionSnapshot> {
       queued: 0,
       outbox: false,
       refused: null,
+      refusals: [],
     });
     this.#sync = options.sync ?? null;
     this.#network = network;
@@ -181,9 +193,10 @@ export class ConnectionState extends SnapshotStore<ConnectionSnapshot> {
     if (outbox !== this.getSnapshot().outbox) this.setSnapshot({ ...this.getSnapshot(), outbox });
   }
 
-  /** Records a refused queued write, to show once. */
+  /** Records a refused queued write, to show once; null clears them all (the broker read them). */
   setRefused(refused: RefusedWrite | null): void {
-    this.setSnapshot({ ...this.getSnapshot(), refused });
+    const refusals = refused ? [...this.getSnapshot().refusals, refused].slice(-5) : [];
+    this.setSnapshot({ ...this.getSnapshot(), refused, refusals: Object.freeze(refusals) });
   }
 
   /** Stops listening and probing. */

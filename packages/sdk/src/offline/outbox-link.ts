@@ -92,6 +92,7 @@ export class OutboxLink implements MessageOutbox, ActionOutbox {
   readonly #mark: string;
   readonly #listeners = new Set<(outcome: OutboxOutcome) => void>();
   readonly #actionListeners = new Set<(outcome: ActionOutcome) => void>();
+  readonly #peerQueuedListeners = new Set<() => void>();
   readonly #channel: BroadcastChannel | null;
   readonly #stopRecovered: () => void;
   #engine: Promise<IndexedDbOutbox> | null = null;
@@ -156,6 +157,20 @@ export class OutboxLink implements MessageOutbox, ActionOutbox {
     try {
       const all = await (await this.#load()).list();
       return all.filter((entry) => entry.sessionId === sessionId && entry.threadId === threadId);
+    } catch {
+      return [];
+    }
+  }
+
+  onPeerQueued(listener: () => void): () => void {
+    this.#peerQueuedListeners.add(listener);
+    return () => this.#peerQueuedListeners.delete(listener);
+  }
+
+  async queuedActions(): Promise<QueuedAction[]> {
+    if (!this.#engine && !this.#mightHaveWaiting()) return [];
+    try {
+      return await (await this.#load()).listActions();
     } catch {
       return [];
     }
@@ -244,6 +259,7 @@ export class OutboxLink implements MessageOutbox, ActionOutbox {
     this.#channel?.close();
     this.#listeners.clear();
     this.#actionListeners.clear();
+    this.#peerQueuedListeners.clear();
   }
 
   #load(): Promise<IndexedDbOutbox> {
@@ -322,6 +338,18 @@ export class OutboxLink implements MessageOutbox, ActionOutbox {
   }
 
   #deliverAction(outcome: ActionOutcome): void {
+    if (outcome.kind === 'refused') {
+      const { queued, current } = outcome;
+      this.#options.connection.setRefused({
+        id: outcome.id,
+        kind: 'action',
+        action: queued.action,
+        sessionId: queued.sessionId,
+        summary: current?.title || queued.title || '',
+        status: current?.status ?? null,
+        error: outcome.error,
+      });
+    }
     for (const listener of [...this.#actionListeners]) listener(outcome);
   }
 
@@ -339,9 +367,10 @@ export class OutboxLink implements MessageOutbox, ActionOutbox {
     if (message.type === 'changed') {
       // Another tab queued a write: this tab counts it too (and sends it if it gets online first).
       void this.#load()
-        .then((engine) => engine.list())
+        .then((engine) => engine.rows())
         .then((all) => this.#setQueued(all.length))
         .catch(() => undefined);
+      for (const listener of [...this.#peerQueuedListeners]) listener();
       return;
     }
     if (this.#queued > 0) this.#setQueued(this.#queued - 1);

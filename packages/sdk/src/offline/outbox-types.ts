@@ -1,5 +1,5 @@
 import type { ChatSessionsError } from '../errors.js';
-import type { TransitionInput } from '../inputs.js';
+import type { CreateSessionInput, SessionPatch, TransitionInput } from '../inputs.js';
 import type { LifecycleAction } from '../lifecycle.js';
 import type { Session } from '../models/session.js';
 import type { Message, MessageContentType, MessageRole, RichContent } from '../models/message.js';
@@ -38,8 +38,22 @@ export interface MessageOutbox {
   flush(): void;
 }
 
-/** A list action the outbox can replay safely (a repeat leaves the session as one would). */
-export type QueuedActionKind = LifecycleAction | 'pin' | 'unpin' | 'mark_read';
+/**
+ * A list action the outbox can replay safely (a repeat leaves the session as one would): a
+ * create carries its client id (`create_session` returns the existing row for a known id), a
+ * rename or edit is compared with the server's row when its version check refuses a replay,
+ * and trashing or restoring twice is a no-op.
+ */
+export type QueuedActionKind =
+  | LifecycleAction
+  | 'pin'
+  | 'unpin'
+  | 'mark_read'
+  | 'create'
+  | 'rename'
+  | 'update'
+  | 'delete'
+  | 'restore';
 
 /** A session-list action waiting in the outbox, with its client id. */
 export interface QueuedAction {
@@ -49,6 +63,14 @@ export interface QueuedAction {
   /** The lifecycle input (`action` and, for a complete, `outcome`); null for pins and read marks. */
   transition: TransitionInput | null;
   createdAt: string;
+  /** The session's title when the action was made, to name it if the server refuses it. */
+  title?: string;
+  /** A create's input, with its client id. */
+  create?: CreateSessionInput & { id: string };
+  /** A rename's or an edit's fields. */
+  patch?: SessionPatch;
+  /** A rename's or an edit's version check, if it had one. */
+  expectedVersion?: number;
 }
 
 /**
@@ -57,7 +79,14 @@ export interface QueuedAction {
  */
 export type ActionOutcome =
   | { kind: 'done'; id: string; queued: QueuedAction; session: Session }
-  | { kind: 'refused'; id: string; queued: QueuedAction; error: ChatSessionsError };
+  | {
+      kind: 'refused';
+      id: string;
+      queued: QueuedAction;
+      error: ChatSessionsError;
+      /** The session as the server has it now, when it was read (to say why). */
+      current?: Session | null;
+    };
 
 /** The outbox as the session list sees it (the runtime's {@link MessageOutbox} is one too). */
 export interface ActionOutbox {
@@ -65,6 +94,10 @@ export interface ActionOutbox {
   readonly busy: boolean;
   /** Queues an action; resolves false when it could not be stored (then it failed). */
   queueAction(action: QueuedAction): Promise<boolean>;
+  /** The broker's actions still waiting (made in any tab, before a reload too), oldest first. */
+  queuedActions(): Promise<QueuedAction[]>;
+  /** Calls `listener` when another tab queued a write; returns the unsubscribe. */
+  onPeerQueued?(listener: () => void): () => void;
   /** Calls `listener` with each action's outcome (also those of other tabs); returns the unsubscribe. */
   onActionOutcome(listener: (outcome: ActionOutcome) => void): () => void;
 }

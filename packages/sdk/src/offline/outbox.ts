@@ -1,7 +1,7 @@
 // The outbox's storage and sender: loaded on demand (the first write that fails for network
 // reasons, or a reload that finds writes waiting), so pages that never go offline never load it.
 import type { ChatSessionsClient } from '../client/chat-sessions.js';
-import type { ChatSessionsError, Result } from '../errors.js';
+import { ChatSessionsError, fail, type Result } from '../errors.js';
 import type { TransitionInput } from '../inputs.js';
 import type { Session } from '../models/session.js';
 import type { ActionOutcome, OutboxOutcome, QueuedAction, QueuedMessage } from './outbox-types.js';
@@ -118,14 +118,14 @@ export class IndexedDbOutbox {
         if (!row) return { remaining: 0, stoppedBy: null };
         if (row.kind === 'action') {
           const { action } = row;
-          const result = await this.#sendAction(action);
+          const { result, current } = await this.#sendAction(action);
           if (result.error && isRetryable(result.error)) {
             return { remaining: (await this.rows()).length, stoppedBy: result.error };
           }
           await this.#delete(row.order ?? -1);
           reportAction(
             result.error
-              ? { kind: 'refused', id: action.id, queued: action, error: result.error }
+              ? { kind: 'refused', id: action.id, queued: action, error: result.error, current }
               : { kind: 'done', id: action.id, queued: action, session: result.data },
           );
           continue;
@@ -162,19 +162,58 @@ export class IndexedDbOutbox {
    * refuses because the session already is where it leads (the first attempt was applied, its
    * answer lost) counts as done, with the server's row.
    */
-  async #sendAction(queued: QueuedAction): Promise<Result<Session>> {
+  async #sendAction(
+    queued: QueuedAction,
+  ): Promise<{ result: Result<Session>; current: Session | null }> {
     const sessions = this.#client.sessions;
     const { sessionId, action, transition } = queued;
+    if (action === 'create') {
+      const input = queued.create;
+      const missing = new ChatSessionsError({
+        code: 'validation',
+        message: 'A queued create lost its input',
+      });
+      return { result: input ? await sessions.create(input) : fail(missing), current: null };
+    }
+    if (action === 'delete') return { result: await sessions.delete(sessionId), current: null };
+    if (action === 'restore') return { result: await sessions.restore(sessionId), current: null };
+    if (action === 'rename' || action === 'update') return this.#sendEdit(queued);
     if (action === 'pin' || action === 'unpin')
-      return sessions.setPinned(sessionId, action === 'pin');
-    if (action === 'mark_read') return sessions.markRead(sessionId);
+      return { result: await sessions.setPinned(sessionId, action === 'pin'), current: null };
+    if (action === 'mark_read')
+      return { result: await sessions.markRead(sessionId), current: null };
     const input = transition ?? { action };
     const result = await sessions.transition(sessionId, input);
     const code = result.error?.code;
-    if (code !== 'invalid_transition' && code !== 'conflict') return result;
+    if (code !== 'invalid_transition' && code !== 'conflict') return { result, current: null };
     const current = await sessions.get(sessionId);
-    if (current.error) return isRetryable(current.error) ? current : result;
-    return reached(current.data, input) ? current : result;
+    if (current.error)
+      return { result: isRetryable(current.error) ? current : result, current: null };
+    return { result: reached(current.data, input) ? current : result, current: current.data };
+  }
+
+  /**
+   * Sends a rename or an edit again. Without a version check it just applies again; with one, a
+   * replay whose first attempt was applied (its answer lost) is refused as a conflict: it counts
+   * as done when the server's row already has every field it sets.
+   */
+  async #sendEdit(
+    queued: QueuedAction,
+  ): Promise<{ result: Result<Session>; current: Session | null }> {
+    const sessions = this.#client.sessions;
+    const patch = queued.patch ?? {};
+    const options =
+      queued.expectedVersion === undefined ? {} : { expectedVersion: queued.expectedVersion };
+    const result = await sessions.update(queued.sessionId, patch, options);
+    if (result.error?.code !== 'conflict') return { result, current: null };
+    const current = await sessions.get(queued.sessionId);
+    if (current.error)
+      return { result: isRetryable(current.error) ? current : result, current: null };
+    const row = current.data as unknown as Record<string, unknown>;
+    const same = Object.entries(patch).every(
+      ([field, value]) => JSON.stringify(row[field]) === JSON.stringify(value),
+    );
+    return { result: same ? current : result, current: current.data };
   }
 
   async #delete(order: number): Promise<void> {

@@ -1,6 +1,6 @@
 import type { ChatSessionsClient } from '../client/chat-sessions.js';
 import type { PurgedSession, VersionedRequestOptions } from '../client/sessions-client.js';
-import { ChatSessionsError, fail, ok, type Result } from '../errors.js';
+import { ChatSessionsError, fail, type Result } from '../errors.js';
 import type { CreateSessionInput, SessionPatch, SessionSort, TransitionInput } from '../inputs.js';
 import type { ListTab } from '../lifecycle.js';
 import type { ChangeBatch } from '../models/changes.js';
@@ -10,14 +10,14 @@ import type { Session } from '../models/session.js';
 import { detectEnvironment, type Environment } from '../platform.js';
 import type { ChangeFeedSync } from '../sync/change-feed-sync.js';
 import type { CacheableList, StoreCache } from '../offline/cache-types.js';
-import type { ActionOutbox, ActionOutcome, QueuedActionKind } from '../offline/outbox-types.js';
-import { newId } from '../ids.js';
+import type { ActionOutcome } from '../offline/outbox-types.js';
 import { FeedLink } from './feed-link.js';
 import { CountReconciliation, deltaBetween } from './list/count-reconciliation.js';
 import { OptimisticQueue, type MutationSpec, type PendingChange } from './list/optimistic-queue.js';
 import { PagingWindow, type ListQuery } from './list/paging-window.js';
 import { SearchDebounce } from './list/search-debounce.js';
 import { MutationSpecs, runBulk } from './list/mutation-specs.js';
+import { QueuedActions } from './list/queued-actions.js';
 import type {
   BulkAction,
   BulkItemResult,
@@ -69,7 +69,7 @@ export class SessionListStore extends SessionListShortcuts implements CacheableL
   readonly #search: SearchDebounce;
   readonly #feed: FeedLink;
   readonly #cache: StoreCache | null;
-  readonly #outbox: ActionOutbox | null;
+  readonly #queued: QueuedActions;
   readonly #stopQueued: () => void;
   #fromCache = false;
   #tab: ListTab;
@@ -125,10 +125,20 @@ export class SessionListStore extends SessionListShortcuts implements CacheableL
     this.#counts = new CountReconciliation(this.#client, () => this.#disposed);
     this.#feed = new FeedLink(this.#sync, (batch) => this.#applyBatch(batch));
     this.#cache = options.cache ?? null;
-    this.#outbox = options.outbox ?? null;
-    this.#stopQueued =
-      this.#outbox?.onActionOutcome((outcome) => void this.#settleQueued(outcome)) ??
-      (() => undefined);
+    const outbox = options.outbox ?? null;
+    this.#queued = new QueuedActions(outbox, this.#optimistic, {
+      view: () => this.#view(),
+      specs: () => this.#specs(),
+      nowIso: () => this.#nowIso(),
+      ownerId: () => this.#userId,
+      emit: () => this.#emit(),
+      disposed: () => this.#disposed,
+    });
+    const stops = [
+      outbox?.onActionOutcome((outcome) => void this.#settleQueued(outcome)),
+      outbox?.onPeerQueued?.(() => this.#queued.peerQueued()),
+    ];
+    this.#stopQueued = () => stops.forEach((stop) => stop?.());
   }
 
   /** The session as the list currently sees it (optimistic changes included), in any tab, or undefined. */
@@ -178,6 +188,7 @@ export class SessionListStore extends SessionListShortcuts implements CacheableL
       this.#applyPage(page.data, null);
     }
     this.#emit();
+    void this.#queued.restore();
     return page;
   }
 
@@ -192,6 +203,7 @@ export class SessionListStore extends SessionListShortcuts implements CacheableL
           this.#applyPage(page, null);
           this.#fromCache = true;
           this.#emit();
+          void this.#queued.restore();
         },
         apply: (batch) => this.#applyRows(batch),
         refreshCounts: () => this.#counts.refresh(),
@@ -446,30 +458,13 @@ export class SessionListStore extends SessionListShortcuts implements CacheableL
     // One change at a time per session, in the order the broker made them. Lifecycle actions,
     // pins and read marks lost to the network (or made while writes wait) wait in the outbox,
     // still shown: it sends them again in order and reports how they ended (#settleQueued).
-    const outbox =
-      spec.transition || /^(pin|unpin|mark_read)$/.test(mutation) ? this.#outbox : null;
+    const outbox = this.#queued.outboxFor(spec);
     let result = await this.#optimistic.enqueue(sessionId, () =>
       outbox?.busy ? Promise.resolve(null) : spec.send(),
     );
-    const id = newId();
-    const action = {
-      id,
-      sessionId,
-      action: mutation as QueuedActionKind,
-      createdAt: this.#nowIso(),
-    };
-    if (outbox && (!result || result.error?.code === 'network')) {
-      this.#optimistic.waiting.set(id, change);
-      if (await outbox.queueAction({ ...action, transition: spec.transition ?? null })) {
-        this.#emit();
-        // Shown as made; a session this list never read can only say it was queued.
-        const shown = this.#view().get(sessionId);
-        const queued = 'Queued: sent when the connection returns';
-        return shown
-          ? ok(shown)
-          : fail(new ChatSessionsError({ code: 'network', message: queued }));
-      }
-      this.#optimistic.waiting.delete(id);
+    if (!result || result.error?.code === 'network') {
+      const queued = await this.#queued.queue(spec, change);
+      if (queued) return queued;
     }
     result ??= await this.#optimistic.enqueue(sessionId, spec.send);
     if (result.error) {
@@ -494,8 +489,7 @@ export class SessionListStore extends SessionListShortcuts implements CacheableL
 
   /** A change that waited in the outbox was applied (keep the server's row) or refused (roll back). */
   async #settleQueued(outcome: ActionOutcome): Promise<void> {
-    const change = this.#optimistic.waiting.get(outcome.id);
-    this.#optimistic.waiting.delete(outcome.id);
+    const change = this.#queued.settle(outcome);
     const { sessionId, action: mutation } = outcome.queued;
     if (outcome.kind === 'done') {
       this.#upsert(outcome.session);

@@ -72,6 +72,7 @@ export class MutationSpecs {
       mutation: 'create',
       apply: (session) => session ?? provisional,
       send: () => this.#client.sessions.create({ ...input, id }),
+      replay: { create: { ...input, id } },
     };
   }
 
@@ -82,6 +83,7 @@ export class MutationSpecs {
       mutation: 'rename',
       apply: (session) => session && { ...session, title: title.trim() },
       send: () => this.#client.sessions.rename(id, title, options),
+      replay: { patch: { title: title.trim() }, expectedVersion: options.expectedVersion },
     };
   }
 
@@ -99,6 +101,7 @@ export class MutationSpecs {
       mutation: 'update',
       apply: (session) => session && patchedSession(session, value),
       send: () => this.#client.sessions.update(id, patch, options),
+      replay: { patch, expectedVersion: options.expectedVersion },
     };
   }
 

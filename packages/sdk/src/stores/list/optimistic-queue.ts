@@ -3,6 +3,7 @@ import type { LifecycleAction } from '../../lifecycle.js';
 import type { Session } from '../../models/session.js';
 import type { Result } from '../../errors.js';
 import type { CountsDelta } from './count-reconciliation.js';
+import type { QueuedAction } from '../../offline/outbox-types.js';
 
 /** A change the list applies optimistically. */
 export type SessionMutation =
@@ -30,6 +31,8 @@ export interface MutationSpec extends OptimisticEffect {
   send(this: void): Promise<Result<Session>>;
   /** A lifecycle action's input (kept to replay it from the outbox). */
   transition?: TransitionInput;
+  /** A create's, rename's or edit's input (kept to replay it from the outbox). */
+  replay?: Pick<QueuedAction, 'create' | 'patch' | 'expectedVersion'>;
 }
 
 /** A change made and not yet answered. */
