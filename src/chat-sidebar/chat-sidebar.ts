@@ -178,7 +178,8 @@ export class ChatSidebar extends FrameScheduledElement {
     orientation: 'vertical',
     pageSize: PAGE_ROWS,
     list: () => this.listElement,
-    ids: () => this.view.items.map((session) => session.id),
+    count: () => this.view.items.length,
+    idAt: (position) => this.view.items[position]?.id ?? null,
     position: () => this.rows.position,
     rowIndex: () => this.rows.rowIndex,
     idAtRow: (row) => {
@@ -353,10 +354,12 @@ export class ChatSidebar extends FrameScheduledElement {
       this.listFocus.revealAfterNextUpdate(this.selected);
     }
     const active = this.listFocus.activeId;
-    if (active === null || !this.rows.position.has(active)) {
-      this.listFocus.activeId = this.rows.position.has(this.selected)
-        ? this.selected
-        : (view.items[0]?.id ?? null);
+    // After a tab change the tab stop is in no list (each session lists under one tab).
+    if (active === null || view.tab !== before.tab || !this.rows.position.has(active)) {
+      this.listFocus.activeId =
+        this.selected && this.rows.position.has(this.selected)
+          ? this.selected
+          : (view.items[0]?.id ?? null);
     }
   }
 
@@ -385,6 +388,7 @@ export class ChatSidebar extends FrameScheduledElement {
   }
 
   private checkedSessions(): Session[] {
+    if (this.selection.size === 0) return [];
     return this.view.items.filter((session) => this.selection.has(session.id));
   }
 
@@ -418,6 +422,7 @@ export class ChatSidebar extends FrameScheduledElement {
     if (tab === this.view.tab) return;
     this.dispatchEvent(new ChatListTabChangeEvent(tab));
     this.menu = null;
+    this.renderNextUpdateNow();
     void this.lists.source?.setTab(tab);
   }
 

@@ -1,7 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
 import type { Session } from '@chat-sessions/sdk';
 import type { SessionListView } from '../controllers/session-list-source.js';
@@ -9,6 +8,7 @@ import type { FlightRequestCardStrings } from '../flight-request-card/flight-req
 import type { GeneralChatCardStrings } from '../general-chat-card/general-chat-card.js';
 import type { AirportNameResolver, Clock, StringsOverride } from '../types.js';
 import { keyedFlow } from './keyed-flow-layout.js';
+import { virtualRows } from './virtual-rows.js';
 import type { SidebarRow } from './rows.js';
 import type { ChatSidebarStrings, SidebarTab } from './strings.js';
 import { loadProblemTexts, problemText } from '../internal/problem-text.js';
@@ -107,7 +107,7 @@ function renderList(panel: SessionListPanel): TemplateResult {
       @rangeChanged=${listeners.rangeChanged}
       @visibilityChanged=${listeners.visibilityChanged}
     >
-      ${virtualize<SidebarRow>({
+      ${virtualRows<SidebarRow>({
         items: panel.rows as SidebarRow[],
         // The virtualizer may ask for rows past the end for a moment after the list shrinks.
         // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above: the row can be missing.

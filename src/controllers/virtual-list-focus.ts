@@ -9,6 +9,12 @@ export interface FocusRequest {
   readonly position: number;
 }
 
+/** Where an item is, by id: its index (a `Map` fits). */
+export interface ItemLookup {
+  get(id: string): number | undefined;
+  has(id: string): boolean;
+}
+
 /** What the controller reads from its host's list. */
 export interface VirtualListFocusHost extends ReactiveControllerHost, HTMLElement {
   readonly renderRoot: HTMLElement | DocumentFragment;
@@ -18,12 +24,14 @@ export interface VirtualListFocusHost extends ReactiveControllerHost, HTMLElemen
 export interface VirtualListFocusOptions extends FocusGroupRules {
   /** The virtualized scroller (`role="listbox"`), once rendered. */
   readonly list: () => (HTMLElement & VirtualizerHostElement) | null;
-  /** The items' ids in order (the focusable ones: sessions, not headings). */
-  readonly ids: () => readonly string[];
-  /** An item's position among `ids`. */
-  readonly position: () => ReadonlyMap<string, number>;
+  /** How many items the list has (the focusable ones: sessions, not headings). */
+  readonly count: () => number;
+  /** The id of the item at a position (0 = first), or null past the end. */
+  readonly idAt: (position: number) => string | null;
+  /** An item's position among the items (a `Map` fits; a list of 10 000 may look up lazily). */
+  readonly position: () => ItemLookup;
   /** An item's index among the virtualizer's rows (headings included). */
-  readonly rowIndex: () => ReadonlyMap<string, number>;
+  readonly rowIndex: () => ItemLookup;
   /** The item id a row of the virtualizer shows, if it is an item. */
   readonly idAtRow: (row: number) => string | null;
   /** Something else holds focus for now (a dialog, a menu): focus moves wait until it gives it back. */
@@ -48,7 +56,7 @@ function nextFrame(): Promise<void> {
 export class VirtualListFocusController implements ReactiveController {
   private active: string | null = null;
   /** Where each item of the previous render was, to find a successor when one leaves. */
-  private previousPositions: ReadonlyMap<string, number> = new Map();
+  private previousPositions: ItemLookup = new Map<string, number>();
   /**
    * True while the list's DOM is being rewritten (our render, or the virtualizer's): an item
    * that loses focus then lost it to a DOM move or removal, not to the user.
@@ -135,7 +143,7 @@ export class VirtualListFocusController implements ReactiveController {
     if (id === null) return null;
     return focusGroupTarget(event.key, this.options, {
       index: this.options.position().get(id) ?? 0,
-      count: this.options.ids().length,
+      count: this.options.count(),
       rtl: isRightToLeft(this.host),
     });
   }
@@ -165,11 +173,10 @@ export class VirtualListFocusController implements ReactiveController {
   itemsChanged(): void {
     this.scrollAnchor ??= this.captureScrollAnchor();
     const position = this.options.position();
-    const ids = this.options.ids();
     const focused = this.focusedId() ?? this.focusLostBy?.id ?? null;
     if (focused !== null && !position.has(focused)) {
       const was = this.previousPositions.get(focused) ?? this.focusLostBy?.position ?? 0;
-      const successor = ids[Math.min(was, ids.length - 1)] ?? null;
+      const successor = this.options.idAt(Math.min(was, this.options.count() - 1));
       this.activeId = successor;
       this.focusRequest = { id: successor, position: was };
       this.focusLostBy = null;
@@ -315,11 +322,10 @@ export class VirtualListFocusController implements ReactiveController {
   private async landFocus(request: FocusRequest): Promise<void> {
     // A dialog or menu that opened meanwhile keeps focus; it gives it back when it closes.
     if (this.options.busy()) return;
-    const ids = this.options.ids();
     const id =
       request.id && this.options.position().has(request.id)
         ? request.id
-        : (ids[Math.min(request.position, ids.length - 1)] ?? null);
+        : this.options.idAt(Math.min(request.position, this.options.count() - 1));
     if (id === null) {
       this.options.focusElsewhere();
       return;

@@ -29,9 +29,21 @@ export function nextFrame(): Promise<void> {
  * includes a change.
  */
 export class FrameScheduledElement extends LitElement {
+  private renderNow = false;
+
+  /**
+   * The next update renders at once (in this task), not at the next frame: for what the user
+   * just did (a tab chosen), which the coming frame must show. Waiting would cost a frame: the
+   * change would render in that frame's animation callbacks and its cards be laid out then.
+   */
+  protected renderNextUpdateNow(): void {
+    this.renderNow = true;
+  }
+
   protected override async scheduleUpdate(): Promise<void> {
     // The first render happens at once, as for any element; later ones wait for the frame.
-    if (this.hasUpdated) await nextFrame();
+    if (this.hasUpdated && !this.renderNow) await nextFrame();
+    this.renderNow = false;
     await super.scheduleUpdate();
   }
 }

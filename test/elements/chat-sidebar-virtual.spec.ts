@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, nextFrame } from '@open-wc/testing';
 import type { ChatSidebar } from '../../src/chat-sidebar/chat-sidebar.js';
 import {
   $,
@@ -62,6 +62,90 @@ describe('<chat-sidebar> at scale', () => {
       expect(nodes, `at ${fraction * 100}%`).to.be.at.most(NODE_BOUND);
       expect(cards(sidebar).length, `at ${fraction * 100}%`).to.be.within(4, 32);
     }
+  });
+
+  it('stays within the bound after a burst of 50 changes and a tour of 40 places in 10 000 sessions', async () => {
+    let items = manySessions(10_000);
+    const sidebar = await renderSidebar(listSnapshot(items));
+    const list = $(sidebar, '[role="listbox"]')!;
+    const top = items[0]!.lastActivityAt;
+    // The burst: 50 changes, each its own task, as a change feed delivers them. Forty sessions
+    // from all over the list get a reply (they move to the top), ten leave it.
+    for (let change = 0; change < 50; change += 1) {
+      const moved = items[(change * 7919) % items.length]!;
+      const rest = items.filter((session) => session !== moved);
+      items =
+        change % 5 === 4
+          ? rest
+          : [
+              {
+                ...moved,
+                lastActivityAt: new Date(Date.parse(top) + (change + 1) * 1000).toISOString(),
+              },
+              ...rest,
+            ];
+      sidebar.snapshot = listSnapshot(items);
+      await new Promise((resolve) => setTimeout(resolve));
+    }
+    await settle(sidebar);
+    expect(cards(sidebar)[0]!.getAttribute('aria-setsize')).to.equal(String(items.length));
+    // A tour of the list: every row rendered on the way is replaced by others.
+    for (let place = 0; place < 40; place += 1) {
+      list.scrollTop = ((list.scrollHeight - list.clientHeight) * ((place * 17) % 40)) / 40;
+      await settle(sidebar);
+    }
+    list.scrollTop = 0;
+    await settle(sidebar);
+    await settle(sidebar);
+    const nodes = deepNodeCount(sidebar);
+    console.log(`DOM nodes back at the top after a burst and a tour: ${nodes}`);
+    expect(nodes).to.be.at.most(NODE_BOUND);
+    // The list holds its rows and nothing else: each row is its element between two markers
+    // (a removed row must take its markers along), plus the sizer and the list's own marker.
+    const rows = [...list.children].filter((child) => !child.hasAttribute('virtualizer-sizer'));
+    const comments = [...list.childNodes].filter((node) => node.nodeType === Node.COMMENT_NODE);
+    expect(comments.length).to.be.at.most(2 * rows.length + 1);
+    expect(cards(sidebar)[0]!.dataset['sessionId']).to.equal(items[0]!.id);
+  });
+
+  it('shows another tab of 10 000 in the next frame, its rows in view first and the rest after', async () => {
+    const active = manySessions(10_000);
+    const completed = manySessions(10_000, 7 * 60_000, 10_000).map((session) => ({
+      ...session,
+      status: 'completed' as const,
+    }));
+    const counts = { active: 10_000, completed: 10_000, archived: 0, trash: 0 };
+    const sidebar = await renderSidebar(listSnapshot(active, { tabCounts: counts }));
+    // The host shows the chosen tab's list, as a store would.
+    sidebar.addEventListener('chat-list-tab-change', (event) => {
+      const { tab } = event;
+      const items = tab === 'completed' ? completed : active;
+      sidebar.snapshot = listSnapshot(items, { tab, tabCounts: counts });
+    });
+    // A click, in this task: the next frame is the first one after the change.
+    $(sidebar, '#tab-completed')!.click();
+    await nextFrame();
+    const list = $(sidebar, '[role="listbox"]')!;
+    const box = list.getBoundingClientRect();
+    const shown = cards(sidebar);
+    // The first frame: the Completed list from its top, only the rows in view rendered.
+    expect(shown[0]!.dataset['sessionId']).to.equal(completed[0]!.id);
+    expect(shown.map((card) => card.getAttribute('aria-posinset'))).to.deep.equal(
+      shown.map((_, index) => String(index + 1)),
+    );
+    // (Laid out by estimate: the last may turn out to start just past the edge.)
+    const below = (rendered: HTMLElement[]) =>
+      rendered.filter((card) => card.getBoundingClientRect().top >= box.bottom).length;
+    expect(below(shown)).to.be.at.most(1);
+    // Then the rows beyond the bottom edge, for the arrow keys and the wheel.
+    await settle(sidebar);
+    await settle(sidebar);
+    expect(below(cards(sidebar))).to.be.at.least(3);
+    expect(deepNodeCount(sidebar)).to.be.at.most(NODE_BOUND);
+    $(sidebar, '#tab-completed')!.focus();
+    await pressKeys('ArrowLeft');
+    await settle(sidebar);
+    expect(cards(sidebar)[0]!.dataset['sessionId']).to.equal(active[0]!.id);
   });
 
   it('goes from the first of 10 000 to the last with End, and back with Home, by keyboard', async () => {

@@ -38,6 +38,21 @@ function emptyLists(): Record<ListTab, Session[]> {
   return { active: [], completed: [], archived: [], trash: [] };
 }
 
+// A copy with one row out or in: a copy and a splice. At 10 000 rows, `filter`, spreading two
+// slices and copying frozen arrays (the lists are read-only by type, not frozen) cost the
+// benchmark's burst 1.2 ms a change in this store alone (60 of its 75 ms).
+function without<T>(list: readonly T[], index: number): T[] {
+  const copy = list.slice();
+  copy.splice(index, 1);
+  return copy;
+}
+
+function inserted<T>(list: readonly T[], index: number, item: T): T[] {
+  const copy = list.slice();
+  copy.splice(index, 0, item);
+  return copy;
+}
+
 /** A loaded, read-only session list in memory, live to the rows given to `receive`. */
 export class InMemorySessionList
   extends SnapshotStore<SessionListView>
@@ -58,7 +73,6 @@ export class InMemorySessionList
     }
     for (const [name, list] of Object.entries(lists) as Array<[ListTab, Session[]]>) {
       list.sort(sessionComparator(name, 'recent', NOW));
-      Object.freeze(list);
     }
     let unread = 0;
     for (const session of rows.values()) unread += session.unreadCount;
@@ -111,7 +125,7 @@ export class InMemorySessionList
       const oldTab = listTabOf(previous);
       const index = lists[oldTab].indexOf(previous);
       if (index >= 0) {
-        lists[oldTab] = Object.freeze(lists[oldTab].filter((_, at) => at !== index));
+        lists[oldTab] = without(lists[oldTab], index);
         if (oldTab === shown) from = index;
       }
     }
@@ -125,7 +139,7 @@ export class InMemorySessionList
       if (compare(list[middle]!, frozen) < 0) low = middle + 1;
       else high = middle;
     }
-    lists[newTab] = Object.freeze([...list.slice(0, low), frozen, ...list.slice(low)]);
+    lists[newTab] = inserted(list, low, frozen);
     this.#rows.set(frozen.id, frozen);
     this.#lists = lists;
     this.#unread += frozen.unreadCount - (previous?.unreadCount ?? 0);
