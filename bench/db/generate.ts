@@ -105,6 +105,12 @@ function ranges(count: number, parts: number): Array<[number, number]> {
   return out;
 }
 
+/** The columns of chat.sessions the generator writes (all but the generated ones and the card). */
+const sessionColumns = `id, owner_id, kind, status, status_before_archive, title, trip_type, legs,
+          passengers, stage, outcome, pinned, resume_at, created_at, updated_at, last_activity_at, completed_at,
+          archived_at, deleted_at, departs_on, last_message_preview, message_count, unread_count, thread_count,
+          replied_thread_count, last_seq, metadata, external_ref, version, sync_version`;
+
 /** The generation steps for a shape, the big inserts split into `parallelism` parts. */
 export function generationSteps(shape: DatasetShape, parallelism = 1): GenerationStep[] {
   const S = integer(shape.sessions, 'sessions');
@@ -326,10 +332,9 @@ export function generationSteps(shape: DatasetShape, parallelism = 1): Generatio
       name: `sessions (${shape.sessions}; ${shape.bigBrokerSessions} of broker 1), counters from the recount`,
       parts: ranges(shape.sessions, parallelism).map(
         ([first, last]) => `
-        insert into chat.sessions (id, owner_id, kind, status, status_before_archive, title, trip_type, legs,
-          passengers, stage, outcome, pinned, resume_at, created_at, updated_at, last_activity_at, completed_at,
-          archived_at, deleted_at, departs_on, last_message_preview, message_count, unread_count, thread_count,
-          replied_thread_count, last_seq, metadata, external_ref, version, sync_version)
+        insert into chat.sessions (${sessionColumns}, card)
+        -- The card (the row as the API returns it) as trigger zz_card would write it.
+        select r.*, chat_private.session_card(to_jsonb(r)) from (
         select d.id, d.owner_id, d.kind, st.status, st.before_archive,
                case when d.flight then d.from_code || ' → ' || d.to_code || ', ' || (1 + n % 14) || ' pax'
                     else 'General chat #' || bench.rank_of(n) end,
@@ -385,7 +390,8 @@ export function generationSteps(shape: DatasetShape, parallelism = 1): Generatio
           from (select ((n::bigint * 7919) % 100)::integer as h) x
           offset 0
         ) st
-        left join bench.session_totals tot on tot.session_id = d.id`,
+        left join bench.session_totals tot on tot.session_id = d.id
+        ) r (${sessionColumns})`,
       ),
     },
     {
@@ -447,6 +453,13 @@ export async function verifyConsistency(client: pg.Client, bigBroker: string): P
         where s.owner_id = $1 and ((s.message_count, s.last_seq, s.thread_count, s.replied_thread_count, s.unread_count)
               is distinct from (coalesce(m.main, 0)::int, coalesce(m.last_seq, 0), coalesce(t.threads, 0)::int,
                                 coalesce(t.replied, 0)::int, coalesce(t.unread, 0)::int))`,
+      params: [bigBroker],
+    },
+    {
+      name: 'broker 1: every card is the one trigger zz_card would write',
+      sql: `
+        select count(*)::int as bad from chat.sessions s
+        where s.owner_id = $1 and s.card::jsonb is distinct from chat_private.session_card_of(s)::jsonb`,
       params: [bigBroker],
     },
     {
