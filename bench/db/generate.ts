@@ -332,9 +332,9 @@ export function generationSteps(shape: DatasetShape, parallelism = 1): Generatio
       name: `sessions (${shape.sessions}; ${shape.bigBrokerSessions} of broker 1), counters from the recount`,
       parts: ranges(shape.sessions, parallelism).map(
         ([first, last]) => `
-        insert into chat.sessions (${sessionColumns}, card)
+        insert into chat.sessions (${sessionColumns}, card, card_version)
         -- The card (the row as the API returns it) as trigger zz_card would write it.
-        select r.*, chat_private.session_card(to_jsonb(r)) from (
+        select r.*, chat_private.session_card(to_jsonb(r)), r.sync_version from (
         select d.id, d.owner_id, d.kind, st.status, st.before_archive,
                case when d.flight then d.from_code || ' → ' || d.to_code || ', ' || (1 + n % 14) || ' pax'
                     else 'General chat #' || bench.rank_of(n) end,
@@ -459,7 +459,8 @@ export async function verifyConsistency(client: pg.Client, bigBroker: string): P
       name: 'broker 1: every card is the one trigger zz_card would write',
       sql: `
         select count(*)::int as bad from chat.sessions s
-        where s.owner_id = $1 and s.card::jsonb is distinct from chat_private.session_card_of(s)::jsonb`,
+        where s.owner_id = $1 and (s.card_version is distinct from s.sync_version
+          or s.card::jsonb is distinct from chat_private.session_card_of(s)::jsonb)`,
       params: [bigBroker],
     },
     {

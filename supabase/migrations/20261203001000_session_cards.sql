@@ -79,6 +79,26 @@ as $$
   select (left(p_card::text, -1) || ', "attention_reason": ' || coalesce(p_reason::text, 'null') || '}')::json
 $$;
 
+-- For list_sessions' choice between walking the tab and reading the ids (below) and for
+-- 20261203001100_search_speed.sql: the share of all sessions (every broker's) whose search text the planner expects to contain
+-- the pattern, from its statistics of search_text. SECURITY DEFINER: the whole table's estimate.
+-- (Volatile: EXPLAIN.)
+create function chat_private.search_session_fraction(p_pattern text) returns double precision
+language plpgsql volatile
+security definer
+set search_path = ''
+as $$
+declare
+  v_plan jsonb;
+  v_total double precision;
+begin
+  execute 'explain (format json) select 1 from chat.sessions s where s.search_text like '
+    || quote_literal(p_pattern) into v_plan;
+  select greatest(c.reltuples, 1) into v_total from pg_class c where c.oid = 'chat.sessions'::regclass;
+  return (v_plan -> 0 -> 'Plan' ->> 'Plan Rows')::double precision / v_total;
+end;
+$$;
+
 -- Same as 20261203000300_search_indexes.sql, returning json assembled from the cards. Each
 -- page query gives its rows' cards and keys as arrays (no per-row JSON work); the items are
 -- json_agg of the first p_limit cards, the cursor the keys of the p_limit-th row.
@@ -106,6 +126,7 @@ declare
   v_match text;
   v_code_patterns text[];
   v_walk integer := 2000;
+  v_skip_walk boolean := false;
   v_walked integer;
   v_wanted integer;
   v_cards json[] := '{}';
@@ -230,6 +251,11 @@ begin
     -- A leg's code is also in search_text (lowercased, see legs_search_text; the legs' codes are
     -- always capitals, checked on every write): a LIKE on it spares most rows the call of leg_codes.
     v_code_patterns := array(select chat_private.search_pattern(c) from unnest(v_codes) as c);
+    -- Rare everywhere (no airport named, few sessions with a matching message, and the planner
+    -- expects fewer than 10 of the walked rows to match by their search text): the walk would
+    -- not fill the page, so read the ids from the indexes at once.
+    v_skip_walk := v_message_ids is not null and cardinality(v_message_ids) <= 1000 and cardinality(v_codes) = 0
+      and chat_private.search_session_fraction(v_pattern) * v_walk < 10;
     v_match := '(s.search_text like $3 or (s.search_text like any ($13) and chat_private.leg_codes(s.legs) && $10) or '
       || case when v_message_ids is not null then 's.id in (select unnest($12::uuid[])))'
          else 'exists (select 1 from chat.messages m where m.owner_id = s.owner_id and m.session_id = s.id '
@@ -279,19 +305,23 @@ begin
     if v_pattern is not null and v_indexed then
       -- The walk, bounded: the first $11 rows of the tab after the cursor, tested one by one
       -- (the messages through $12 when they were read from the index).
-      execute v_select || format(
-        'from (select * from (select s.*, ' || v_current
-        || ' from chat.sessions s where %1$s order by %2$s limit $11) s '
-        'where %3$s order by %2$s limit $8) s', v_where, v_order, v_match)
-        into v_page, v_page_ids, v_page_pinned, v_page_at
-        using v_user, p_tab, v_pattern, v_c_pinned, v_c_time, v_c_id, v_today, v_wanted, v_bucket, v_codes,
-              v_walk, v_message_ids, v_code_patterns;
-      if cardinality(v_page) < v_wanted then
-        execute format('select count(*) from (select 1 from chat.sessions s where %1$s limit $11) s', v_where)
-          into v_walked
+      if not v_skip_walk then
+        execute v_select || format(
+          'from (select * from (select s.*, ' || v_current
+          || ' from chat.sessions s where %1$s order by %2$s limit $11) s '
+          'where %3$s order by %2$s limit $8) s', v_where, v_order, v_match)
+          into v_page, v_page_ids, v_page_pinned, v_page_at
           using v_user, p_tab, v_pattern, v_c_pinned, v_c_time, v_c_id, v_today, v_wanted, v_bucket, v_codes,
-                v_walk;
-        if v_walked >= v_walk then
+                v_walk, v_message_ids, v_code_patterns;
+      end if;
+      if v_skip_walk or cardinality(v_page) < v_wanted then
+        if not v_skip_walk then
+          execute format('select count(*) from (select 1 from chat.sessions s where %1$s limit $11) s', v_where)
+            into v_walked
+            using v_user, p_tab, v_pattern, v_c_pinned, v_c_time, v_c_id, v_today, v_wanted, v_bucket, v_codes,
+                  v_walk;
+        end if;
+        if v_skip_walk or v_walked >= v_walk then
           -- The walk ran out before the page was full: rare matches, read the ids from the indexes.
           if v_ids is null then
             v_ids := chat_private.search_session_ids(v_pattern, v_codes, v_message_ids);
@@ -355,6 +385,8 @@ revoke all on function
   chat_private.card_with_attention(json, jsonb)
 from public, anon, authenticated, service_role;
 -- list_sessions and the trigger run as the caller (the functions only compute from their arguments).
+revoke all on function chat_private.search_session_fraction(text) from public, anon, authenticated, service_role;
+grant execute on function chat_private.search_session_fraction(text) to authenticated, service_role;
 grant execute on function
   chat_private.session_card(jsonb),
   chat_private.session_card_of(chat.sessions),

@@ -13,6 +13,14 @@
 --    its primary key to learn its tab. Now one pass: each branch returns the id with its tab, and
 --    the counts are taken from their union.
 --
+-- 3. The sessions' search text has the same common trigrams (the last message preview): its
+--    trigram index is asked for the rarest word too (by the planner's estimate on search_text,
+--    chat_private.search_session_fraction of 20261203001000_session_cards.sql).
+-- 4. list_sessions walked 2 000 rows of the tab before using the ids even when the planner
+--    could tell the matches were rare (12 ms of the 25 ms of "request #4321"); it now goes
+--    straight to the ids when no airport is named, the message matches are few and the
+--    estimate says the walk would not fill a page (see 20261203001000_session_cards.sql).
+--
 -- Row-level security as before: SECURITY DEFINER helpers in chat_private that filter every
 -- branch on require_user() (never an argument), so they can only ever see the caller's rows.
 
@@ -37,6 +45,57 @@ begin
     end if;
   end loop;
   return v_narrow;
+end;
+$$;
+
+-- As search_message_narrow, for the sessions' search text.
+create function chat_private.search_session_narrow(p_pattern text) returns text
+language plpgsql volatile
+set search_path = ''
+as $$
+declare
+  v_word text;
+  v_share double precision;
+  v_best double precision;
+  v_narrow text := p_pattern;
+begin
+  for v_word in select distinct w[1] from regexp_matches(p_pattern, '[[:alnum:]]{3,}', 'g') as w loop
+    v_share := chat_private.search_session_fraction('%' || v_word || '%');
+    if v_best is null or v_share < v_best then
+      v_best := v_share;
+      v_narrow := '%' || v_word || '%';
+    end if;
+  end loop;
+  return v_narrow;
+end;
+$$;
+
+-- Same as 20261203000300_search_indexes.sql, the search text read through its rarest word.
+create or replace function chat_private.search_session_ids(p_pattern text, p_codes text[], p_message_ids uuid[] default null)
+returns uuid[]
+language plpgsql stable
+security definer
+set search_path = ''
+as $$
+declare
+  v_user uuid := chat_private.require_user();
+  v_narrow text := chat_private.search_session_narrow(p_pattern);
+  v_ids uuid[];
+begin
+  select coalesce(array_agg(distinct x.id), '{}') into v_ids
+  from (
+    select s.id from chat.sessions s
+    where s.owner_id = v_user and s.search_text like v_narrow and (s.search_text || '') like p_pattern
+    union all
+    select s.id from chat.sessions s
+    where s.owner_id = v_user and cardinality(p_codes) > 0 and chat_private.leg_codes(s.legs) && p_codes
+    union all
+    -- Ids handed in are kept only when they are the caller's own sessions too.
+    select s.id from chat.sessions s
+    where s.owner_id = v_user
+      and s.id = any(coalesce(p_message_ids, chat_private.search_message_session_ids(p_pattern)))
+  ) x;
+  return v_ids;
 end;
 $$;
 
@@ -72,13 +131,14 @@ as $$
 declare
   v_user uuid := chat_private.require_user();
   v_message_ids uuid[] := chat_private.search_message_session_ids(p_pattern);
+  v_narrow text := chat_private.search_session_narrow(p_pattern);
 begin
   return query
   select x.id, min(x.bucket)
   from (
     select s.id, case when s.deleted_at is not null then 'trash' else s.tab end as bucket
     from chat.sessions s
-    where s.owner_id = v_user and s.search_text like p_pattern
+    where s.owner_id = v_user and s.search_text like v_narrow and (s.search_text || '') like p_pattern
     union all
     select s.id, case when s.deleted_at is not null then 'trash' else s.tab end
     from chat.sessions s
@@ -132,10 +192,12 @@ end;
 $$;
 
 revoke all on function
+  chat_private.search_session_narrow(text),
   chat_private.search_message_narrow(text),
   chat_private.search_session_buckets(text, text[])
 from public, anon, authenticated, service_role;
 grant execute on function
+  chat_private.search_session_narrow(text),
   chat_private.search_message_narrow(text),
   chat_private.search_session_buckets(text, text[])
 to authenticated, service_role;
