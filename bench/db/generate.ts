@@ -395,6 +395,16 @@ export function generationSteps(shape: DatasetShape, parallelism = 1): Generatio
       ),
     },
     {
+      name: 'airport codes per session (for the search counts), as trigger sessions_leg_codes writes them',
+      parts: [
+        `
+        insert into chat_private.session_leg_codes (owner_id, code, session_id, bucket)
+        select distinct s.owner_id, c.code, s.id, chat_private.session_bucket(s.tab, s.deleted_at)
+        from chat.sessions s
+        cross join lateral unnest(chat_private.leg_codes(s.legs)) as c (code)`,
+      ],
+    },
+    {
       name: 'owner state (tab counts, unread total and clock per broker, from the sessions)',
       parts: [
         `
@@ -461,6 +471,23 @@ export async function verifyConsistency(client: pg.Client, bigBroker: string): P
         select count(*)::int as bad from chat.sessions s
         where s.owner_id = $1 and (s.card_version is distinct from s.sync_version
           or s.card::jsonb is distinct from chat_private.session_card_of(s)::jsonb)`,
+      params: [bigBroker],
+    },
+    {
+      name: 'broker 1: the airport codes per session are those of its legs, with its bucket',
+      sql: `
+        select count(*)::int as bad from (
+          (select s.owner_id, c.code, s.id, chat_private.session_bucket(s.tab, s.deleted_at)
+           from chat.sessions s cross join lateral unnest(chat_private.leg_codes(s.legs)) as c (code)
+           where s.owner_id = $1
+           except
+           select l.owner_id, l.code, l.session_id, l.bucket from chat_private.session_leg_codes l where l.owner_id = $1)
+          union all
+          (select l.owner_id, l.code, l.session_id, l.bucket from chat_private.session_leg_codes l where l.owner_id = $1
+           except
+           select s.owner_id, c.code, s.id, chat_private.session_bucket(s.tab, s.deleted_at)
+           from chat.sessions s cross join lateral unnest(chat_private.leg_codes(s.legs)) as c (code)
+           where s.owner_id = $1)) d`,
       params: [bigBroker],
     },
     {
@@ -566,7 +593,8 @@ export async function generateDataset(
     for (const client of connections) await client.query('set session_replication_role = origin');
     await timed('vacuum (freeze, analyze)', () =>
       main.query(
-        'vacuum (freeze, analyze) auth.users, chat.sessions, chat.operator_threads, chat.messages, chat.owner_state',
+        'vacuum (freeze, analyze) auth.users, chat.sessions, chat.operator_threads, chat.messages, chat.owner_state, ' +
+          'chat_private.session_leg_codes',
       ),
     );
     const bigBroker = (await main.query<{ id: string }>('select bench.broker_id(1) as id')).rows[0]!

@@ -1,9 +1,10 @@
--- Faster indexed search (#16, 20261203001100_search_speed.sql): the message lookup asks the
--- trigram index for the pattern's rarest word and rechecks the whole pattern, the counts come
--- from one pass (search_session_buckets). Same answers as session_matches; another broker's
+-- Faster indexed search (#16, 20261203001100_search_speed.sql, 20261203001200_leg_codes_table.sql):
+-- the message lookup asks the trigram index for the pattern's rarest word and rechecks the whole
+-- pattern, the counts come from one pass (search_session_buckets), the legs' airport codes from a
+-- table the triggers keep. Same answers as session_matches; another broker's
 -- rows are never returned, listed or counted; the helpers are the caller's only.
 \ir helpers/setup.psql
-select plan(13);
+select plan(18);
 
 select pg_temp.add_brokers('alice', 'bob');
 
@@ -68,6 +69,21 @@ select is((select count(*) from chat_private.search_session_buckets('%4321%', '{
 select ok(not exists (select 1 from chat_private.search_session_buckets('%teterboro%', '{KTEB,TEB}') b
                       where b.id in (pg_temp.id('r:bob'), pg_temp.id('r:bobteb'))),
   'search_session_buckets (security definer) never returns another broker''s session');
+
+-- The airport codes per session (20261203001200_leg_codes_table.sql) follow every write.
+select chat.restore_session(pg_temp.id('r:teb'));
+select is(chat.search_counts('Teterboro') - 'version', '{"active": 1, "completed": 1, "archived": 0, "trash": 0}',
+  'a restored session counts in its tab again');
+select chat.update_session(pg_temp.id('r:teb'), '{"legs": [{"from": "KVNY", "to": "KASE", "date": "2030-06-01"}]}',
+  (select s.version from chat.sessions s where s.id = pg_temp.id('r:teb')));
+select is(chat.search_counts('Teterboro') - 'version', pg_temp.reference('Teterboro'),
+  'new legs: the counts follow (equal to the reference)');
+select is(chat.search_counts('Aspen') - 'version', pg_temp.reference('Aspen'), 'for the new airport too');
+select is(pg_temp.error_of('select count(*) from chat_private.session_leg_codes'), '42501',
+  'a broker cannot read the codes table');
+select pg_temp.act_as_service();
+select is(pg_temp.error_of('select count(*) from chat_private.session_leg_codes'), '42501',
+  'nor can the service role');
 
 select pg_temp.act_as_anon();
 select is(pg_temp.error_of('select * from chat_private.search_session_buckets(''%x%'', ''{}'')'), '42501',
