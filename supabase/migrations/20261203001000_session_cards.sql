@@ -143,6 +143,9 @@ declare
   v_next jsonb;
   v_items json;
   v_clock bigint;
+  v_from_pinned boolean;
+  v_from_time timestamptz;
+  v_from_id uuid;
   v_today date;
   v_where text;
   v_order text;
@@ -186,14 +189,19 @@ begin
   -- ORDER BY and LIMIT of an EXISTS, and may then scan the table). Static statements: PL/pgSQL plans them once per
   -- connection (planning a statement on chat.sessions, with its many indexes, costs about as
   -- much as running this page). p_limit ($5) is set to the clamped limit first.
+  -- The bounds are plain variables in the statements: a generic plan keeps a row comparison with
+  -- parameters as an index condition, but not one with coalesce(…) in it (it filtered 50 000 rows).
   p_limit := v_limit;
+  v_from_pinned := coalesce(v_c_pinned, true);
+  v_from_time := coalesce(v_c_time, 'infinity');
+  v_from_id := coalesce(v_c_id, 'ffffffff-ffff-ffff-ffff-ffffffffffff');
   if v_pattern is null and p_tab = 'trash' then
     with page as (
       select case when s.card_version = s.sync_version then s.card else chat_private.session_card_of(s) end as card,
         s.deleted_at, s.id
       from chat.sessions s
       where s.owner_id = v_user and s.deleted_at is not null
-        and (s.deleted_at, s.id) < (coalesce(v_c_time, 'infinity'), coalesce(v_c_id, 'ffffffff-ffff-ffff-ffff-ffffffffffff'))
+        and (s.deleted_at, s.id) < (v_from_time, v_from_id)
       order by s.deleted_at desc, s.id desc limit $5
     ),
     last as (
@@ -213,8 +221,7 @@ begin
         s.pinned, s.last_activity_at, s.id
       from chat.sessions s
       where s.owner_id = v_user and s.tab = p_tab and s.deleted_at is null
-        and (s.pinned, s.last_activity_at, s.id) < (coalesce(v_c_pinned, true), coalesce(v_c_time, 'infinity'),
-          coalesce(v_c_id, 'ffffffff-ffff-ffff-ffff-ffffffffffff'))
+        and (s.pinned, s.last_activity_at, s.id) < (v_from_pinned, v_from_time, v_from_id)
       order by s.pinned desc, s.last_activity_at desc, s.id desc limit $5
     ),
     last as (
