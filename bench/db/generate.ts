@@ -105,6 +105,12 @@ function ranges(count: number, parts: number): Array<[number, number]> {
   return out;
 }
 
+/** The columns of chat.sessions the generator writes (all but the generated ones and the card). */
+const sessionColumns = `id, owner_id, kind, status, status_before_archive, title, trip_type, legs,
+          passengers, stage, outcome, pinned, resume_at, created_at, updated_at, last_activity_at, completed_at,
+          archived_at, deleted_at, departs_on, last_message_preview, message_count, unread_count, thread_count,
+          replied_thread_count, last_seq, metadata, external_ref, version, sync_version`;
+
 /** The generation steps for a shape, the big inserts split into `parallelism` parts. */
 export function generationSteps(shape: DatasetShape, parallelism = 1): GenerationStep[] {
   const S = integer(shape.sessions, 'sessions');
@@ -326,10 +332,9 @@ export function generationSteps(shape: DatasetShape, parallelism = 1): Generatio
       name: `sessions (${shape.sessions}; ${shape.bigBrokerSessions} of broker 1), counters from the recount`,
       parts: ranges(shape.sessions, parallelism).map(
         ([first, last]) => `
-        insert into chat.sessions (id, owner_id, kind, status, status_before_archive, title, trip_type, legs,
-          passengers, stage, outcome, pinned, resume_at, created_at, updated_at, last_activity_at, completed_at,
-          archived_at, deleted_at, departs_on, last_message_preview, message_count, unread_count, thread_count,
-          replied_thread_count, last_seq, metadata, external_ref, version, sync_version)
+        insert into chat.sessions (${sessionColumns}, card, card_version)
+        -- The card (the row as the API returns it) as trigger zz_card would write it.
+        select r.*, chat_private.session_card(to_jsonb(r)), r.sync_version from (
         select d.id, d.owner_id, d.kind, st.status, st.before_archive,
                case when d.flight then d.from_code || ' → ' || d.to_code || ', ' || (1 + n % 14) || ' pax'
                     else 'General chat #' || bench.rank_of(n) end,
@@ -385,8 +390,19 @@ export function generationSteps(shape: DatasetShape, parallelism = 1): Generatio
           from (select ((n::bigint * 7919) % 100)::integer as h) x
           offset 0
         ) st
-        left join bench.session_totals tot on tot.session_id = d.id`,
+        left join bench.session_totals tot on tot.session_id = d.id
+        ) r (${sessionColumns})`,
       ),
+    },
+    {
+      name: 'airport codes per session (for the search counts), as trigger sessions_leg_codes writes them',
+      parts: [
+        `
+        insert into chat_private.session_leg_codes (owner_id, code, session_id, bucket)
+        select distinct s.owner_id, c.code, s.id, chat_private.session_bucket(s.tab, s.deleted_at)
+        from chat.sessions s
+        cross join lateral unnest(chat_private.leg_codes(s.legs)) as c (code)`,
+      ],
     },
     {
       name: 'owner state (tab counts, unread total and clock per broker, from the sessions)',
@@ -447,6 +463,31 @@ export async function verifyConsistency(client: pg.Client, bigBroker: string): P
         where s.owner_id = $1 and ((s.message_count, s.last_seq, s.thread_count, s.replied_thread_count, s.unread_count)
               is distinct from (coalesce(m.main, 0)::int, coalesce(m.last_seq, 0), coalesce(t.threads, 0)::int,
                                 coalesce(t.replied, 0)::int, coalesce(t.unread, 0)::int))`,
+      params: [bigBroker],
+    },
+    {
+      name: 'broker 1: every card is the one trigger zz_card would write',
+      sql: `
+        select count(*)::int as bad from chat.sessions s
+        where s.owner_id = $1 and (s.card_version is distinct from s.sync_version
+          or s.card::jsonb is distinct from chat_private.session_card_of(s)::jsonb)`,
+      params: [bigBroker],
+    },
+    {
+      name: 'broker 1: the airport codes per session are those of its legs, with its bucket',
+      sql: `
+        select count(*)::int as bad from (
+          (select s.owner_id, c.code, s.id, chat_private.session_bucket(s.tab, s.deleted_at)
+           from chat.sessions s cross join lateral unnest(chat_private.leg_codes(s.legs)) as c (code)
+           where s.owner_id = $1
+           except
+           select l.owner_id, l.code, l.session_id, l.bucket from chat_private.session_leg_codes l where l.owner_id = $1)
+          union all
+          (select l.owner_id, l.code, l.session_id, l.bucket from chat_private.session_leg_codes l where l.owner_id = $1
+           except
+           select s.owner_id, c.code, s.id, chat_private.session_bucket(s.tab, s.deleted_at)
+           from chat.sessions s cross join lateral unnest(chat_private.leg_codes(s.legs)) as c (code)
+           where s.owner_id = $1)) d`,
       params: [bigBroker],
     },
     {
@@ -552,7 +593,8 @@ export async function generateDataset(
     for (const client of connections) await client.query('set session_replication_role = origin');
     await timed('vacuum (freeze, analyze)', () =>
       main.query(
-        'vacuum (freeze, analyze) auth.users, chat.sessions, chat.operator_threads, chat.messages, chat.owner_state',
+        'vacuum (freeze, analyze) auth.users, chat.sessions, chat.operator_threads, chat.messages, chat.owner_state, ' +
+          'chat_private.session_leg_codes',
       ),
     );
     const bigBroker = (await main.query<{ id: string }>('select bench.broker_id(1) as id')).rows[0]!

@@ -63,9 +63,10 @@ const attentionBucket = `case
 const attentionOrder = `${attentionBucket}, case when ${attentionBucket} = 3 then s.pinned end desc nulls last,
     s.last_activity_at desc, s.id desc`;
 
-/** A page of sessions as list_sessions builds it, from any `where … order by … limit/offset` tail. */
+/** A page of sessions as list_sessions builds it (the rows' cards), from any `where … order by …
+ * limit/offset` tail. */
 function sessionsPage(order: string, tail: string): string {
-  return `select coalesce(jsonb_agg(to_jsonb(s) - 'search_text' order by ${order}), '[]')
+  return `select coalesce(json_agg(s.card order by ${order}), '[]')
     from (select * from chat.sessions s where ${tail}) s`;
 }
 

@@ -64,7 +64,8 @@ select is_empty($$
     and a.grantee = 0 and a.privilege_type = 'EXECUTE'
 $$, 'PUBLIC has EXECUTE on no function of chat or chat_private');
 
--- Except the search's index lookups (20261203000300_search_indexes.sql): RLS keeps PostgreSQL
+-- Except the search's index lookups (20261203000300_search_indexes.sql, and the counts' one pass
+-- of 20261203001100_search_speed.sql): RLS keeps PostgreSQL
 -- from using a trigram index (`like` is not leakproof), so they read as the owner, restricted
 -- to the caller's auth.uid() (15_search_indexes.sql proves they never return another
 -- broker's rows).
@@ -73,7 +74,8 @@ select set_eq($$
   where p.pronamespace = 'chat_private'::regnamespace and p.prosecdef
     and (has_function_privilege('authenticated', p.oid, 'execute')
          or has_function_privilege('service_role', p.oid, 'execute'))
-$$, array['search_session_ids', 'search_message_session_ids', 'search_message_estimate'],
+$$, array['search_session_ids', 'search_message_session_ids', 'search_message_estimate', 'search_session_buckets',
+  'search_session_fraction'],
   'no SECURITY DEFINER helper (tick, bookkeeping) is callable by an API role but the search''s index lookups');
 
 select ok(not has_schema_privilege('anon', 'chat', 'usage') and not has_schema_privilege('anon', 'chat_private', 'usage'),

@@ -95,22 +95,22 @@ select '# s5 paused' from chat.transition_session(pg_temp.id('s5'), 'pause');
 select '# s6 completed' from chat.transition_session(pg_temp.id('s6'), 'complete', 'won');
 select '# s7 archived' from chat.transition_session(pg_temp.id('s7'), 'archive');
 
-select is((select jsonb_array_length(chat.list_sessions('active') -> 'items')), 7,
+select is((select jsonb_array_length(chat.list_sessions('active')::jsonb -> 'items')), 7,
   'the Active tab lists active and paused sessions');
-select is((select jsonb_path_query_array(chat.list_sessions('completed') -> 'items', '$[*].title')), '["Request 6"]',
+select is((select jsonb_path_query_array(chat.list_sessions('completed')::jsonb -> 'items', '$[*].title')), '["Request 6"]',
   'the Completed tab lists completed sessions');
-select is((select jsonb_path_query_array(chat.list_sessions('archived') -> 'items', '$[*].title')), '["Request 7"]',
+select is((select jsonb_path_query_array(chat.list_sessions('archived')::jsonb -> 'items', '$[*].title')), '["Request 7"]',
   'the Archived tab lists archived sessions');
-select is((select (chat.list_sessions('active') -> 'items' -> 0 ->> 'title')), 'Smith family (VIP)',
+select is((select (chat.list_sessions('active')::jsonb -> 'items' -> 0 ->> 'title')), 'Smith family (VIP)',
   'pinned sessions lead the recent order');
-select ok(not (chat.list_sessions('active') -> 'items' -> 0) ? 'search_text', 'items do not leak the internal search column');
-select is((select jsonb_path_query_array(chat.list_sessions('active', p_search => 'lfmn') -> 'items', '$[*].title')),
+select ok(not (chat.list_sessions('active')::jsonb -> 'items' -> 0) ? 'search_text', 'items do not leak the internal search column');
+select is((select jsonb_path_query_array(chat.list_sessions('active', p_search => 'lfmn')::jsonb -> 'items', '$[*].title')),
   '["Request 3"]', 'search matches airports, case-insensitively');
-select is((select jsonb_path_query_array(chat.list_sessions('active', p_search => 'note 4') -> 'items', '$[*].title')),
+select is((select jsonb_path_query_array(chat.list_sessions('active', p_search => 'note 4')::jsonb -> 'items', '$[*].title')),
   '["Request 4"]', 'search matches the last-message preview');
-select is((select jsonb_path_query_array(chat.list_sessions('active', p_search => 'ops QUEST') -> 'items', '$[*].title')),
+select is((select jsonb_path_query_array(chat.list_sessions('active', p_search => 'ops QUEST')::jsonb -> 'items', '$[*].title')),
   '["Ops questions"]', 'search matches the title');
-select is((select jsonb_array_length(chat.list_sessions('active', p_search => '%') -> 'items')), 0,
+select is((select jsonb_array_length(chat.list_sessions('active', p_search => '%')::jsonb -> 'items')), 0,
   'a search for % is literal, not a wildcard');
 
 -- Walk the Active tab two by two: every session once, in the one-page order.
@@ -123,7 +123,7 @@ declare
 begin
   loop
     v_n := v_n + 1;
-    v_page := chat.list_sessions('active', 'recent', null, v_cursor, 2);
+    v_page := chat.list_sessions('active', 'recent', null, v_cursor, 2)::jsonb;
     insert into walked select v_n, (e ->> 'id')::uuid, (v_n - 1) * 2 + i::int
     from jsonb_array_elements(v_page -> 'items') with ordinality as x (e, i);
     v_cursor := v_page -> 'next_cursor';
@@ -135,15 +135,15 @@ select is((select count(*) from walked), 7::bigint, 'keyset pages of 2 hold 7 ro
 select is((select count(distinct id) from walked), 7::bigint, 'no session appears twice across pages');
 select is((select max(page) from walked), 4, 'four pages, the last one ends the walk');
 select is((select array_agg(id order by pos) from walked),
-  (select array_agg((e ->> 'id')::uuid order by i) from jsonb_array_elements(chat.list_sessions('active', p_limit => 50) -> 'items') with ordinality as x (e, i)),
+  (select array_agg((e ->> 'id')::uuid order by i) from jsonb_array_elements(chat.list_sessions('active', p_limit => 50)::jsonb -> 'items') with ordinality as x (e, i)),
   'the pages concatenate to the single-page order');
 
-select is((select jsonb_path_query_array(chat.list_sessions('trash') -> 'items', '$[*].id')), '[]',
+select is((select jsonb_path_query_array(chat.list_sessions('trash')::jsonb -> 'items', '$[*].id')), '[]',
   'the trash is empty');
 select '# s1 trashed' from chat.delete_session(pg_temp.id('s1'));
-select is((select jsonb_path_query_array(chat.list_sessions('trash') -> 'items', '$[*].title')), '["Request 1"]',
+select is((select jsonb_path_query_array(chat.list_sessions('trash')::jsonb -> 'items', '$[*].title')), '["Request 1"]',
   'the trash tab lists trashed sessions');
-select is((select jsonb_array_length(chat.list_sessions('active') -> 'items')), 6,
+select is((select jsonb_array_length(chat.list_sessions('active')::jsonb -> 'items')), 6,
   'a trashed session leaves its tab');
 
 -- Needs attention: unread operator replies, then departures within 48 hours, then paused
@@ -156,9 +156,9 @@ select pg_temp.act_as_service();
 select '# operator replied on s4' from chat.record_operator_message(pg_temp.id('reply'), pg_temp.id('s4'), 'We can quote a Challenger 350',
   p_operator_name => 'Jetcraft', p_thread_external_ref => 'op-1');
 select pg_temp.act_as('alice');
-select is((select jsonb_path_query_array(chat.list_sessions('active', 'attention') -> 'items', '$[0 to 2].title')),
+select is((select jsonb_path_query_array(chat.list_sessions('active', 'attention')::jsonb -> 'items', '$[0 to 2].title')),
   '["Request 4", "Request 2", "Request 5"]', 'attention order: unread reply, departure within 48 h, paused and due');
-select is((select jsonb_array_length(chat.list_sessions('active', 'attention') -> 'items')), 6,
+select is((select jsonb_array_length(chat.list_sessions('active', 'attention')::jsonb -> 'items')), 6,
   'the attention order lists the whole tab');
 
 create temp table attention_walk (id uuid, pos int);
@@ -170,7 +170,7 @@ declare
 begin
   loop
     v_n := v_n + 1;
-    v_page := chat.list_sessions('active', 'attention', null, v_cursor, 1);
+    v_page := chat.list_sessions('active', 'attention', null, v_cursor, 1)::jsonb;
     insert into attention_walk select (e ->> 'id')::uuid, v_n from jsonb_array_elements(v_page -> 'items') as e;
     v_cursor := v_page -> 'next_cursor';
     exit when v_cursor is null or jsonb_typeof(v_cursor) = 'null' or v_n > 10;
@@ -178,7 +178,7 @@ begin
 end;
 $$;
 select is((select array_agg(id order by pos) from attention_walk),
-  (select array_agg((e ->> 'id')::uuid order by i) from jsonb_array_elements(chat.list_sessions('active', 'attention') -> 'items') with ordinality as x (e, i)),
+  (select array_agg((e ->> 'id')::uuid order by i) from jsonb_array_elements(chat.list_sessions('active', 'attention')::jsonb -> 'items') with ordinality as x (e, i)),
   'keyset pages of 1 through the attention order match the single page, across buckets');
 
 -- Counts --------------------------------------------------------------------------------------

@@ -69,7 +69,7 @@ from (values
 
 select is(
   (select count(*) from unnest(array['active', 'completed', 'archived', 'trash']) as tab,
-     jsonb_array_elements(chat.list_sessions(tab) -> 'items') as e
+     jsonb_array_elements(chat.list_sessions(tab)::jsonb -> 'items') as e
    where (e ->> 'owner_id')::uuid <> pg_temp.id('bob')),
   0::bigint, 'Bob''s list shows none of Alice''s sessions in any tab');
 select is(chat.session_counts() - 'version',
@@ -176,7 +176,7 @@ select '# token: Bob with a service_role claim' where set_config('request.jwt.cl
 select is(pg_temp.error_of(format('select chat.append_message(gen_random_uuid(), %L, ''hi'')', pg_temp.id('a-trip'))),
   'PT404 not_found', 'a service_role claim on an authenticated connection grants nothing');
 select '# token: no user' where set_config('request.jwt.claims', json_build_object('role', 'authenticated')::text, true) is not null;
-select is(pg_temp.error_of('select chat.list_sessions()'), '42501 unauthenticated', 'no user in the token: unauthenticated');
+select is(pg_temp.error_of('select chat.list_sessions()::jsonb'), '42501 unauthenticated', 'no user in the token: unauthenticated');
 select is(pg_temp.error_of('select chat.create_session(gen_random_uuid(), ''general'')'), '42501 unauthenticated',
   'no user in the token: nothing can be created');
 select is_empty('select id from chat.sessions', 'no user in the token: no rows visible');

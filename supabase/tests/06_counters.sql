@@ -232,12 +232,12 @@ select pg_temp.act_as('carol');
 select is(chat.session_counts() - 'version', pg_temp.recount_tabs(), 'session_counts() of carol = a recount of what she sees');
 
 select pg_temp.act_as('alice');
-select is((select count(*) from jsonb_array_elements(chat.list_sessions('active', p_limit => 200) -> 'items')),
+select is((select count(*) from jsonb_array_elements(chat.list_sessions('active', p_limit => 200)::jsonb -> 'items')),
   (select count(*) from chat.sessions where deleted_at is null and status in ('active', 'paused')),
   'the Active tab lists as many sessions as it counts');
 select is(
   (select sum((e ->> 'unread_count')::int) from unnest(array['active', 'completed', 'archived']) as tab,
-     jsonb_array_elements(chat.list_sessions(tab, p_limit => 200) -> 'items') as e),
+     jsonb_array_elements(chat.list_sessions(tab, p_limit => 200)::jsonb -> 'items') as e),
   (chat.session_counts() ->> 'unread')::bigint,
   'the cards'' unread counts add up to the total unread');
 

@@ -86,14 +86,14 @@ from (values
   ('a patch writing the owner', pg_temp.patch(format('{"owner_id": "%s"}', gen_random_uuid()))),
   ('a patch writing a counter', pg_temp.patch('{"unread_count": 0}')),
   ('a patch that is not an object', pg_temp.patch('["title"]')),
-  ('a list page of 0', 'select chat.list_sessions(p_limit => 0)'),
-  ('a list page of -1', 'select chat.list_sessions(p_limit => -1)'),
+  ('a list page of 0', 'select chat.list_sessions(p_limit => 0)::jsonb'),
+  ('a list page of -1', 'select chat.list_sessions(p_limit => -1)::jsonb'),
   ('a message page of 0', format('select chat.list_messages(%L, p_limit => 0)', pg_temp.id('trip'))),
-  ('an unknown tab', 'select chat.list_sessions(''pinned'')'),
-  ('an unknown order', 'select chat.list_sessions(''active'', ''alphabetical'')'),
-  ('a search of 201 characters', format('select chat.list_sessions(p_search => %L)', repeat('s', 201))),
-  ('a forged cursor', 'select chat.list_sessions(p_cursor => ''{"at": "yesterday", "id": 1}'')'),
-  ('a cursor that is not an object', 'select chat.list_sessions(p_cursor => ''[1]'')')
+  ('an unknown tab', 'select chat.list_sessions(''pinned'')::jsonb'),
+  ('an unknown order', 'select chat.list_sessions(''active'', ''alphabetical'')::jsonb'),
+  ('a search of 201 characters', format('select chat.list_sessions(p_search => %L)::jsonb', repeat('s', 201))),
+  ('a forged cursor', 'select chat.list_sessions(p_cursor => ''{"at": "yesterday", "id": 1}'')::jsonb'),
+  ('a cursor that is not an object', 'select chat.list_sessions(p_cursor => ''[1]'')::jsonb')
 ) as t (label, call);
 
 select is(pg_temp.fingerprint(), (select fingerprint from before_refusals), 'the refused calls wrote nothing at all');
@@ -113,8 +113,8 @@ select is((select jsonb_path_query_array(legs, '$[*].from') from chat.update_ses
 -- Page sizes are capped.
 select '# sessions: ' || count(*) from generate_series(1, 205) as n,
   lateral chat.create_session(pg_temp.id('bulk' || n), 'general', 'Bulk ' || n) as s;
-select is(jsonb_array_length(chat.list_sessions(p_limit => 500) -> 'items'), 200, 'a list page holds at most 200 sessions');
-select isnt(chat.list_sessions(p_limit => 500) -> 'next_cursor', 'null'::jsonb, 'and points to the rest');
+select is(jsonb_array_length(chat.list_sessions(p_limit => 500)::jsonb -> 'items'), 200, 'a list page holds at most 200 sessions');
+select isnt(chat.list_sessions(p_limit => 500)::jsonb -> 'next_cursor', 'null'::jsonb, 'and points to the rest');
 select '# messages: ' || count(*) from generate_series(1, 205) as n,
   lateral chat.append_message(gen_random_uuid(), pg_temp.id('bulk1'), 'Message ' || n) as m;
 select is(jsonb_array_length(chat.list_messages(pg_temp.id('bulk1'), p_limit => 500) -> 'items'), 200,

@@ -93,6 +93,7 @@ insert into writable values
   ('sessions', 'thread_count', ''), ('sessions', 'replied_thread_count', ''), ('sessions', 'last_seq', ''),
   ('sessions', 'metadata', 'insert update'), ('sessions', 'external_ref', 'insert update'), ('sessions', 'version', ''),
   ('sessions', 'sync_version', ''), ('sessions', 'tab', 'generated'), ('sessions', 'search_text', 'generated'),
+  ('sessions', 'card', ''), ('sessions', 'card_version', ''),
   ('operator_threads', 'id', 'insert'), ('operator_threads', 'session_id', 'insert'), ('operator_threads', 'owner_id', ''),
   ('operator_threads', 'operator_name', 'insert'), ('operator_threads', 'external_ref', 'insert'),
   ('operator_threads', 'status', 'update'), ('operator_threads', 'last_message_preview', ''),

@@ -201,7 +201,7 @@ select '# operator: ' || seq from chat.record_operator_message(gen_random_uuid()
 select pg_temp.act_as('carol');
 
 create temp table attention as
-select e as row, i as pos from jsonb_array_elements(chat.list_sessions('active', 'attention') -> 'items') with ordinality as x (e, i);
+select e as row, i as pos from jsonb_array_elements(chat.list_sessions('active', 'attention')::jsonb -> 'items') with ordinality as x (e, i);
 select is((select jsonb_agg(jsonb_build_object('title', row ->> 'title', 'reason', row -> 'attention_reason') order by pos) from attention),
   jsonb_build_array(
     jsonb_build_object('title', 'Replied', 'reason', '{"kind": "unread", "count": 2}'::jsonb),
@@ -240,7 +240,7 @@ declare
   v_n int := 0;
 begin
   loop
-    v_page := chat.list_sessions('active', 'attention', null, v_cursor, 1);
+    v_page := chat.list_sessions('active', 'attention', null, v_cursor, 1)::jsonb;
     insert into attention_walk select e, v_n from jsonb_array_elements(v_page -> 'items') as e;
     v_n := v_n + 1;
     v_cursor := v_page -> 'next_cursor';
@@ -251,7 +251,7 @@ $$;
 select is((select jsonb_agg(row -> 'attention_reason' order by pos) from attention_walk),
   (select jsonb_agg(row -> 'attention_reason' order by pos) from attention),
   'pages of one carry the same reasons as the single page');
-select is((select count(*) from jsonb_array_elements(chat.list_sessions('active', 'recent') -> 'items') as e
+select is((select count(*) from jsonb_array_elements(chat.list_sessions('active', 'recent')::jsonb -> 'items') as e
   where e ? 'attention_reason'), 0::bigint, 'the recent order carries no attention reason');
 
 select * from finish();

@@ -28,7 +28,7 @@ select pg_temp.act_as('alice');
 create function pg_temp.found(p_tab text, p_search text) returns text
 language sql as $$
   select coalesce(string_agg(i ->> 'title', ', ' order by i ->> 'title'), '')
-  from jsonb_array_elements(chat.list_sessions(p_tab, 'recent', p_search) -> 'items') i
+  from jsonb_array_elements(chat.list_sessions(p_tab, 'recent', p_search)::jsonb -> 'items') i
 $$;
 
 select is(pg_temp.found('active', 'Teterboro'), 'Smith family', 'an airport city finds the session (KTEB)');

@@ -53,7 +53,7 @@ declare
   v_titles text[] := '{}';
 begin
   loop
-    v_page := chat.list_sessions(p_tab, 'recent', p_search, v_cursor, p_limit);
+    v_page := chat.list_sessions(p_tab, 'recent', p_search, v_cursor, p_limit)::jsonb;
     v_titles := v_titles || array(select i ->> 'title' from jsonb_array_elements(v_page -> 'items') with ordinality as x (i, n) order by n);
     v_cursor := v_page -> 'next_cursor';
     exit when v_cursor is null or jsonb_typeof(v_cursor) = 'null';
