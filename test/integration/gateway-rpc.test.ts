@@ -1,11 +1,11 @@
 // The local backend's RPC contract, driven with the real supabase-js over real PostgreSQL:
 // response shapes, arguments, GET/HEAD, counts, request settings, profiles, CORS, static files.
 import assert from 'node:assert/strict';
-import pg from 'pg';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { messagesSent } from '../support/pg-messages.js';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import {
   FIXTURE_SCHEMA,
@@ -214,22 +214,13 @@ describe('dev-backend gateway: RPC contract over PostgreSQL', () => {
     it('sends a call, its request settings and the commit to the database in one message', async () => {
       // Every message the gateway's connections send while one request is served (the backend runs
       // in this process; the count is exact, not a timing).
-      const sent: string[] = [];
-      // eslint-disable-next-line @typescript-eslint/unbound-method -- called with apply(this) below
-      const original = pg.Client.prototype.query;
-      pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-        if (typeof args[0] === 'string') sent.push(args[0]);
-        return (original as (...a: unknown[]) => unknown).apply(this, args);
-      } as typeof original;
-      try {
+      const sent = await messagesSent(async () => {
         const { data, error } = await ann.schema(FIXTURE_SCHEMA).rpc('list_numbers', { n: 2 });
         assert.equal(error, null);
         assert.deepEqual(data, [1, 2]);
         const volatile = await ann.schema('chat').rpc('session_counts');
         assert.equal(volatile.error, null);
-      } finally {
-        pg.Client.prototype.query = original;
-      }
+      });
       assert.equal(sent.length, 2, sent.join('\n---\n'));
       for (const message of sent) {
         assert.match(message, /^begin isolation level read committed/);

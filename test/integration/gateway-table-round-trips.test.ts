@@ -1,8 +1,8 @@
 // Table endpoints reach the database in one message (begin, request settings, statement, commit)
 // once the gateway knows the table, and a table that changed is described again.
 import assert from 'node:assert/strict';
-import pg from 'pg';
 import { after, before, describe, it } from 'node:test';
+import { messagesSent } from '../support/pg-messages.js';
 import {
   FIXTURE_SCHEMA,
   randomJwtSecret,
@@ -11,23 +11,6 @@ import {
 } from '../support/backend.js';
 
 const ANN = '0b7f6a52-3c1d-4b1e-9a57-1a2b3c4d5e21';
-
-/** Every message the gateway's connections send while `work` runs (the backend is in-process). */
-async function messagesSent(work: () => Promise<void>): Promise<string[]> {
-  const sent: string[] = [];
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- called with apply(this) below
-  const original = pg.Client.prototype.query;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    if (typeof args[0] === 'string') sent.push(args[0]);
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof original;
-  try {
-    await work();
-  } finally {
-    pg.Client.prototype.query = original;
-  }
-  return sent;
-}
 
 describe('dev-backend gateway: table requests in one message', () => {
   let contract: ContractBackend;
