@@ -269,8 +269,10 @@ export abstract class SessionCardElement extends ReactiveElement {
 }
 
 /**
- * The card with the "Waiting to send" marker in its header, before the time (its clock is drawn
- * by CSS). The header is aria-hidden with the rest of the summary; the description says it.
+ * The card with the "Waiting to send" marker in its header in place of the time (its clock is
+ * drawn by CSS): in a 360 px sidebar the title keeps its room while the change waits, and the
+ * last activity is back once it is sent. The header is aria-hidden with the rest of the summary;
+ * the description says it.
  */
 function withQueuedMarker(card: CardElement, text: string): CardElement {
   const marker: CardElement = { tag: 'span', part: 'queued', attributes: { title: text }, text };
@@ -278,7 +280,8 @@ function withQueuedMarker(card: CardElement, text: string): CardElement {
     if (!child || child.part !== 'header') return child;
     const inHeader = [...(child.children ?? [])];
     const time = inHeader.findIndex((entry) => entry && entry.part === 'time');
-    inHeader.splice(time === -1 ? inHeader.length : time, 0, marker);
+    if (time === -1) inHeader.push(marker);
+    else inHeader.splice(time, 1, marker);
     return { ...child, children: inHeader };
   });
   return { ...card, children };

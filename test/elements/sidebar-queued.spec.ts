@@ -34,7 +34,7 @@ async function created(client: ChatSessionsClient, title: string): Promise<Sessi
 /** The text of the sidebar's toast region (always rendered, empty when nothing is said). */
 function toastText(sidebar: ChatSidebar): string {
   const region = shadow(sidebar).querySelector('.toasts');
-  expect(region, 'the toast region').not.to.equal(null);
+  expect(region !== null, 'the toast region').to.equal(true);
   return textOf(region);
 }
 
@@ -45,6 +45,15 @@ function statusLine(sidebar: ChatSidebar): string {
 
 function marker(sidebar: ChatSidebar, id: string): HTMLElement | null {
   return card(sidebar, id)?.shadowRoot?.querySelector<HTMLElement>('[part~="queued"]') ?? null;
+}
+
+/**
+ * Whether the card shows its time of last activity. Elements are asserted through booleans in
+ * this file: a failing `expect(element)` made the test runner hang for its whole timeout instead
+ * of reporting (the element is serialized with the error).
+ */
+function hasTime(sidebar: ChatSidebar, id: string): boolean {
+  return card(sidebar, id)?.shadowRoot?.querySelector('[part~="time"]') != null;
 }
 
 /** With a card focused: opens its actions menu with Shift+F10 and picks `action` with the arrows. */
@@ -102,7 +111,7 @@ describe('<chat-sidebar> queued list actions', () => {
     const toPause = await created(tab.chat, 'Pause me offline');
     const toPin = await created(tab.chat, 'Pin me offline');
     const { runtime, sidebar } = await mountOfflineSidebar(broker.userId, tab.chat, 2);
-    expect(marker(sidebar, toPause.id)).to.equal(null);
+    expect(marker(sidebar, toPause.id) === null, 'no mark yet').to.equal(true);
 
     tab.online = false;
     card(sidebar, toPause.id)!.focus();
@@ -121,10 +130,13 @@ describe('<chat-sidebar> queued list actions', () => {
     for (const id of [toPause.id, toPin.id]) {
       expect(card(sidebar, id)!.hasAttribute('queued')).to.equal(true);
       expect(card(sidebar, id)!.matches(':state(queued)')).to.equal(true);
+      // The marker stands where the time was: the title keeps its room in a narrow sidebar.
+      expect(hasTime(sidebar, id), 'the time is hidden while queued').to.equal(false);
     }
     const pausedCard = card(sidebar, toPause.id)!.shadowRoot!;
     expect(textOf(pausedCard.querySelector('[part~="status"]'))).to.equal('Paused');
-    expect(card(sidebar, toPin.id)!.shadowRoot!.querySelector('[part~="pin"]')).not.to.equal(null);
+    const pinIcon = card(sidebar, toPin.id)!.shadowRoot!.querySelector('[part~="pin"]');
+    expect(pinIcon !== null, 'the pin shows').to.equal(true);
     expect(statusLine(sidebar)).to.match(/2 changes waiting to be sent\.$/);
     // Nothing refused: no error toast for a change that only waits.
     expect(toastText(sidebar)).to.equal('');
@@ -135,11 +147,12 @@ describe('<chat-sidebar> queued list actions', () => {
 
     tab.online = true; // the connection returns
     await eventually(() => {
-      expect(marker(sidebar, toPause.id)).to.equal(null);
-      expect(marker(sidebar, toPin.id)).to.equal(null);
+      expect(marker(sidebar, toPause.id) === null, 'pause sent').to.equal(true);
+      expect(marker(sidebar, toPin.id) === null, 'pin sent').to.equal(true);
     }, 10_000);
     await eventually(() => expect(runtime.connection.getSnapshot().queued).to.equal(0));
     expect(card(sidebar, toPause.id)!.hasAttribute('queued')).to.equal(false);
+    expect(hasTime(sidebar, toPause.id), 'the last activity is back').to.equal(true);
     expect(tab.sent.filter((fn) => fn === 'transition_session')).to.have.length(1);
     expect(tab.sent.filter((fn) => fn === 'set_session_pinned')).to.have.length(1);
     const check = broker.client();
