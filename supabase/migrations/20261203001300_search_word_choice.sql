@@ -14,17 +14,18 @@
 --   share of the histogram that contains the word, as the planner estimates LIKE '%word%',
 --   plus the most common values that contain it. For the messages these are the statistics
 --   of the trigram index's expression lower(content) (ANALYZE gathers them for expression
---   indexes), the very numbers the EXPLAIN estimate came from; ties go to the longer word
---   (more trigrams), then the first in order;
+--   indexes), the very numbers the EXPLAIN estimate came from. Ties (commonly: no sampled
+--   row holds either word, both are rare) go to the word typed first: for "chat #4321" in
+--   the bench, "chat" (in none of broker 1's messages) rather than "4321" (in 82);
 -- - search_session_fraction is the same computation in PL/pgSQL (its plan kept).
 -- The matches are unchanged: the index is asked for one word of the pattern and the whole
 -- pattern is rechecked on every row it returns, whichever word is chosen.
 
 -- The word of p_words (letters and digits, no LIKE wildcard) that the statistics expect in
--- the fewest rows: of chat.messages' lower(content) when p_messages, else of
--- chat.sessions.search_text. SECURITY DEFINER: pg_stats shows only what the caller may read
--- (nothing of a table under row-level security); it reads statistics only, never a row, and
--- only for a signed-in caller.
+-- the fewest rows (the first of p_words on a tie): of chat.messages' lower(content) when
+-- p_messages, else of chat.sessions.search_text. SECURITY DEFINER: pg_stats shows only what
+-- the caller may read (nothing of a table under row-level security); it reads statistics
+-- only, never a row, and only for a signed-in caller.
 create function chat_private.search_rarest_word(p_words text[], p_messages boolean) returns text
 language plpgsql stable
 security definer
@@ -48,13 +49,13 @@ begin
     and v_user is not null
   limit 1;
   select w.word into v_word
-  from unnest(p_words) as w (word)
+  from unnest(p_words) with ordinality as w (word, n)
   order by
     coalesce((select sum(c.freq) from unnest(v_common, v_freqs) as c (value, freq)
               where c.value like '%' || w.word || '%'), 0)
     + coalesce(v_rest, 1) * coalesce((select count(*) filter (where h.value like '%' || w.word || '%')::double precision
                                       / nullif(count(*), 0) from unnest(v_hist) as h (value)), 1),
-    length(w.word) desc, w.word
+    w.n
   limit 1;
   return v_word;
 end;
@@ -67,8 +68,9 @@ language plpgsql stable
 set search_path = ''
 as $$
 declare
-  -- The words: three or more letters or digits in a row, each once.
-  v_words text[] := array(select distinct w[1] from regexp_matches(p_pattern, '[[:alnum:]]{3,}', 'g') as w);
+  -- The words: three or more letters or digits in a row, each once, in the order typed.
+  v_words text[] := array(select m.w[1] from regexp_matches(p_pattern, '[[:alnum:]]{3,}', 'g') with ordinality as m (w, n)
+                           group by m.w[1] order by min(m.n));
 begin
   if cardinality(v_words) = 0 then
     return p_pattern;
@@ -85,8 +87,9 @@ language plpgsql stable
 set search_path = ''
 as $$
 declare
-  -- The words: three or more letters or digits in a row, each once.
-  v_words text[] := array(select distinct w[1] from regexp_matches(p_pattern, '[[:alnum:]]{3,}', 'g') as w);
+  -- The words: three or more letters or digits in a row, each once, in the order typed.
+  v_words text[] := array(select m.w[1] from regexp_matches(p_pattern, '[[:alnum:]]{3,}', 'g') with ordinality as m (w, n)
+                           group by m.w[1] order by min(m.n));
 begin
   if cardinality(v_words) = 0 then
     return p_pattern;
