@@ -4,7 +4,7 @@
 -- table the triggers keep. Same answers as session_matches; another broker's
 -- rows are never returned, listed or counted; the helpers are the caller's only.
 \ir helpers/setup.psql
-select plan(27);
+select plan(28);
 
 select pg_temp.add_brokers('alice', 'bob');
 
@@ -101,6 +101,10 @@ from generate_series(1, 30) as n;
 select is(chat_private.search_rarest_word(array['price', 'please', '4321'], true), 'price',
   'without statistics (every word alike) the first word is chosen');
 select is(chat_private.search_message_narrow('%zeta 4321 alpha zeta%'), '%zeta%', 'the first word typed, on a tie');
+select ok((select bool_and('plan_cache_mode=force_custom_plan' = any (p.proconfig)) from pg_proc p
+           where p.oid in ('chat_private.search_session_buckets(text, text[])'::regprocedure,
+                           'chat_private.search_session_ids(text, text[], uuid[])'::regprocedure)),
+  'the union of the matches is planned for each call (no generic plan without the pattern)');
 select is(chat_private.search_message_session_ids('%request #4321%'), array[pg_temp.id('r:hit')],
   'the same match with more messages, bob''s never');
 select is(chat.search_counts('request #4321') - 'version', pg_temp.reference('request #4321'),
