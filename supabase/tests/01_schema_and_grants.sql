@@ -75,7 +75,7 @@ select set_eq($$
     and (has_function_privilege('authenticated', p.oid, 'execute')
          or has_function_privilege('service_role', p.oid, 'execute'))
 $$, array['search_session_ids', 'search_message_session_ids', 'search_message_estimate', 'search_session_buckets',
-  'search_session_fraction'],
+  'search_session_fraction', 'search_rarest_word'],
   'no SECURITY DEFINER helper (tick, bookkeeping) is callable by an API role but the search''s index lookups');
 
 select ok(not has_schema_privilege('anon', 'chat', 'usage') and not has_schema_privilege('anon', 'chat_private', 'usage'),

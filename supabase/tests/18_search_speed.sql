@@ -4,7 +4,7 @@
 -- table the triggers keep. Same answers as session_matches; another broker's
 -- rows are never returned, listed or counted; the helpers are the caller's only.
 \ir helpers/setup.psql
-select plan(18);
+select plan(28);
 
 select pg_temp.add_brokers('alice', 'bob');
 
@@ -85,7 +85,35 @@ select pg_temp.act_as_service();
 select is(pg_temp.error_of('select count(*) from chat_private.session_leg_codes'), '42501',
   'nor can the service role');
 
+-- The rarest word from the statistics without EXPLAIN (20261203001300_search_word_choice.sql):
+-- one word needs no statistics, several are ranked in one pass; either way the same matches.
+select pg_temp.act_as('alice');
+select is(chat_private.search_message_narrow('%4321%'), '%4321%', 'one word: narrowed to it');
+select is(chat_private.search_session_narrow('%chat #%'), '%chat%', 'one word of the search text: narrowed to it');
+select is(chat_private.search_session_narrow('%#4%'), '%#4%', 'no word: the search text pattern is used whole');
+select ok(chat_private.search_rarest_word(array['request', '4321'], true) in ('request', '4321'),
+  'search_rarest_word picks one of the words');
+-- Thirty more of alice's messages with "please" and "price" but no "4321" (the test runs as
+-- authenticator, which cannot ANALYZE: without statistics every word ranks alike and the
+-- first typed is taken; the bench database checks the choice from the statistics).
+select count(chat.append_message(pg_temp.id('r:f' || n), pg_temp.id('r:near'), 'Please price leg ' || n || ' again.'))
+from generate_series(1, 30) as n;
+select is(chat_private.search_rarest_word(array['price', 'please', '4321'], true), 'price',
+  'without statistics (every word alike) the first word is chosen');
+select is(chat_private.search_message_narrow('%zeta 4321 alpha zeta%'), '%zeta%', 'the first word typed, on a tie');
+select ok((select bool_and('plan_cache_mode=force_custom_plan' = any (p.proconfig)) from pg_proc p
+           where p.oid in ('chat_private.search_session_buckets(text, text[])'::regprocedure,
+                           'chat_private.search_session_ids(text, text[], uuid[])'::regprocedure)),
+  'the union of the matches is planned for each call (no generic plan without the pattern)');
+select is(chat_private.search_message_session_ids('%request #4321%'), array[pg_temp.id('r:hit')],
+  'the same match with more messages, bob''s never');
+select is(chat.search_counts('request #4321') - 'version', pg_temp.reference('request #4321'),
+  'and the counts still equal the reference');
+
 select pg_temp.act_as_anon();
+select is(pg_temp.error_of('select chat_private.search_rarest_word(array[''ab1''], true)'), '42501',
+  'anon cannot call search_rarest_word');
+
 select is(pg_temp.error_of('select * from chat_private.search_session_buckets(''%x%'', ''{}'')'), '42501',
   'anon cannot call search_session_buckets');
 select is(pg_temp.error_of('select chat_private.search_message_narrow(''%x%'')'), '42501',
