@@ -61,9 +61,10 @@ begin
 end;
 $$;
 
--- Same as 20261203001100_search_speed.sql: the LIKE pattern the trigram index is asked for,
--- '%<word>%' for the pattern's rarest word, the pattern itself when it has no word.
-create or replace function chat_private.search_message_narrow(p_pattern text) returns text
+-- The LIKE pattern a trigram index is asked for: '%<word>%' for the pattern's rarest word (of
+-- chat.messages' lower(content) when p_messages, else of the sessions' search text), the
+-- pattern itself when it has no word.
+create function chat_private.search_narrow(p_pattern text, p_messages boolean) returns text
 language plpgsql stable
 set search_path = ''
 as $$
@@ -77,7 +78,17 @@ begin
   elsif cardinality(v_words) = 1 then
     return '%' || v_words[1] || '%';
   end if;
-  return '%' || chat_private.search_rarest_word(v_words, true) || '%';
+  return '%' || chat_private.search_rarest_word(v_words, p_messages) || '%';
+end;
+$$;
+
+-- Same as 20261203001100_search_speed.sql, for message text.
+create or replace function chat_private.search_message_narrow(p_pattern text) returns text
+language plpgsql stable
+set search_path = ''
+as $$
+begin
+  return chat_private.search_narrow(p_pattern, true);
 end;
 $$;
 
@@ -86,17 +97,8 @@ create or replace function chat_private.search_session_narrow(p_pattern text) re
 language plpgsql stable
 set search_path = ''
 as $$
-declare
-  -- The words: three or more letters or digits in a row, each once, in the order typed.
-  v_words text[] := array(select m.w[1] from regexp_matches(p_pattern, '[[:alnum:]]{3,}', 'g') with ordinality as m (w, n)
-                           group by m.w[1] order by min(m.n));
 begin
-  if cardinality(v_words) = 0 then
-    return p_pattern;
-  elsif cardinality(v_words) = 1 then
-    return '%' || v_words[1] || '%';
-  end if;
-  return '%' || chat_private.search_rarest_word(v_words, false) || '%';
+  return chat_private.search_narrow(p_pattern, false);
 end;
 $$;
 
@@ -119,10 +121,12 @@ end;
 $$;
 
 revoke all on function
-  chat_private.search_rarest_word(text[], boolean)
+  chat_private.search_rarest_word(text[], boolean),
+  chat_private.search_narrow(text, boolean)
 from public, anon, authenticated, service_role;
 grant execute on function
-  chat_private.search_rarest_word(text[], boolean)
+  chat_private.search_rarest_word(text[], boolean),
+  chat_private.search_narrow(text, boolean)
 to authenticated, service_role;
 
 -- Custom plans for the union of the matches. PL/pgSQL keeps the plan of search_session_buckets'
