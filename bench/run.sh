@@ -14,7 +14,7 @@ root="$(cd "$here/.." && pwd)"
 cd "$root"
 [ -d node_modules ] || npm ci
 
-sections=(db browser reload airports bundles)
+sections=(db browser reload airports bundles start)
 results_dir="$here/results"
 mkdir -p "$results_dir"
 export BENCH_RESULTS_DIR="$results_dir"
@@ -50,6 +50,13 @@ section_airports() {
 # against bench/bundle-budgets.json and the goals. About a minute.
 section_bundles() {
   node --conditions=@chat-sessions/source --import tsx bench/bundles/sizes.ts --report
+}
+
+# \`npm start\` from a fresh copy of the checkout (#16): the first start after \`npm install\` (demo
+# build, PGlite's first open, migrations, seed) and later starts, until the URL answers, against
+# a bare Node server started the same way. About a minute.
+section_start() {
+  node --import tsx bench/start/run.ts
 }
 
 selected=("$@")
