@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
+import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +78,44 @@ export async function startGateway(
   };
 }
 
+/**
+ * The HTTP floor (bench/db/http-floor-process.ts): a bare Node server that answers every request
+ * with `body`, the exact bytes the gateway sent for the list page. No database, no gateway work.
+ */
+export async function startHttpFloor(body: Buffer, folder: string): Promise<GatewayProcess> {
+  const file = path.join(folder, `chat-sessions-http-floor-${process.pid}.json`);
+  await writeFile(file, body);
+  const floor = await startGateway('unused', {
+    script: path.join(here, 'http-floor-process.ts'),
+    env: { BENCH_FLOOR_BODY: file },
+  });
+  return {
+    ...floor,
+    async stop() {
+      await floor.stop();
+      await rm(file, { force: true });
+    },
+  };
+}
+
+/** The list page's body exactly as the gateway sends it (for the HTTP floor). */
+export async function listPageBytes(gateway: GatewayProcess, userId: string): Promise<Buffer> {
+  const tokens = demoTokens(gateway.jwtSecret);
+  const response = await fetch(
+    `${gateway.url}/rest/v1/rpc/list_sessions?p_tab=active&p_sort=recent&p_limit=50`,
+    {
+      headers: {
+        apikey: tokens.anonKey,
+        authorization: `Bearer ${tokens.tokenFor(userId)}`,
+        'accept-profile': 'chat',
+      },
+    },
+  );
+  if (response.status !== 200)
+    throw new Error(`list_sessions through the gateway answered ${response.status}`);
+  return Buffer.from(await response.arrayBuffer());
+}
+
 /** A supabase-js client signed in as `userId` against the gateway, as a host page would hold it. */
 export function supabaseAs(gateway: GatewayProcess, userId: string): SupabaseClient {
   const tokens = demoTokens(gateway.jwtSecret);
@@ -105,7 +144,7 @@ export async function measureGatewayOverhead(
   supabase: SupabaseClient,
   direct: ApiSession,
   appendTargets: readonly string[],
-  options: { rounds: number; warmupRounds: number; seed?: number },
+  options: { rounds: number; warmupRounds: number; seed?: number; floor?: SupabaseClient },
 ): Promise<Samples> {
   const chat = supabase.schema('chat');
   const content = (i: number) =>
@@ -123,6 +162,24 @@ export async function measureGatewayOverhead(
           throw new Error(`list_sessions through the gateway failed: ${error?.message}`);
       },
     },
+    ...(options.floor
+      ? [
+          {
+            key: 'floor-list',
+            async run() {
+              const { data, error } = await options
+                .floor!.schema('chat')
+                .rpc(
+                  'list_sessions',
+                  { p_tab: 'active', p_sort: 'recent', p_limit: 50 },
+                  { get: true },
+                );
+              if (error || !data)
+                throw new Error(`the HTTP floor's list page failed: ${error?.message}`);
+            },
+          },
+        ]
+      : []),
     {
       key: 'direct-list',
       async run() {

@@ -17,7 +17,13 @@ import pg from 'pg';
 import { createTestDatabase, databaseUrl } from '../../test/support/db.js';
 import { ApiSession, installTimer } from './api-session.js';
 import { generateDataset, type GenerationReport } from './generate.js';
-import { measureGatewayOverhead, startGateway, supabaseAs } from './gateway.js';
+import {
+  listPageBytes,
+  measureGatewayOverhead,
+  startGateway,
+  startHttpFloor,
+  supabaseAs,
+} from './gateway.js';
 import { measureInterleaved } from './measure.js';
 import { renderDatabaseSection, summarize } from './report.js';
 import { equivalentPages, findFixtures, searches, variants } from './scenarios.js';
@@ -157,12 +163,21 @@ try {
     const gatewayStarted = performance.now();
     const gateway = await startGateway(database.adminUrl);
     let gatewaySamples;
+    let floorBytes = 0;
     try {
       const supabase = supabaseAs(gateway, fixtures.broker);
-      gatewaySamples = await measureGatewayOverhead(supabase, broker, fixtures.appendTargets, {
-        rounds: 130,
-        warmupRounds: 10,
-      });
+      const body = await listPageBytes(gateway, fixtures.broker);
+      floorBytes = body.length;
+      const floor = await startHttpFloor(body, os.tmpdir());
+      try {
+        gatewaySamples = await measureGatewayOverhead(supabase, broker, fixtures.appendTargets, {
+          rounds: 130,
+          warmupRounds: 10,
+          floor: supabaseAs(floor, fixtures.broker),
+        });
+      } finally {
+        await floor.stop();
+      }
     } finally {
       await gateway.stop();
     }
@@ -188,6 +203,7 @@ try {
       loadAverage: [loadBefore, loadAfter],
       gatewaySamples,
       gatewaySeconds,
+      floorBytes,
       totalSeconds: (performance.now() - started) / 1000,
     });
     const markdown = renderDatabaseSection(summary);

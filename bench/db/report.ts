@@ -27,6 +27,8 @@ export interface DbSummary {
     seconds: number;
     calls: Array<{ key: string; label: string; n: number; p50: Estimate; p99: number }>;
     ratios: Array<{ label: string; ratio: Estimate }>;
+    /** Bytes of the list page the HTTP floor answered with (0 when it was not measured). */
+    floorBytes: number;
   };
   totalSeconds: number;
 }
@@ -47,12 +49,16 @@ export interface SummaryInput {
   loadAverage: [number, number];
   gatewaySamples: Samples;
   gatewaySeconds: number;
+  /** Bytes of the list page the HTTP floor served (0 without one). */
+  floorBytes?: number;
   totalSeconds: number;
 }
 
 const gatewayLabels: Record<string, string> = {
   'direct-list': 'List, first page — direct SQL call (node-postgres, open connection)',
   'gateway-list': 'List, first page — supabase-js → local gateway (GET)',
+  'floor-list':
+    'List, first page — HTTP floor: supabase-js → a bare Node server sending the same bytes (no database)',
   'direct-append': 'Append a message — direct SQL call',
   'gateway-append': 'Append a message — supabase-js → local gateway (POST)',
 };
@@ -83,8 +89,15 @@ export function summarize(input: SummaryInput): DbSummary {
       samplesOf(input.samples, c.denominator),
     ),
   }));
-  const gatewayCalls = ['direct-list', 'gateway-list', 'direct-append', 'gateway-append'].map(
-    (key) => {
+  const gatewayCalls = [
+    'direct-list',
+    'gateway-list',
+    'floor-list',
+    'direct-append',
+    'gateway-append',
+  ]
+    .filter((key) => key !== 'floor-list' || input.gatewaySamples.has(key))
+    .map((key) => {
       const values = samplesOf(input.gatewaySamples, key);
       return {
         key,
@@ -93,8 +106,7 @@ export function summarize(input: SummaryInput): DbSummary {
         p50: medianWithInterval(values),
         p99: quantile(values, 0.99),
       };
-    },
-  );
+    });
   const gatewayRatios = [
     {
       label: 'List, first page: gateway / direct',
@@ -164,7 +176,12 @@ export function summarize(input: SummaryInput): DbSummary {
     paths,
     ratios,
     goals,
-    gateway: { seconds: input.gatewaySeconds, calls: gatewayCalls, ratios: gatewayRatios },
+    gateway: {
+      seconds: input.gatewaySeconds,
+      calls: gatewayCalls,
+      ratios: gatewayRatios,
+      floorBytes: input.floorBytes ?? 0,
+    },
     totalSeconds: input.totalSeconds,
   };
 }
@@ -295,5 +312,21 @@ export function renderDatabaseSection(s: DbSummary): string {
       ['l', 'r'],
     ),
   );
+  const call = (key: string) => s.gateway.calls.find((c) => c.key === key);
+  const [floor, gateway, direct] = [call('floor-list'), call('gateway-list'), call('direct-list')];
+  if (floor && gateway && direct) {
+    const own = gateway.p50.value - floor.p50.value - direct.p50.value;
+    lines.push('');
+    lines.push(
+      `The HTTP floor is the same supabase-js call answered by a bare Node server in its own ` +
+        `process with the list page's exact bytes (${count(s.gateway.floorBytes)} B, as the ` +
+        `gateway sent them): the client's request, loopback HTTP, and reading and parsing the ` +
+        `body, with no gateway and no database. At the medians, gateway (${significant(gateway.p50.value)} ms) ` +
+        `− floor (${significant(floor.p50.value)} ms) − direct call (${significant(direct.p50.value)} ms) ` +
+        `leaves ${significant(own)} ms for the gateway's own work (JWT, the transaction's settings, ` +
+        `passing the body on); gateway ÷ (floor + direct) is ` +
+        `${significant(gateway.p50.value / (floor.p50.value + direct.p50.value))}.`,
+    );
+  }
   return lines.join('\n');
 }
