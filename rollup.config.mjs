@@ -112,7 +112,12 @@ export const LAZY_BUNDLE_ELEMENTS = {
   'chat-message': 'ChatMessage',
   'operator-thread-list': 'OperatorThreadList',
   'chat-workspace': 'ChatWorkspace',
+  'chat-connection-status': 'ChatConnectionStatus',
 };
+
+/** The tag of an element's define module (`src/<tag>/define.ts`), or null. */
+const defineModuleTag = (id) => /\/src\/([^/]+)\/define\.ts$/.exec(id)?.[1] ?? null;
+const lazyDefineStub = '\0chat-sessions:lazy-define';
 
 /** Names of the values (not types) a module exports with `export { ... } from` / `export { ... }`. */
 function valueExportNames(file) {
@@ -219,11 +224,17 @@ export function browserBundleOptions({
         async resolveId(source, importer, options) {
           if (!importer || !source.endsWith('/define.js')) return null;
           const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-          return resolved && /\/src\/[^/]+\/define\.ts$/.test(resolved.id)
-            ? { ...resolved, moduleSideEffects: true }
-            : resolved;
+          const tag = resolved && defineModuleTag(resolved.id);
+          if (!tag) return resolved;
+          // An eager element's define module that registers a lazy one with it (the sidebar's
+          // registers <chat-connection-status> for npm users) leaves it to its loader here.
+          const importerTag = defineModuleTag(importer);
+          if (tag in LAZY_BUNDLE_ELEMENTS && importerTag && !(importerTag in LAZY_BUNDLE_ELEMENTS))
+            return { id: lazyDefineStub, moduleSideEffects: false };
+          return { ...resolved, moduleSideEffects: true };
         },
         load(id) {
+          if (id === lazyDefineStub) return 'export {};\n';
           return id === bundleEntryId ? bundleEntrySource({ parts, supabase, reexport }) : null;
         },
         // Measuring our own code: what it loads lazily from a package (quick-create's parser)

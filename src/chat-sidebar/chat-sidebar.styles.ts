@@ -83,6 +83,11 @@ const baseStyles = css`
     padding: var(--_padding) var(--_padding) 0;
   }
 
+  /* Until its lazy chunk defines it, the status line takes no room (it is empty while online). */
+  chat-connection-status:not(:defined) {
+    display: contents;
+  }
+
   [part~='title-row'] {
     display: flex;
     align-items: center;

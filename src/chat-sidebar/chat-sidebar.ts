@@ -12,6 +12,7 @@ import type {
   Session,
   SessionAction,
 } from '@chat-sessions/sdk';
+import { ConnectionStatusLoader } from '../controllers/connection-status-loader.js';
 import { FocusGroupController } from '../controllers/focus-group.js';
 import { SelectionController } from '../controllers/selection.js';
 import { SessionListController } from '../controllers/session-list-controller.js';
@@ -164,6 +165,8 @@ export class ChatSidebar extends FrameScheduledElement {
 
   private readonly lists = new SessionListController(this);
   private readonly clockController = new NowController(this, sharedClock);
+  /** Defines <chat-connection-status> where it is a lazy chunk (the browser bundles). */
+  protected readonly connectionStatus = new ConnectionStatusLoader(this);
   // Menus and the dialog settle first after a render; the list's focus moves wait for them.
   private readonly menus = new MenuController(this, {
     menu: () => this.menuElement,
