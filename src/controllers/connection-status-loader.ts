@@ -15,6 +15,8 @@ export interface ConnectionStatusLoaderOptions {
   warmMs?: number;
   /** The first wait before a failed load is tried again; it doubles up to 30 s (default 2000 ms). */
   retryMs?: number;
+  /** Reports a failed load (default: `console.error`). */
+  report?: (message: string, error: unknown) => void;
 }
 
 /**
@@ -98,10 +100,8 @@ export class ConnectionStatusLoader implements ReactiveController {
       (error: unknown) => {
         this.loading = null;
         const wait = Math.min((this.options.retryMs ?? 2000) * 2 ** this.failures++, 30_000);
-        console.error(
-          `@chat-sessions/elements: could not load <${TAG}>; trying again in ${wait} ms.`,
-          error,
-        );
+        const message = `@chat-sessions/elements: could not load <${TAG}>; trying again in ${wait} ms.`;
+        (this.options.report ?? console.error)(message, error);
         if (this.host.isConnected) this.schedule(wait, false);
         throw error;
       },
