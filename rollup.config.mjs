@@ -103,8 +103,10 @@ const bundleEntryId = '\0chat-sessions:bundle-entry';
  * Elements the browser bundles leave in lazy chunks (a page that shows the session list paints
  * without them): their define modules are not imported by the entry, and their classes are not
  * exported from it (their types still are, see scripts/build.mjs). src/autoload.ts loads a chunk
- * when one of its tags appears in the document. Two chunks: the conversation pane (the first
- * four, which <chat-workspace> also loads itself) and the <chat-workspace> shell.
+ * when one of its tags appears in the document. Three chunks: the conversation pane (the first
+ * four, which <chat-workspace> also loads itself), the <chat-workspace> shell and
+ * <chat-connection-status> (which <chat-sidebar> warms while idle after its first paint: its line
+ * is empty while online; src/controllers/connection-status-loader.ts).
  */
 export const LAZY_BUNDLE_ELEMENTS = {
   'chat-session-view': 'ChatSessionView',

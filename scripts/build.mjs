@@ -95,7 +95,7 @@ function writeBundleDeclarations() {
       '// Types of the self-contained browser bundle: the same API as the packages it holds.',
     ];
     if (variant.parts.includes('elements')) {
-      // The classes in lazy chunks (the conversation pane, the workspace): types only (src/autoload.ts).
+      // The classes in lazy chunks (LAZY_BUNDLE_ELEMENTS): types only (src/autoload.ts).
       const lazy = Object.values(LAZY_BUNDLE_ELEMENTS).join(', ');
       lines.push(`export * from './index.js';`, `export type { ${lazy} } from './index.js';`);
       lines.push(`export * from './autoload.js';`);

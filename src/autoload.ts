@@ -1,8 +1,9 @@
 /**
  * Autoloader of the browser bundles (dist/chat-sessions.bundle.js and the one with
- * supabase-js). The bundles define the list's elements at once and leave two lazy chunks: the
+ * supabase-js). The bundles define the list's elements at once and leave three lazy chunks: the
  * conversation pane (`<chat-session-view>`, `<chat-composer>`, `<chat-message>`,
- * `<operator-thread-list>`) and the `<chat-workspace>` shell (a page that shows only the list
+ * `<operator-thread-list>`), `<chat-connection-status>` (which `<chat-sidebar>` also loads itself,
+ * while idle after its first paint) and the `<chat-workspace>` shell (a page that shows only the list
  * never loads it). Importing this module watches the document and loads a chunk as soon as one
  * of its tags is in it, or is added later. Hosts that put them in their own shadow roots call
  * `autoloadElements(shadowRoot)` or `await loadElements()` first.

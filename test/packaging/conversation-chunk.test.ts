@@ -17,9 +17,11 @@ import { ROOT } from '../../scripts/package-entries.mjs';
 import { launchChromium } from '../support/e2e-browser.js';
 import { withBuiltPackages } from './support.js';
 
-// The conversation pane's tags (LAZY_BUNDLE_ELEMENTS also holds <chat-workspace>, a chunk of
-// its own, checked below).
-const lazyTags = Object.keys(LAZY_BUNDLE_ELEMENTS).filter((tag) => tag !== 'chat-workspace');
+// The conversation pane's tags (LAZY_BUNDLE_ELEMENTS also holds <chat-workspace> and
+// <chat-connection-status>, each a chunk of its own, checked below).
+const lazyTags = Object.keys(LAZY_BUNDLE_ELEMENTS).filter(
+  (tag) => tag !== 'chat-workspace' && tag !== 'chat-connection-status',
+);
 const conversationFolders =
   /\/src\/(?:chat-session-view|chat-composer|chat-message|operator-thread-list)\//;
 
@@ -279,7 +281,17 @@ describe('conversation pane autoloader in Chromium', () => {
       const { page, scripts } = await open('/sidebar-only', '<chat-sidebar></chat-sidebar>');
       try {
         await page.evaluate(() => document.querySelector('chat-sidebar')!.updateComplete);
-        assert.deepEqual(scripts, ['/dist/chat-sessions.bundle.js'], 'no chunk for the list');
+        // The sidebar warms its status line's chunk while idle after its first paint; that is
+        // the only chunk the list loads.
+        await page.waitForFunction(
+          () => customElements.get('chat-connection-status') !== undefined,
+        );
+        assert.equal(scripts[0], '/dist/chat-sessions.bundle.js');
+        assert.equal(
+          scripts.filter((script) => script.startsWith('/dist/chunks/')).length,
+          1,
+          `one chunk for the list's status line (${scripts.join(', ')})`,
+        );
         assert.equal(await page.evaluate(() => customElements.get('chat-workspace')), undefined);
         await page.evaluate(() => {
           const workspace = document.createElement('chat-workspace') as HTMLElement & {
@@ -295,6 +307,54 @@ describe('conversation pane autoloader in Chromium', () => {
           return workspace.getAttribute('theme');
         });
         assert.equal(theme, 'dark', 'the property set before the upgrade reached it');
+      } finally {
+        await page.close();
+      }
+    },
+  );
+
+  it(
+    "the sidebar's status line: not in the first paint, warmed while idle, a failed load reported and retried",
+    { timeout: 60_000 },
+    async () => {
+      pages.set(
+        '/status-chunk-fails',
+        `<!doctype html><html lang="en"><head>${bundleScript}</head><body><chat-sidebar></chat-sidebar></body></html>`,
+      );
+      const page = await browser.newPage();
+      try {
+        const errors: string[] = [];
+        page.on('console', (message) => {
+          if (message.type() === 'error') errors.push(message.text());
+        });
+        let refused = 0;
+        // The first fetch of a chunk fails, as on a flaky network.
+        await page.route('**/dist/chunks/**', async (route) => {
+          if (refused++ === 0) await route.abort('connectionreset');
+          else await route.continue();
+        });
+        await page.goto(`${origin}/status-chunk-fails`);
+        await page.waitForFunction(() => customElements.get('chat-sidebar') !== undefined);
+        const atFirstPaint = await page.evaluate(async () => {
+          const sidebar = document.querySelector('chat-sidebar')!;
+          await sidebar.updateComplete;
+          const status = sidebar.shadowRoot!.querySelector('chat-connection-status');
+          return {
+            defined: customElements.get('chat-connection-status') !== undefined,
+            display: status ? getComputedStyle(status).display : null,
+          };
+        });
+        assert.deepEqual(atFirstPaint, { defined: false, display: 'contents' });
+        await page.waitForFunction(
+          () => customElements.get('chat-connection-status') !== undefined,
+        );
+        assert.ok(refused >= 2, 'the failed chunk was fetched again');
+        assert.ok(
+          errors.some((text) =>
+            /could not load <chat-connection-status>; trying again in \d+ ms/.test(text),
+          ),
+          `the failure was reported (${errors.join(' | ')})`,
+        );
       } finally {
         await page.close();
       }
