@@ -171,11 +171,22 @@ export class ChatConnectionStatus extends LitElement {
   @property({ type: Number, attribute: 'refused-ms' }) refusedMs = 15000;
 
   @state() private recovered = false;
+  /**
+   * False until the live region has been in the page for a moment: an element defined late (a
+   * lazy chunk that arrived once the connection was already down) first renders the region
+   * empty, so assistive technology knows it before it speaks, and says its words 100 ms later.
+   */
+  @state() private regionReady = false;
 
   private lastStatus: ConnectionStatus = 'online';
   private recoveredTimer: ReturnType<typeof setTimeout> | null = null;
   private lastRefused: ConnectionStatusSnapshot['refused'] = null;
   private refusedTimer: ReturnType<typeof setTimeout> | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    setTimeout(() => (this.regionReady = true), this.hasUpdated ? 0 : 100);
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -278,9 +289,11 @@ export class ChatConnectionStatus extends LitElement {
     const snapshot = this.source.snapshot;
     const refused = snapshot?.refused ?? null;
     const refusals = snapshot?.refusals?.length ? snapshot.refusals : refused ? [refused] : [];
-    const said = [this.describe(snapshot), ...refusals.map((each) => this.refusal(each))]
-      .filter(Boolean)
-      .join(' ');
+    const said = this.regionReady
+      ? [this.describe(snapshot), ...refusals.map((each) => this.refusal(each))]
+          .filter(Boolean)
+          .join(' ')
+      : '';
     return { said, state: refused ? 'refused' : (snapshot?.status ?? 'online') };
   }
 
@@ -299,7 +312,7 @@ export class ChatConnectionStatus extends LitElement {
       ${said ? html`<span part="dot" aria-hidden="true"></span>` : nothing}
       <span part="message" role="status" aria-live="polite" aria-atomic="true">${said}</span>
       ${
-        refused
+        refused && said
           ? html`<button part="dismiss-button" type="button" @click=${this.handleDismiss}>
             ${text.dismiss}
           </button>`

@@ -76,6 +76,34 @@ describe('<chat-connection-status>', () => {
     await eventually(() => expect(said(status)).to.equal(''), 2000);
   });
 
+  it('defined late, while already offline: the region is in the page empty first, then speaks', async function () {
+    this.timeout(10_000);
+    const listeners = new Set<() => void>();
+    const store = {
+      getSnapshot: () => ({ status: 'offline' as const, queued: 2, outbox: true, refused: null }),
+      subscribe: (listener: () => void) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    const status = await fixture<ChatConnectionStatus>(
+      html`<chat-connection-status .store=${store}></chat-connection-status>`,
+    );
+    // First render: the polite region exists and says nothing yet (so it is known before it speaks).
+    const live = status.shadowRoot!.querySelectorAll('[aria-live="polite"]');
+    expect(live.length).to.equal(1);
+    expect(said(status)).to.equal('');
+    expect(status.getAttribute('state')).to.equal('quiet');
+    await eventually(() =>
+      expect(said(status)).to.equal(
+        'Offline. Messages and changes you make are kept on this device and sent when the connection returns. 2 changes waiting to be sent.',
+      ),
+    );
+    expect(status.shadowRoot!.querySelector('[aria-live="polite"]') === live[0]).to.equal(true);
+    expect(status.getAttribute('state')).to.equal('offline');
+    await expect(status).to.be.accessible();
+  });
+
   it('reports a refused queued message once, with a broker text, and Enter on Dismiss clears it', async function () {
     this.timeout(20_000);
     const broker = await newOfflineBroker();
