@@ -192,6 +192,18 @@ describe('objects', () => {
     ]);
   });
 
+  test('a "__proto__" key of parsed JSON never becomes the output’s prototype', () => {
+    const input: unknown = JSON.parse('{"a":"x","__proto__":{"polluted":true}}');
+    for (const schema of [s.looseObject({ a: s.string() }), s.record(s.unknown())]) {
+      const output = schema.parse(input);
+      assert.equal(Object.getPrototypeOf(output), Object.prototype);
+      assert.equal(output['polluted'], undefined);
+    }
+    assert.deepEqual(outcome(s.strictObject({ a: s.string() }), input), [
+      ['', 'Unrecognized key: "__proto__"'],
+    ]);
+  });
+
   test('extend and omit keep the unknown-key policy', () => {
     const Strict = s.strictObject({ a: s.string(), b: s.number() });
     assert.deepEqual(outcome(s.omit(Strict, ['b']), { a: 'x', b: 1 }), [
