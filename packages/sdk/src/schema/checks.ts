@@ -8,20 +8,27 @@ import { report, type Check, type CheckDef, type ParseContext } from './schema.j
 
 type Sized = string | readonly unknown[];
 
-const sizeOrigin = (value: Sized): string => (typeof value === 'string' ? 'string' : 'array');
-
-function length(kind: 'min_length' | 'max_length', limit: number, message?: string): Check<Sized> {
-  const tooLong = (value: Sized) => value.length > limit;
-  const fails = kind === 'max_length' ? tooLong : (value: Sized) => value.length < limit;
-  const reportOn = (value: Sized, ctx: ParseContext, fatal?: boolean) =>
+/**
+ * A size or a bound: `measure(value)` must stay at or under (`big`) or at or over `limit`, or
+ * strictly so unless `inclusive`. A maximum length is also a size cap for lists.
+ */
+function limited<T>(
+  kind: 'min_length' | 'max_length' | 'gte' | 'gt' | 'lte',
+  limit: number,
+  message: string | undefined,
+  measure: (value: T) => number,
+  origin: (value: T) => string,
+): Check<T> {
+  const big = kind === 'max_length' || kind === 'lte';
+  const inclusive = kind !== 'gt';
+  const fails = (value: T): boolean => {
+    const size = measure(value);
+    return big ? size > limit : inclusive ? size < limit : size <= limit;
+  };
+  const say = (value: T, ctx: ParseContext, fatal?: boolean): void =>
     report(
       ctx,
-      {
-        code: kind === 'max_length' ? 'too_big' : 'too_small',
-        origin: sizeOrigin(value),
-        limit,
-        inclusive: true,
-      },
+      { code: big ? 'too_big' : 'too_small', origin: origin(value), limit, inclusive },
       message,
       undefined,
       fatal,
@@ -29,26 +36,31 @@ function length(kind: 'min_length' | 'max_length', limit: number, message?: stri
   return {
     def: { kind, value: limit },
     run(value, ctx) {
-      if (fails(value)) reportOn(value, ctx);
+      if (fails(value)) say(value, ctx);
     },
     // An oversized list fails before its items are parsed, and nothing else is said about it.
     ...(kind === 'max_length' && {
       cap(input: unknown, ctx: ParseContext) {
-        const over = Array.isArray(input) && tooLong(input);
-        if (over) reportOn(input, ctx, true);
+        const over = Array.isArray(input) && fails(input as T);
+        if (over) say(input as T, ctx, true);
         return over;
       },
     }),
   };
 }
 
+const length = (value: Sized): number => value.length;
+const sizeOrigin = (value: Sized): string => (typeof value === 'string' ? 'string' : 'array');
+const identity = (value: number): number => value;
+const numberOrigin = (): string => 'number';
+
 /** At least `limit` characters (a string) or items (an array). */
 export const minLength = (limit: number, message?: string): Check<Sized> =>
-  length('min_length', limit, message);
+  limited('min_length', limit, message, length, sizeOrigin);
 
 /** At most `limit` characters (a string) or items (an array). */
 export const maxLength = (limit: number, message?: string): Check<Sized> =>
-  length('max_length', limit, message);
+  limited('max_length', limit, message, length, sizeOrigin);
 
 /** A string matching `pattern`. */
 export const regex = (pattern: RegExp, message?: string): Check<string> => ({
@@ -60,31 +72,17 @@ export const regex = (pattern: RegExp, message?: string): Check<string> => ({
   },
 });
 
-function bound(kind: 'gte' | 'gt' | 'lte', limit: number, message?: string): Check<number> {
-  const big = kind === 'lte';
-  const inclusive = kind !== 'gt';
-  return {
-    def: { kind, value: limit },
-    run(value, ctx) {
-      const ok = big ? value <= limit : inclusive ? value >= limit : value > limit;
-      if (!ok)
-        report(
-          ctx,
-          { code: big ? 'too_big' : 'too_small', origin: 'number', limit, inclusive },
-          message,
-        );
-    },
-  };
-}
-
 /** A number ≥ `limit`. */
-export const gte = (limit: number, message?: string): Check<number> => bound('gte', limit, message);
+export const gte = (limit: number, message?: string): Check<number> =>
+  limited('gte', limit, message, identity, numberOrigin);
 /** A number ≤ `limit`. */
-export const lte = (limit: number, message?: string): Check<number> => bound('lte', limit, message);
+export const lte = (limit: number, message?: string): Check<number> =>
+  limited('lte', limit, message, identity, numberOrigin);
 /** A number > 0. */
-export const positive = (message?: string): Check<number> => bound('gt', 0, message);
+export const positive = (message?: string): Check<number> =>
+  limited('gt', 0, message, identity, numberOrigin);
 /** A number ≥ 0. */
-export const nonnegative = (message?: string): Check<number> => bound('gte', 0, message);
+export const nonnegative = (message?: string): Check<number> => gte(0, message);
 
 /** A safe integer. Anything else stops the value's later checks. */
 export const int = (message?: string): Check<number> => ({
