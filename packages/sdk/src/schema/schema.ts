@@ -5,7 +5,9 @@ import { englishMessage, type Issue, type IssueDetails, type PathKey } from './i
  * description (`def`) that tools can read (the OpenAI response format is generated from it).
  * Parsing collects every issue rather than stopping at the first, with zod's rules for which
  * problems stop further checks of the same value: a wrong type or value does, a failed check
- * (a length, a pattern, a refinement) does not.
+ * (a length, a pattern, a refinement) does not. One deliberate difference: zod still runs a
+ * length check on a value of the wrong type that has a length (`legs: 'TEB'` also got "Too big:
+ * expected string to have <=12 characters"); here the type issue stands alone.
  */
 
 /** An issue while a parse collects it; a `fatal` one stops the later checks of its value. */
