@@ -114,6 +114,19 @@ export const LAZY_BUNDLE_ELEMENTS = {
   'chat-workspace': 'ChatWorkspace',
 };
 
+/**
+ * SDK classes the browser bundles leave in a lazy chunk: the conversation side's stores, which
+ * the runtime loads when it is made (`loadConversationStores()`, packages/sdk/src/runtime/
+ * conversation-loader.ts) and which only the conversation pane uses. The bundles export them as
+ * types only; a host page gets the classes from `await loadConversationStores()`.
+ */
+export const LAZY_BUNDLE_SDK_VALUES = [
+  'DraftStore',
+  'MessageStore',
+  'OperatorThreadStore',
+  'SessionStore',
+];
+
 /** Names of the values (not types) a module exports with `export { ... } from` / `export { ... }`. */
 function valueExportNames(file) {
   const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
@@ -138,7 +151,7 @@ function valueExportNames(file) {
 /**
  * The module a browser bundle starts from: every code export of the elements (so every define
  * module runs) except the lazily loaded elements (LAZY_BUNDLE_ELEMENTS), whose place the
- * autoloader (src/autoload.ts) takes, the SDK's main entry, optionally supabase-js's
+ * autoloader (src/autoload.ts) takes, the SDK's main entry (but LAZY_BUNDLE_SDK_VALUES), optionally supabase-js's
  * `createClient`, and any other modules to re-export whole (`reexport`, for reference
  * measurements such as Lit alone). The SDK's `./metadata` entry is not re-exported: hosts that
  * want it import it lazily.
@@ -164,7 +177,9 @@ export function bundleEntrySource({ parts, supabase, reexport }) {
   if (parts.includes('sdk')) {
     const main = codeEntries(publishedPackage('sdk')).find((entry) => entry.subpath === '.');
     if (!main) throw new Error('@chat-sessions/sdk has no "." export.');
-    lines.push(`export * from ${JSON.stringify(main.source)};`);
+    const lazy = new Set(LAZY_BUNDLE_SDK_VALUES);
+    const names = valueExportNames(main.source).filter((name) => !lazy.has(name));
+    lines.push(`export { ${names.join(', ')} } from ${JSON.stringify(main.source)};`);
   }
   if (supabase) lines.push(`export { createClient } from '@supabase/supabase-js';`);
   for (const specifier of reexport) lines.push(`export * from ${JSON.stringify(specifier)};`);

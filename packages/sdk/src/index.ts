@@ -253,8 +253,11 @@ export { DraftStore, type DraftSnapshot, type DraftStoreOptions } from './stores
 export {
   ChatSessionsRuntime,
   clearLocalCache,
+  conversationStoresLoaded,
   getRuntime,
+  loadConversationStores,
   type ConversationQuery,
+  type ConversationStores,
   type RuntimeOptions,
   type RuntimeStats,
   type SessionListQuery,
