@@ -1,0 +1,446 @@
+// A Rollup plugin that minifies the literal parts of Lit's tagged templates at build time: the
+// bytes a browser bundle ships for its styles and markup, without changing what they render.
+//
+// Only templates whose tag is `css`, `html` or `svg` imported from Lit (`lit`, `lit-html`,
+// `lit-element`, `@lit/reactive-element`) are touched, found on the AST Rollup gives
+// (`this.parse`, after scripts/rollup-typescript.mjs has made the module JavaScript); the `${…}`
+// expressions and everything else in the module stay as written, so a template keeps exactly as
+// many literal parts, in the same places. Each template is minified as a whole, its expressions
+// standing in as opaque tokens, so a string, comment or tag that spans an expression is seen as
+// one. Where a template holds something this does not understand (an unterminated string or
+// comment, a tag name made by an expression), it is left as written.
+//
+// css`…` (see minifyCss): comments removed, whitespace collapsed, and removed next to the
+// punctuation where CSS never needs it; strings, `url(…)` and escapes untouched; the spaces that
+// carry meaning (descendant combinators, `a b` values, `calc(1px + 2px)`, `and (`) kept.
+//
+// html`…` / svg`…` (see minifyHtml): a run of whitespace between tags (or bindings) that holds a
+// line break becomes one line break (the template's indentation), and the whitespace inside a
+// tag, between its attributes, becomes one space (none before `>`). Attribute values, comments and
+// the contents of <pre>, <textarea>, <script>, <style> and <title> are never touched, and no
+// whitespace text is removed: every text node Lit's template makes stays, so the DOM has the same
+// nodes and every binding the same part. Why a line break and not a space: under
+// `white-space: normal`, `nowrap` and `pre-line` (inherited from a host, too) a run of whitespace
+// that holds a line break renders exactly as one line break; a space would not under `pre-line`.
+// (Under `pre` and `pre-wrap` the indentation itself would show, which no element here intends.)
+//
+// The plugin returns a source map of its edits (unchanged text mapped at every token, each
+// replacement at its start), so the bundles' maps stay exact outside the templates.
+
+const litModules = new Set(['lit', 'lit-html', 'lit-element', '@lit/reactive-element']);
+const tagKinds = { css: 'css', html: 'html', svg: 'html' };
+
+/** Stands in for a `${…}` expression while a template is minified as one string. */
+const BINDING = '\u0000';
+
+const isSpace = (char) =>
+  char === ' ' || char === '\t' || char === '\n' || char === '\r' || char === '\f';
+
+/**
+ * Splits the minified joined template back into its literal parts, or returns `null` when the
+ * bindings did not all survive in order (then the template is left as written).
+ * @param {string} joined @param {number} parts
+ */
+function split(joined, parts) {
+  const result = joined.split(BINDING);
+  return result.length === parts ? result : null;
+}
+
+// Whitespace next to these is never needed in CSS: `a{`, `}b`, `a;b`, `a,b`, `a>b`, `a~b`.
+const cssOpenAfter = new Set(['{', '}', ';', ',', '>', '~', ':', '(']);
+const cssOpenBefore = new Set(['{', '}', ';', ',', '>', '~', ')', '!']);
+
+/**
+ * The literal parts (raw text) of one css`…` template, minified. Kept: every space between two
+ * words, numbers or bindings (`a b`, `1px + 2px`, `${x} ${y}`), a space before `:` (a selector's
+ * `a :hover` is not `a:hover`), before `(` (`and (`), before `[`, after `)`, and around `+`, `-`,
+ * `*` and `/` (calc).
+ * @param {readonly string[]} strings
+ * @returns {string[]} the same number of parts
+ */
+export function minifyCss(strings) {
+  const text = strings.join(BINDING);
+  if (strings.some((part) => part.includes(BINDING))) return [...strings];
+  let out = '';
+  let pendingSpace = false;
+  let index = 0;
+  const length = text.length;
+  // Whitespace and comments seen since the last token: flushed as one space, or none.
+  const flush = (next) => {
+    if (!pendingSpace) return;
+    pendingSpace = false;
+    const previous = out.at(-1);
+    if (previous === undefined || next === undefined) return;
+    if (cssOpenAfter.has(previous) || cssOpenBefore.has(next)) {
+      // `--x: ;` (an empty custom property) needs its space in older browsers.
+      if (previous === ':' && (next === ';' || next === '}')) out += ' ';
+      return;
+    }
+    out += ' ';
+  };
+  while (index < length) {
+    const char = text[index];
+    if (isSpace(char)) {
+      pendingSpace = true;
+      index += 1;
+      continue;
+    }
+    if (char === '/' && text[index + 1] === '*') {
+      const end = text.indexOf('*/', index + 2);
+      if (end === -1) return [...strings];
+      const comment = text.slice(index, end + 2);
+      index = end + 2;
+      if (comment.includes(BINDING)) {
+        // A binding inside a comment is still one of the template's values: keep it.
+        flush('/');
+        out += comment;
+      } else if (!pendingSpace && out !== '' && index < length && !isSpace(text[index])) {
+        // `a/**/b` is two tokens without whitespace between them, not `a b` nor `ab`.
+        out += '/**/';
+      } else {
+        pendingSpace = true;
+      }
+      continue;
+    }
+    flush(char);
+    if (char === '"' || char === "'") {
+      let end = index + 1;
+      while (end < length && text[end] !== char) {
+        if (text[end] === '\\') end += 1;
+        else if (text[end] === '\n') return [...strings];
+        end += 1;
+      }
+      if (end >= length) return [...strings];
+      out += text.slice(index, end + 1);
+      index = end + 1;
+      continue;
+    }
+    if (char === '\\') {
+      // An escape (in raw template text, also a JavaScript escape): the pair stays as written.
+      out += text.slice(index, index + 2);
+      index += 2;
+      continue;
+    }
+    if (
+      (char === 'u' || char === 'U') &&
+      /^url\(/i.test(text.slice(index, index + 4)) &&
+      !/[\w-]/.test(text[index - 1] ?? '')
+    ) {
+      // An unquoted url(…) is one token up to its `)`: whatever is inside stays.
+      let open = index + 4;
+      while (open < length && isSpace(text[open])) open += 1;
+      if (text[open] !== '"' && text[open] !== "'") {
+        const end = text.indexOf(')', open);
+        if (end === -1) return [...strings];
+        out += text.slice(index, end + 1);
+        index = end + 1;
+        continue;
+      }
+      out += text.slice(index, index + 4);
+      index += 4;
+      continue;
+    }
+    if (char === ';') {
+      // `;` right before `}` (whitespace and comments aside) is not needed, unless it follows a
+      // binding, whose value we can't see.
+      let next = index + 1;
+      for (;;) {
+        while (next < length && isSpace(text[next])) next += 1;
+        if (text[next] === '/' && text[next + 1] === '*') {
+          const end = text.indexOf('*/', next + 2);
+          if (end === -1 || text.slice(next, end).includes(BINDING)) break;
+          next = end + 2;
+          continue;
+        }
+        break;
+      }
+      if (text[next] === '}' && out.at(-1) !== BINDING && out.at(-1) !== ';') {
+        index += 1;
+        continue;
+      }
+    }
+    out += char;
+    index += 1;
+  }
+  return split(out, strings.length) ?? [...strings];
+}
+
+/** Elements whose content is not markup, or where whitespace is content. */
+const verbatimElements = new Set(['pre', 'textarea', 'script', 'style', 'title', 'listing', 'xmp']);
+
+/**
+ * The literal parts (raw text) of one html`…` or svg`…` template, minified as the file's header
+ * describes.
+ * @param {readonly string[]} strings
+ * @returns {string[]} the same number of parts
+ */
+export function minifyHtml(strings) {
+  const text = strings.join(BINDING);
+  if (strings.some((part) => part.includes(BINDING))) return [...strings];
+  let out = '';
+  let index = 0;
+  const length = text.length;
+  while (index < length) {
+    const char = text[index];
+    if (isSpace(char)) {
+      // Text content: a whitespace-only run between tags, bindings or the template's ends.
+      let end = index;
+      while (end < length && isSpace(text[end])) end += 1;
+      const run = text.slice(index, end);
+      const before = out.at(-1);
+      const after = text[end];
+      const betweenTags =
+        (before === undefined || before === '>' || before === BINDING) &&
+        (after === undefined || after === '<' || after === BINDING);
+      out += betweenTags && run.includes('\n') ? '\n' : run;
+      index = end;
+      continue;
+    }
+    if (char === '<' && text.startsWith('<!--', index)) {
+      const end = text.indexOf('-->', index + 4);
+      if (end === -1) return [...strings];
+      out += text.slice(index, end + 3);
+      index = end + 3;
+      continue;
+    }
+    if (char === '<' && /^<\/?[a-zA-Z]/.test(text.slice(index, index + 3))) {
+      const closing = text[index + 1] === '/';
+      const nameStart = index + (closing ? 2 : 1);
+      let nameEnd = nameStart;
+      while (nameEnd < length && !isSpace(text[nameEnd]) && !'/>'.includes(text[nameEnd])) {
+        nameEnd += 1;
+      }
+      const name = text.slice(nameStart, nameEnd).toLowerCase();
+      if (name.includes(BINDING)) return [...strings];
+      out += text.slice(index, nameEnd);
+      index = nameEnd;
+      // Inside the tag: attributes, each separated by one space, none before `>`.
+      for (;;) {
+        if (index >= length) return [...strings];
+        const inTag = text[index];
+        if (isSpace(inTag)) {
+          let end = index;
+          while (end < length && isSpace(text[end])) end += 1;
+          if (text[end] !== '>') out += ' ';
+          index = end;
+          continue;
+        }
+        if (inTag === '"' || inTag === "'") {
+          const end = text.indexOf(inTag, index + 1);
+          if (end === -1) return [...strings];
+          out += text.slice(index, end + 1);
+          index = end + 1;
+          continue;
+        }
+        out += inTag;
+        index += 1;
+        if (inTag === '>') break;
+      }
+      if (!closing && verbatimElements.has(name)) {
+        const close = text.toLowerCase().indexOf(`</${name}`, index);
+        if (close === -1) return [...strings];
+        out += text.slice(index, close);
+        index = close;
+      }
+      continue;
+    }
+    out += char;
+    index += 1;
+  }
+  return split(out, strings.length) ?? [...strings];
+}
+
+/** Calls `visit` on every node of an ESTree AST. */
+function walk(node, visit) {
+  if (Array.isArray(node)) {
+    for (const child of node) walk(child, visit);
+    return;
+  }
+  if (!node || typeof node.type !== 'string') return;
+  visit(node);
+  for (const key of Object.keys(node)) {
+    const value = node[key];
+    if (value && typeof value === 'object') walk(value, visit);
+  }
+}
+
+/**
+ * Local names bound to Lit's template tags by the module's imports: `css`, `html` and `svg`
+ * (also under another name, `import { html as h }`), to the kind of minification they get.
+ * @returns {Map<string, 'css' | 'html'>}
+ */
+function litTagBindings(program) {
+  const bindings = new Map();
+  for (const statement of program.body) {
+    if (statement.type !== 'ImportDeclaration' || !litModules.has(statement.source.value)) continue;
+    for (const specifier of statement.specifiers) {
+      if (specifier.type !== 'ImportSpecifier') continue;
+      const imported = specifier.imported.name ?? specifier.imported.value;
+      if (Object.hasOwn(tagKinds, imported)) bindings.set(specifier.local.name, tagKinds[imported]);
+    }
+  }
+  return bindings;
+}
+
+const base64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** One source-map VLQ value. @param {number} value */
+function vlq(value) {
+  let rest = value < 0 ? (-value << 1) | 1 : value << 1;
+  let encoded = '';
+  do {
+    let digit = rest & 31;
+    rest >>>= 5;
+    if (rest > 0) digit |= 32;
+    encoded += base64[digit];
+  } while (rest > 0);
+  return encoded;
+}
+
+/**
+ * Applies `edits` (sorted, not overlapping) to `code` and maps the result back to it: a segment
+ * at every token of the text left as it was, and one at the start of each replacement.
+ * @param {string} code
+ * @param {ReadonlyArray<{ start: number, end: number, text: string }>} edits
+ */
+export function applyEdits(code, edits, file) {
+  let output = '';
+  const lines = [];
+  let segments = [];
+  let generatedColumn = 0;
+  let previousGeneratedColumn = 0;
+  let line = 0;
+  let column = 0;
+  let previousLine = 0;
+  let previousColumn = 0;
+  const mark = () => {
+    segments.push(
+      vlq(generatedColumn - previousGeneratedColumn) +
+        'A' +
+        vlq(line - previousLine) +
+        vlq(column - previousColumn),
+    );
+    previousGeneratedColumn = generatedColumn;
+    previousLine = line;
+    previousColumn = column;
+  };
+  const newLine = () => {
+    lines.push(segments.join(','));
+    segments = [];
+    generatedColumn = 0;
+    previousGeneratedColumn = 0;
+  };
+  const wordChar = /[\w$]/;
+  const copy = (from, to) => {
+    for (let index = from; index < to; index += 1) {
+      const char = code[index];
+      if (char === '\n') {
+        output += char;
+        newLine();
+        line += 1;
+        column = 0;
+        continue;
+      }
+      const previous = index > from ? code[index - 1] : '';
+      const startsToken =
+        !isSpace(char) &&
+        (generatedColumn === 0 ||
+          index === from ||
+          !wordChar.test(char) ||
+          !wordChar.test(previous));
+      if (startsToken) mark();
+      output += char;
+      generatedColumn += 1;
+      column += 1;
+    }
+  };
+  const skip = (from, to) => {
+    for (let index = from; index < to; index += 1) {
+      if (code[index] === '\n') {
+        line += 1;
+        column = 0;
+      } else column += 1;
+    }
+  };
+  let position = 0;
+  for (const edit of edits) {
+    copy(position, edit.start);
+    mark();
+    for (const char of edit.text) {
+      output += char;
+      if (char === '\n') {
+        newLine();
+        mark();
+      } else generatedColumn += char.length;
+    }
+    skip(edit.start, edit.end);
+    position = edit.end;
+  }
+  copy(position, code.length);
+  lines.push(segments.join(','));
+  return {
+    code: output,
+    map: {
+      version: 3,
+      sources: [file],
+      sourcesContent: [code],
+      names: [],
+      mappings: lines.join(';'),
+    },
+  };
+}
+
+/**
+ * Every template in a module's AST whose tag is one of Lit's (see litTagBindings), in source
+ * order: its kind and its literal parts (ESTree `TemplateElement`s, whose `start`/`end` span the
+ * raw text).
+ * @returns {Array<{ kind: 'css' | 'html', quasis: Array<{ start: number, end: number, value: { raw: string } }> }>}
+ */
+export function litTemplates(program) {
+  const bindings = litTagBindings(program);
+  const templates = [];
+  if (bindings.size === 0) return templates;
+  walk(program, (node) => {
+    if (node.type !== 'TaggedTemplateExpression' || node.tag.type !== 'Identifier') return;
+    const kind = bindings.get(node.tag.name);
+    if (kind) templates.push({ kind, quasis: node.quasi.quasis });
+  });
+  return templates;
+}
+
+/**
+ * The edits that minify every Lit template in one module's AST.
+ * @param {{ css?: boolean, html?: boolean }} kinds which templates to minify.
+ */
+export function templateEdits(program, kinds) {
+  const edits = [];
+  for (const { kind, quasis } of litTemplates(program)) {
+    if (!kinds[kind]) continue;
+    const raw = quasis.map((quasi) => quasi.value.raw);
+    const minified = kind === 'css' ? minifyCss(raw) : minifyHtml(raw);
+    quasis.forEach((quasi, index) => {
+      if (minified[index] !== raw[index]) {
+        edits.push({ start: quasi.start, end: quasi.end, text: minified[index] });
+      }
+    });
+  }
+  return edits.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The plugin. Put it after the plugin that makes TypeScript JavaScript.
+ * @param {{ css?: boolean, html?: boolean }} [kinds] which templates to minify (default both).
+ * @returns {import('rollup').Plugin}
+ */
+export function minifyTemplates({ css = true, html = true } = {}) {
+  return {
+    name: 'chat-sessions:minify-templates',
+    transform(code, id) {
+      if (id.includes('/node_modules/') || id.startsWith('\0')) return null;
+      if (!/\b(?:css|html|svg)\b/.test(code) || !/\blit/.test(code)) return null;
+      const edits = templateEdits(this.parse(code), { css, html });
+      if (edits.length === 0) return null;
+      return applyEdits(code, edits, id);
+    },
+  };
+}
