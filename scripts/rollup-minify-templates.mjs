@@ -24,8 +24,11 @@
 // that holds a line break renders exactly as one line break; a space would not under `pre-line`.
 // (Under `pre` and `pre-wrap` the indentation itself would show, which no element here intends.)
 //
-// The plugin returns a source map of its edits (unchanged text mapped at every token, each
-// replacement at its start), so the bundles' maps stay exact outside the templates.
+// The minifiers work as edits (drop this whitespace, put one space there), never by rewriting a
+// whole part, and the plugin returns a source map of those edits: every token left as it was,
+// inside templates too, still maps to itself (in the minified bundles terser then maps a
+// template's literal parts at their start, as it maps any token). It replaces the TypeScript
+// transformer that used to collapse css`…` whitespace in scripts/rollup-typescript.mjs.
 
 const litModules = new Set(['lit', 'lit-html', 'lit-element', '@lit/reactive-element']);
 const tagKinds = { css: 'css', html: 'html', svg: 'html' };
@@ -37,14 +40,98 @@ const isSpace = (char) =>
   char === ' ' || char === '\t' || char === '\n' || char === '\r' || char === '\f';
 
 /**
- * Splits the minified joined template back into its literal parts, or returns `null` when the
- * bindings did not all survive in order (then the template is left as written).
- * @param {string} joined @param {number} parts
+ * The minified text of one template being written: pieces copied from the joined template text
+ * (its parts joined with BINDING) and pieces put in their stead, so the result is known as edits
+ * of the parts as written; a source map then still points every token left as it was at itself.
  */
-function split(joined, parts) {
-  const result = joined.split(BINDING);
-  return result.length === parts ? result : null;
+class Minified {
+  /** @param {string} text the template's parts joined with BINDING */
+  constructor(text) {
+    this.text = text;
+    this.result = '';
+    /** @type {Array<{ from: number, to: number } | { put: string }>} */
+    this.pieces = [];
+  }
+
+  /** Appends text[from, to) as written (what lies before `from` since the last copy is dropped). */
+  copy(from, to) {
+    if (to <= from) return;
+    this.result += this.text.slice(from, to);
+    const last = this.pieces.at(-1);
+    if (last && 'to' in last && last.to === from) last.to = to;
+    else this.pieces.push({ from, to });
+  }
+
+  /** Appends `text`, which stands for whatever is dropped between the copies around it. */
+  put(text) {
+    this.result += text;
+    this.pieces.push({ put: text });
+  }
+
+  /** The last character written. */
+  last() {
+    return this.result.at(-1);
+  }
+
+  /**
+   * The edits of each part (offsets into the part), or `null` if an edit would take a binding
+   * with it (then the template is left as written).
+   * @param {readonly string[]} strings the parts
+   * @returns {Array<Array<{ start: number, end: number, text: string }>> | null}
+   */
+  edits(strings) {
+    /** @type {Array<{ start: number, end: number, text: string }>} */
+    const joined = [];
+    let cursor = 0;
+    let put = '';
+    const close = (until) => {
+      if (until > cursor || put !== '') joined.push({ start: cursor, end: until, text: put });
+      put = '';
+    };
+    for (const piece of this.pieces) {
+      if ('put' in piece) {
+        put += piece.put;
+        continue;
+      }
+      close(piece.from);
+      cursor = piece.to;
+    }
+    close(this.text.length);
+    const starts = [];
+    let offset = 0;
+    for (const part of strings) {
+      starts.push(offset);
+      offset += part.length + 1;
+    }
+    const perPart = strings.map(() => []);
+    for (const edit of joined) {
+      if (this.text.slice(edit.start, edit.end).includes(BINDING)) return null;
+      let part = starts.length - 1;
+      while (starts[part] > edit.start) part -= 1;
+      perPart[part].push({
+        start: edit.start - starts[part],
+        end: edit.end - starts[part],
+        text: edit.text,
+      });
+    }
+    return perPart;
+  }
 }
+
+/** Applies each part's edits (sorted, not overlapping) to it. */
+function applyPartEdits(strings, perPart) {
+  return strings.map((part, index) => {
+    let result = '';
+    let position = 0;
+    for (const edit of perPart[index]) {
+      result += part.slice(position, edit.start) + edit.text;
+      position = edit.end;
+    }
+    return result + part.slice(position);
+  });
+}
+
+const unchanged = (strings) => strings.map(() => []);
 
 // Whitespace next to these is never needed in CSS: `a{`, `}b`, `a;b`, `a,b`, `a>b`, `a~b`.
 const cssOpenAfter = new Set(['{', '}', ';', ',', '>', '~', ':', '(']);
@@ -59,9 +146,14 @@ const cssOpenBefore = new Set(['{', '}', ';', ',', '>', '~', ')', '!']);
  * @returns {string[]} the same number of parts
  */
 export function minifyCss(strings) {
+  return applyPartEdits(strings, cssEdits(strings));
+}
+
+/** The edits minifyCss makes, per part. @param {readonly string[]} strings */
+export function cssEdits(strings) {
   const text = strings.join(BINDING);
-  if (strings.some((part) => part.includes(BINDING))) return [...strings];
-  let out = '';
+  if (strings.some((part) => part.includes(BINDING))) return unchanged(strings);
+  const out = new Minified(text);
   let pendingSpace = false;
   let index = 0;
   const length = text.length;
@@ -69,14 +161,14 @@ export function minifyCss(strings) {
   const flush = (next) => {
     if (!pendingSpace) return;
     pendingSpace = false;
-    const previous = out.at(-1);
+    const previous = out.last();
     if (previous === undefined || next === undefined) return;
     if (cssOpenAfter.has(previous) || cssOpenBefore.has(next)) {
       // `--x: ;` (an empty custom property) needs its space in older browsers.
-      if (previous === ':' && (next === ';' || next === '}')) out += ' ';
+      if (previous === ':' && (next === ';' || next === '}')) out.put(' ');
       return;
     }
-    out += ' ';
+    out.put(' ');
   };
   while (index < length) {
     const char = text[index];
@@ -87,16 +179,16 @@ export function minifyCss(strings) {
     }
     if (char === '/' && text[index + 1] === '*') {
       const end = text.indexOf('*/', index + 2);
-      if (end === -1) return [...strings];
-      const comment = text.slice(index, end + 2);
+      if (end === -1) return unchanged(strings);
+      const start = index;
       index = end + 2;
-      if (comment.includes(BINDING)) {
+      if (text.slice(start, index).includes(BINDING)) {
         // A binding inside a comment is still one of the template's values: keep it.
         flush('/');
-        out += comment;
-      } else if (!pendingSpace && out !== '' && index < length && !isSpace(text[index])) {
+        out.copy(start, index);
+      } else if (!pendingSpace && out.result !== '' && index < length && !isSpace(text[index])) {
         // `a/**/b` is two tokens without whitespace between them, not `a b` nor `ab`.
-        out += '/**/';
+        out.put('/**/');
       } else {
         pendingSpace = true;
       }
@@ -107,17 +199,17 @@ export function minifyCss(strings) {
       let end = index + 1;
       while (end < length && text[end] !== char) {
         if (text[end] === '\\') end += 1;
-        else if (text[end] === '\n') return [...strings];
+        else if (text[end] === '\n') return unchanged(strings);
         end += 1;
       }
-      if (end >= length) return [...strings];
-      out += text.slice(index, end + 1);
+      if (end >= length) return unchanged(strings);
+      out.copy(index, end + 1);
       index = end + 1;
       continue;
     }
     if (char === '\\') {
       // An escape (in raw template text, also a JavaScript escape): the pair stays as written.
-      out += text.slice(index, index + 2);
+      out.copy(index, index + 2);
       index += 2;
       continue;
     }
@@ -131,12 +223,12 @@ export function minifyCss(strings) {
       while (open < length && isSpace(text[open])) open += 1;
       if (text[open] !== '"' && text[open] !== "'") {
         const end = text.indexOf(')', open);
-        if (end === -1) return [...strings];
-        out += text.slice(index, end + 1);
+        if (end === -1) return unchanged(strings);
+        out.copy(index, end + 1);
         index = end + 1;
         continue;
       }
-      out += text.slice(index, index + 4);
+      out.copy(index, index + 4);
       index += 4;
       continue;
     }
@@ -154,15 +246,15 @@ export function minifyCss(strings) {
         }
         break;
       }
-      if (text[next] === '}' && out.at(-1) !== BINDING && out.at(-1) !== ';') {
+      if (text[next] === '}' && out.last() !== BINDING && out.last() !== ';') {
         index += 1;
         continue;
       }
     }
-    out += char;
+    out.copy(index, index + 1);
     index += 1;
   }
-  return split(out, strings.length) ?? [...strings];
+  return out.edits(strings) ?? unchanged(strings);
 }
 
 /** Elements whose content is not markup, or where whitespace is content. */
@@ -175,9 +267,14 @@ const verbatimElements = new Set(['pre', 'textarea', 'script', 'style', 'title',
  * @returns {string[]} the same number of parts
  */
 export function minifyHtml(strings) {
+  return applyPartEdits(strings, htmlEdits(strings));
+}
+
+/** The edits minifyHtml makes, per part. @param {readonly string[]} strings */
+export function htmlEdits(strings) {
   const text = strings.join(BINDING);
-  if (strings.some((part) => part.includes(BINDING))) return [...strings];
-  let out = '';
+  if (strings.some((part) => part.includes(BINDING))) return unchanged(strings);
+  const out = new Minified(text);
   let index = 0;
   const length = text.length;
   while (index < length) {
@@ -187,19 +284,21 @@ export function minifyHtml(strings) {
       let end = index;
       while (end < length && isSpace(text[end])) end += 1;
       const run = text.slice(index, end);
-      const before = out.at(-1);
+      const before = out.last();
       const after = text[end];
       const betweenTags =
         (before === undefined || before === '>' || before === BINDING) &&
         (after === undefined || after === '<' || after === BINDING);
-      out += betweenTags && run.includes('\n') ? '\n' : run;
+      if (!betweenTags || !run.includes('\n') || run === '\n') out.copy(index, end);
+      else if (run.startsWith('\n')) out.copy(index, index + 1);
+      else out.put('\n');
       index = end;
       continue;
     }
     if (char === '<' && text.startsWith('<!--', index)) {
       const end = text.indexOf('-->', index + 4);
-      if (end === -1) return [...strings];
-      out += text.slice(index, end + 3);
+      if (end === -1) return unchanged(strings);
+      out.copy(index, end + 3);
       index = end + 3;
       continue;
     }
@@ -211,43 +310,46 @@ export function minifyHtml(strings) {
         nameEnd += 1;
       }
       const name = text.slice(nameStart, nameEnd).toLowerCase();
-      if (name.includes(BINDING)) return [...strings];
-      out += text.slice(index, nameEnd);
+      if (name.includes(BINDING)) return unchanged(strings);
+      out.copy(index, nameEnd);
       index = nameEnd;
       // Inside the tag: attributes, each separated by one space, none before `>`.
       for (;;) {
-        if (index >= length) return [...strings];
+        if (index >= length) return unchanged(strings);
         const inTag = text[index];
         if (isSpace(inTag)) {
           let end = index;
           while (end < length && isSpace(text[end])) end += 1;
-          if (text[end] !== '>') out += ' ';
+          if (text[end] === '>') {
+            // Nothing.
+          } else if (text[index] === ' ') out.copy(index, index + 1);
+          else out.put(' ');
           index = end;
           continue;
         }
         if (inTag === '"' || inTag === "'") {
           const end = text.indexOf(inTag, index + 1);
-          if (end === -1) return [...strings];
-          out += text.slice(index, end + 1);
+          if (end === -1) return unchanged(strings);
+          out.copy(index, end + 1);
           index = end + 1;
           continue;
         }
-        out += inTag;
+        out.copy(index, index + 1);
         index += 1;
         if (inTag === '>') break;
       }
       if (!closing && verbatimElements.has(name)) {
         const close = text.toLowerCase().indexOf(`</${name}`, index);
-        if (close === -1) return [...strings];
-        out += text.slice(index, close);
+        if (close === -1) return unchanged(strings);
+        out.copy(index, close);
         index = close;
       }
       continue;
     }
-    out += char;
+    out.copy(index, index + 1);
     index += 1;
   }
-  return split(out, strings.length) ?? [...strings];
+  return out.edits(strings) ?? unchanged(strings);
 }
 
 /** Calls `visit` on every node of an ESTree AST. */
@@ -417,10 +519,14 @@ export function templateEdits(program, kinds) {
   for (const { kind, quasis } of litTemplates(program)) {
     if (!kinds[kind]) continue;
     const raw = quasis.map((quasi) => quasi.value.raw);
-    const minified = kind === 'css' ? minifyCss(raw) : minifyHtml(raw);
+    const perPart = kind === 'css' ? cssEdits(raw) : htmlEdits(raw);
     quasis.forEach((quasi, index) => {
-      if (minified[index] !== raw[index]) {
-        edits.push({ start: quasi.start, end: quasi.end, text: minified[index] });
+      for (const edit of perPart[index]) {
+        edits.push({
+          start: quasi.start + edit.start,
+          end: quasi.start + edit.end,
+          text: edit.text,
+        });
       }
     });
   }
