@@ -155,6 +155,8 @@ export function cssEdits(strings) {
   if (strings.some((part) => part.includes(BINDING))) return unchanged(strings);
   const out = new Minified(text);
   let pendingSpace = false;
+  // Inside `[…]`: an attribute selector.
+  let attributeSelector = 0;
   let index = 0;
   const length = text.length;
   // Whitespace and comments seen since the last token: flushed as one space, or none.
@@ -203,10 +205,20 @@ export function cssEdits(strings) {
         end += 1;
       }
       if (end >= length) return unchanged(strings);
-      out.copy(index, end + 1);
+      if (
+        attributeSelector > 0 &&
+        out.last() === '=' &&
+        text[end + 1] === ']' &&
+        /^[a-zA-Z_][\w-]*$/.test(text.slice(index + 1, end))
+      ) {
+        // `[part~='header']` is `[part~=header]`: an identifier needs no quotes.
+        out.copy(index + 1, end);
+      } else out.copy(index, end + 1);
       index = end + 1;
       continue;
     }
+    if (char === '[') attributeSelector += 1;
+    else if (char === ']' && attributeSelector > 0) attributeSelector -= 1;
     if (char === '\\') {
       // An escape (in raw template text, also a JavaScript escape): the pair stays as written.
       out.copy(index, index + 2);
@@ -467,7 +479,8 @@ export function applyEdits(code, edits, file) {
   let position = 0;
   for (const edit of edits) {
     copy(position, edit.start);
-    mark();
+    // A deletion gets no segment of its own: the text after it has one, at the same column.
+    if (edit.text !== '') mark();
     for (const char of edit.text) {
       output += char;
       if (char === '\n') {

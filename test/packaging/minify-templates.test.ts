@@ -22,7 +22,7 @@ import {
 import { launchChromium } from '../support/e2e-browser.js';
 
 describe('css`…` minification', () => {
-  it('drops comments and the whitespace CSS never needs, keeps strings, url() and the spaces that matter', () => {
+  it('drops comments, the whitespace CSS never needs and the quotes around identifiers in attribute selectors; keeps strings, url() and the spaces that matter', () => {
     const source = `
   /* The host's box. */
   :host {
@@ -35,7 +35,7 @@ describe('css`…` minification', () => {
     font-family: 'Inter', system-ui , sans-serif;
     --empty: ;
   }
-  a :hover, b > c ~ d + e, [part~='x'] .y {
+  a :hover, b > c ~ d + e, [part~='x'] .y, [data-n='1a'], [title="a b"] {
     color: red !important;
   }
   @media (min-width: 600px) and (prefers-reduced-motion: reduce) {
@@ -47,7 +47,7 @@ describe('css`…` minification', () => {
         'width:calc(100% - (2 * var(--gap,4px)) + 1px);margin:var(--margin,0 0) auto;' +
         "content:'  two   spaces ';quotes:\"\\\"\" '\\'';font-family:'Inter',system-ui,sans-serif;" +
         '--empty: }' +
-        "a :hover,b>c~d + e,[part~='x'] .y{color:red!important}" +
+        'a :hover,b>c~d + e,[part~=x] .y,[data-n=\'1a\'],[title="a b"]{color:red!important}' +
         '@media (min-width:600px) and (prefers-reduced-motion:reduce){.x/**/.y{transition:none}}',
     ]);
   });
@@ -219,15 +219,19 @@ describe('the plugin in a Rollup build', () => {
     );
     assert.doesNotThrow(() => parseAst(code), 'the output is JavaScript');
 
-    // The marker after the templates (whose lines got shorter and fewer) maps to its source.
-    const generated = positionOf(code, "'marker'");
-    const original = positionOf(fixture, "'marker'");
-    const segment = decodeMappings(map.mappings)[generated.line]?.find(
-      ([column]) => column === generated.column,
-    );
-    assert.ok(segment, "the marker's column has a segment");
-    assert.ok(map.sources[segment[1]]?.endsWith('fixture.js'), 'in the fixture');
-    assert.deepEqual(segment.slice(2), [original.line, original.column]);
+    // The marker after the templates (whose lines got shorter and fewer) maps to its source, and
+    // so do tokens inside templates whose indentation went.
+    const mappings = decodeMappings(map.mappings);
+    // (Rollup's own map of a chunk has a segment where each line starts, so tokens there are
+    // what a build can map exactly.)
+    for (const token of ["'marker'", '<button', '</button>', '<path', '</svg>']) {
+      const generated = positionOf(code, token);
+      const original = positionOf(fixture, token);
+      const segment = mappings[generated.line]?.find(([column]) => column === generated.column);
+      assert.ok(segment, `${token}: its column has a segment`);
+      assert.ok(map.sources[segment[1]]?.endsWith('fixture.js'), `${token}: in the fixture`);
+      assert.deepEqual(segment.slice(2), [original.line, original.column], token);
+    }
   });
 });
 
