@@ -12,6 +12,10 @@
 //   lazily (the conversation pane, quick-create's parser and airport table, ~420 KB gzipped) becomes chunks in
 //   dist/chunks/ that the bundle loads by relative URL when first needed, never a bare import.
 //
+// Both builds ship Lit's css`…` templates minified (scripts/rollup-minify-templates.mjs); the
+// browser bundles also minify html`…`/svg`…` templates, run terser twice over each chunk and keep
+// each distinct license comment once per file (scripts/rollup-license-comments.mjs).
+//
 // Entry points come from each package's `exports` (scripts/package-entries.mjs), never from a
 // list kept here.
 import { readFileSync } from 'node:fs';
@@ -29,6 +33,7 @@ import {
 } from './scripts/package-entries.mjs';
 import { typescriptModules } from './scripts/rollup-typescript.mjs';
 import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
+import { licenseCommentsOnce } from './scripts/rollup-license-comments.mjs';
 import ts from 'typescript';
 
 const isBareSpecifier = (id) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0');
@@ -258,6 +263,7 @@ export function browserBundleOptions({
         compress: { passes: 2 },
         format: { comments: /@license|@preserve/ },
       }),
+      licenseCommentsOnce(),
     ],
     onwarn(warning, defaultHandler) {
       // Third-party noise: comments Rollup drops, and import cycles inside a dependency.

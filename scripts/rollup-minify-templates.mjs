@@ -365,7 +365,7 @@ export function htmlEdits(strings) {
 }
 
 /** Calls `visit` on every node of an ESTree AST. */
-function walk(node, visit) {
+export function walk(node, visit) {
   if (Array.isArray(node)) {
     for (const child of node) walk(child, visit);
     return;

@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { rollup } from 'rollup';
+import { rollup, type Plugin } from 'rollup';
 import { parseAst } from 'rollup/parseAst';
 import ts from 'typescript';
+import { BROWSER_BUNDLES, browserBundleOptions } from '../../rollup.config.mjs';
 import { ROOT } from '../../scripts/package-entries.mjs';
 import {
   litTemplates,
@@ -19,6 +20,7 @@ import {
   minifyHtml,
   minifyTemplates,
 } from '../../scripts/rollup-minify-templates.mjs';
+import { licenseCommentsOnce } from '../../scripts/rollup-license-comments.mjs';
 import { launchChromium } from '../support/e2e-browser.js';
 
 describe('css`…` minification', () => {
@@ -232,6 +234,74 @@ describe('the plugin in a Rollup build', () => {
       assert.ok(map.sources[segment[1]]?.endsWith('fixture.js'), `${token}: in the fixture`);
       assert.deepEqual(segment.slice(2), [original.line, original.column], token);
     }
+  });
+});
+
+/** The terser plugin of the browser bundles' build, with its options. */
+function browserTerser(): Plugin {
+  const variant = BROWSER_BUNDLES['chat-sessions.bundle.js']!;
+  const plugins = (browserBundleOptions(variant).plugins ?? []) as Plugin[];
+  const plugin = plugins.find((candidate) => candidate?.name === 'terser');
+  assert.ok(plugin, 'the browser bundles minify with terser');
+  return plugin;
+}
+
+describe('license comments in a minified chunk', () => {
+  let folder = '';
+  before(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'license-comments-'));
+  });
+  after(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('keeps each distinct notice once, and text that only looks like one', async () => {
+    const notice = (year: number) =>
+      `/**\n * @license\n * Copyright ${year} Google LLC\n * SPDX-License-Identifier: BSD-3-Clause\n */\n`;
+    await writeFile(
+      join(folder, 'a.js'),
+      `${notice(2017)}export function a() {\n  return 'a';\n}\n`,
+    );
+    await writeFile(
+      join(folder, 'b.js'),
+      `${notice(2017)}export function b() {\n  return 'b';\n}\n`,
+    );
+    await writeFile(
+      join(folder, 'c.js'),
+      `${notice(2019)}export function c() {\n  return 'c';\n}\n`,
+    );
+    await writeFile(
+      join(folder, 'entry.js'),
+      [
+        "export { a } from './a.js';",
+        "export { b } from './b.js';",
+        "export { c } from './c.js';",
+        `export const text = \`\n${notice(2017)}\`;`,
+        '',
+      ].join('\n'),
+    );
+    const bundle = await rollup({
+      input: join(folder, 'entry.js'),
+      plugins: [
+        // The browser bundles' own terser, as configured.
+        browserTerser(),
+        licenseCommentsOnce(),
+      ],
+    });
+    const { output } = await bundle.generate({ format: 'es', sourcemap: true });
+    await bundle.close();
+    const [chunk] = output;
+    const count = (text: string) => chunk.code.split(text).length - 1;
+    // Once as a comment, once in the literal (which terser made a string).
+    assert.equal(count('Copyright 2017'), 2, chunk.code);
+    assert.equal(count('Copyright 2019'), 1, chunk.code);
+    assert.doesNotThrow(() => parseAst(chunk.code), 'the output is JavaScript');
+    // The code after a removed comment still maps to its module.
+    const generated = positionOf(chunk.code, '"b"');
+    const segment = decodeMappings(chunk.map!.mappings)[generated.line]?.find(
+      ([column]) => column === generated.column,
+    );
+    assert.ok(segment && chunk.map!.sources[segment[1]]?.endsWith('b.js'), chunk.code);
   });
 });
 
