@@ -11,7 +11,8 @@
 // comment, a tag name made by an expression), it is left as written.
 //
 // css`…` (see minifyCss): comments removed, whitespace collapsed, and removed next to the
-// punctuation where CSS never needs it; strings, `url(…)` and escapes untouched; the spaces that
+// punctuation where CSS never needs it, a `;` before `}` dropped, an identifier in an attribute
+// selector unquoted (`[part~=header]`); strings, `url(…)` and escapes untouched; the spaces that
 // carry meaning (descendant combinators, `a b` values, `calc(1px + 2px)`, `and (`) kept.
 //
 // html`…` / svg`…` (see minifyHtml): a run of whitespace between tags (or bindings) that holds a
