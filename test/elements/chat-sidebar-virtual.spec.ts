@@ -102,7 +102,7 @@ describe('<chat-sidebar> at scale', () => {
     expect(nodes).to.be.at.most(NODE_BOUND);
     // The list holds its rows and nothing else: each row is its element between two markers
     // (a removed row must take its markers along), plus the sizer and the list's own marker.
-    const rows = [...list.children].filter((child) => !child.hasAttribute('virtualizer-sizer'));
+    const rows = [...list.children].filter((child) => !child.hasAttribute('virtual-sizer'));
     const comments = [...list.childNodes].filter((node) => node.nodeType === Node.COMMENT_NODE);
     expect(comments.length).to.be.at.most(2 * rows.length + 1);
     expect(cards(sidebar)[0]!.dataset['sessionId']).to.equal(items[0]!.id);
