@@ -120,7 +120,7 @@ function renderRow(panel: SessionListPanel, row: SidebarRow): TemplateResult {
   // The selection checkbox: a mouse target only (aria-selected on the card says it, and Space
   // toggles it); shown on hover and focus, and on every card while any is selected. Rows are
   // written without whitespace between elements and with the tick drawn by CSS: every node
-  // counts, times the rows the virtualizer keeps.
+  // counts, times the rows the virtual list keeps.
   // prettier-ignore
   return html`<div part="item" class="row">${renderCard(panel, row.session, row.position)}<span part=${checked ? 'item-check checked' : 'item-check'} class="row-check" aria-hidden="true" title=${panel.text.selectSession} data-check-for=${row.session.id}></span><button part="item-actions" class="row-actions" type="button" tabindex="-1" aria-hidden="true" title=${panel.text.sessionActions} data-actions-for=${row.session.id}>⋯</button></div>`;
 }

@@ -41,6 +41,9 @@ interface Anchor {
 
 const AT_TOP: Anchor = { index: 0, offset: 0 };
 
+/** Where a row scrolled to shows: at the nearest edge, at the top, or in the middle. */
+type Block = 'nearest' | 'start' | 'center';
+
 function rowElement(row: KeyedRow): HTMLElement | null {
   const end = row.part.endNode;
   for (let node = row.part.startNode?.nextSibling ?? null; node && node !== end;) {
@@ -93,6 +96,8 @@ class VirtualListDirective extends AsyncDirective implements VirtualListHandle {
   /** Rows made during a ResizeObserver callback are observed from the next frame (no RO loop). */
   private inObserver = false;
   private toObserve: Element[] = [];
+  /** A row scrolled to before its height was known: aligned again once it is measured. */
+  private revealing: { readonly index: number; readonly block: Block } | null = null;
 
   render(_config: VirtualListConfig<unknown>): unknown {
     return noChange;
@@ -122,23 +127,11 @@ class VirtualListDirective extends AsyncDirective implements VirtualListHandle {
 
   // ─── The handle ─────────────────────────────────────────────────────────────────────────
 
-  scrollToIndex(index: number, block: 'nearest' | 'start' | 'center' = 'nearest'): void {
+  scrollToIndex(index: number, block: Block = 'nearest'): void {
     const length = this.items.length;
     if (length === 0 || !this.scroller) return;
-    const row = Math.max(0, Math.min(index, length - 1));
-    const top = this.currentTop();
-    this.placeKnown(row, row);
-    const offsets = this.offsets;
-    const y = offsets.offset(row);
-    const height = offsets.size(row);
-    const viewport = this.viewportHeight();
-    let target = top;
-    if (block === 'start') target = y;
-    else if (block === 'center') target = y - (viewport - height) / 2;
-    else if (y < top) target = y;
-    else if (y + height > top + viewport) target = y + height - viewport;
-    target = Math.max(0, Math.min(target, offsets.total() - viewport));
-    this.anchor = { index: row, offset: y - target };
+    this.currentTop();
+    this.align(Math.max(0, Math.min(index, length - 1)), block);
     this.layout(false, false);
   }
 
@@ -225,8 +218,33 @@ class VirtualListDirective extends AsyncDirective implements VirtualListHandle {
     if (Math.abs(top - this.knownTop) >= 1) {
       this.knownTop = top;
       this.anchor = this.anchorAt(top);
+      this.revealing = null;
     }
     return top;
+  }
+
+  /** The scroll top that puts the anchor where it belongs (within the list's height). */
+  private anchoredTop(viewport: number): number {
+    const end = Math.max(0, this.offsets.total() - viewport);
+    return Math.max(0, Math.min(end, this.offsets.offset(this.anchor.index) - this.anchor.offset));
+  }
+
+  /** Anchors row `row` where `block` shows it, from where the list is now. */
+  private align(row: number, block: Block): void {
+    this.placeKnown(row, row);
+    const offsets = this.offsets;
+    const viewport = this.viewportHeight();
+    const top = this.anchoredTop(viewport);
+    const y = offsets.offset(row);
+    const height = offsets.size(row);
+    let target = top;
+    if (block === 'start') target = y;
+    else if (block === 'center') target = y - (viewport - height) / 2;
+    else if (y < top) target = y;
+    else if (y + height > top + viewport) target = y + height - viewport;
+    target = Math.max(0, Math.min(target, offsets.total() - viewport));
+    this.anchor = { index: row, offset: y - target };
+    this.revealing = offsets.has(row) ? null : { index: row, block };
   }
 
   /** The row to hold in place with the list scrolled to `top`: the focused one, else the first. */
@@ -258,20 +276,20 @@ class VirtualListDirective extends AsyncDirective implements VirtualListHandle {
     if (!scroller || !this.isConnected) return;
     this.currentTop();
     let changed = false;
-    for (const entry of entries) {
-      if (entry.target === scroller) {
-        const { width, height } = entry.contentRect;
-        if (this.width > 0 && Math.abs(width - this.width) >= 0.5) {
-          // Another width: every height measured so far is void.
-          this.heights.clear();
-          this.measuredSum = 0;
-          this.offsets = new RowOffsets(this.items.length, () => this.average());
-        }
-        this.width = width;
-        this.viewport = height;
-        changed = true;
-        continue;
+    // The scroller first: another width voids the heights measured before, not those of now.
+    const box = entries.find((entry) => entry.target === scroller);
+    if (box) {
+      const { width, height } = box.contentRect;
+      if (this.width > 0 && Math.abs(width - this.width) >= 0.5) {
+        this.heights.clear();
+        this.measuredSum = 0;
+        this.offsets = new RowOffsets(this.items.length, () => this.average());
       }
+      this.width = width;
+      this.viewport = height;
+      changed = true;
+    }
+    for (const entry of entries) {
       const key = this.keyOf.get(entry.target);
       if (key === undefined || !entry.target.isConnected) continue;
       const height =
@@ -279,6 +297,8 @@ class VirtualListDirective extends AsyncDirective implements VirtualListHandle {
       changed = this.measured(key, height) || changed;
     }
     if (!changed) return;
+    const reveal = this.revealing;
+    if (reveal && this.offsets.has(reveal.index)) this.align(reveal.index, reveal.block);
     this.inObserver = true;
     try {
       this.layout(false, false);
@@ -329,6 +349,7 @@ class VirtualListDirective extends AsyncDirective implements VirtualListHandle {
     this.items = items;
     this.offsets = new RowOffsets(items.length, () => this.average());
     this.anchor = anchor;
+    this.revealing = null;
     // Another list where the rendered rows were (another tab, or the first list): its first
     // layout renders only the rows in view, so they show in the coming frame.
     const last = Math.min(this.first + this.rows.length, items.length);
@@ -371,11 +392,7 @@ class VirtualListDirective extends AsyncDirective implements VirtualListHandle {
     let last = -1;
     if (length > 0) {
       for (let round = 0; round < 4; round += 1) {
-        const end = Math.max(0, this.offsets.total() - viewport);
-        top = Math.max(
-          0,
-          Math.min(end, this.offsets.offset(this.anchor.index) - this.anchor.offset),
-        );
+        top = this.anchoredTop(viewport);
         first = this.offsets.indexAt(top - this.overscan);
         last = this.offsets.indexAt(top + viewport + this.overscan);
         if (!this.placeKnown(first, last)) break;

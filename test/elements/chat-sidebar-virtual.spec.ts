@@ -15,9 +15,9 @@ import {
 
 /**
  * Most nodes the sidebar puts in the page at 360 × 560 px, counting its shadow root and every
- * card's (issue #16: ≤ 800 at every N). The virtualizer renders the visible cards plus 400 px on
- * each side (KeyedFlowLayout.OVERHANG), and a card is about 30 nodes (patched by hand, no
- * template markers). Measured here: 422 at the top (9 cards), 560 mid-list (14 cards); before
+ * card's (issue #16: ≤ 800 at every N). The virtual list renders the visible cards plus 400 px on
+ * each side (OVERSCAN_PX in virtual-list.ts), and a card is about 30 nodes (patched by hand, no
+ * template markers). Measured here: 406 at the top (8 cards), 564 mid-list (14 cards); before
  * issue #16, 1 344 and 2 326.
  */
 const NODE_BOUND = 800;
