@@ -65,6 +65,8 @@ function rowElement(row: KeyedRow): HTMLElement | null {
  *   measured, inserted or removed): the focused row if it shows, else the first row in view, or
  *   the row scrolled to. At the top, the list stays at the top (new rows there are seen).
  * - A new list (another tab) first renders only the rows in view, the overscan a frame later.
+ * - The focused row stays in the DOM while it is scrolled away (focus stays on it; the list
+ *   doesn't jump back), until it leaves the list.
  * - Fires `rangeChanged` and `visibilityChanged` on the scroller; `scroller[virtualListRef]`
  *   scrolls to a row.
  * - Rows are keyed parts with both markers removed along with a row (no comment is left behind).
@@ -79,10 +81,15 @@ class VirtualListDirective extends AsyncDirective implements VirtualListHandle {
   /** Measured heights, by row key. */
   private readonly heights = new Map<string, number>();
   private measuredSum = 0;
-  /** The rows in the DOM, from row `first` on. */
+  /** The rows in the DOM, in order: the range around the view, and the focused row. */
   private rows: KeyedRow[] = [];
   private elements: (HTMLElement | null)[] = [];
-  private first = 0;
+  /** The index of each rendered row (in the list its DOM was rendered from). */
+  private indices: number[] = [];
+  /** The rendered range (the focused row kept outside it not counted). */
+  private range: RowRange = { first: 0, last: -1 };
+  /** The list was replaced since the rows were rendered: `indices` are the old list's. */
+  private replaced = false;
   private readonly keyOf = new WeakMap<Element, string>();
   private readonly topOf = new WeakMap<Element, number>();
   private anchor: Anchor = AT_TOP;
@@ -136,7 +143,7 @@ class VirtualListDirective extends AsyncDirective implements VirtualListHandle {
   }
 
   element(index: number): HTMLElement | null {
-    return this.elements[index - this.first] ?? null;
+    return this.replaced ? null : (this.elements[this.indices.indexOf(index)] ?? null);
   }
 
   // ─── Setting up ─────────────────────────────────────────────────────────────────────────
@@ -262,13 +269,27 @@ class VirtualListDirective extends AsyncDirective implements VirtualListHandle {
     return { index, offset: offsets.offset(index) - top };
   }
 
-  /** The row holding focus, if one does. */
-  private focusedRow(): number {
+  /** Where the row holding focus is among the rendered ones, or -1. */
+  private focusedAt(): number {
     const root = this.scroller?.getRootNode() as Document | ShadowRoot | undefined;
     const active = root?.activeElement;
-    if (!active) return -1;
-    const at = this.elements.findIndex((element) => element?.contains(active));
-    return at < 0 ? -1 : this.first + at;
+    return active ? this.elements.findIndex((element) => element?.contains(active)) : -1;
+  }
+
+  /** The index of the row holding focus (in the list the rows were rendered from), or -1. */
+  private focusedRow(): number {
+    return this.indices[this.focusedAt()] ?? -1;
+  }
+
+  /** The focused row's index in the current list, when it is outside `first`–`last`; else -1. */
+  private keptRow(first: number, last: number): number {
+    const at = this.focusedAt();
+    const row = this.rows[at];
+    if (!row) return -1;
+    const index = this.replaced ? this.config?.indexOf?.(row.key) : this.indices[at];
+    return index === undefined || index >= this.items.length || (index >= first && index <= last)
+      ? -1
+      : index;
   }
 
   private readonly onResize = (entries: ResizeObserverEntry[]): void => {
@@ -314,7 +335,8 @@ class VirtualListDirective extends AsyncDirective implements VirtualListHandle {
     this.measuredSum += height - (before ?? 0);
     this.heights.set(key, height);
     const at = this.rows.findIndex((row) => row.key === key);
-    if (at >= 0) this.offsets.set(this.first + at, height);
+    const index = this.indices[at];
+    if (index !== undefined && !this.replaced) this.offsets.set(index, height);
     return true;
   }
 
@@ -331,30 +353,31 @@ class VirtualListDirective extends AsyncDirective implements VirtualListHandle {
     if (top > 0) {
       const offsets = this.offsets;
       const viewport = this.viewportHeight();
-      const candidates = [this.focusedRow()];
-      for (let index = this.first; index < this.first + this.rows.length; index += 1) {
+      const candidates = [this.focusedAt(), ...this.indices.keys()];
+      for (const at of candidates) {
+        const index = this.indices[at];
+        const key = this.rows[at]?.key;
+        if (index === undefined || key === undefined) continue;
         const y = offsets.offset(index);
-        if (y + offsets.size(index) > top && y < top + viewport) candidates.push(index);
-      }
-      for (const index of candidates) {
-        const key = this.rows[index - this.first]?.key;
-        const now = key === undefined ? undefined : this.config?.indexOf?.(key);
+        if (y + offsets.size(index) <= top || y >= top + viewport) continue;
+        const now = this.config?.indexOf?.(key);
         if (now !== undefined && now < items.length) {
-          anchor = { index: now, offset: offsets.offset(index) - top };
+          anchor = { index: now, offset: y - top };
           break;
         }
       }
     }
     const previous = this.items;
     this.items = items;
+    this.replaced = true;
     this.offsets = new RowOffsets(items.length, () => this.average());
     this.anchor = anchor;
     this.revealing = null;
     // Another list where the rendered rows were (another tab, or the first list): its first
     // layout renders only the rows in view, so they show in the coming frame.
-    const last = Math.min(this.first + this.rows.length, items.length);
+    const last = Math.min(this.range.last, items.length - 1);
     let keeps = false;
-    for (let index = this.first; index < last && !keeps; index += 1) {
+    for (let index = this.range.first; index <= last && !keeps; index += 1) {
       keeps = shown.has(this.keyAt(index));
     }
     if (!keeps && previous !== items) this.firstScreenFirst();
@@ -398,22 +421,37 @@ class VirtualListDirective extends AsyncDirective implements VirtualListHandle {
         if (!this.placeKnown(first, last)) break;
       }
     }
-    const rangeChanged = first !== this.first || last - first + 1 !== this.rows.length;
+    const kept = this.keptRow(first, last);
+    const indices: number[] = kept >= 0 && kept < first ? [kept] : [];
+    for (let index = first; index <= last; index += 1) indices.push(index);
+    if (kept > last) indices.push(kept);
+    const rangeChanged = first !== this.range.first || last !== this.range.last;
     const events: Event[] = [];
     if (rangeChanged) {
-      const event = new RangeChangedEvent({ first, last });
+      this.range = { first, last };
+      const event = new RangeChangedEvent(this.range);
       if (fromHost) events.push(event);
       else scroller.dispatchEvent(event);
     }
-    if (rangeChanged || refresh) this.renderRows(first, last, refresh);
+    if (
+      refresh ||
+      this.replaced ||
+      indices.length !== this.indices.length ||
+      indices.some((index, at) => index !== this.indices[at])
+    ) {
+      this.renderRows(indices, refresh);
+    }
     const offsets = this.offsets;
-    let y = length > 0 ? offsets.offset(first) : 0;
+    let y = 0;
     this.elements.forEach((element, at) => {
+      const index = indices[at] ?? 0;
+      // Running down the range; the kept row's top looked up.
+      y = at > 0 && indices[at - 1] === index - 1 ? y : offsets.offset(index);
       if (element && this.topOf.get(element) !== y) {
         this.topOf.set(element, y);
         element.style.transform = `translateY(${y}px)`;
       }
-      y += offsets.size(first + at);
+      y += offsets.size(index);
     });
     sizer.style.transform = `translateY(${offsets.total()}px)`;
     if (Math.abs(top - this.knownTop) >= 0.5) {
@@ -434,19 +472,21 @@ class VirtualListDirective extends AsyncDirective implements VirtualListHandle {
     else fire();
   }
 
-  private renderRows(first: number, last: number, refresh: boolean): void {
+  private renderRows(indices: number[], refresh: boolean): void {
     const { container, config } = this;
     if (!container || !config) return;
-    const keys: string[] = [];
-    for (let index = first; index <= last; index += 1) keys.push(this.keyAt(index));
     this.rows = updateKeyedRows(
       container,
       this.rows,
-      keys,
-      (at) => config.render(this.items[first + at], first + at),
+      indices.map((index) => this.keyAt(index)),
+      (at) => {
+        const index = indices[at] ?? 0;
+        return config.render(this.items[index], index);
+      },
       refresh,
     );
-    this.first = first;
+    this.indices = indices;
+    this.replaced = false;
     setCommittedValue(
       container,
       this.rows.map((row) => row.part),

@@ -172,6 +172,30 @@ async function waitUntilFocusedPosition(sidebar: ChatSidebar, position: number):
   throw new Error(`focus never reached session ${position}`);
 }
 
+describe('<chat-sidebar> scrolled with a card focused', () => {
+  it('keeps focus on the card scrolled out of view and back, and stays where it was scrolled', async () => {
+    const items = manySessions(300);
+    const sidebar = await renderSidebar(listSnapshot(items));
+    const list = $(sidebar, '[role="listbox"]')!;
+    cards(sidebar)[0]!.focus();
+    await settle(sidebar);
+    // The wheel takes the list far past the focused card: the list stays there (it once jumped
+    // back to the card), the card keeps focus and is the one card kept beyond the rows in view.
+    list.scrollTop = 3000;
+    await settle(sidebar);
+    await settle(sidebar);
+    expect(list.scrollTop).to.be.above(2500);
+    expect(focusedId(sidebar)).to.equal(items[0]!.id);
+    expect(deepNodeCount(sidebar)).to.be.at.most(NODE_BOUND);
+    list.scrollTop = 0;
+    await settle(sidebar);
+    expect(focusedId(sidebar)).to.equal(items[0]!.id);
+    await pressKeys('ArrowDown');
+    await waitForFocus(sidebar, items[1]!.id);
+    await expect(sidebar).to.be.accessible();
+  });
+});
+
 describe('<chat-sidebar> while the list changes', () => {
   it('keeps what the broker is looking at in place when sessions arrive or leave above it', async () => {
     const items = manySessions(200);
