@@ -278,7 +278,7 @@ class VirtualListDirective extends AsyncDirective implements VirtualListHandle {
 
   /** The index of the row holding focus (in the list the rows were rendered from), or -1. */
   private focusedRow(): number {
-    return this.indices[this.focusedAt()] ?? -1;
+    return this.replaced ? -1 : (this.indices[this.focusedAt()] ?? -1);
   }
 
   /** The focused row's index in the current list, when it is outside `first`–`last`; else -1. */
