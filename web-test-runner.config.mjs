@@ -28,8 +28,8 @@ const chromiumArgs = [
   '--lang=en-US',
 ];
 
-// Browser errors that are not failures. @lit-labs/virtualizer measures its children inside a
-// ResizeObserver callback, which makes Chromium report "ResizeObserver loop completed with
+// Browser errors that are not failures. Code that changes layout inside a ResizeObserver
+// callback (as @lit-labs/virtualizer did; the sidebar's own virtual list avoids it) makes Chromium report "ResizeObserver loop completed with
 // undelivered notifications" (a benign notice, not a thrown error); mocha would otherwise fail
 // whichever test is running. Only that exact message is swallowed.
 const benignErrorPatterns = ['ResizeObserver loop completed with undelivered notifications'];

@@ -2,8 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FrameScheduledElement } from '../internal/frame-scheduled.js';
 import { PreferencesController } from '../controllers/preferences-controller.js';
 import { property, query, state } from 'lit/decorators.js';
-import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import type { VirtualListScroller, VisibilityChangedEvent } from './virtual-list-events.js';
 import { newId } from '@chat-sessions/sdk';
 import type {
   ChatSessionsClient,
@@ -304,7 +303,7 @@ export class ChatSidebar extends FrameScheduledElement {
   /** The search as typed, when no store keeps it. */
   @state() private typedSearch: string | null = null;
 
-  @query('[role="listbox"]') private listElement!: (HTMLElement & VirtualizerHostElement) | null;
+  @query('[role="listbox"]') private listElement!: VirtualListScroller | null;
   @query('.menu') private menuElement!: HTMLElement | null;
   @query('dialog') private dialogElement!: HTMLDialogElement | null;
 
@@ -542,7 +541,7 @@ export class ChatSidebar extends FrameScheduledElement {
             text,
             view,
             tab,
-            rows: this.rows.rows,
+            rows: this.rows,
             cards: this,
             selected: this.selected,
             activeId: this.listFocus.activeId,
