@@ -31,7 +31,7 @@ import type { GeneralChatCardStrings } from '../general-chat-card/general-chat-c
 import { NowController, sharedClock } from '../internal/clock.js';
 import { Formatter } from '../internal/format.js';
 import { DialogController } from '../parts/dialog.js';
-import { MenuController } from '../parts/menu.js';
+import type { MenuController } from '../parts/menu.js';
 import type { AirportNameResolver, Clock, StringsOverride } from '../types.js';
 import type { MenuItem, MenuState } from './action-menu.js';
 import type { SidebarOnUse } from './on-use-loader.js';
@@ -158,12 +158,8 @@ export class ChatSidebar extends FrameScheduledElement {
 
   private readonly lists = new SessionListController(this);
   private readonly clockController = new NowController(this, sharedClock);
-  // Menus and the dialog settle first after a render; the list's focus moves wait for them.
-  private readonly menus = new MenuController(this, {
-    menu: () => this.menuElement,
-    close: (returnFocus) => this.closeMenu(returnFocus),
-    tab: 'return',
-  });
+  // From the menus' chunk, made on the first open. List focus moves wait for menus and dialog.
+  private menus: MenuController | null = null;
   private readonly dialogs = new DialogController(this, {
     dialog: () => this.dialogElement,
     open: () => this.actions.dialog !== null,
@@ -453,6 +449,11 @@ export class ChatSidebar extends FrameScheduledElement {
     if (!chunk || request !== this.menuRequest) return;
     const menu = build(chunk);
     if (!menu.anchor.isConnected) return;
+    this.menus ??= new chunk.MenuController(this, {
+      menu: () => this.menuElement,
+      close: (returnFocus) => this.closeMenu(returnFocus),
+      tab: 'return',
+    });
     this.menu = menu;
     this.menus.opened('first', menu.anchor);
   }
@@ -505,6 +506,7 @@ export class ChatSidebar extends FrameScheduledElement {
       (count) => this.formatter.number(count),
     );
     const checked = this.checkedSessions();
+    const menus = this.menus;
     return html`
       <div part="base" class="base">
         <div part="header" class="header">
@@ -578,11 +580,13 @@ export class ChatSidebar extends FrameScheduledElement {
         ${this.actions.renderToasts()} ${this.trash.renderEntry()}
       </div>
       ${
-        this.actions.onUse.value?.renderActionMenu(this.menu, {
-          keydown: this.menus.handleKeyDown,
-          focusout: this.menus.handleFocusOut,
-          choose: (item) => this.handleMenuItem(item),
-        }) ?? nothing
+        (menus &&
+          this.actions.onUse.value?.renderActionMenu(this.menu, {
+            keydown: menus.handleKeyDown,
+            focusout: menus.handleFocusOut,
+            choose: (item) => this.handleMenuItem(item),
+          })) ??
+        nothing
       }
       ${this.actions.render()}
     `;

@@ -1,16 +1,17 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 
 /** What a lazy chunk controller needs. */
 export interface LazyChunkOptions<T> {
   /** The chunk's loader (a `chunkLoader`: shared, and retried after a failure). */
   readonly load: () => Promise<T>;
-  /** A use could not load the chunk: say so where the user looks (it is retried on next use). */
-  readonly failed: (error: unknown) => void;
   /** The chunk has just loaded (before the update that shows it). */
   readonly loaded?: (chunk: T) => void;
-  /** After this many ms of waiting for a use, `slow` turns on (a visible busy state). */
-  readonly slowAfter?: number;
+  /** A use could not load the chunk: say so where the user looks (it is retried on next use). */
+  readonly failed: (error: unknown) => void;
 }
+
+/** How long a use waits for its chunk before `slow` turns on (a visible busy state), in ms. */
+const SLOW_AFTER = 300;
 
 /**
  * A part of an element that loads in its own chunk the first time the user needs it (a menu,
@@ -18,35 +19,32 @@ export interface LazyChunkOptions<T> {
  * (the pointer over the trigger, focus on it) so the first use is instant; `use()` when the user
  * acts: it resolves with the module (null, after reporting through `failed`, when it can't be
  * loaded, e.g. offline before it ever loaded; the next use tries again). While a use waits
- * longer than `slowAfter`, `slow` is true, for a busy state. `settled` resolves once nothing is
- * loading: an element's `getUpdateComplete()` awaits it, so `updateComplete` covers a use.
+ * longer than 300 ms, `slow` is true, for a busy state. The element's `getUpdateComplete()`
+ * goes through `settle()`, so `updateComplete` covers a use (the update that shows the part).
  */
-export class LazyChunkController<T> implements ReactiveController {
+export class LazyChunkController<T> {
   /** The loaded chunk, or null. */
   value: T | null = null;
-  /** A use has waited for the chunk longer than `slowAfter`. */
+  /** A use has waited for the chunk longer than 300 ms. */
   slow = false;
   private loading: Promise<T | null> | null = null;
-  private waiting = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly options: LazyChunkOptions<T>,
-  ) {
-    host.addController(this);
+  ) {}
+
+  /** Starts loading on intent; a failure here stays silent (a use reports it). */
+  readonly preload = (): void => {
+    if (this.value === null && this.loading === null) void this.load(false);
+  };
+
+  /** The chunk for a use: at once when loaded, else once loaded (null when it failed). */
+  use(): Promise<T | null> {
+    return this.value === null ? this.load(true) : Promise.resolve(this.value);
   }
 
-  hostConnected(): void {}
-
-  /** Whether a load is in flight. */
-  get pending(): boolean {
-    return this.loading !== null;
-  }
-
-  /**
-   * For an element's `getUpdateComplete()`: its own update complete (`update`), awaited again
-   * after each load in flight, so `updateComplete` covers what a load was for.
-   */
+  /** `update` (the element's own update complete), again after each load in flight. */
   async settle(update: () => Promise<boolean>): Promise<boolean> {
     let complete = await update();
     while (this.loading) {
@@ -56,46 +54,30 @@ export class LazyChunkController<T> implements ReactiveController {
     return complete;
   }
 
-  /** Starts loading on intent; a failure here stays silent (the use reports it). */
-  readonly preload = (): void => {
-    if (this.value === null && this.loading === null) void this.start(false);
-  };
-
-  /** The chunk for a use: at once when loaded, else once loaded (null when it failed). */
-  use(): Promise<T | null> {
-    if (this.value !== null) return Promise.resolve(this.value);
-    return this.start(true);
+  private load(use: boolean): Promise<T | null> {
+    const slow = use ? setTimeout(() => this.showSlow(true), SLOW_AFTER) : undefined;
+    const loading: Promise<T | null> = this.options
+      .load()
+      .then(
+        (chunk) => {
+          if (this.value === null) this.options.loaded?.((this.value = chunk));
+          return chunk;
+        },
+        (error: unknown) => {
+          if (use) this.options.failed(error);
+          return null;
+        },
+      )
+      .finally(() => {
+        clearTimeout(slow);
+        if (this.loading === loading) this.loading = null;
+        this.showSlow(false);
+      });
+    return (this.loading = loading);
   }
 
-  private start(report: boolean): Promise<T | null> {
-    this.waiting += report ? 1 : 0;
-    const slowTimer = report
-      ? setTimeout(() => {
-          this.slow = true;
-          this.host.requestUpdate();
-        }, this.options.slowAfter ?? 300)
-      : undefined;
-    const loading = this.options.load().then(
-      (chunk) => {
-        if (this.value === null) {
-          this.value = chunk;
-          this.options.loaded?.(chunk);
-        }
-        return chunk;
-      },
-      (error: unknown) => {
-        if (report) this.options.failed(error);
-        return null;
-      },
-    );
-    const finished = loading.finally(() => {
-      clearTimeout(slowTimer);
-      this.waiting -= report ? 1 : 0;
-      if (this.waiting === 0) this.slow = false;
-      if (this.loading === finished) this.loading = null;
-      this.host.requestUpdate();
-    });
-    this.loading = finished;
-    return finished;
+  private showSlow(slow: boolean): void {
+    this.slow = slow;
+    this.host.requestUpdate();
   }
 }
