@@ -24,10 +24,13 @@ export function networkPlugin() {
         sessions.set(session.id, cdp);
       }
       const urls = Array.isArray(payload?.urls) ? payload.urls.map(String) : [];
+      const latency = Number(payload?.latency ?? 0);
+      // An earlier spec file may have loaded the same module: the HTTP cache would answer at once.
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: urls.length > 0 || latency > 0 });
       await cdp.send('Network.setBlockedURLs', { urls });
       await cdp.send('Network.emulateNetworkConditions', {
         offline: false,
-        latency: Number(payload?.latency ?? 0),
+        latency,
         downloadThroughput: -1,
         uploadThroughput: -1,
       });
