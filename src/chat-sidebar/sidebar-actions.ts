@@ -74,6 +74,11 @@ export class SidebarActions implements ReactiveController {
     this.timer.stop();
   }
 
+  hostUpdated(): void {
+    // After the first paint, while idle: menus and dialogs then work offline as well.
+    this.onUse.preloadWhenIdle();
+  }
+
   hostUpdate(): void {
     // A selection starting shows the bulk bar, from the lazy chunk (loaded, or retried, now).
     const selecting = this.options.selection.size > 0;

@@ -27,7 +27,10 @@ export class LazyChunkController<T> {
   value: T | null = null;
   /** A use has waited for the chunk longer than 300 ms. */
   slow = false;
+  /** The load a use waits for (a preload alone keeps no update waiting). */
   private loading: Promise<T | null> | null = null;
+  private idleRequested = false;
+  private preloading = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -36,15 +39,30 @@ export class LazyChunkController<T> {
 
   /** Starts loading on intent; a failure here stays silent (a use reports it). */
   readonly preload = (): void => {
-    if (this.value === null && this.loading === null) void this.load(false);
+    if (this.value === null && !this.preloading) {
+      this.preloading = true;
+      void this.load(false).finally(() => (this.preloading = false));
+    }
   };
+
+  /**
+   * Preloads once the page is idle (call it after the first render): the chunk stays out of the
+   * first load, yet is there before the broker reaches for it, and if the network goes away.
+   */
+  preloadWhenIdle(): void {
+    if (this.idleRequested) return;
+    this.idleRequested = true;
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Safari lacks it
+    const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
+    idle(() => this.preload());
+  }
 
   /** The chunk for a use: at once when loaded, else once loaded (null when it failed). */
   use(): Promise<T | null> {
     return this.value === null ? this.load(true) : Promise.resolve(this.value);
   }
 
-  /** `update` (the element's own update complete), again after each load in flight. */
+  /** `update` (the element's own update complete), again after each use's load in flight. */
   async settle(update: () => Promise<boolean>): Promise<boolean> {
     let complete = await update();
     while (this.loading) {
@@ -73,7 +91,8 @@ export class LazyChunkController<T> {
         if (this.loading === loading) this.loading = null;
         this.showSlow(false);
       });
-    return (this.loading = loading);
+    if (use) this.loading = loading;
+    return loading;
   }
 
   private showSlow(slow: boolean): void {

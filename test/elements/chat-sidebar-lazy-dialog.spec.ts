@@ -2,6 +2,7 @@
 // in a fresh page, so here the Delete key is the chunk's first use (see
 // chat-sidebar-lazy-menu.spec.ts for the menu and a failed load).
 import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { ChatSidebar } from '../../src/chat-sidebar/chat-sidebar.js';
 import {
   $,
@@ -23,8 +24,17 @@ async function press(sidebar: ChatSidebar, key: string): Promise<void> {
   await settle(sidebar);
 }
 
+/** Every request answers `latency` ms late (0: on time again). */
+async function slowNetwork(latency: number): Promise<void> {
+  await executeServerCommand('network-block', { urls: [], latency });
+}
+
 describe('<chat-sidebar> dialogs, loaded on first use', () => {
+  after(() => slowNetwork(0));
+
   it('opens the delete confirmation from the Delete key on first use, focused; Escape returns focus', async () => {
+    // A slow network: the chunk (preloaded once the page is idle) is still on its way.
+    await slowNetwork(800);
     const items = manySessions(3);
     const sidebar = await renderSidebar(listSnapshot(items));
     const host = new PlainHost(sidebar, items);
@@ -32,6 +42,7 @@ describe('<chat-sidebar> dialogs, loaded on first use', () => {
     const first = items[0]!.id;
     card(sidebar, first)!.focus();
     await press(sidebar, 'Delete');
+    await slowNetwork(0);
     const dialog = $(sidebar, 'dialog') as HTMLDialogElement | null;
     expect(dialog !== null && dialog.open).to.equal(true);
     expect(shadow(sidebar).adoptedStyleSheets.length).to.equal(sheets + 1);
