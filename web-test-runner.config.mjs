@@ -7,6 +7,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { chatBackendPlugin } from './test/browser-backend/plugin.mjs';
+import { networkPlugin } from './test/browser-backend/network-plugin.mjs';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -92,6 +93,8 @@ export default {
     // A real backend (the local gateway over PostgreSQL) for specs that drive the SDK end to end;
     // started on first use only.
     chatBackendPlugin(),
+    // Requests made to fail (a lazy chunk offline), for the specs that ask.
+    networkPlugin(),
   ],
   filterBrowserLogs: ({ args }) =>
     !args.some(
