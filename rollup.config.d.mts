@@ -24,5 +24,7 @@ export declare function browserBundleOptions(variant: BrowserBundleVariant): Bui
 export declare const BROWSER_BUNDLES: Record<string, BrowserBundleVariant>;
 /** Elements the browser bundles load lazily (src/autoload.ts): tag name → class name. */
 export declare const LAZY_BUNDLE_ELEMENTS: Record<string, string>;
+/** SDK classes the browser bundles export as types only (a lazy chunk holds them). */
+export declare const LAZY_BUNDLE_SDK_VALUES: readonly string[];
 declare const config: BuildOptions[];
 export default config;

@@ -12,6 +12,10 @@
 //   lazily (the conversation pane, quick-create's parser and airport table, ~420 KB gzipped) becomes chunks in
 //   dist/chunks/ that the bundle loads by relative URL when first needed, never a bare import.
 //
+// Both builds ship Lit's css`…` templates minified (scripts/rollup-minify-templates.mjs); the
+// browser bundles also minify html`…`/svg`…` templates, run terser twice over each chunk and keep
+// each distinct license comment once per file (scripts/rollup-license-comments.mjs).
+//
 // Entry points come from each package's `exports` (scripts/package-entries.mjs), never from a
 // list kept here.
 import { readFileSync } from 'node:fs';
@@ -28,6 +32,8 @@ import {
   publishedPackage,
 } from './scripts/package-entries.mjs';
 import { typescriptModules } from './scripts/rollup-typescript.mjs';
+import { minifyTemplates } from './scripts/rollup-minify-templates.mjs';
+import { licenseCommentsOnce } from './scripts/rollup-license-comments.mjs';
 import ts from 'typescript';
 
 const isBareSpecifier = (id) => !id.startsWith('.') && !isAbsolute(id) && !id.startsWith('\0');
@@ -79,6 +85,8 @@ export function libraryOptions(id) {
         },
       },
       typescriptModules(),
+      // Lit's css`…` templates ship minified (html`…` as written: the bundles minify it).
+      minifyTemplates({ html: false }),
     ],
     output: {
       dir: join(pkg.dir, 'dist'),
@@ -117,6 +125,19 @@ export const LAZY_BUNDLE_ELEMENTS = {
   'chat-connection-status': 'ChatConnectionStatus',
 };
 
+/**
+ * SDK classes the browser bundles leave in a lazy chunk: the conversation side's stores, which
+ * the runtime loads when it is made (`loadConversationStores()`, packages/sdk/src/runtime/
+ * conversation-loader.ts) and which only the conversation pane uses. The bundles export them as
+ * types only; a host page gets the classes from `await loadConversationStores()`.
+ */
+export const LAZY_BUNDLE_SDK_VALUES = [
+  'DraftStore',
+  'MessageStore',
+  'OperatorThreadStore',
+  'SessionStore',
+];
+
 /** The tag of an element's define module (`src/<tag>/define.ts`), or null. */
 const defineModuleTag = (id) => /\/src\/([^/]+)\/define\.ts$/.exec(id)?.[1] ?? null;
 const lazyDefineStub = '\0chat-sessions:lazy-define';
@@ -145,7 +166,7 @@ function valueExportNames(file) {
 /**
  * The module a browser bundle starts from: every code export of the elements (so every define
  * module runs) except the lazily loaded elements (LAZY_BUNDLE_ELEMENTS), whose place the
- * autoloader (src/autoload.ts) takes, the SDK's main entry, optionally supabase-js's
+ * autoloader (src/autoload.ts) takes, the SDK's main entry (but LAZY_BUNDLE_SDK_VALUES), optionally supabase-js's
  * `createClient`, and any other modules to re-export whole (`reexport`, for reference
  * measurements such as Lit alone). The SDK's `./metadata` entry is not re-exported: hosts that
  * want it import it lazily.
@@ -171,7 +192,9 @@ export function bundleEntrySource({ parts, supabase, reexport }) {
   if (parts.includes('sdk')) {
     const main = codeEntries(publishedPackage('sdk')).find((entry) => entry.subpath === '.');
     if (!main) throw new Error('@chat-sessions/sdk has no "." export.');
-    lines.push(`export * from ${JSON.stringify(main.source)};`);
+    const lazy = new Set(LAZY_BUNDLE_SDK_VALUES);
+    const names = valueExportNames(main.source).filter((name) => !lazy.has(name));
+    lines.push(`export { ${names.join(', ')} } from ${JSON.stringify(main.source)};`);
   }
   if (supabase) lines.push(`export { createClient } from '@supabase/supabase-js';`);
   for (const specifier of reexport) lines.push(`export * from ${JSON.stringify(specifier)};`);
@@ -248,6 +271,7 @@ export function browserBundleOptions({
         },
       },
       typescriptModules(),
+      minifyTemplates(),
       nodeResolve({
         // Sources of our own packages; Lit's production build (its default, and `production` for
         // packages that name it); browser builds of everything else. Never `development`/`node`.
@@ -259,8 +283,15 @@ export function browserBundleOptions({
       terser({
         ecma: 2022,
         module: true,
+        // A second pass finds what the first one's inlining and dead-code removal exposed
+        // (issue #16: bundle -255 B gzip). Measured and left out: passes 3 (-8 B more),
+        // `unsafe*`, `pure_getters` (would drop layout reads such as `offsetHeight`),
+        // `booleans_as_integers` (turns `true` into `1`, which our zod schemas refuse),
+        // `keep_fargs: false` (changes `Function.length`); each saved under 100 B.
+        compress: { passes: 2 },
         format: { comments: /@license|@preserve/ },
       }),
+      licenseCommentsOnce(),
     ],
     onwarn(warning, defaultHandler) {
       // Third-party noise: comments Rollup drops, and import cycles inside a dependency.

@@ -7,6 +7,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { chatBackendPlugin } from './test/browser-backend/plugin.mjs';
+import { networkPlugin } from './test/browser-backend/network-plugin.mjs';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -28,8 +29,8 @@ const chromiumArgs = [
   '--lang=en-US',
 ];
 
-// Browser errors that are not failures. @lit-labs/virtualizer measures its children inside a
-// ResizeObserver callback, which makes Chromium report "ResizeObserver loop completed with
+// Browser errors that are not failures. Code that changes layout inside a ResizeObserver
+// callback (as @lit-labs/virtualizer did; the sidebar's own virtual list avoids it) makes Chromium report "ResizeObserver loop completed with
 // undelivered notifications" (a benign notice, not a thrown error); mocha would otherwise fail
 // whichever test is running. Only that exact message is swallowed.
 const benignErrorPatterns = ['ResizeObserver loop completed with undelivered notifications'];
@@ -92,6 +93,8 @@ export default {
     // A real backend (the local gateway over PostgreSQL) for specs that drive the SDK end to end;
     // started on first use only.
     chatBackendPlugin(),
+    // Requests made to fail (a lazy chunk offline), for the specs that ask.
+    networkPlugin(),
   ],
   filterBrowserLogs: ({ args }) =>
     !args.some(

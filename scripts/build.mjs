@@ -21,7 +21,11 @@ import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { rollup } from 'rollup';
-import rollupConfig, { BROWSER_BUNDLES, LAZY_BUNDLE_ELEMENTS } from '../rollup.config.mjs';
+import rollupConfig, {
+  BROWSER_BUNDLES,
+  LAZY_BUNDLE_ELEMENTS,
+  LAZY_BUNDLE_SDK_VALUES,
+} from '../rollup.config.mjs';
 import {
   acquireBuildLock,
   forgetBuild,
@@ -100,7 +104,13 @@ function writeBundleDeclarations() {
       lines.push(`export * from './index.js';`, `export type { ${lazy} } from './index.js';`);
       lines.push(`export * from './autoload.js';`);
     }
-    if (variant.parts.includes('sdk')) lines.push(`export * from '${sdk.name}';`);
+    if (variant.parts.includes('sdk')) {
+      // The conversation side's stores are in a lazy chunk: types only (loadConversationStores()).
+      lines.push(
+        `export * from '${sdk.name}';`,
+        `export type { ${LAZY_BUNDLE_SDK_VALUES.join(', ')} } from '${sdk.name}';`,
+      );
+    }
     if (variant.supabase) lines.push(`export { createClient } from '@supabase/supabase-js';`);
     writeFileSync(
       join(elements.dir, 'dist', name.replace(/\.js$/, '.d.ts')),

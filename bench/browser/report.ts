@@ -261,7 +261,7 @@ export function report(run: Run): string {
       `${load(run.loadAfter)} at the end: other work shared the machine, so read the ratios, not the milliseconds.`,
     '',
     `**Method.** Production builds (esbuild, Lit's \`production\` condition, minified; pages of ${kb('sidebar')} KiB ` +
-      `(sidebar), ${kb('repeat')} KiB (repeat), ${kb('plain')} KiB (hand-built), most of it the SDK and zod) served from ` +
+      `(sidebar), ${kb('repeat')} KiB (repeat), ${kb('plain')} KiB (hand-built), most of it the SDK) served from ` +
       `127.0.0.1, in a 360 × 560 px box. The broker has *N* active and *N* completed sessions, generated and parsed by the ` +
       `SDK's \`SessionRowSchema\`, in an in-memory \`SessionListSource\` that keeps each tab sorted by the SDK's comparator ` +
       `(the store costs next to nothing). Every variant renders against a frozen clock. Every sample is a fresh page (a new ` +

@@ -10,8 +10,8 @@
  *   to it.
  * - `elements`: our element code alone (every define module run); the SDK, lit, @lit/context, …
  *   stay imports, as in a host that already loads them.
- * - `elements+sdk`: the same plus the SDK's code; third-party packages (lit, zod/mini) stay imports.
- * - `bundle`: dist/chat-sessions.bundle.js, self-contained (elements + SDK + lit + zod/mini).
+ * - `elements+sdk`: the same plus the SDK's code; third-party packages (lit, @lit/context, …) stay imports.
+ * - `bundle`: dist/chat-sessions.bundle.js, self-contained (elements + SDK + lit).
  * - `bundle+supabase-js`: dist/chat-sessions-with-supabase.bundle.js, which adds `createClient`.
  *
  * Sizes are exact for a given source tree and zlib, so test/packaging/bundle-budgets.test.ts

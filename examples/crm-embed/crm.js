@@ -6,6 +6,7 @@ import {
   createChatSessions,
   createClient,
   getRuntime,
+  loadConversationStores,
   statusText,
 } from '/dist/chat-sessions-with-supabase.bundle.js';
 
@@ -67,9 +68,14 @@ function showDeal(session) {
 // The panel follows the session's live store, not the event's snapshot: a pause, a stage move
 // or an edit made in the widget (or on another device) shows here too, in the widget's words.
 let stopFollowing = () => {};
-function follow(session) {
+let followed = null;
+async function follow(session) {
   stopFollowing();
+  followed = session.id;
   showDeal(session);
+  // The session's store is on the conversation side: its module loads with the runtime.
+  await loadConversationStores();
+  if (followed !== session.id) return;
   const store = getRuntime(sidebar.client).session(session.id);
   stopFollowing = store.subscribe(() => {
     const { session: live, gone } = store.getSnapshot();
@@ -81,7 +87,7 @@ function follow(session) {
 }
 
 sidebar.addEventListener('chat-session-select', (event) => {
-  follow(event.session);
+  follow(event.session).catch((error) => log(`could not follow the session: ${error}`));
   log(`chat-session-select ${event.session.id}`);
 });
 sidebar.addEventListener('chat-session-create', (event) =>

@@ -8,10 +8,10 @@
 // width (a phone gets one pane at a time, with Back), and keeps the open session and thread in
 // the URL (history="url") so the browser's Back and deep links work.
 import {
-  DraftStore,
   createChatSessions,
   createClient,
   getRuntime,
+  loadConversationStores,
 } from '/dist/chat-sessions-with-supabase.bundle.js';
 
 const TABS = new Set(['active', 'completed', 'archived']);
@@ -97,24 +97,30 @@ function signIn(broker, state) {
   });
   // The list opens on the tab in the URL; the provider shares it with the elements inside.
   const list = runtime.sessionList({ tab: state.tab });
-  // Unsent text per session survives switching sessions and reloads (localStorage, per broker).
-  const drafts = new DraftStore({ userId: broker.id });
   provider.client = client;
   provider.store = list;
   // Also given directly: the bundle may define the elements before the provider, so a context
   // request on the first paint finds no provider to answer it.
   workspace$.client = client;
   workspace$.store = list;
-  workspace$.drafts = drafts;
-  workspace = {
+  const signedIn = {
     broker,
     client,
     runtime,
+    drafts: null,
     dispose() {
       runtime.dispose();
-      drafts.dispose();
+      this.drafts?.dispose();
     },
   };
+  workspace = signedIn;
+  // Unsent text per session survives switching sessions and reloads (localStorage, per broker).
+  // DraftStore is in the bundle's conversation chunk, which the runtime started loading.
+  loadConversationStores().then(({ DraftStore }) => {
+    if (workspace !== signedIn) return;
+    signedIn.drafts = new DraftStore({ userId: broker.id });
+    workspace$.drafts = signedIn.drafts;
+  }, console.error);
   writeUrl({ broker: broker.id, tab: state.tab });
   select(state.session);
 }

@@ -96,8 +96,7 @@ function newer(a: Session | null | undefined, b: Session | null | undefined): Se
  * @slot empty - Shown when no session is chosen. Default: "Choose a session to see its conversation."
  *
  * @event chat-session-action - `ChatSessionActionEvent`: the user chose a lifecycle action.
- * @event chat-session-restore - `ChatSessionRestoreEvent` (cancelable): Restore on a trashed session.
- *   Cancelable (then the view applies nothing). Bubbles, composed.
+ * @event chat-session-restore - `ChatSessionRestoreEvent`: Restore on a trashed session. Cancelable (then the view applies nothing). Bubbles, composed.
  * @event chat-session-edit - `ChatSessionEditEvent`: the broker moved the stage (stepper) or
  *   saved the request editor. Cancelable (then nothing is saved). Bubbles, composed.
  * @event chat-message-send - From the composer: the user sent a message. Bubbles, composed.
@@ -338,12 +337,14 @@ export class ChatSessionView extends LitElement {
       client: this.client,
       sync: this.sync,
       key: `${sessionId}/${pageSize}`,
+      conversation: true,
       select: (runtime) => (sessionId ? runtime.messages({ sessionId, pageSize }) : null),
     });
     this.sessionRow.use({
       client: this.client,
       sync: this.sync,
       key: sessionId,
+      conversation: true,
       select: (runtime) => (sessionId ? runtime.session(sessionId) : null),
     });
     const row = this.sessionRow.snapshot;

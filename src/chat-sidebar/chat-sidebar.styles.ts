@@ -1,6 +1,5 @@
 import { css } from 'lit';
 import { controlStyles } from '../parts/controls.styles.js';
-import { menuStyles } from '../parts/menu.styles.js';
 import { toastStyles } from '../parts/toast.styles.js';
 import { headerStyles } from './header.styles.js';
 import { sessionListStyles } from './session-list.styles.js';
@@ -177,6 +176,7 @@ export const chatSidebarStyles = [
   tabsStyles,
   sessionListStyles,
   toastStyles,
-  menuStyles,
+  // The menus' and dialogs' styles (../parts/menu.styles.ts) come with their lazy chunk
+  // (./on-use.ts), adopted after these.
   adaptiveStyles,
 ];

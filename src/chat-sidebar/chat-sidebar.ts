@@ -2,8 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { FrameScheduledElement } from '../internal/frame-scheduled.js';
 import { PreferencesController } from '../controllers/preferences-controller.js';
 import { property, query, state } from 'lit/decorators.js';
-import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import type { VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import type { VirtualListScroller, VisibilityChangedEvent } from './virtual-list-events.js';
 import { newId } from '@chat-sessions/sdk';
 import type {
   ChatSessionsClient,
@@ -32,16 +31,10 @@ import type { GeneralChatCardStrings } from '../general-chat-card/general-chat-c
 import { NowController, sharedClock } from '../internal/clock.js';
 import { Formatter } from '../internal/format.js';
 import { DialogController } from '../parts/dialog.js';
-import { MenuController } from '../parts/menu.js';
+import type { MenuController } from '../parts/menu.js';
 import type { AirportNameResolver, Clock, StringsOverride } from '../types.js';
-import {
-  newSessionMenu,
-  renderActionMenu,
-  sessionMenu,
-  type MenuItem,
-  type MenuState,
-} from './action-menu.js';
-import { renderBulkBar } from './bulk-bar.js';
+import type { MenuItem, MenuState } from './action-menu.js';
+import type { SidebarOnUse } from './on-use-loader.js';
 import { chatSidebarStyles } from './chat-sidebar.styles.js';
 import { renderTitleAndQuickCreate } from './header.js';
 import { LOAD_AHEAD_ROWS, SessionListInput } from './list-input.js';
@@ -167,12 +160,8 @@ export class ChatSidebar extends FrameScheduledElement {
   private readonly clockController = new NowController(this, sharedClock);
   /** Defines <chat-connection-status> where it is a lazy chunk (the browser bundles). */
   protected readonly connectionStatus = new ConnectionStatusLoader(this);
-  // Menus and the dialog settle first after a render; the list's focus moves wait for them.
-  private readonly menus = new MenuController(this, {
-    menu: () => this.menuElement,
-    close: (returnFocus) => this.closeMenu(returnFocus),
-    tab: 'return',
-  });
+  // From the menus' chunk, made on the first open. List focus moves wait for menus and dialog.
+  private menus: MenuController | null = null;
   private readonly dialogs = new DialogController(this, {
     dialog: () => this.dialogElement,
     open: () => this.actions.dialog !== null,
@@ -307,7 +296,7 @@ export class ChatSidebar extends FrameScheduledElement {
   /** The search as typed, when no store keeps it. */
   @state() private typedSearch: string | null = null;
 
-  @query('[role="listbox"]') private listElement!: (HTMLElement & VirtualizerHostElement) | null;
+  @query('[role="listbox"]') private listElement!: VirtualListScroller | null;
   @query('.menu') private menuElement!: HTMLElement | null;
   @query('dialog') private dialogElement!: HTMLDialogElement | null;
 
@@ -319,6 +308,8 @@ export class ChatSidebar extends FrameScheduledElement {
   private rows = this.rowsCache.rows;
   /** Counts are shown once a first page arrived (before, they are zeros, not facts). */
   private countsKnown = false;
+  /** The last menu asked for: one asked for while another's chunk loaded wins. */
+  private menuRequest = 0;
 
   constructor() {
     super();
@@ -364,6 +355,11 @@ export class ChatSidebar extends FrameScheduledElement {
           ? this.selected
           : (view.items[0]?.id ?? null);
     }
+  }
+
+  /** Resolves after the update that shows what a lazy part (a menu, a dialog) was loaded for. */
+  protected override getUpdateComplete(): Promise<boolean> {
+    return this.actions.onUse.settle(() => super.getUpdateComplete());
   }
 
   /** Moves focus to a session's card (scrolling it into view), if it is in the list. */
@@ -439,16 +435,27 @@ export class ChatSidebar extends FrameScheduledElement {
     const run = (action: SessionAction) => this.actions.run(action, [session], id);
     this.listFocus.activeId = id;
     const edit = () => void this.actions.edit(session, id);
-    this.openMenu(sessionMenu(this.text, session, run, anchor, id, edit));
+    void this.openMenu((chunk) => chunk.sessionMenu(this.text, session, run, anchor, id, edit));
   }
 
   private openNewMenu(anchor: HTMLElement): void {
     const create = (kind: CreateSessionInput['kind']) =>
       void this.create({ kind }, null).catch(this.reportCreateFailure);
-    this.openMenu(newSessionMenu(this.text, create, anchor));
+    void this.openMenu((chunk) => chunk.newSessionMenu(this.text, create, anchor));
   }
 
-  private openMenu(menu: MenuState): void {
+  /** Opens a menu once its chunk is there (at once after the first use); focus then goes in. */
+  private async openMenu(build: (chunk: SidebarOnUse) => MenuState): Promise<void> {
+    const request = ++this.menuRequest;
+    const chunk = await this.actions.onUse.use();
+    if (!chunk || request !== this.menuRequest) return;
+    const menu = build(chunk);
+    if (!menu.anchor.isConnected) return;
+    this.menus ??= new chunk.MenuController(this, {
+      menu: () => this.menuElement,
+      close: (returnFocus) => this.closeMenu(returnFocus),
+      tab: 'return',
+    });
     this.menu = menu;
     this.menus.opened('first', menu.anchor);
   }
@@ -460,6 +467,7 @@ export class ChatSidebar extends FrameScheduledElement {
   };
 
   private closeMenu(returnFocus: boolean): void {
+    this.menuRequest += 1;
     const menu = this.menu;
     if (!menu) return;
     this.menu = null;
@@ -500,6 +508,7 @@ export class ChatSidebar extends FrameScheduledElement {
       (count) => this.formatter.number(count),
     );
     const checked = this.checkedSessions();
+    const menus = this.menus;
     return html`
       <div part="base" class="base">
         <div part="header" class="header">
@@ -513,6 +522,7 @@ export class ChatSidebar extends FrameScheduledElement {
             search: this.lists.source ? view.searchInput : (this.typedSearch ?? view.searchInput),
             attentionFirst: view.sort === 'attention',
             onNew: (event) => this.openNewMenu(event.currentTarget as HTMLElement),
+            onNewIntent: this.actions.onUse.preload,
             onSearchInput: (event) => this.query.input(event),
             onSearchKeyDown: (event) => this.query.keydown(event),
             onSortToggle: () => this.query.toggleSort(),
@@ -540,12 +550,14 @@ export class ChatSidebar extends FrameScheduledElement {
           id="panel"
           aria-labelledby=${tab ? `tab-${tab}` : nothing}
           aria-busy=${view.loading || view.loadingMore ? 'true' : 'false'}
+          @pointerover=${this.actions.onUse.preload}
+          @focusin=${this.actions.onUse.preload}
         >
           ${renderPanelBody({
             text,
             view,
             tab,
-            rows: this.rows.rows,
+            rows: this.rows,
             cards: this,
             selected: this.selected,
             activeId: this.listFocus.activeId,
@@ -561,13 +573,7 @@ export class ChatSidebar extends FrameScheduledElement {
               visibilityChanged: this.handleVisibilityChanged,
             },
           })}
-          ${renderBulkBar({
-            text,
-            sessions: checked,
-            countFormatted: this.formatter.number(checked.length),
-            onAction: (action) => this.actions.bulk(action, checked, this.listFocus.activeId ?? ''),
-            onClear: () => this.selection.clear(),
-          })}
+          ${this.actions.renderBulkBar(checked, this.formatter.number(checked.length), () => this.listFocus.activeId ?? '')}
           <div class="visually-hidden" part="status" role="status">
             ${view.loading ? text.loading : view.loadingMore ? text.loadingMore : ''}
           </div>
@@ -575,11 +581,15 @@ export class ChatSidebar extends FrameScheduledElement {
         }
         ${this.actions.renderToasts()} ${this.trash.renderEntry()}
       </div>
-      ${renderActionMenu(this.menu, {
-        keydown: this.menus.handleKeyDown,
-        focusout: this.menus.handleFocusOut,
-        choose: (item) => this.handleMenuItem(item),
-      })}
+      ${
+        (menus &&
+          this.actions.onUse.value?.renderActionMenu(this.menu, {
+            keydown: menus.handleKeyDown,
+            focusout: menus.handleFocusOut,
+            choose: (item) => this.handleMenuItem(item),
+          })) ??
+        nothing
+      }
       ${this.actions.render()}
     `;
   }

@@ -16,6 +16,8 @@ export interface HeaderView {
   readonly search: string;
   readonly attentionFirst: boolean;
   readonly onNew: (event: MouseEvent) => void;
+  /** The pointer over New, or focus on it: its menu's code may load now. */
+  readonly onNewIntent: () => void;
   readonly onSearchInput: (event: InputEvent) => void;
   readonly onSearchKeyDown: (event: KeyboardEvent) => void;
   readonly onSortToggle: () => void;
@@ -40,6 +42,8 @@ export function renderTitleAndQuickCreate(view: HeaderView): TemplateResult {
         aria-haspopup="menu"
         aria-expanded=${view.newMenuOpen ? 'true' : 'false'}
         @click=${view.onNew}
+        @pointerenter=${view.onNewIntent}
+        @focus=${view.onNewIntent}
       >
         <span aria-hidden="true" class="plus">+</span>${text.newSession}
       </button>

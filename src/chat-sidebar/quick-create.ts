@@ -46,95 +46,6 @@ export function plainTitle(text: string): string {
   return collapsed.length <= MAX_TITLE ? collapsed : `${collapsed.slice(0, MAX_TITLE - 1)}…`;
 }
 
-/** The SDK's rule parser, loaded the first time quick create is used; null where it can't load. */
-let sdkParser: Promise<QuickCreateParser | null> | null = null;
-
-function loadSdkParser(): Promise<QuickCreateParser | null> {
-  sdkParser ??= import('@chat-sessions/sdk/metadata').then(
-    (metadata) => (text, context) =>
-      metadata.parseFlightRequest(text, {
-        timeZone: context.timeZone,
-        referenceDate: context.referenceDate,
-      }),
-    () => null,
-  );
-  return sdkParser;
-}
-
-/** How quick create reads text; see {@link draftFromText}. */
-export interface QuickCreateOptions {
-  /** A server-side metadata handler (POST `{ text, referenceDate, timeZone }` → a draft). */
-  endpoint: string;
-  /** A parser of the host's. */
-  parser: QuickCreateParser | null;
-  context: QuickCreateContext;
-  signal?: AbortSignal;
-}
-
-/**
- * Reads a draft from text: through the metadata endpoint when one is set, else the host's
- * parser, else the SDK's rule parser (loaded lazily: its airport table is large), else — if
- * none can be had — a flight request titled with the text itself.
- */
-export async function draftFromText(
-  text: string,
-  options: QuickCreateOptions,
-): Promise<QuickCreateDraft> {
-  if (options.endpoint) return draftFromEndpoint(text, options);
-  const parser = options.parser ?? (await loadSdkParser());
-  if (parser) return parser(text, options.context);
-  return { kind: 'flight_request', title: plainTitle(text) };
-}
-
-async function draftFromEndpoint(
-  text: string,
-  options: QuickCreateOptions,
-): Promise<QuickCreateDraft> {
-  const response = await fetch(options.endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({
-      text,
-      referenceDate: options.context.referenceDate.toISOString(),
-      timeZone: options.context.timeZone,
-    }),
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
-  if (!response.ok) throw new Error(`the metadata service answered ${response.status}`);
-  const body: unknown = await response.json();
-  if (!isDraft(body)) throw new Error('the metadata service answered something else than a draft');
-  return body;
-}
-
-function isDraft(value: unknown): value is QuickCreateDraft {
-  if (typeof value !== 'object' || value === null) return false;
-  const draft = value as Record<string, unknown>;
-  return (
-    (draft['kind'] === 'flight_request' || draft['kind'] === 'general') &&
-    typeof draft['title'] === 'string' &&
-    (draft['legs'] === undefined || Array.isArray(draft['legs']))
-  );
-}
-
-/**
- * What to create from a draft. Only the fields a session takes are kept (the SDK validates
- * them); a general chat carries no flight fields.
- */
-export function createInputFrom(
-  draft: QuickCreateDraft,
-  fallbackTitle: string,
-): CreateSessionInput {
-  const title = draft.title.trim() || plainTitle(fallbackTitle);
-  if (draft.kind === 'general') return { kind: 'general', title };
-  return {
-    kind: 'flight_request',
-    title,
-    ...(draft.tripType ? { tripType: draft.tripType } : {}),
-    ...(draft.legs && draft.legs.length > 0 ? { legs: draft.legs.map((leg) => ({ ...leg })) } : {}),
-    ...(draft.passengers != null ? { passengers: draft.passengers } : {}),
-  };
-}
-
 /** What quick create needs from the sidebar. */
 export interface QuickCreateHost extends ReactiveControllerHost {
   readonly metadataEndpoint: string;
@@ -149,8 +60,16 @@ interface QuickCreatePreviewElement extends HTMLElement {
   createInput(): CreateSessionInput | null;
 }
 
-/** `<chat-quick-create-preview>`, loaded the first time the broker types; null until then. */
+/**
+ * `<chat-quick-create-preview>` and the text's reading (./quick-create-read.ts), loaded the first
+ * time the broker types.
+ */
 const loadPreview = chunkLoader(() => import('../quick-create-preview/register.js'));
+
+/** What the text says when its reading can't be loaded (offline before the first use). */
+function readingOf(text: string): QuickCreateDraft {
+  return { kind: 'flight_request', title: plainTitle(text) };
+}
 
 /**
  * The quick create form's state: the text typed, busy while the draft is parsed and the session
@@ -206,8 +125,10 @@ export class QuickCreateController implements ReactiveController {
   }
 
   /** Reads a draft from text, as `submit` does; the preview reads through it. */
-  readonly read = (text: string, signal?: AbortSignal): Promise<QuickCreateDraft> =>
-    draftFromText(text, {
+  readonly read = async (text: string, signal?: AbortSignal): Promise<QuickCreateDraft> => {
+    const chunk = await loadPreview().catch(() => null);
+    if (!chunk) return readingOf(text);
+    return chunk.draftFromText(text, {
       endpoint: this.host.metadataEndpoint,
       parser: this.host.metadataParser,
       context: {
@@ -216,6 +137,7 @@ export class QuickCreateController implements ReactiveController {
       },
       ...(signal ? { signal } : {}),
     });
+  };
 
   /** Escape: closes the preview (back to the field), or clears the field when it is closed. */
   readonly dismiss = (): void => {
@@ -224,6 +146,15 @@ export class QuickCreateController implements ReactiveController {
     this.host.requestUpdate();
     this.host.renderRoot.querySelector<HTMLElement>('#quick-create')?.focus();
   };
+
+  /** What to create from `text` (read as `read` does). */
+  private async inputFrom(text: string): Promise<CreateSessionInput> {
+    const draft = await this.read(text);
+    const chunk = await loadPreview().catch(() => null);
+    return chunk
+      ? chunk.createInputFrom(draft, text)
+      : { kind: 'flight_request', title: draft.title };
+  }
 
   async submit(event?: Event): Promise<void> {
     event?.preventDefault();
@@ -239,7 +170,7 @@ export class QuickCreateController implements ReactiveController {
     this.error = '';
     this.host.requestUpdate();
     try {
-      const input = corrected ?? createInputFrom(await this.read(text), text);
+      const input = corrected ?? (await this.inputFrom(text));
       await this.options.create({ ...input, firstMessage: { content: text } }, text);
       this.text = '';
     } catch (error) {

@@ -31,6 +31,8 @@ export interface SidebarRows {
   readonly rowIndex: SessionLookup;
   /** Session id → index among the sessions (`items`). */
   readonly position: SessionLookup;
+  /** Row key → index in `rows`, if the row is there. */
+  readonly indexOfKey: (key: string) => number | undefined;
 }
 
 const DAY_MS = 86_400_000;
@@ -153,12 +155,12 @@ function groupStarts(items: readonly Session[], now: number): GroupStart[] {
   return starts;
 }
 
-/** An array of `length` rows, each made by `rowAt` when first read (the virtualizer reads a screen's worth). */
+/** An array of `length` rows, each made by `rowAt` when first read (the virtual list reads a screen's worth). */
 function lazyRows(length: number, rowAt: (index: number) => SidebarRow): readonly SidebarRow[] {
   const made = new Map<number, SidebarRow>();
   const target: SidebarRow[] = [];
   target.length = length;
-  // A Proxy: the virtualizer takes only an array (`Array.isArray`) and reads it by index.
+  // A Proxy: an array (`Array.isArray`) read by index.
   return new Proxy(target, {
     get(array, property, receiver) {
       if (typeof property === 'string') {
@@ -233,7 +235,14 @@ export function buildRows(
     },
     has: (id) => position.has(id),
   };
-  return { rows: lazyRows(length, rowAt), rowIndex, position };
+  const indexOfKey = (key: string): number | undefined => {
+    if (key.startsWith('session:')) return rowIndex.get(key.slice('session:'.length));
+    if (key === 'more') return tail ? length - 1 : undefined;
+    const at = starts.findIndex((start) => start.key === key);
+    const start = starts[at];
+    return start ? start.first + at : undefined;
+  };
+  return { rows: lazyRows(length, rowAt), rowIndex, position, indexOfKey };
 }
 
 /** The ids from `from` to `to` (inclusive, either order) in `items`; empty if either is missing. */

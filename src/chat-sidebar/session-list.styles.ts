@@ -44,9 +44,9 @@ export const sessionListStyles = css`
     scrollbar-gutter: stable;
   }
 
-  /* Rows are placed by the virtualizer across the list's full width; they carry the padding.
-     Should rows ever overlap while the list reorders (KeyedFlowLayout keeps sizes by key so
-     they don't), headings sit under the cards, whose boxes are opaque: never drawn over one. */
+  /* Rows are placed by the virtual list across the list's full width; they carry the padding.
+     Should rows ever overlap while the list reorders (heights are kept by row key so they
+     don't), headings sit under the cards, whose boxes are opaque: never drawn over one. */
   [part~='group-heading'] {
     z-index: 0;
     width: 100%;

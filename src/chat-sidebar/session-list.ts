@@ -1,26 +1,19 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { classMap } from 'lit/directives/class-map.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { RangeChangedEvent, VisibilityChangedEvent } from '@lit-labs/virtualizer/events.js';
+import type { RangeChangedEvent, VisibilityChangedEvent } from './virtual-list-events.js';
 import type { Session } from '@chat-sessions/sdk';
 import type { SessionListView } from '../controllers/session-list-source.js';
 import type { FlightRequestCardStrings } from '../flight-request-card/flight-request-card.js';
 import type { GeneralChatCardStrings } from '../general-chat-card/general-chat-card.js';
 import type { AirportNameResolver, Clock, StringsOverride } from '../types.js';
-import { keyedFlow } from './keyed-flow-layout.js';
-import { virtualRows } from './virtual-rows.js';
-import type { SidebarRow } from './rows.js';
+import { virtualList } from './virtual-list.js';
+import type { SidebarRow, SidebarRows } from './rows.js';
 import type { ChatSidebarStrings, SidebarTab } from './strings.js';
 import { loadProblemTexts, problemText } from '../internal/problem-text.js';
 
 /** Skeleton cards shown while the first page loads. */
 const SKELETONS = 6;
-/**
- * The vertical flow layout, given explicitly: left out, the virtualizer imports it dynamically
- * and the first cards appear a few frames later. Row sizes follow row keys, so reorders never
- * overlap rows (see KeyedFlowLayout).
- */
-const LIST_LAYOUT = keyedFlow();
 
 /** What the session cards need from the sidebar's own properties. */
 export interface CardSettings {
@@ -36,7 +29,7 @@ export interface SessionListPanel {
   readonly text: ChatSidebarStrings;
   readonly view: SessionListView;
   readonly tab: SidebarTab | null;
-  readonly rows: readonly SidebarRow[];
+  readonly rows: SidebarRows;
   readonly cards: CardSettings;
   /** The open session. */
   readonly selected: string;
@@ -107,15 +100,11 @@ function renderList(panel: SessionListPanel): TemplateResult {
       @rangeChanged=${listeners.rangeChanged}
       @visibilityChanged=${listeners.visibilityChanged}
     >
-      ${virtualRows<SidebarRow>({
-        items: panel.rows as SidebarRow[],
-        // The virtualizer may ask for rows past the end for a moment after the list shrinks.
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above: the row can be missing.
-        keyFunction: (row, index) => row?.key ?? `gone:${index}`,
-        // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- see above: the row can be missing.
-        renderItem: (row) => (row ? renderRow(panel, row) : html``),
-        layout: LIST_LAYOUT,
-        scroller: true,
+      ${virtualList<SidebarRow>({
+        items: panel.rows.rows,
+        key: (row) => row.key,
+        render: (row) => renderRow(panel, row),
+        indexOf: panel.rows.indexOfKey,
       })}
     </div>`;
 }
@@ -131,7 +120,7 @@ function renderRow(panel: SessionListPanel, row: SidebarRow): TemplateResult {
   // The selection checkbox: a mouse target only (aria-selected on the card says it, and Space
   // toggles it); shown on hover and focus, and on every card while any is selected. Rows are
   // written without whitespace between elements and with the tick drawn by CSS: every node
-  // counts, times the rows the virtualizer keeps.
+  // counts, times the rows the virtual list keeps.
   // prettier-ignore
   return html`<div part="item" class="row">${renderCard(panel, row.session, row.position)}<span part=${checked ? 'item-check checked' : 'item-check'} class="row-check" aria-hidden="true" title=${panel.text.selectSession} data-check-for=${row.session.id}></span><button part="item-actions" class="row-actions" type="button" tabindex="-1" aria-hidden="true" title=${panel.text.sessionActions} data-actions-for=${row.session.id}>⋯</button></div>`;
 }

@@ -1,4 +1,10 @@
-import { html, type ReactiveController, type TemplateResult } from 'lit';
+import {
+  html,
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
 import type { CompletionOutcome, Session, SessionAction } from '@chat-sessions/sdk';
 import { loadRequestEditor } from '../actions/request-editor-loader.js';
 import { allows, plainLabel } from '../actions/session-actions.js';
@@ -7,7 +13,9 @@ import type { SessionListSource } from '../controllers/session-list-source.js';
 import { ChatSessionDeleteRequestEvent } from '../events.js';
 import { renderToastRegion, ToastTimer } from '../parts/toast.js';
 import { runSessionAction, type ActionOptions } from './action-runner.js';
-import { renderDialogs, type DialogState } from './dialogs.js';
+import type { DialogState } from './dialogs.js';
+import { LazyChunkController } from '../controllers/lazy-chunk.js';
+import { adoptOnUseStyles, loadSidebarOnUse, type SidebarOnUse } from './on-use-loader.js';
 import type { ChatSidebarStrings } from './strings.js';
 
 interface UndoState {
@@ -42,20 +50,40 @@ export class SidebarActions implements ReactiveController {
   private outcome: CompletionOutcome | null = null;
   private undo: UndoState | null = null;
   private problem = '';
+  private selecting = false;
   private readonly timer = new ToastTimer(() => this.set(() => (this.undo = null)));
+  /**
+   * The lazy chunk of the sidebar's menus, dialogs and bulk bar (./on-use.ts): loaded on intent
+   * (`preload`) or first use; a failed load shows in the alert toast and is retried on next use.
+   */
+  readonly onUse: LazyChunkController<SidebarOnUse>;
 
   constructor(
-    private readonly host: HTMLElement & {
-      requestUpdate(): void;
-      addController(c: ReactiveController): void;
-    },
+    private readonly host: HTMLElement & ReactiveControllerHost,
     private readonly options: SidebarActionsOptions,
   ) {
     host.addController(this);
+    this.onUse = new LazyChunkController<SidebarOnUse>(host, {
+      load: loadSidebarOnUse,
+      loaded: (chunk) => adoptOnUseStyles(host.shadowRoot, chunk),
+      failed: () => this.report(this.options.text().partFailed),
+    });
   }
 
   hostDisconnected(): void {
     this.timer.stop();
+  }
+
+  hostUpdated(): void {
+    // After the first paint, while idle: menus and dialogs then work offline as well.
+    this.onUse.preloadWhenIdle();
+  }
+
+  hostUpdate(): void {
+    // A selection starting shows the bulk bar, from the lazy chunk (loaded, or retried, now).
+    const selecting = this.options.selection.size > 0;
+    if (selecting && !this.selecting && !this.onUse.value) void this.onUse.use();
+    this.selecting = selecting;
   }
 
   /** Whether a delete can be undone now. */
@@ -108,10 +136,10 @@ export class SidebarActions implements ReactiveController {
     if (action === 'delete') {
       this.requestDelete(sessions, returnTo);
     } else if (action === 'rename' && first) {
-      this.set(() => (this.dialog = { kind: 'rename', session: first, returnTo }));
+      void this.openDialog({ kind: 'rename', session: first, returnTo });
     } else if (action === 'complete') {
       this.outcome = null;
-      this.set(() => (this.dialog = { kind: 'complete', sessions, returnTo }));
+      void this.openDialog({ kind: 'complete', sessions, returnTo });
     } else {
       void this.apply(action, sessions);
     }
@@ -141,14 +169,23 @@ export class SidebarActions implements ReactiveController {
       this.report(error instanceof Error ? error.message : String(error));
       return;
     }
-    this.set(() => (this.dialog = { kind: 'edit', session, returnTo }));
+    await this.openDialog({ kind: 'edit', session, returnTo });
   }
 
   /** Asks the host (cancelable `chat-session-delete-request`), then the broker, before deleting. */
   requestDelete(sessions: readonly Session[], returnTo: string | HTMLElement): void {
     if (sessions.length === 0) return;
     if (!this.host.dispatchEvent(new ChatSessionDeleteRequestEvent(sessions))) return;
-    this.set(() => (this.dialog = { kind: 'delete', sessions, returnTo }));
+    void this.openDialog({ kind: 'delete', sessions, returnTo });
+  }
+
+  /**
+   * Shows a dialog once the dialogs' chunk is there (at once after the first use; a failed load
+   * is reported and the dialog stays closed, focus where it was).
+   */
+  private async openDialog(dialog: DialogState): Promise<void> {
+    const chunk = this.onUse.value ?? (await this.onUse.use());
+    if (chunk) this.set(() => (this.dialog = dialog));
   }
 
   /** Ctrl+Z (⌘Z) anywhere in the sidebar but a text field: undoes the last delete. */
@@ -177,9 +214,32 @@ export class SidebarActions implements ReactiveController {
     if (focusWasInToast && first) this.options.focusSession(first.id);
   }
 
-  render(): TemplateResult {
+  /**
+   * The bar of actions on the selected `sessions` (nothing until its chunk has loaded, which a
+   * selection starting asks for). `returnTo`: the card focus goes back to after a dialog.
+   */
+  renderBulkBar(
+    sessions: readonly Session[],
+    countFormatted: string,
+    returnTo: () => string,
+  ): TemplateResult | typeof nothing {
+    return (
+      this.onUse.value?.renderBulkBar({
+        text: this.options.text(),
+        sessions,
+        countFormatted,
+        onAction: (action) => this.bulk(action, sessions, returnTo()),
+        onClear: () => this.options.selection.clear(),
+      }) ?? nothing
+    );
+  }
+
+  /** The dialog (nothing until its chunk has loaded: no dialog can be open before). */
+  render(): TemplateResult | typeof nothing {
+    const chunk = this.onUse.value;
+    if (!chunk) return nothing;
     const text = this.options.text();
-    return renderDialogs({
+    return chunk.renderDialogs({
       text,
       dialog: this.dialog,
       nameOf: (session) => this.nameOf(session),
@@ -207,15 +267,19 @@ export class SidebarActions implements ReactiveController {
     return html`<div class="toasts" part="toasts">
       ${renderToastRegion(
         'status',
-        undo && {
-          message: undo.message,
-          actions: [
-            { label: text.undo, run: () => void this.undoDelete() },
-            { ...dismiss, run: closeUndo },
-          ],
-          onFocusIn: () => this.timer.stop(),
-          onFocusOut: () => this.timer.arm(this.options.undoTimeout()),
-        },
+        undo
+          ? {
+              message: undo.message,
+              actions: [
+                { label: text.undo, run: () => void this.undoDelete() },
+                { ...dismiss, run: closeUndo },
+              ],
+              onFocusIn: () => this.timer.stop(),
+              onFocusOut: () => this.timer.arm(this.options.undoTimeout()),
+            }
+          : this.onUse.slow
+            ? { message: text.openingPart, actions: [] }
+            : null,
       )}
       ${renderToastRegion(
         'alert',

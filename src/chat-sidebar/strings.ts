@@ -96,6 +96,10 @@ export interface ChatSidebarStrings {
   actionFailed: (action: string, message: string) => string;
   /** Closes a message. */
   dismiss: string;
+  /** While a menu or dialog is slow to load (its code loads on first use). */
+  openingPart: string;
+  /** A menu or dialog could not be loaded (e.g. offline before it was ever used). */
+  partFailed: string;
   /** The trash: its entry under the list, and the view's heading. */
   trash: string;
   /**
@@ -178,6 +182,8 @@ export const defaultSidebarStrings: ChatSidebarStrings = {
   undo: 'Undo',
   actionFailed: (action, message) => `${action} didn't go through: ${message}`,
   dismiss: 'Dismiss',
+  openingPart: 'Opening…',
+  partFailed: "Couldn't open this: it didn't load. Check the connection, then try again.",
   trash: 'Trash',
   trashView: {},
 };

@@ -1,7 +1,9 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
+  conversationStoresLoaded,
   getRuntime,
+  loadConversationStores,
   type ChangeFeedSync,
   type ChatSessionsClient,
   type ChatSessionsRuntime,
@@ -23,6 +25,12 @@ export interface StoreRequest<S> {
   select: (runtime: ChatSessionsRuntime) => S | null;
   /** Names the inputs of `select` (e.g. the session id): a new key re-binds. */
   key: string;
+  /**
+   * `select` makes a conversation-side store (`runtime.messages()`, `threads()`, `session()`),
+   * whose module loads after the runtime is made: until it has, no store is bound, and the host
+   * updates again once it is there.
+   */
+  conversation?: boolean;
 }
 
 /**
@@ -83,6 +91,15 @@ export class RuntimeStoreController<
     }
     if (this.fromRuntime && this.boundClient === client && this.boundKey === request.key) return;
     const runtime = getRuntime(client, request.sync ? { sync: request.sync } : undefined);
+    if (request.conversation && !conversationStoresLoaded()) {
+      this.bind(null, false, null, null);
+      // A failed load (offline before it ever loaded) is tried again on the next update.
+      loadConversationStores().then(
+        () => this.host.requestUpdate(),
+        () => undefined,
+      );
+      return;
+    }
     this.bind(request.select(runtime), true, client, request.key);
   }
 

@@ -1,6 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import {
+  virtualListRef,
+  type RangeChangedEvent,
+  type VirtualListScroller,
+} from '../chat-sidebar/virtual-list-events.js';
 import { focusGroupTarget, isRightToLeft, type FocusGroupRules } from './focus-group.js';
 
 /** Where focus should land after the next render: an item, or the one at its old position. */
@@ -22,17 +25,17 @@ export interface VirtualListFocusHost extends ReactiveControllerHost, HTMLElemen
 
 /** The list's shape, as the host rendered it last. */
 export interface VirtualListFocusOptions extends FocusGroupRules {
-  /** The virtualized scroller (`role="listbox"`), once rendered. */
-  readonly list: () => (HTMLElement & VirtualizerHostElement) | null;
+  /** The virtual list's scroller (`role="listbox"`), once rendered. */
+  readonly list: () => VirtualListScroller | null;
   /** How many items the list has (the focusable ones: sessions, not headings). */
   readonly count: () => number;
   /** The id of the item at a position (0 = first), or null past the end. */
   readonly idAt: (position: number) => string | null;
   /** An item's position among the items (a `Map` fits; a list of 10 000 may look up lazily). */
   readonly position: () => ItemLookup;
-  /** An item's index among the virtualizer's rows (headings included). */
+  /** An item's index among the list's rows (headings included). */
   readonly rowIndex: () => ItemLookup;
-  /** The item id a row of the virtualizer shows, if it is an item. */
+  /** The item id a row of the list shows, if it is an item. */
   readonly idAtRow: (row: number) => string | null;
   /** Something else holds focus for now (a dialog, a menu): focus moves wait until it gives it back. */
   readonly busy: () => boolean;
@@ -45,11 +48,12 @@ function nextFrame(): Promise<void> {
 }
 
 /**
- * Roving focus for a virtualized list, whose items are not all in the DOM: the list is one tab
+ * Roving focus for a virtual list, whose items are not all in the DOM: the list is one tab
  * stop (`activeId`, bound as each item's `tabindex`); keys move by the focus group's rules
- * (`focusGroupTarget`), scrolling the target into the DOM first; focus survives the virtualizer
- * rewriting rows (it is given back to the same item); an item that leaves hands focus to its
- * successor; and what the user looks at stays in place when items arrive above it.
+ * (`focusGroupTarget`), scrolling the target into the DOM first; focus survives the list
+ * rewriting rows (it is given back to the same item); and an item that leaves hands focus to its
+ * successor. (What the user looks at stays in place when items arrive above it: the virtual
+ * list anchors it, the focused item first.)
  *
  * Items are elements carrying `data-session-id` (any id) and `aria-posinset`.
  */
@@ -58,7 +62,7 @@ export class VirtualListFocusController implements ReactiveController {
   /** Where each item of the previous render was, to find a successor when one leaves. */
   private previousPositions: ItemLookup = new Map<string, number>();
   /**
-   * True while the list's DOM is being rewritten (our render, or the virtualizer's): an item
+   * True while the list's DOM is being rewritten (our render, or the list's own): an item
    * that loses focus then lost it to a DOM move or removal, not to the user.
    */
   private rewritingList = false;
@@ -66,8 +70,6 @@ export class VirtualListFocusController implements ReactiveController {
   private focusLostBy: FocusRequest | null = null;
   /** The item focus is being moved to (scrolling there may take a few frames). */
   private movingTo: string | null = null;
-  /** An item to keep in place on screen while the list changes above it. */
-  private scrollAnchor: { readonly id: string; readonly top: number } | null = null;
   private focusRequest: FocusRequest | null = null;
   /** Reveal this item after the next render (a deep link, a new session). */
   private revealAfterUpdate: string | null = null;
@@ -98,7 +100,6 @@ export class VirtualListFocusController implements ReactiveController {
     this.rewritingList = false;
     this.previousPositions = this.options.position();
     this.takeBackLostFocus();
-    if (this.scrollAnchor) void this.keepScrollAnchor();
     // Focus moves after this update (they may change the tab stop, i.e. render again).
     const request = this.focusRequest;
     const reveal = this.revealAfterUpdate;
@@ -166,12 +167,11 @@ export class VirtualListFocusController implements ReactiveController {
   }
 
   /**
-   * The items changed (call before rendering them): remember where the user is looking, and
-   * when the focused item left (archived, deleted, moved away by a change elsewhere), its
-   * successor takes its place, else the one before.
+   * The items changed (call before rendering them): when the focused item left (archived,
+   * deleted, moved away by a change elsewhere), its successor takes its place, else the one
+   * before.
    */
   itemsChanged(): void {
-    this.scrollAnchor ??= this.captureScrollAnchor();
     const position = this.options.position();
     const focused = this.focusedId() ?? this.focusLostBy?.id ?? null;
     if (focused !== null && !position.has(focused)) {
@@ -204,15 +204,13 @@ export class VirtualListFocusController implements ReactiveController {
     const rowIndex = this.options.rowIndex().get(id);
     let scrolled = item !== null;
     for (let frame = 0; frame < 30 && !item && rowIndex !== undefined; frame += 1) {
-      const virtualizer = this.options.list()?.[virtualizerRef];
-      if (!scrolled && virtualizer) {
-        try {
-          // The heading of the first group scrolls in with the first item.
-          virtualizer.element(rowIndex === 1 ? 0 : rowIndex)?.scrollIntoView({ block: 'nearest' });
-          scrolled = true;
-        } catch {
-          // The virtualizer's layout isn't ready yet (first render): try again next frame.
-        }
+      const list = this.options.list()?.[virtualListRef];
+      if (!scrolled && list) {
+        // The heading of the first group scrolls in with the first item.
+        list.scrollToIndex(rowIndex === 1 ? 0 : rowIndex);
+        scrolled = true;
+        item = this.itemElement(id);
+        if (item) break;
       }
       await nextFrame();
       item = this.itemElement(id);
@@ -234,7 +232,7 @@ export class VirtualListFocusController implements ReactiveController {
 
   /** Bind on the list's `rangeChanged`: keeps focus and the tab stop while rows are replaced. */
   readonly handleRangeChanged = (event: RangeChangedEvent): void => {
-    // The virtualizer re-renders its rows right after this event (in its own listener).
+    // The list re-renders its rows right after this event.
     this.rewritingList = true;
     queueMicrotask(() => {
       this.rewritingList = false;
@@ -255,58 +253,7 @@ export class VirtualListFocusController implements ReactiveController {
   };
 
   /**
-   * Where the item the user is looking at sits, before the list changes: the focused item if
-   * it is on screen, else the first item on screen. Nothing when the list is at its top (new
-   * items arriving there should be seen).
-   */
-  private captureScrollAnchor(): { id: string; top: number } | null {
-    const list = this.options.list();
-    if (!list || list.scrollTop <= 0) return null;
-    const bounds = list.getBoundingClientRect();
-    const focused = this.focusedId();
-    const candidates = [
-      ...(focused ? [this.itemElement(focused)] : []),
-      ...this.host.renderRoot.querySelectorAll<HTMLElement>('[data-session-id]'),
-    ];
-    for (const item of candidates) {
-      const box = item?.getBoundingClientRect();
-      if (item && box && box.bottom > bounds.top && box.top < bounds.bottom) {
-        return { id: item.dataset['sessionId'] ?? '', top: box.top - bounds.top };
-      }
-    }
-    return null;
-  }
-
-  /**
-   * Nothing jumps when items arrive or leave above what the user is looking at: once the
-   * virtualizer has laid out the new list, the anchor item is scrolled back to where it was.
-   */
-  private async keepScrollAnchor(): Promise<void> {
-    const virtualizer = this.options.list()?.[virtualizerRef];
-    try {
-      await virtualizer?.layoutComplete;
-    } catch {
-      // The list left the page meanwhile.
-    }
-    const anchor = this.scrollAnchor;
-    this.scrollAnchor = null;
-    const list = this.options.list();
-    if (!anchor || !list || !this.options.position().has(anchor.id)) return;
-    let item = this.itemElement(anchor.id);
-    if (!item) return;
-    const delta = item.getBoundingClientRect().top - list.getBoundingClientRect().top - anchor.top;
-    if (Math.abs(delta) < 1) return;
-    list.scrollTop += delta;
-    // The virtualizer may correct its estimates after the scroll: check once more.
-    await nextFrame();
-    item = this.itemElement(anchor.id);
-    if (!item) return;
-    const rest = item.getBoundingClientRect().top - list.getBoundingClientRect().top - anchor.top;
-    if (Math.abs(rest) >= 1) list.scrollTop += rest;
-  }
-
-  /**
-   * An item that lost focus to a rewrite of the list (the virtualizer moving or replacing it)
+   * An item that lost focus to a rewrite of the list (moving or replacing it)
    * gets it back, unless focus went somewhere meanwhile.
    */
   private takeBackLostFocus(): void {

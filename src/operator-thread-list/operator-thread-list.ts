@@ -254,6 +254,7 @@ export class OperatorThreadList extends LitElement {
       client: this.client,
       sync: this.sync,
       key: sessionId,
+      conversation: true,
       select: (runtime) => (sessionId ? runtime.threads(sessionId) : null),
     });
     const store = this.threads.store;
@@ -275,6 +276,7 @@ export class OperatorThreadList extends LitElement {
       client: this.client,
       sync: this.sync,
       key: `${sessionId}/${threadId}`,
+      conversation: true,
       select: (runtime) =>
         sessionId && threadId ? runtime.messages({ sessionId, threadId }) : null,
     });

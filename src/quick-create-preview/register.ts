@@ -6,3 +6,7 @@ import { defineElement } from '../internal/define.js';
 import { ChatQuickCreatePreview } from './quick-create-preview.js';
 
 defineElement('chat-quick-create-preview', ChatQuickCreatePreview);
+
+// Quick create's reading of the text comes in the same chunk: the sidebar reads through it only
+// once the broker types, when it loads this module anyway.
+export { createInputFrom, draftFromText } from '../chat-sidebar/quick-create-read.js';

@@ -2,7 +2,7 @@
 // calls through supabase-js; the only fake is the network switch in front of fetch.
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { getRuntime, type ChatSessionsClient } from '@chat-sessions/sdk';
+import { getRuntime, loadConversationStores, type ChatSessionsClient } from '@chat-sessions/sdk';
 import '../../src/chat-connection-status/define.js';
 import type { ChatConnectionStatus } from '../../src/chat-connection-status/chat-connection-status.js';
 import { problemText } from '../../src/internal/problem-text.js';
@@ -34,6 +34,8 @@ describe('<chat-connection-status>', () => {
   before(async function () {
     this.timeout(120_000);
     await backendInfo();
+    // A test below makes a conversation store itself (runtime.messages()).
+    await loadConversationStores();
   });
 
   afterEach(() => {

@@ -1,6 +1,6 @@
 // A reorder in <chat-sidebar>'s virtualized list (a session gets a reply and moves up under
 // Today) never leaves rows overlapping: the layout keeps each row's size by its key, not by its
-// index (src/chat-sidebar/keyed-flow-layout.ts). Without it, a heading's measured 32 px was used
+// index (src/chat-sidebar/virtual-list.ts). Without it, a heading's measured 32 px was used
 // for a card's ~90 px after the move and the rows overlapped until something resized.
 import { expect, nextFrame } from '@open-wc/testing';
 import type { ChatSidebar } from '../../src/chat-sidebar/chat-sidebar.js';

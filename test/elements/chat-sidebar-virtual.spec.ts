@@ -15,9 +15,9 @@ import {
 
 /**
  * Most nodes the sidebar puts in the page at 360 × 560 px, counting its shadow root and every
- * card's (issue #16: ≤ 800 at every N). The virtualizer renders the visible cards plus 400 px on
- * each side (KeyedFlowLayout.OVERHANG), and a card is about 30 nodes (patched by hand, no
- * template markers). Measured here: 422 at the top (9 cards), 560 mid-list (14 cards); before
+ * card's (issue #16: ≤ 800 at every N). The virtual list renders the visible cards plus 400 px on
+ * each side (OVERSCAN_PX in virtual-list.ts), and a card is about 30 nodes (patched by hand, no
+ * template markers). Measured here: 406 at the top (8 cards), 564 mid-list (14 cards); before
  * issue #16, 1 344 and 2 326.
  */
 const NODE_BOUND = 800;
@@ -102,7 +102,7 @@ describe('<chat-sidebar> at scale', () => {
     expect(nodes).to.be.at.most(NODE_BOUND);
     // The list holds its rows and nothing else: each row is its element between two markers
     // (a removed row must take its markers along), plus the sizer and the list's own marker.
-    const rows = [...list.children].filter((child) => !child.hasAttribute('virtualizer-sizer'));
+    const rows = [...list.children].filter((child) => !child.hasAttribute('virtual-sizer'));
     const comments = [...list.childNodes].filter((node) => node.nodeType === Node.COMMENT_NODE);
     expect(comments.length).to.be.at.most(2 * rows.length + 1);
     expect(cards(sidebar)[0]!.dataset['sessionId']).to.equal(items[0]!.id);
@@ -171,6 +171,30 @@ async function waitUntilFocusedPosition(sidebar: ChatSidebar, position: number):
   }
   throw new Error(`focus never reached session ${position}`);
 }
+
+describe('<chat-sidebar> scrolled with a card focused', () => {
+  it('keeps focus on the card scrolled out of view and back, and stays where it was scrolled', async () => {
+    const items = manySessions(300);
+    const sidebar = await renderSidebar(listSnapshot(items));
+    const list = $(sidebar, '[role="listbox"]')!;
+    cards(sidebar)[0]!.focus();
+    await settle(sidebar);
+    // The wheel takes the list far past the focused card: the list stays there (it once jumped
+    // back to the card), the card keeps focus and is the one card kept beyond the rows in view.
+    list.scrollTop = 3000;
+    await settle(sidebar);
+    await settle(sidebar);
+    expect(list.scrollTop).to.be.above(2500);
+    expect(focusedId(sidebar)).to.equal(items[0]!.id);
+    expect(deepNodeCount(sidebar)).to.be.at.most(NODE_BOUND);
+    list.scrollTop = 0;
+    await settle(sidebar);
+    expect(focusedId(sidebar)).to.equal(items[0]!.id);
+    await pressKeys('ArrowDown');
+    await waitForFocus(sidebar, items[1]!.id);
+    await expect(sidebar).to.be.accessible();
+  });
+});
 
 describe('<chat-sidebar> while the list changes', () => {
   it('keeps what the broker is looking at in place when sessions arrive or leave above it', async () => {

@@ -4,6 +4,7 @@
 import { expect } from '@open-wc/testing';
 import {
   ChatSessionsRuntime,
+  loadConversationStores,
   type ChatSessionsClient,
   type MessageStore,
   type RuntimeOptions,
@@ -59,6 +60,8 @@ describe('outbox (IndexedDB + Web Locks, real backend)', () => {
   before(async function () {
     this.timeout(120_000);
     await backendInfo();
+    // These tests make conversation stores themselves (runtime.messages()).
+    await loadConversationStores();
   });
 
   afterEach(() => {

@@ -54,6 +54,34 @@ describe('lazy chunks of the elements', () => {
     });
   }
 
+  it("the sidebar's menus, dialogs and bulk bar: one lazy chunk, reached by a dynamic import", () => {
+    const parts = [
+      '/src/chat-sidebar/action-menu.ts',
+      '/src/chat-sidebar/dialogs.ts',
+      '/src/chat-sidebar/bulk-bar.ts',
+      '/src/chat-sidebar/on-use.ts',
+    ];
+    const holds = (chunk: OutputChunk, part: string) =>
+      Object.keys(chunk.modules).some((id) => id.endsWith(part));
+    for (const part of [...parts, '/src/parts/menu.ts', '/src/parts/menu.styles.ts'])
+      assert.ok(!holds(entry, part), `${part} is not in the entry`);
+    const lazy = chunks.filter(
+      (chunk) => !chunk.isEntry && holds(chunk, '/src/chat-sidebar/on-use.ts'),
+    );
+    assert.equal(lazy.length, 1);
+    for (const part of parts) assert.ok(holds(lazy[0]!, part), `${part} is in the sidebar's chunk`);
+    assert.ok(entry.dynamicImports.includes(lazy[0]!.fileName), 'reached by a dynamic import');
+  });
+
+  it("quick create's reading of the text comes with the preview's chunk", () => {
+    const holds = (chunk: OutputChunk, part: string) =>
+      Object.keys(chunk.modules).some((id) => id.endsWith(part));
+    assert.ok(!holds(entry, '/src/chat-sidebar/quick-create-read.ts'));
+    const lazy = chunks.filter((chunk) => holds(chunk, '/src/chat-sidebar/quick-create-read.ts'));
+    assert.equal(lazy.length, 1);
+    assert.ok(holds(lazy[0]!, '/src/quick-create-preview/quick-create-preview.ts'));
+  });
+
   it("the sidebar's Trash entry and its loader stay in the entry (the count shows at once)", () => {
     assert.ok(
       Object.keys(entry.modules).some((id) => id.endsWith('/src/chat-sidebar/trash-entry.ts')),

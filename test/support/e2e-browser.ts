@@ -50,7 +50,7 @@ export interface TestPage {
   console: string[];
 }
 
-/** The one message @lit-labs/virtualizer's ResizeObserver use may produce; harmless. */
+/** The one message a ResizeObserver's use may produce (a notice, not a thrown error); harmless. */
 const BENIGN_ERRORS = [/ResizeObserver loop/];
 
 export async function newTestPage(browser: Browser): Promise<TestPage> {
@@ -208,7 +208,7 @@ export async function waitForList(page: Page, sidebar = 'chat-sidebar'): Promise
   await page.locator(`${sidebar} #tab-active [part~="tab-count"]`).waitFor();
 }
 
-/** A session's card in the sidebar (rendered only while in the virtualizer's range). */
+/** A session's card in the sidebar (rendered only while in the virtual list's range). */
 export function card(page: Page, sessionId: string, sidebar = 'chat-sidebar'): Locator {
   return page.locator(`${sidebar} [role="listbox"] [data-session-id="${sessionId}"]`);
 }

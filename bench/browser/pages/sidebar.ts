@@ -1,7 +1,10 @@
-// Variant under test: <chat-sidebar> itself (virtualized with @lit-labs/virtualizer), given the
+// Variant under test: <chat-sidebar> itself (its own virtual list), given the
 // list as its `store`, as a host with its own SessionListStore would.
 import { ReactiveElement } from 'lit';
-import { virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import {
+  virtualListRef,
+  type VirtualListScroller,
+} from '../../../src/chat-sidebar/virtual-list-events.js';
 import type { ListTab, Session } from '@chat-sessions/sdk';
 import '../../../src/chat-sidebar/define.js';
 import type { ChatSidebar } from '../../../src/chat-sidebar/chat-sidebar.js';
@@ -51,12 +54,8 @@ class SidebarUnderTest implements ListUnderTest {
     this.sidebar?.shadowRoot?.querySelector<HTMLElement>(`#tab-${tab}`)?.click();
   }
 
-  private listbox(): (HTMLElement & VirtualizerHostElement) | null {
-    return (
-      this.sidebar?.shadowRoot?.querySelector<HTMLElement & VirtualizerHostElement>(
-        '[role="listbox"]',
-      ) ?? null
-    );
+  private listbox(): VirtualListScroller | null {
+    return this.sidebar?.shadowRoot?.querySelector<VirtualListScroller>('[role="listbox"]') ?? null;
   }
 
   viewport(): Viewport {
@@ -116,19 +115,15 @@ class SidebarUnderTest implements ListUnderTest {
     const problems: string[] = [];
     if (!this.showsView(view)) problems.push('tab counts or unread total differ from the store');
     const scroller = this.listbox();
-    const virtualizer = scroller?.[virtualizerRef];
-    if (!scroller || !virtualizer) return [...problems, 'no virtualized list'];
+    const virtualList = scroller?.[virtualListRef];
+    if (!scroller || !virtualList) return [...problems, 'no virtualized list'];
     // The sidebar's own row model (group headings between sessions) gives each session's row.
     const { rowIndex } = buildRows(expected, view.sort, NOW, false);
     for (const position of around) {
       const row = rowIndex.get(expected[position]!.id)!;
       let found: Viewport | null = null;
       for (let frame = 0; frame < 120 && !found; frame += 1) {
-        try {
-          virtualizer.element(row)?.scrollIntoView({ block: 'center' });
-        } catch {
-          // The layout isn't ready for this row yet: next frame.
-        }
+        virtualList.scrollToIndex(row, 'center');
         await afterNextFrame();
         const shown = this.viewport();
         if (shown.complete && shown.rows.some((visible) => visible.position === position))

@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import type { SchemaError } from './schema/index.js';
 
 /**
  * Every `code` a {@link ChatSessionsError} can carry. Branch on these, never on messages.
@@ -130,12 +130,9 @@ export function fail<T = never>(error: ChatSessionsError): Result<T> {
   return { data: null, error };
 }
 
-/** Issues of a zod error, as plain path + message pairs. */
-export function issuesOf(error: z.core.$ZodError): ValidationIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.filter((key): key is string | number => typeof key !== 'symbol'),
-    message: issue.message,
-  }));
+/** Issues of a schema error, as plain path + message pairs. */
+export function issuesOf(error: SchemaError): ValidationIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
 }
 
 function describeIssues(issues: readonly ValidationIssue[]): string {
@@ -148,7 +145,7 @@ function describeIssues(issues: readonly ValidationIssue[]): string {
 }
 
 /** A `validation` error for an input that failed its schema, before anything was sent. */
-export function validationError(what: string, error: z.core.$ZodError): ChatSessionsError {
+export function validationError(what: string, error: SchemaError): ChatSessionsError {
   const issues = issuesOf(error);
   return new ChatSessionsError({
     code: 'validation',
@@ -161,7 +158,7 @@ export function validationError(what: string, error: z.core.$ZodError): ChatSess
 /** A `bad_response` error for a server answer that does not match the contract. */
 export function badResponseError(
   fn: string,
-  error: z.core.$ZodError,
+  error: SchemaError,
   status: number,
 ): ChatSessionsError {
   const issues = issuesOf(error);

@@ -40,6 +40,16 @@ export {
   type ValidationIssue,
 } from './errors.js';
 
+// The validator the schemas below are built with: parse / safeParse, Standard Schema v1
+export {
+  SchemaError,
+  type Infer,
+  type Issue as SchemaIssue,
+  type SafeParseResult,
+  type Schema,
+  type StandardSchemaV1,
+} from './schema/index.js';
+
 // Retries and ids
 export { DEFAULT_RETRY_OPTIONS, backoffDelay, type RetryOptions } from './retry.js';
 export { newId } from './ids.js';
@@ -243,8 +253,11 @@ export { DraftStore, type DraftSnapshot, type DraftStoreOptions } from './stores
 export {
   ChatSessionsRuntime,
   clearLocalCache,
+  conversationStoresLoaded,
   getRuntime,
+  loadConversationStores,
   type ConversationQuery,
+  type ConversationStores,
   type RuntimeOptions,
   type RuntimeStats,
   type SessionListQuery,

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as s from './schema/index.js';
 import type { TransitionInput } from './inputs.js';
 import { type Session, type SessionStatus, type SessionTab } from './models/session.js';
 
@@ -19,9 +19,9 @@ export const LIFECYCLE_ACTIONS = [
   'unarchive',
 ] as const;
 /** A lifecycle action's name. */
-export const LifecycleActionSchema = z.enum(LIFECYCLE_ACTIONS);
+export const LifecycleActionSchema = s.enum(LIFECYCLE_ACTIONS);
 /** `pause`, `resume`, `complete`, `reopen`, `archive` or `unarchive`. */
-export type LifecycleAction = z.infer<typeof LifecycleActionSchema>;
+export type LifecycleAction = s.Infer<typeof LifecycleActionSchema>;
 
 /** Which actions each status allows (the table of ARCHITECTURE.md). */
 export const TRANSITIONS: Readonly<Record<SessionStatus, readonly LifecycleAction[]>> =
@@ -133,9 +133,9 @@ export function requiresOutcome(action: LifecycleAction): boolean {
 /** Sidebar tabs plus the trash view: where a session is listed. */
 export const LIST_TABS = ['active', 'completed', 'archived', 'trash'] as const;
 /** Which list a session appears in. */
-export const ListTabSchema = z.enum(LIST_TABS);
+export const ListTabSchema = s.enum(LIST_TABS);
 /** `active`, `completed`, `archived` or `trash`. */
-export type ListTab = z.infer<typeof ListTabSchema>;
+export type ListTab = s.Infer<typeof ListTabSchema>;
 
 /**
  * The sidebar tab of a status: Active holds active and paused sessions.

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import {
   ChangeFeedSync,
   ChatSessionsRuntime,
@@ -8,6 +10,7 @@ import {
   SessionListStore,
   SessionStore,
   getRuntime,
+  loadConversationStores,
 } from '../src/index.js';
 import { createFaultyFetch } from './support/faulty-fetch.js';
 import { until } from './support/wait.js';
@@ -52,8 +55,38 @@ describe('getRuntime', () => {
 });
 
 describe('ChatSessionsRuntime', () => {
+  it('loads the conversation side’s stores when made; until then its conversation stores say what to await', () => {
+    // A process of its own: the module, once loaded, stays loaded for this one.
+    const output = execFileSync(
+      process.execPath,
+      [
+        '--conditions=@chat-sessions/source',
+        '--import',
+        'tsx',
+        fileURLToPath(new URL('./support/conversation-loading.ts', import.meta.url)),
+      ],
+      { encoding: 'utf8' },
+    );
+    assert.deepEqual(JSON.parse(output), {
+      loadedBefore: false,
+      before: {
+        messages:
+          'ChatSessionsRuntime.messages(): the conversation stores are still loading. Call it after `await loadConversationStores()` (from @chat-sessions/sdk).',
+        threads:
+          'ChatSessionsRuntime.threads(): the conversation stores are still loading. Call it after `await loadConversationStores()` (from @chat-sessions/sdk).',
+        session:
+          'ChatSessionsRuntime.session(): the conversation stores are still loading. Call it after `await loadConversationStores()` (from @chat-sessions/sdk).',
+      },
+      // Nobody awaited it: the runtime started the load when it was made.
+      loadedSoonAfter: true,
+      after: { messages: 'MessageStore', threads: 'OperatorThreadStore', session: 'SessionStore' },
+      classes: ['DraftStore', 'MessageStore', 'OperatorThreadStore', 'SessionStore'],
+    });
+  });
+
   it('starts nothing until a store is watched: no request, no running engine', async () => {
     const { faults, runtime } = countedDevice();
+    await loadConversationStores();
     const list = runtime.sessionList();
     const messages = runtime.messages({ sessionId: crypto.randomUUID() });
     assert.ok(list instanceof SessionListStore);
@@ -64,8 +97,9 @@ describe('ChatSessionsRuntime', () => {
     runtime.dispose();
   });
 
-  it('shares one store per key, and a separate one per query or group', () => {
+  it('shares one store per key, and a separate one per query or group', async () => {
     const { runtime } = countedDevice();
+    await loadConversationStores();
     const sessionId = crypto.randomUUID();
     assert.equal(runtime.sessionList(), runtime.sessionList({ tab: 'active', sort: 'recent' }));
     assert.notEqual(runtime.sessionList(), runtime.sessionList({ tab: 'archived' }));

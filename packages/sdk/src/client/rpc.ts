@@ -1,4 +1,4 @@
-import type * as z from 'zod/mini';
+import type { Schema } from '../schema/index.js';
 import {
   abortedError,
   badResponseError,
@@ -12,7 +12,6 @@ import {
   type Result,
 } from '../errors.js';
 import { withRetry, type ResolvedRetryOptions } from '../retry.js';
-import { safeParse } from '../validate.js';
 
 /**
  * The part of a postgrest-js request builder the SDK uses. A supabase-js `rpc()` builder fits.
@@ -66,7 +65,7 @@ export interface RpcCall<Output> {
   fn: string;
   args: Record<string, unknown>;
   kind: CallKind;
-  answer: z.core.$ZodType<Output>;
+  answer: Schema<Output, unknown>;
 }
 
 /**
@@ -105,7 +104,7 @@ async function attempt<Output>(
     const error = fromPostgrestError(response.error, response.status);
     return fail(signal?.aborted && error.code === 'network' ? abortedError(signal) : error);
   }
-  const parsed = safeParse(call.answer, response.data);
+  const parsed = call.answer.safeParse(response.data);
   if (!parsed.success) return fail(badResponseError(call.fn, parsed.error, response.status));
   return ok(parsed.data);
 }
@@ -135,14 +134,12 @@ export async function callRpc<Output>(
  * Parses an input with its schema; on failure returns the `validation` error to hand back
  * without sending anything.
  */
-export function parseInput<Schema extends z.core.$ZodType>(
-  schema: Schema,
+export function parseInput<Output>(
+  schema: Schema<Output, unknown>,
   input: unknown,
   what: string,
-):
-  | { value: z.output<Schema>; error: null }
-  | { value: null; error: ReturnType<typeof validationError> } {
-  const parsed = safeParse(schema, input);
+): { value: Output; error: null } | { value: null; error: ReturnType<typeof validationError> } {
+  const parsed = schema.safeParse(input);
   if (!parsed.success) return { value: null, error: validationError(what, parsed.error) };
   return { value: parsed.data, error: null };
 }

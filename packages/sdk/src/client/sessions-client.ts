@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as s from '../schema/index.js';
 import { fail, type Result } from '../errors.js';
 import { newId } from '../ids.js';
 import {
@@ -41,15 +41,15 @@ export interface PauseOptions extends VersionedRequestOptions {
   resumeAt?: string | Date;
 }
 
-const PinnedSchema = z.boolean();
+const PinnedSchema = s.boolean();
 
 /** What `chat.purge_session` answers: the purged id and the change-feed position of its tombstone. */
-export const PurgedSessionSchema = z.object({
-  id: z.uuid(),
-  version: z.number().check(z.int(), z.nonnegative()),
+export const PurgedSessionSchema = s.object({
+  id: s.uuid(),
+  version: s.number().check(s.int(), s.nonnegative()),
 });
 /** A session deleted forever: its id and the change-feed `version` that includes the tombstone. */
-export type PurgedSession = z.output<typeof PurgedSessionSchema>;
+export type PurgedSession = s.Output<typeof PurgedSessionSchema>;
 
 /**
  * Sessions: create, read, list, count, edit and move through the lifecycle. Every method
@@ -200,7 +200,7 @@ export class SessionsClient {
     const parsed = parseInput(SessionPatchSchema, patch, 'session patch');
     if (parsed.error) return fail(parsed.error);
     const version = parseInput(
-      z.optional(ExpectedVersionSchema),
+      s.optional(ExpectedVersionSchema),
       options.expectedVersion,
       'expected version',
     );
@@ -405,7 +405,7 @@ export class SessionsClient {
       {
         fn: 'purge_trash',
         kind: 'write',
-        answer: z.number().check(z.int(), z.nonnegative()),
+        answer: s.number().check(s.int(), s.nonnegative()),
         args: { p_older_than: `${seconds} seconds` },
       },
       options,

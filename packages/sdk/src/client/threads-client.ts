@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as s from '../schema/index.js';
 import { fail, type Result } from '../errors.js';
 import { newId } from '../ids.js';
 import {
@@ -13,7 +13,7 @@ import { MessageRowSchema, type Message } from '../models/message.js';
 import { OperatorThreadRowSchema, type OperatorThread } from '../models/operator-thread.js';
 import { callRpc, parseInput, type RequestOptions, type RpcContext } from './rpc.js';
 
-const ThreadListSchema = z.array(OperatorThreadRowSchema);
+const ThreadListSchema = s.array(OperatorThreadRowSchema);
 
 /**
  * Operator threads: one conversation per aircraft operator contacted for a request.

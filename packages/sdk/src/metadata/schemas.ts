@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as s from '../schema/index.js';
 import {
   AirportCodeSchema,
   CalendarDateSchema,
@@ -34,7 +34,7 @@ import { isKnownTimeZone } from './parse/calendar.js';
  * - `conflicting_passengers` — two different passenger counts;
  * - `conflicting_trip_type` — `one way` said of a route that returns or continues.
  */
-export const MetadataIssueCodeSchema = z.enum([
+export const MetadataIssueCodeSchema = s.enum([
   'missing_route',
   'incomplete_route',
   'unknown_airport',
@@ -57,38 +57,38 @@ export const MetadataIssueCodeSchema = z.enum([
   'conflicting_trip_type',
 ]);
 /** A code naming one kind of problem in a broker's text. */
-export type MetadataIssueCode = z.infer<typeof MetadataIssueCodeSchema>;
+export type MetadataIssueCode = s.Infer<typeof MetadataIssueCodeSchema>;
 
 /** One thing the parser could not understand or would not accept, with the text it concerns. */
-export const MetadataIssueSchema = z.object({
+export const MetadataIssueSchema = s.object({
   code: MetadataIssueCodeSchema,
   /** A sentence a broker can read, in English. */
-  message: z.string().check(z.minLength(1), z.maxLength(500)),
+  message: s.string().check(s.minLength(1), s.maxLength(500)),
   /** The fragment of the broker's text the issue is about, when there is one. */
-  text: z.nullable(z.string().check(z.maxLength(500))),
+  text: s.nullable(s.string().check(s.maxLength(500))),
 });
 /** One problem found in a broker's text. */
-export type MetadataIssue = z.infer<typeof MetadataIssueSchema>;
+export type MetadataIssue = s.Infer<typeof MetadataIssueSchema>;
 
 /** One answer to an ambiguity: the value to use (an airport code, a date) and how to show it. */
-export const MetadataChoiceSchema = z.object({
+export const MetadataChoiceSchema = s.object({
   /** An airport code (`LHR`) or a date (`2026-12-03`). */
-  value: z.string().check(z.minLength(1), z.maxLength(40)),
+  value: s.string().check(s.minLength(1), s.maxLength(40)),
   /** `LHR · London Heathrow Airport, London` or `Thu 3 Dec`. */
-  label: z.string().check(z.minLength(1), z.maxLength(300)),
+  label: s.string().check(s.minLength(1), s.maxLength(300)),
 });
 /** One answer to an ambiguity. */
-export type MetadataChoice = z.infer<typeof MetadataChoiceSchema>;
+export type MetadataChoice = s.Infer<typeof MetadataChoiceSchema>;
 
 /** A leg as far as it was understood: the ambiguous part is null. */
-export const PartialLegSchema = z.object({
-  from: z.nullable(AirportCodeSchema),
-  to: z.nullable(AirportCodeSchema),
-  date: z.nullable(CalendarDateSchema),
-  time: z.nullable(LocalTimeSchema),
+export const PartialLegSchema = s.object({
+  from: s.nullable(AirportCodeSchema),
+  to: s.nullable(AirportCodeSchema),
+  date: s.nullable(CalendarDateSchema),
+  time: s.nullable(LocalTimeSchema),
 });
 /** A leg as far as it was understood. */
-export type PartialLeg = z.infer<typeof PartialLegSchema>;
+export type PartialLeg = s.Infer<typeof PartialLegSchema>;
 
 /**
  * Something the text says that has several readings, with the choices a broker picks from:
@@ -99,28 +99,28 @@ export type PartialLeg = z.infer<typeof PartialLegSchema>;
  * time are kept here. The matching issue (`ambiguous_airport`, `assumed_airport`,
  * `ambiguous_date`) is in `issues` as well.
  */
-export const MetadataAmbiguitySchema = z.object({
-  kind: z.enum(['airport', 'date']),
+export const MetadataAmbiguitySchema = s.object({
+  kind: s.enum(['airport', 'date']),
   /** The fragment of the broker's text it is about. */
-  text: z.string().check(z.maxLength(500)),
-  position: z.nullable(z.number().check(z.int(), z.gte(0), z.lte(MAX_LEGS))),
-  field: z.nullable(z.enum(['from', 'to', 'date'])),
-  leg: z.nullable(PartialLegSchema),
+  text: s.string().check(s.maxLength(500)),
+  position: s.nullable(s.number().check(s.int(), s.gte(0), s.lte(MAX_LEGS))),
+  field: s.nullable(s.enum(['from', 'to', 'date'])),
+  leg: s.nullable(PartialLegSchema),
   /** The reading the draft uses, when it uses one (`LAS`), else null. */
-  chosen: z.nullable(z.string().check(z.maxLength(40))),
-  choices: z.array(MetadataChoiceSchema).check(z.minLength(2), z.maxLength(12)),
+  chosen: s.nullable(s.string().check(s.maxLength(40))),
+  choices: s.array(MetadataChoiceSchema).check(s.minLength(2), s.maxLength(12)),
 });
 /** Something with several readings, and its choices. */
-export type MetadataAmbiguity = z.infer<typeof MetadataAmbiguitySchema>;
+export type MetadataAmbiguity = s.Infer<typeof MetadataAmbiguitySchema>;
 
 /**
  * How far the draft can be trusted: `high` — a complete, dated route with passengers and no
  * issue; `medium` — usable but missing something or carrying an issue; `low` — no usable route,
  * or an airport that could not be resolved. Derived from the draft, never self-reported.
  */
-export const DraftConfidenceSchema = z.enum(['high', 'medium', 'low']);
+export const DraftConfidenceSchema = s.enum(['high', 'medium', 'low']);
 /** How far a draft can be trusted. */
-export type DraftConfidence = z.infer<typeof DraftConfidenceSchema>;
+export type DraftConfidence = s.Infer<typeof DraftConfidenceSchema>;
 
 /** Longest title a draft carries. */
 export const MAX_TITLE_LENGTH = 120;
@@ -129,25 +129,25 @@ export const MAX_TITLE_LENGTH = 120;
  * The draft's fields without the cross-field rules; the OpenAI extractor derives its JSON schema
  * from this object. Use {@link FlightRequestDraftSchema} to validate a draft.
  */
-export const FlightRequestDraftFieldsSchema = z.object({
+export const FlightRequestDraftFieldsSchema = s.object({
   kind: SessionKindSchema,
-  title: z.string().check(z.minLength(1), z.maxLength(MAX_TITLE_LENGTH)),
-  tripType: z.nullable(TripTypeSchema),
+  title: s.string().check(s.minLength(1), s.maxLength(MAX_TITLE_LENGTH)),
+  tripType: s.nullable(TripTypeSchema),
   legs: FlightLegsSchema,
-  passengers: z.nullable(PassengersSchema),
-  issues: z.array(MetadataIssueSchema).check(z.maxLength(50)),
+  passengers: s.nullable(PassengersSchema),
+  issues: s.array(MetadataIssueSchema).check(s.maxLength(50)),
   /**
    * Readings to choose between; absent when there are none (drafts from before the field existed
    * stay valid, and so do clients that compare whole drafts).
    */
-  ambiguities: z.optional(z.array(MetadataAmbiguitySchema).check(z.minLength(1), z.maxLength(20))),
+  ambiguities: s.optional(s.array(MetadataAmbiguitySchema).check(s.minLength(1), s.maxLength(20))),
   confidence: DraftConfidenceSchema,
 });
 
-type DraftFields = z.infer<typeof FlightRequestDraftFieldsSchema>;
+type DraftFields = s.Infer<typeof FlightRequestDraftFieldsSchema>;
 
 /** A general chat carries no flight-request fields. */
-function checkKind(draft: DraftFields, ctx: z.core.$RefinementCtx): void {
+function checkKind(draft: DraftFields, ctx: s.RefinementContext): void {
   if (draft.kind !== 'general') return;
   if (
     draft.legs.length > 0 ||
@@ -156,7 +156,6 @@ function checkKind(draft: DraftFields, ctx: z.core.$RefinementCtx): void {
     draft.ambiguities !== undefined
   ) {
     ctx.addIssue({
-      code: 'custom',
       message: 'A general chat has no legs, trip type, passengers or ambiguities',
       path: ['kind'],
     });
@@ -172,15 +171,15 @@ function checkKind(draft: DraftFields, ctx: z.core.$RefinementCtx): void {
  * FlightRequestDraftSchema.parse(await response.json());
  */
 export const FlightRequestDraftSchema = FlightRequestDraftFieldsSchema.check(
-  z.superRefine(checkKind),
+  s.superRefine(checkKind),
 );
 /** A session's metadata as read from free text. */
-export type FlightRequestDraft = z.infer<typeof FlightRequestDraftSchema>;
+export type FlightRequestDraft = s.Infer<typeof FlightRequestDraftSchema>;
 
 /** Who produced a draft: the OpenAI model, or the rule parser. */
-export const ExtractionSourceSchema = z.enum(['openai', 'rules']);
+export const ExtractionSourceSchema = s.enum(['openai', 'rules']);
 /** Who produced a draft. */
-export type ExtractionSource = z.infer<typeof ExtractionSourceSchema>;
+export type ExtractionSource = s.Infer<typeof ExtractionSourceSchema>;
 
 /**
  * Why the OpenAI extractor fell back to the rule parser: the model refused; its answer was not
@@ -188,7 +187,7 @@ export type ExtractionSource = z.infer<typeof ExtractionSourceSchema>;
  * server error after every retry; another HTTP error; the server could not be reached; or the
  * endpoint's daily model budget was spent.
  */
-export const FallbackReasonSchema = z.enum([
+export const FallbackReasonSchema = s.enum([
   'refusal',
   'invalid_json',
   'schema_mismatch',
@@ -200,23 +199,22 @@ export const FallbackReasonSchema = z.enum([
   'budget_exhausted',
 ]);
 /** Why the OpenAI extractor fell back to the rule parser. */
-export type FallbackReason = z.infer<typeof FallbackReasonSchema>;
+export type FallbackReason = s.Infer<typeof FallbackReasonSchema>;
 
 /**
  * A draft plus where it came from: what the metadata endpoint answers. `fallbackReason` is set
  * when an OpenAI attempt failed and the rule parser answered instead; null otherwise.
  */
-export const MetadataExtractionSchema = z
+export const MetadataExtractionSchema = s
   .extend(FlightRequestDraftFieldsSchema, {
     source: ExtractionSourceSchema,
-    fallbackReason: z.nullable(FallbackReasonSchema),
+    fallbackReason: s.nullable(FallbackReasonSchema),
   })
   .check(
-    z.superRefine((extraction, ctx) => {
+    s.superRefine((extraction, ctx) => {
       checkKind(extraction, ctx);
       if (extraction.source === 'openai' && extraction.fallbackReason !== null) {
         ctx.addIssue({
-          code: 'custom',
           message: 'An OpenAI answer has no fallback reason',
           path: ['fallbackReason'],
         });
@@ -224,22 +222,15 @@ export const MetadataExtractionSchema = z
     }),
   );
 /** A draft plus where it came from. */
-export type MetadataExtraction = z.infer<typeof MetadataExtractionSchema>;
+export type MetadataExtraction = s.Infer<typeof MetadataExtractionSchema>;
 
 /** An IANA time zone the runtime knows (`Europe/London`). */
-export const TimeZoneSchema = z
+export const TimeZoneSchema = s
   .string()
-  .check(
-    z.minLength(1),
-    z.refine(isKnownTimeZone, { error: 'An IANA time zone such as America/New_York' }),
-  );
+  .check(s.minLength(1), s.refine(isKnownTimeZone, 'An IANA time zone such as America/New_York'));
 
 /** `YYYY-MM-DD` (that calendar day) or an ISO date-time with offset (that instant). */
-export const ReferenceDateSchema = z.union([
-  z.iso.date(),
-  z.iso.datetime({ offset: true }),
-  z.date(),
-]);
+export const ReferenceDateSchema = s.union([s.isoDate(), s.isoDateTime(), s.date()]);
 
 /**
  * Options of {@link parseFlightRequest}. `referenceDate` is "now" for relative dates (default:
@@ -247,18 +238,18 @@ export const ReferenceDateSchema = z.union([
  * the runtime's zone); `numericDateOrder` reads `03/04` as March 4 (`month_first`, the default)
  * or April 3 (`day_first`); `recentAirports` ranks the broker's own airports first.
  */
-export const ParseOptionsSchema = z.object({
-  referenceDate: z.optional(ReferenceDateSchema),
-  timeZone: z.optional(TimeZoneSchema),
-  numericDateOrder: z.optional(z.enum(['month_first', 'day_first'])),
+export const ParseOptionsSchema = s.object({
+  referenceDate: s.optional(ReferenceDateSchema),
+  timeZone: s.optional(TimeZoneSchema),
+  numericDateOrder: s.optional(s.enum(['month_first', 'day_first'])),
   /**
    * The broker's recent airports (codes, most recent first): a name several airports answer to
    * (`Morristown`: MMU or MOR) is read as the recent one, still reported with its choices.
    */
-  recentAirports: z.optional(z.array(AirportCodeSchema).check(z.maxLength(50))),
+  recentAirports: s.optional(s.array(AirportCodeSchema).check(s.maxLength(50))),
 });
 /** Options of the rule parser. */
-export type ParseOptions = z.input<typeof ParseOptionsSchema>;
+export type ParseOptions = s.Input<typeof ParseOptionsSchema>;
 
 /** Longest text the parser and the extractor read (a first message, not a document). */
 export const MAX_TEXT_LENGTH = 4000;
@@ -268,15 +259,15 @@ export const MAX_TEXT_LENGTH = 4000;
  * `YYYY-MM-DD` day or an ISO instant) and the broker's IANA time zone (default UTC: browsers
  * should send theirs). Unknown keys are refused.
  */
-export const MetadataRequestSchema = z.strictObject({
-  text: z.string().check(
-    z.maxLength(MAX_TEXT_LENGTH),
-    z.refine((text) => text.trim().length > 0, { error: 'text must not be blank' }),
+export const MetadataRequestSchema = s.strictObject({
+  text: s.string().check(
+    s.maxLength(MAX_TEXT_LENGTH),
+    s.refine((text) => text.trim().length > 0, 'text must not be blank'),
   ),
-  referenceDate: z.optional(z.union([z.iso.date(), z.iso.datetime({ offset: true })])),
-  timeZone: z.optional(TimeZoneSchema),
+  referenceDate: s.optional(s.union([s.isoDate(), s.isoDateTime()])),
+  timeZone: s.optional(TimeZoneSchema),
   /** The broker's recent airports, most recent first (see {@link ParseOptionsSchema}). */
-  recentAirports: z.optional(z.array(AirportCodeSchema).check(z.maxLength(50))),
+  recentAirports: s.optional(s.array(AirportCodeSchema).check(s.maxLength(50))),
 });
 /** What a client POSTs to the metadata endpoint. */
-export type MetadataRequest = z.infer<typeof MetadataRequestSchema>;
+export type MetadataRequest = s.Infer<typeof MetadataRequestSchema>;

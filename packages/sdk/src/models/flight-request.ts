@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as s from '../schema/index.js';
 
 /**
  * The pipeline stages of a flight request, in order. The database enforces the same list
@@ -18,44 +18,41 @@ export const FLIGHT_REQUEST_STAGES = [
 ] as const;
 
 /** A flight request's pipeline stage. */
-export const FlightRequestStageSchema = z.enum(FLIGHT_REQUEST_STAGES);
+export const FlightRequestStageSchema = s.enum(FLIGHT_REQUEST_STAGES);
 /** A flight request's pipeline stage, e.g. `requesting_quotes`. */
-export type FlightRequestStage = z.infer<typeof FlightRequestStageSchema>;
+export type FlightRequestStage = s.Infer<typeof FlightRequestStageSchema>;
 
 /** One-way, round trip, or a chain of legs. */
-export const TripTypeSchema = z.enum(['one_way', 'round_trip', 'multi_leg']);
+export const TripTypeSchema = s.enum(['one_way', 'round_trip', 'multi_leg']);
 /** How the legs of a flight request relate. */
-export type TripType = z.infer<typeof TripTypeSchema>;
+export type TripType = s.Infer<typeof TripTypeSchema>;
 
 /** An airport as an IATA (3 letters) or ICAO (4 letters) code, upper case: `TEB`, `KTEB`. */
-export const AirportCodeSchema = z
+export const AirportCodeSchema = s
   .string()
-  .check(z.regex(/^[A-Z]{3,4}$/, 'An airport code is 3 (IATA) or 4 (ICAO) upper-case letters'));
+  .check(s.regex(/^[A-Z]{3,4}$/, 'An airport code is 3 (IATA) or 4 (ICAO) upper-case letters'));
 
 /** A calendar date `YYYY-MM-DD` that exists (no 2026-02-30). */
-export const CalendarDateSchema = z.iso.date({ error: 'A date is written YYYY-MM-DD' });
+export const CalendarDateSchema = s.isoDate('A date is written YYYY-MM-DD');
 
 /** A local departure time `HH:MM` (24 h). */
-export const LocalTimeSchema = z
+export const LocalTimeSchema = s
   .string()
-  .check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time is written HH:MM (24 h)'));
+  .check(s.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'A time is written HH:MM (24 h)'));
 
 /** One leg of a flight request: from, to, the local departure date and optional time. */
-export const FlightLegSchema = z
+export const FlightLegSchema = s
   .object({
     from: AirportCodeSchema,
     to: AirportCodeSchema,
-    date: z.nullable(CalendarDateSchema),
-    time: z.optional(z.nullable(LocalTimeSchema)),
+    date: s.nullable(CalendarDateSchema),
+    time: s.optional(s.nullable(LocalTimeSchema)),
   })
   .check(
-    z.refine((leg) => leg.from !== leg.to, {
-      error: 'A leg must go from one airport to another',
-      path: ['to'],
-    }),
+    s.refine((leg) => leg.from !== leg.to, 'A leg must go from one airport to another', ['to']),
   );
 /** One leg of a flight request. */
-export type FlightLeg = z.infer<typeof FlightLegSchema>;
+export type FlightLeg = s.Infer<typeof FlightLegSchema>;
 
 /** Most legs one request may carry. The database enforces the same limit. */
 export const MAX_LEGS = 12;
@@ -65,19 +62,18 @@ export const MIN_PASSENGERS = 1;
 export const MAX_PASSENGERS = 999;
 
 /** Number of passengers, 1–999. */
-export const PassengersSchema = z
+export const PassengersSchema = s
   .number()
-  .check(z.int(), z.gte(MIN_PASSENGERS), z.lte(MAX_PASSENGERS));
+  .check(s.int(), s.gte(MIN_PASSENGERS), s.lte(MAX_PASSENGERS));
 
 /** Legs in order; dates never go backwards (a return is not before the departure). */
-export const FlightLegsSchema = z.array(FlightLegSchema).check(
-  z.maxLength(MAX_LEGS),
-  z.superRefine((legs, ctx) => {
+export const FlightLegsSchema = s.array(FlightLegSchema).check(
+  s.maxLength(MAX_LEGS),
+  s.superRefine((legs, ctx) => {
     let previous: string | null = null;
     legs.forEach((leg, index) => {
       if (leg.date && previous && leg.date < previous) {
         ctx.addIssue({
-          code: 'custom',
           message: 'A later leg cannot depart before an earlier one (return before departure)',
           path: [index, 'date'],
         });
@@ -91,11 +87,11 @@ export const FlightLegsSchema = z.array(FlightLegSchema).check(
  * The flight-request fields of a session: trip type, legs, passengers and stage. Every field is
  * optional while a request is being understood; the stage defaults to `understanding_request`.
  */
-export const FlightRequestSchema = z.object({
-  tripType: z.nullable(TripTypeSchema),
+export const FlightRequestSchema = s.object({
+  tripType: s.nullable(TripTypeSchema),
   legs: FlightLegsSchema,
-  passengers: z.nullable(PassengersSchema),
+  passengers: s.nullable(PassengersSchema),
   stage: FlightRequestStageSchema,
 });
 /** The flight-request fields of a session. */
-export type FlightRequest = z.infer<typeof FlightRequestSchema>;
+export type FlightRequest = s.Infer<typeof FlightRequestSchema>;

@@ -1,55 +1,55 @@
-import * as z from 'zod/mini';
+import * as s from '../schema/index.js';
 
 /**
  * Who wrote a message: the broker, the AI assistant, the system (e.g. "quote received"), or an
  * aircraft operator (only inside an operator thread, recorded by the service role).
  */
-export const MessageRoleSchema = z.enum(['broker', 'assistant', 'system', 'operator']);
+export const MessageRoleSchema = s.enum(['broker', 'assistant', 'system', 'operator']);
 /** `broker`, `assistant`, `system` or `operator`. */
-export type MessageRole = z.infer<typeof MessageRoleSchema>;
+export type MessageRole = s.Infer<typeof MessageRoleSchema>;
 
 /** How `content` is meant to be displayed: what a client may send. */
-export const MessageContentTypeSchema = z.enum(['text', 'markdown', 'quote']);
+export const MessageContentTypeSchema = s.enum(['text', 'markdown', 'quote']);
 /** `text`, `markdown` or `quote`. */
-export type MessageContentType = z.infer<typeof MessageContentTypeSchema>;
+export type MessageContentType = s.Infer<typeof MessageContentTypeSchema>;
 
 /**
  * The content type of a saved message: what a client may send, or `event`, a line the database
  * writes into the transcript when a session's stage or lifecycle changes (role `system`,
  * `richContent` a {@link SessionEvent}). Clients cannot send `event` (`forbidden`).
  */
-export const MessageRowContentTypeSchema = z.enum(['text', 'markdown', 'quote', 'event']);
+export const MessageRowContentTypeSchema = s.enum(['text', 'markdown', 'quote', 'event']);
 /** `text`, `markdown`, `quote` or `event`. */
-export type MessageRowContentType = z.infer<typeof MessageRowContentTypeSchema>;
+export type MessageRowContentType = s.Infer<typeof MessageRowContentTypeSchema>;
 
 /** Longest message the database accepts, in characters. */
 export const MAX_MESSAGE_LENGTH = 32000;
 
 /** Structured content attached to a message (a quote's figures, a card): a JSON object or array. */
-export const RichContentSchema = z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]);
+export const RichContentSchema = s.union([s.record(s.unknown()), s.array(s.unknown())]);
 /** A JSON object or array of at most 64 KB. */
-export type RichContent = z.infer<typeof RichContentSchema>;
+export type RichContent = s.Infer<typeof RichContentSchema>;
 
 /**
  * A message as the database returns it (`chat.messages`), parsed from snake_case into
  * camelCase. `seq` is assigned by the database per session and strictly increases: it is the
  * order and the pagination key. `threadId` is null in the main conversation.
  */
-export const MessageRowSchema = z.pipe(
-  z.object({
-    id: z.uuid(),
-    session_id: z.uuid(),
-    thread_id: z.nullable(z.uuid()),
-    owner_id: z.uuid(),
-    seq: z.number().check(z.int(), z.positive()),
+export const MessageRowSchema = s.pipe(
+  s.object({
+    id: s.uuid(),
+    session_id: s.uuid(),
+    thread_id: s.nullable(s.uuid()),
+    owner_id: s.uuid(),
+    seq: s.number().check(s.int(), s.positive()),
     role: MessageRoleSchema,
-    content: z.string(),
+    content: s.string(),
     content_type: MessageRowContentTypeSchema,
-    rich_content: z.nullable(RichContentSchema),
-    created_at: z.string().check(z.minLength(1)),
-    sync_version: z.number().check(z.int(), z.nonnegative()),
+    rich_content: s.nullable(RichContentSchema),
+    created_at: s.string().check(s.minLength(1)),
+    sync_version: s.number().check(s.int(), s.nonnegative()),
   }),
-  z.transform((row) => ({
+  s.transform((row) => ({
     id: row.id,
     sessionId: row.session_id,
     threadId: row.thread_id,
@@ -65,16 +65,16 @@ export const MessageRowSchema = z.pipe(
 );
 
 /** A saved message of a session's conversation or of one of its operator threads. */
-export type Message = z.output<typeof MessageRowSchema>;
+export type Message = s.Output<typeof MessageRowSchema>;
 
 /** One page of messages: `items` in ascending `seq`; `hasMore` says a further page exists. */
-export const MessagePageSchema = z.pipe(
-  z.object({ items: z.array(MessageRowSchema), has_more: z.boolean() }),
-  z.transform((page) => ({ items: page.items, hasMore: page.has_more })),
+export const MessagePageSchema = s.pipe(
+  s.object({ items: s.array(MessageRowSchema), has_more: s.boolean() }),
+  s.transform((page) => ({ items: page.items, hasMore: page.has_more })),
 );
 
 /** One page of messages, oldest first. */
-export type MessagePage = z.output<typeof MessagePageSchema>;
+export type MessagePage = s.Output<typeof MessagePageSchema>;
 
 /** Which change an event line records. */
 export const SESSION_EVENT_KINDS = [
@@ -96,15 +96,15 @@ export const SESSION_EVENT_KINDS = [
  * English rendering ("Stage → Proposal sent", "Completed · Won"); localize from this instead.
  * Unknown extra fields are kept, so a newer database does not break an older client.
  */
-export const SessionEventSchema = z.looseObject({
-  event: z.enum(SESSION_EVENT_KINDS),
-  from: z.optional(z.string()),
-  to: z.optional(z.string()),
-  outcome: z.optional(z.enum(['won', 'lost', 'cancelled'])),
-  resume_at: z.optional(z.string()),
+export const SessionEventSchema = s.looseObject({
+  event: s.enum(SESSION_EVENT_KINDS),
+  from: s.optional(s.string()),
+  to: s.optional(s.string()),
+  outcome: s.optional(s.enum(['won', 'lost', 'cancelled'])),
+  resume_at: s.optional(s.string()),
 });
 /** An event line's `richContent`, parsed. */
-export type SessionEvent = z.output<typeof SessionEventSchema>;
+export type SessionEvent = s.Output<typeof SessionEventSchema>;
 
 /**
  * The event an event line records, or null for any other message (or an event of a kind this

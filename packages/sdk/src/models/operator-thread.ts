@@ -1,34 +1,34 @@
-import * as z from 'zod/mini';
+import * as s from '../schema/index.js';
 
 /** Where a conversation with an operator stands. */
-export const OperatorThreadStatusSchema = z.enum(['open', 'quoted', 'declined', 'closed']);
+export const OperatorThreadStatusSchema = s.enum(['open', 'quoted', 'declined', 'closed']);
 /** `open`, `quoted`, `declined` or `closed`. */
-export type OperatorThreadStatus = z.infer<typeof OperatorThreadStatusSchema>;
+export type OperatorThreadStatus = s.Infer<typeof OperatorThreadStatusSchema>;
 
 /**
  * An operator thread as the database returns it (`chat.operator_threads`), parsed into
  * camelCase. `unreadCount` counts operator messages after the read cursor `lastReadSeq`.
  */
-export const OperatorThreadRowSchema = z.pipe(
-  z.object({
-    id: z.uuid(),
-    session_id: z.uuid(),
-    owner_id: z.uuid(),
-    operator_name: z.string(),
-    external_ref: z.nullable(z.string()),
+export const OperatorThreadRowSchema = s.pipe(
+  s.object({
+    id: s.uuid(),
+    session_id: s.uuid(),
+    owner_id: s.uuid(),
+    operator_name: s.string(),
+    external_ref: s.nullable(s.string()),
     status: OperatorThreadStatusSchema,
-    last_message_preview: z.nullable(z.string()),
-    last_message_at: z.nullable(z.string()),
-    last_seq: z.number().check(z.int(), z.nonnegative()),
-    last_read_seq: z.number().check(z.int(), z.nonnegative()),
-    message_count: z.number().check(z.int(), z.nonnegative()),
-    inbound_count: z.number().check(z.int(), z.nonnegative()),
-    unread_count: z.number().check(z.int(), z.nonnegative()),
-    created_at: z.string().check(z.minLength(1)),
-    updated_at: z.string().check(z.minLength(1)),
-    sync_version: z.number().check(z.int(), z.nonnegative()),
+    last_message_preview: s.nullable(s.string()),
+    last_message_at: s.nullable(s.string()),
+    last_seq: s.number().check(s.int(), s.nonnegative()),
+    last_read_seq: s.number().check(s.int(), s.nonnegative()),
+    message_count: s.number().check(s.int(), s.nonnegative()),
+    inbound_count: s.number().check(s.int(), s.nonnegative()),
+    unread_count: s.number().check(s.int(), s.nonnegative()),
+    created_at: s.string().check(s.minLength(1)),
+    updated_at: s.string().check(s.minLength(1)),
+    sync_version: s.number().check(s.int(), s.nonnegative()),
   }),
-  z.transform((row) => ({
+  s.transform((row) => ({
     id: row.id,
     sessionId: row.session_id,
     ownerId: row.owner_id,
@@ -49,4 +49,4 @@ export const OperatorThreadRowSchema = z.pipe(
 );
 
 /** A conversation with one aircraft operator contacted for a flight request. */
-export type OperatorThread = z.output<typeof OperatorThreadRowSchema>;
+export type OperatorThread = s.Output<typeof OperatorThreadRowSchema>;

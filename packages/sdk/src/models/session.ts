@@ -1,51 +1,51 @@
-import * as z from 'zod/mini';
+import * as s from '../schema/index.js';
 import { FlightLegSchema, FlightRequestStageSchema, TripTypeSchema } from './flight-request.js';
 
 /** What a session is about: one flight request, or a general conversation. */
-export const SessionKindSchema = z.enum(['flight_request', 'general']);
+export const SessionKindSchema = s.enum(['flight_request', 'general']);
 /** `flight_request` or `general`. */
-export type SessionKind = z.infer<typeof SessionKindSchema>;
+export type SessionKind = s.Infer<typeof SessionKindSchema>;
 
 /** Every lifecycle status, in the order tabs list them. See `lifecycle.ts` for the transitions. */
 export const SESSION_STATUSES = ['active', 'paused', 'completed', 'archived'] as const;
 /** A session's lifecycle status. */
-export const SessionStatusSchema = z.enum(SESSION_STATUSES);
+export const SessionStatusSchema = s.enum(SESSION_STATUSES);
 /** `active`, `paused`, `completed` or `archived`. */
-export type SessionStatus = z.infer<typeof SessionStatusSchema>;
+export type SessionStatus = s.Infer<typeof SessionStatusSchema>;
 
 /** How a completed session ended. */
-export const CompletionOutcomeSchema = z.enum(['won', 'lost', 'cancelled']);
+export const CompletionOutcomeSchema = s.enum(['won', 'lost', 'cancelled']);
 /** `won`, `lost` or `cancelled`. */
-export type CompletionOutcome = z.infer<typeof CompletionOutcomeSchema>;
+export type CompletionOutcome = s.Infer<typeof CompletionOutcomeSchema>;
 
 /** Sidebar tabs. Active holds active and paused sessions. Trash is not a tab. */
-export const SessionTabSchema = z.enum(['active', 'completed', 'archived']);
+export const SessionTabSchema = s.enum(['active', 'completed', 'archived']);
 /** `active` (active + paused), `completed` or `archived`. */
-export type SessionTab = z.infer<typeof SessionTabSchema>;
+export type SessionTab = s.Infer<typeof SessionTabSchema>;
 
 /** Host-owned metadata attached to a session, e.g. `{ crmDealId: 'D-1042' }`. A JSON object. */
-export const SessionMetadataSchema = z.record(z.string(), z.unknown());
+export const SessionMetadataSchema = s.record(s.unknown());
 /** Host-owned metadata: a JSON object of at most 16 KB. */
-export type SessionMetadata = z.infer<typeof SessionMetadataSchema>;
+export type SessionMetadata = s.Infer<typeof SessionMetadataSchema>;
 
-const timestamp = z.string().check(z.minLength(1));
+const timestamp = s.string().check(s.minLength(1));
 
 /**
  * Why a session sits where the attention order puts it, as `list_sessions` in `attention` order
  * computes it from the same rule it orders by: unread operator replies (`count`), a departure
  * within two days (`days` from today, UTC dates: 0, 1 or 2), or a paused session due to resume.
  */
-export const AttentionReasonSchema = z.pipe(
-  z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('unread'), count: z.number().check(z.int(), z.positive()) }),
-    z.object({
-      kind: z.literal('departs_soon'),
-      days: z.number().check(z.int(), z.nonnegative()),
-      departs_on: z.string(),
+export const AttentionReasonSchema = s.pipe(
+  s.discriminatedUnion('kind', [
+    s.object({ kind: s.literal('unread'), count: s.number().check(s.int(), s.positive()) }),
+    s.object({
+      kind: s.literal('departs_soon'),
+      days: s.number().check(s.int(), s.nonnegative()),
+      departs_on: s.string(),
     }),
-    z.object({ kind: z.literal('resume_due'), resume_at: z.optional(z.nullable(z.string())) }),
+    s.object({ kind: s.literal('resume_due'), resume_at: s.optional(s.nullable(s.string())) }),
   ]),
-  z.transform((reason) => {
+  s.transform((reason) => {
     switch (reason.kind) {
       case 'unread':
         return { kind: reason.kind, count: reason.count };
@@ -57,27 +57,27 @@ export const AttentionReasonSchema = z.pipe(
   }),
 );
 /** Why a session is in the attention order's front buckets; see {@link AttentionReasonSchema}. */
-export type AttentionReason = z.output<typeof AttentionReasonSchema>;
-const nullableTimestamp = z.nullable(timestamp);
+export type AttentionReason = s.Output<typeof AttentionReasonSchema>;
+const nullableTimestamp = s.nullable(timestamp);
 
 /**
  * A session as the database returns it (`chat.session_card`): everything a card shows, in one
  * row. Parsed from snake_case and exposed in camelCase.
  */
-export const SessionRowSchema = z.pipe(
-  z.object({
-    id: z.uuid(),
-    owner_id: z.uuid(),
+export const SessionRowSchema = s.pipe(
+  s.object({
+    id: s.uuid(),
+    owner_id: s.uuid(),
     kind: SessionKindSchema,
     status: SessionStatusSchema,
-    status_before_archive: z.nullable(SessionStatusSchema),
-    title: z.string(),
-    trip_type: z.nullable(TripTypeSchema),
-    legs: z.array(FlightLegSchema),
-    passengers: z.nullable(z.number().check(z.int())),
-    stage: z.nullable(FlightRequestStageSchema),
-    outcome: z.nullable(CompletionOutcomeSchema),
-    pinned: z.boolean(),
+    status_before_archive: s.nullable(SessionStatusSchema),
+    title: s.string(),
+    trip_type: s.nullable(TripTypeSchema),
+    legs: s.array(FlightLegSchema),
+    passengers: s.nullable(s.number().check(s.int())),
+    stage: s.nullable(FlightRequestStageSchema),
+    outcome: s.nullable(CompletionOutcomeSchema),
+    pinned: s.boolean(),
     resume_at: nullableTimestamp,
     created_at: timestamp,
     updated_at: timestamp,
@@ -87,22 +87,22 @@ export const SessionRowSchema = z.pipe(
     deleted_at: nullableTimestamp,
     // The first leg's date (the "departs soon" signal of the attention order). Optional so
     // hand-written fixtures of older shape still parse.
-    departs_on: z._default(z.nullable(z.string()), null),
-    last_message_preview: z.nullable(z.string()),
-    message_count: z.number().check(z.int(), z.nonnegative()),
-    unread_count: z.number().check(z.int(), z.nonnegative()),
-    thread_count: z.number().check(z.int(), z.nonnegative()),
-    replied_thread_count: z.number().check(z.int(), z.nonnegative()),
+    departs_on: s.withDefault(s.nullable(s.string()), null),
+    last_message_preview: s.nullable(s.string()),
+    message_count: s.number().check(s.int(), s.nonnegative()),
+    unread_count: s.number().check(s.int(), s.nonnegative()),
+    thread_count: s.number().check(s.int(), s.nonnegative()),
+    replied_thread_count: s.number().check(s.int(), s.nonnegative()),
     // The highest message seq of the session (main conversation and threads).
-    last_seq: z._default(z.number().check(z.int(), z.nonnegative()), 0),
+    last_seq: s.withDefault(s.number().check(s.int(), s.nonnegative()), 0),
     metadata: SessionMetadataSchema,
-    external_ref: z.nullable(z.string()),
-    version: z.number().check(z.int(), z.positive()),
-    sync_version: z.number().check(z.int(), z.nonnegative()),
+    external_ref: s.nullable(s.string()),
+    version: s.number().check(s.int(), s.positive()),
+    sync_version: s.number().check(s.int(), s.nonnegative()),
     // Only on rows of list_sessions in attention order (null: in the order's last bucket).
-    attention_reason: z.optional(z.nullable(AttentionReasonSchema)),
+    attention_reason: s.optional(s.nullable(AttentionReasonSchema)),
   }),
-  z.transform((row) => ({
+  s.transform((row) => ({
     id: row.id,
     ownerId: row.owner_id,
     kind: row.kind,
@@ -139,4 +139,4 @@ export const SessionRowSchema = z.pipe(
 );
 
 /** A session with everything its card shows. */
-export type Session = z.output<typeof SessionRowSchema>;
+export type Session = s.Output<typeof SessionRowSchema>;

@@ -1,13 +1,12 @@
 // The local cache's storage: loaded on demand (a lazy chunk), when a runtime with a cache starts,
 // so the eager bundle carries only the small coordinator (cache-link.ts).
-import * as z from 'zod/mini';
+import * as s from '../schema/index.js';
 import { SessionSortSchema } from '../inputs.js';
 import { ListTabSchema } from '../lifecycle.js';
 import { SessionCountsSchema } from '../models/counts.js';
 import { MessageRowSchema, type Message } from '../models/message.js';
 import { SessionCursorSchema } from '../models/session-page.js';
 import { SessionRowSchema, type Session } from '../models/session.js';
-import { safeParse } from '../validate.js';
 import type { CacheContents, CacheStorage } from './cache-types.js';
 
 export { catchUpFrom } from './cache-catch-up.js';
@@ -36,28 +35,28 @@ function sessionRow(session: Session): Record<string, unknown> {
 
 const messageRow = (message: Message): Record<string, unknown> => snakeKeys(message);
 
-const StoredSchema = z.object({
-  schema: z.literal(CACHE_SCHEMA),
-  broker: z.string(),
-  cursor: z.number().check(z.int(), z.nonnegative()),
-  savedAt: z.number(),
-  counts: z.nullable(SessionCountsSchema),
-  lists: z.array(
-    z.object({
+const StoredSchema = s.object({
+  schema: s.literal(CACHE_SCHEMA),
+  broker: s.string(),
+  cursor: s.number().check(s.int(), s.nonnegative()),
+  savedAt: s.number(),
+  counts: s.nullable(SessionCountsSchema),
+  lists: s.array(
+    s.object({
       tab: ListTabSchema,
       sort: SessionSortSchema,
-      pageSize: z.number().check(z.int(), z.positive()),
-      items: z.array(SessionRowSchema),
-      nextCursor: z.nullable(SessionCursorSchema),
+      pageSize: s.number().check(s.int(), s.positive()),
+      items: s.array(SessionRowSchema),
+      nextCursor: s.nullable(SessionCursorSchema),
     }),
   ),
-  conversations: z.array(
-    z.object({
-      sessionId: z.uuid(),
-      threadId: z.nullable(z.uuid()),
-      items: z.array(MessageRowSchema),
-      hasOlder: z.boolean(),
-      openedAt: z.number(),
+  conversations: s.array(
+    s.object({
+      sessionId: s.uuid(),
+      threadId: s.nullable(s.uuid()),
+      items: s.array(MessageRowSchema),
+      hasOlder: s.boolean(),
+      openedAt: s.number(),
     }),
   ),
 });
@@ -67,7 +66,7 @@ const StoredSchema = z.object({
  * version, and that every row is this broker's. Anything else gives null (the cache is dropped).
  */
 export function parseStored(value: unknown, broker: string): CacheContents | null {
-  const parsed = safeParse(StoredSchema, value);
+  const parsed = StoredSchema.safeParse(value);
   if (!parsed.success || parsed.data.broker !== broker) return null;
   const { cursor, savedAt, counts, lists, conversations } = parsed.data;
   const foreign =

@@ -7,3 +7,8 @@ export {
   type RuntimeStats,
   type SessionListQuery,
 } from './runtime.js';
+export {
+  conversationStoresLoaded,
+  loadConversationStores,
+  type ConversationStores,
+} from './conversation-loader.js';

@@ -6,11 +6,12 @@ import { createLocalCache, type LocalCache } from '../offline/cache-link.js';
 import type { CacheStorage } from '../offline/cache-types.js';
 import { ConnectionState, type NetworkSignal } from '../offline/connection-state.js';
 import { createOutbox, type OutboxLink } from '../offline/outbox-link.js';
-import { MessageStore } from '../stores/message-store.js';
-import { OperatorThreadStore } from '../stores/operator-thread-store.js';
+import type { MessageStore } from '../stores/message-store.js';
+import type { OperatorThreadStore } from '../stores/operator-thread-store.js';
 import { SessionListStore } from '../stores/session-list-store.js';
-import { SessionStore } from '../stores/session-store.js';
+import type { SessionStore } from '../stores/session-store.js';
 import { ChangeFeedSync, type NudgeSource } from '../sync/change-feed-sync.js';
+import { conversationStores, loadConversationStores } from './conversation-loader.js';
 import { StoreRegistry } from './store-registry.js';
 
 /** Options of a client's runtime ({@link getRuntime}); read once, when the runtime is made. */
@@ -191,6 +192,9 @@ export class ChatSessionsRuntime {
             ...(options.outbox ?? {}),
           });
     this.#connection.setOutbox(this.#outbox !== null);
+    // The conversation side's stores, fetched now (not on the first conversation opened) so
+    // they are there offline too; a failed load is tried again by the next caller.
+    loadConversationStores().catch(() => undefined);
     // Keyed by the broker's id like the outbox: without it, nothing is kept.
     this.#cache =
       options.cache === false || !this.#userId
@@ -272,7 +276,12 @@ export class ChatSessionsRuntime {
     );
   }
 
-  /** The shared messages of a conversation. Subscribing loads the newest page and keeps it live. */
+  /**
+   * The shared messages of a conversation. Subscribing loads the newest page and keeps it live.
+   * The conversation side's stores are a module of their own: every runtime starts loading it
+   * when made; call this (and {@link threads}, {@link session}) once `loadConversationStores()`
+   * has resolved, or it throws.
+   */
   messages(query: ConversationQuery): MessageStore {
     const threadId = query.threadId ?? null;
     const pageSize = query.pageSize ?? 50;
@@ -280,7 +289,7 @@ export class ChatSessionsRuntime {
     return this.#registry.get(
       key,
       () =>
-        new MessageStore({
+        new (conversationStores('messages').MessageStore)({
           client: this.client,
           sync: this.#sync,
           sessionId: query.sessionId,
@@ -293,20 +302,36 @@ export class ChatSessionsRuntime {
     );
   }
 
-  /** The shared operator threads of a session. Subscribing loads them and keeps them live. */
+  /**
+   * The shared operator threads of a session. Subscribing loads them and keeps them live. Needs
+   * `loadConversationStores()` done, as {@link messages} does.
+   */
   threads(sessionId: string): OperatorThreadStore {
     return this.#registry.get(
       JSON.stringify(['threads', sessionId]),
-      () => new OperatorThreadStore({ client: this.client, sync: this.#sync, sessionId }),
+      () =>
+        new (conversationStores('threads').OperatorThreadStore)({
+          client: this.client,
+          sync: this.#sync,
+          sessionId,
+        }),
       (store) => void store.load(),
     );
   }
 
-  /** One shared, live session row (a view's header). Subscribing reads it and keeps it live. */
+  /**
+   * One shared, live session row (a view's header). Subscribing reads it and keeps it live.
+   * Needs `loadConversationStores()` done, as {@link messages} does.
+   */
   session(sessionId: string): SessionStore {
     return this.#registry.get(
       JSON.stringify(['session', sessionId]),
-      () => new SessionStore({ client: this.client, sync: this.#sync, sessionId }),
+      () =>
+        new (conversationStores('session').SessionStore)({
+          client: this.client,
+          sync: this.#sync,
+          sessionId,
+        }),
       (store) => void store.load(),
     );
   }

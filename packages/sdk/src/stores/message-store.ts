@@ -15,7 +15,6 @@ import type { MessageOutbox, OutboxOutcome, QueuedMessage } from '../offline/out
 import type { ChangeFeedSync } from '../sync/change-feed-sync.js';
 import { FeedLink } from './feed-link.js';
 import { SnapshotStore, deepFreeze } from './store.js';
-import { safeParse } from '../validate.js';
 
 /** A message the server has saved (it has a `seq`). */
 export type SentMessageItem = Message & { delivery: 'sent'; error: null };
@@ -303,7 +302,7 @@ export class MessageStore
   async send(content: string, options: SendMessageOptions = {}): Promise<Result<Message>> {
     if (this.#disposed) return fail(this.#disposedError());
     const id = options.id ?? newId();
-    const parsed = safeParse(AppendMessageInputSchema, {
+    const parsed = AppendMessageInputSchema.safeParse({
       id,
       sessionId: this.#sessionId,
       threadId: this.#threadId,

@@ -26,10 +26,10 @@ function importGraph(entry: string): { files: string[]; packages: Set<string> } 
 }
 
 describe('browser entry @chat-sessions/sdk/metadata', () => {
-  test('reaches zod/mini and nothing else outside the SDK: no classic zod, no openai, no Node built-ins, no server code', () => {
+  test('reaches nothing outside the SDK: no zod, no openai, no Node built-ins, no server code', () => {
     const { files, packages } = importGraph('index.ts');
-    // zod/mini and its English messages (src/validate.ts); classic zod is for server code only.
-    assert.deepEqual([...packages].sort(), ['zod/mini', 'zod/v4/locales/en.js']);
+    // The SDK validates with its own schemas (src/schema/); zod is for server code only.
+    assert.deepEqual([...packages].sort(), []);
     assert.deepEqual(
       files.filter((file) => file.includes('/server/') || file.includes('generate-airport-table')),
       [],

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as s from '../../schema/index.js';
 import { AirportCodeSchema } from '../../models/flight-request.js';
 import {
   AIRPORT_LATITUDES,
@@ -8,27 +8,27 @@ import {
 } from './airport-table.generated.js';
 
 /** An airport as a card shows it: codes, name, city and country. */
-export const AirportSchema = z.object({
+export const AirportSchema = s.object({
   /** IATA code (`TEB`), or null when the airport has none. */
-  iata: z.nullable(z.string().check(z.regex(/^[A-Z]{3}$/))),
+  iata: s.nullable(s.string().check(s.regex(/^[A-Z]{3}$/))),
   /** ICAO code (`KTEB`), or null when the airport has none. */
-  icao: z.nullable(z.string().check(z.regex(/^[A-Z]{4}$/))),
-  name: z.string().check(z.minLength(1)),
+  icao: s.nullable(s.string().check(s.regex(/^[A-Z]{4}$/))),
+  name: s.string().check(s.minLength(1)),
   /** The city or municipality the airport serves; empty when the dataset has none. */
-  city: z.string(),
+  city: s.string(),
   /** Country name in English (`United States`). */
-  country: z.string(),
+  country: s.string(),
   /** ISO 3166-1 alpha-2 country code (`US`). */
-  countryCode: z.string().check(z.regex(/^[A-Z]{2}$/)),
+  countryCode: s.string().check(s.regex(/^[A-Z]{2}$/)),
 });
 /** An airport as a card shows it. */
-export type Airport = z.infer<typeof AirportSchema>;
+export type Airport = s.Infer<typeof AirportSchema>;
 
 /**
  * An airport's kind in OurAirports' terms: `large`, `medium` and `small` airports, `heliport`,
  * `seaplane_base`, `balloonport`. It ranks airports that answer to the same name.
  */
-export const AirportSizeSchema = z.enum([
+export const AirportSizeSchema = s.enum([
   'large',
   'medium',
   'small',
@@ -37,18 +37,18 @@ export const AirportSizeSchema = z.enum([
   'balloonport',
 ]);
 /** An airport's kind. */
-export type AirportSize = z.infer<typeof AirportSizeSchema>;
+export type AirportSize = s.Infer<typeof AirportSizeSchema>;
 
 /** An airport as a picker lists it: a card's fields plus its kind and where it is. */
-export const AirportEntrySchema = z.extend(AirportSchema, {
+export const AirportEntrySchema = s.extend(AirportSchema, {
   size: AirportSizeSchema,
   /** Degrees north, to about a kilometre (two decimals). */
-  latitude: z.number().check(z.gte(-90), z.lte(90)),
+  latitude: s.number().check(s.gte(-90), s.lte(90)),
   /** Degrees east, to about a kilometre (two decimals). */
-  longitude: z.number().check(z.gte(-180), z.lte(180)),
+  longitude: s.number().check(s.gte(-180), s.lte(180)),
 });
 /** An airport as a picker lists it. */
-export type AirportEntry = z.infer<typeof AirportEntrySchema>;
+export type AirportEntry = s.Infer<typeof AirportEntrySchema>;
 
 const SIZES: Readonly<Record<string, AirportSize>> = {
   L: 'large',

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as s from '../../schema/index.js';
 import { nameKey } from '../text/normalize.js';
 import {
   airportEntry,
@@ -8,18 +8,17 @@ import {
   type DirectoryAirport,
 } from './airport-directory.js';
 import { matchAirportName } from './airport-names.js';
-import { parse } from '../../validate.js';
 
 /**
  * Options of {@link searchAirports}: at most `limit` answers (default 8, at most 50), and the
  * broker's `recent` airport codes, which rank first among equally good matches.
  */
-export const AirportSearchOptionsSchema = z.object({
-  limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(50))),
-  recent: z.optional(z.array(z.string().check(z.maxLength(4))).check(z.maxLength(50))),
+export const AirportSearchOptionsSchema = s.object({
+  limit: s.optional(s.number().check(s.int(), s.gte(1), s.lte(50))),
+  recent: s.optional(s.array(s.string().check(s.maxLength(4))).check(s.maxLength(50))),
 });
 /** Options of {@link searchAirports}. */
-export type AirportSearchOptions = z.input<typeof AirportSearchOptionsSchema>;
+export type AirportSearchOptions = s.Input<typeof AirportSearchOptionsSchema>;
 
 /** One searchable airport: its folded name and city, computed once. */
 interface SearchRow {
@@ -73,7 +72,7 @@ function matchRank(row: SearchRow, query: string): number | null {
  * searchAirports('london', { recent: ['FAB'] }).map((a) => a.iata); // ['FAB', 'LHR', 'LGW', …]
  */
 export function searchAirports(text: string, options: AirportSearchOptions = {}): AirportEntry[] {
-  const { limit = 8, recent = [] } = parse(AirportSearchOptionsSchema, options);
+  const { limit = 8, recent = [] } = AirportSearchOptionsSchema.parse(options);
   const query = nameKey(text);
   if (!query) return [];
   const ranked = new Map<DirectoryAirport, number>();

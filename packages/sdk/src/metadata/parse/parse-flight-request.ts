@@ -23,7 +23,6 @@ import { dateLabel } from './ambiguities.js';
 import { tokenizeFreeText } from './tokenize.js';
 import { Claims, type AirportToken, type Token } from './tokens.js';
 import { recognizeTripCues } from './trip-cues.js';
-import { parse } from '../../validate.js';
 
 /** Words that make dates or times about a flight rather than, say, a call. */
 const FLIGHT_WORDS =
@@ -144,7 +143,7 @@ export function parseFlightRequest(text: string, options: ParseOptions = {}): Fl
     (timed && flightWords) ||
     (airports.length > 0 && (timed || flightWords));
   if (!isFlight) {
-    return parse(FlightRequestDraftSchema, {
+    return FlightRequestDraftSchema.parse({
       kind: 'general',
       title: titleFromMessage(input),
       tripType: null,
@@ -350,7 +349,7 @@ export function parseFlightRequest(text: string, options: ParseOptions = {}): Fl
         }
       : {}),
   };
-  return parse(FlightRequestDraftSchema, {
+  return FlightRequestDraftSchema.parse({
     ...fields,
     title: flightRequestTitle(fields),
     confidence: assessConfidence(fields),

@@ -1,7 +1,6 @@
-import * as z from 'zod/mini';
+import * as s from '../../schema/index.js';
 import { ParseOptionsSchema, type ParseOptions } from '../schemas.js';
 import { dateInTimeZone } from './calendar.js';
-import { safeParse } from '../../validate.js';
 
 /** The options a parse runs with, checked and with defaults applied. */
 export interface ParseSettings {
@@ -23,9 +22,11 @@ export interface ParseSettings {
  * an option is malformed (a programmer error, not a broker's).
  */
 export function parseSettings(options: ParseOptions): ParseSettings {
-  const parsed = safeParse(ParseOptionsSchema, options);
+  const parsed = ParseOptionsSchema.safeParse(options);
   if (!parsed.success) {
-    throw new TypeError(`parseFlightRequest: invalid options: ${z.prettifyError(parsed.error)}`);
+    throw new TypeError(
+      `parseFlightRequest: invalid options: ${s.prettifyIssues(parsed.error.issues)}`,
+    );
   }
   const { referenceDate, timeZone, numericDateOrder, recentAirports } = parsed.data;
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- some runtimes report no time zone.

@@ -1,6 +1,6 @@
 /**
  * Session metadata, server side: the OpenAI extractor (structured output validated by the same
- * zod schema as the rule parser, with fallback to it) and a fetch-style handler to mount on the
+ * schema as the rule parser, with fallback to it) and a fetch-style handler to mount on the
  * host's server, with an authorizer for Supabase access tokens, a per-user rate limit and a daily
  * model budget. Never import this from browser code: it loads `openai` and may hold an API key.
  *

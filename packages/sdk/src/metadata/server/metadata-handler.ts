@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { prettifyIssues, type Issue } from '../../schema/index.js';
 import {
   MetadataRequestSchema,
   type MetadataExtraction,
@@ -64,12 +64,12 @@ export interface MetadataHandlerOptions {
 /** A fetch-style request handler: what `Deno.serve`, Bun, Hono or a Node adapter mount. */
 export type MetadataHandler = (request: Request) => Promise<Response>;
 
-/** The error body the endpoint answers with: a stable code, a message, and zod's issues. */
+/** The error body the endpoint answers with: a stable code, a message, and the schema's issues. */
 export interface MetadataErrorBody {
   readonly error: {
     readonly code: string;
     readonly message: string;
-    readonly issues?: readonly z.core.$ZodIssue[];
+    readonly issues?: readonly Issue[];
   };
 }
 
@@ -133,7 +133,7 @@ function rulesAnswer(
  * `MetadataExtraction`). In order: 405 to other methods; 401/403 when `authorize` refuses;
  * 429 (with `Retry-After`) past the caller's rate limit; 415 to a body that is not JSON; 413 to a
  * body over the limit (read no further); 408 when the body is too slow; 400 to malformed JSON or
- * a body the request schema rejects (with zod's issues); 422 when the text can't be read as a
+ * a body the request schema rejects (with the schema's issues); 422 when the text can't be read as a
  * draft. 500 only when a host-supplied `extract` throws.
  *
  * @example
@@ -219,7 +219,7 @@ export function createMetadataHandler(options: MetadataHandlerOptions = {}): Met
     }
     const parsed = MetadataRequestSchema.safeParse(payload);
     if (!parsed.success) {
-      return failure(400, 'invalid_request', z.prettifyError(parsed.error), {
+      return failure(400, 'invalid_request', prettifyIssues(parsed.error.issues), {
         issues: parsed.error.issues,
       });
     }

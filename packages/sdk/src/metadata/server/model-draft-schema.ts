@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { omit } from 'zod/mini';
+import * as s from '../../schema/index.js';
+import { toJsonSchema, type JsonValue } from '../../schema/json-schema.js';
 import { FlightRequestDraftFieldsSchema } from '../schemas.js';
 
 /**
@@ -9,12 +9,12 @@ import { FlightRequestDraftFieldsSchema } from '../schemas.js';
  * JSON schema can't express: legs in date order, a leg between two different airports).
  */
 // `ambiguities` is left out too (#12): the choices come from our airport table, not the model.
-export const ModelDraftSchema = omit(FlightRequestDraftFieldsSchema, {
-  confidence: true,
-  ambiguities: true,
-});
+export const ModelDraftSchema = s.omit(FlightRequestDraftFieldsSchema, [
+  'confidence',
+  'ambiguities',
+]);
 /** What the model fills in. */
-export type ModelDraft = z.infer<typeof ModelDraftSchema>;
+export type ModelDraft = s.Infer<typeof ModelDraftSchema>;
 
 /** JSON Schema keywords OpenAI's strict structured outputs accept; the rest are dropped. */
 const SUPPORTED_KEYWORDS = new Set([
@@ -35,8 +35,6 @@ const SUPPORTED_KEYWORDS = new Set([
   'maxItems',
 ]);
 
-type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
-
 function isObject(value: JsonValue | undefined): value is { [key: string]: JsonValue } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -44,7 +42,7 @@ function isObject(value: JsonValue | undefined): value is { [key: string]: JsonV
 /**
  * Makes a JSON schema strict the way OpenAI requires: every object closed
  * (`additionalProperties: false`) with every property required (optional fields are already
- * nullable in the draft schema), unsupported keywords dropped (zod still checks lengths), and a
+ * nullable in the draft schema), unsupported keywords dropped (the schema still checks lengths), and a
  * `pattern` dropped where a `format` says the same (`date`).
  */
 export function toStrictJsonSchema(schema: JsonValue): JsonValue {
@@ -74,9 +72,7 @@ export function draftResponseFormat(): {
   type: 'json_schema';
   json_schema: { name: string; strict: true; schema: { [key: string]: JsonValue } };
 } {
-  const schema = toStrictJsonSchema(
-    z.toJSONSchema(ModelDraftSchema, { target: 'draft-7', io: 'output' }) as JsonValue,
-  );
+  const schema = toStrictJsonSchema(toJsonSchema(ModelDraftSchema));
   if (!isObject(schema)) throw new Error('The draft JSON schema is not an object');
   return {
     type: 'json_schema',

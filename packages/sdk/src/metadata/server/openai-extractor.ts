@@ -107,7 +107,7 @@ function draftFromModel(model: ModelDraft, text: string, parseOptions: ParseOpti
 /**
  * An extractor that asks an OpenAI model (server side only: it holds the API key) for the draft,
  * with the draft's strict JSON schema as the response format, and validates the answer with the
- * same zod schema the rule parser's drafts pass. A refusal, an answer that is not JSON or that
+ * same schema the rule parser's drafts pass. A refusal, an answer that is not JSON or that
  * the schema rejects, a timeout, or an HTTP error after the retries falls back to the rule
  * parser, and the result says so (`source: 'rules'`, `fallbackReason`).
  *

@@ -9,7 +9,6 @@ import {
   type SessionPatch,
   type TransitionInput,
 } from '../../inputs.js';
-import { safeParse } from '../../validate.js';
 import { patchedSession, provisionalSession } from './provisional-rows.js';
 import { applyTransition } from '../../lifecycle.js';
 import type { Result } from '../../errors.js';
@@ -60,7 +59,7 @@ export class MutationSpecs {
    * return, replaced by the server's; idempotent on `input.id` (made here when absent).
    */
   create(input: CreateSessionInput, ownerId: string): MutationSpec | ChatSessionsError {
-    const parsed = safeParse(CreateSessionInputSchema, input);
+    const parsed = CreateSessionInputSchema.safeParse(input);
     if (!parsed.success) return validationError('session', parsed.error);
     const id = parsed.data.id ?? newId();
     const provisional = provisionalSession(
@@ -93,7 +92,7 @@ export class MutationSpecs {
     patch: SessionPatch,
     options: VersionedRequestOptions,
   ): MutationSpec | ChatSessionsError {
-    const parsed = safeParse(SessionPatchSchema, patch);
+    const parsed = SessionPatchSchema.safeParse(patch);
     if (!parsed.success) return validationError('session patch', parsed.error);
     const value = parsed.data;
     return {

@@ -1,9 +1,8 @@
-import type * as z from 'zod/mini';
+import type * as s from '../../schema/index.js';
 import type { CreateSessionInputSchema, SessionPatchSchema } from '../../inputs.js';
 import type { FlightLeg } from '../../models/flight-request.js';
 import { SessionRowSchema, type Session } from '../../models/session.js';
 import { deepFreeze } from '../store.js';
-import { parse, safeParse } from '../../validate.js';
 
 /**
  * Rows the list shows before the server answers: a session being created, a session being
@@ -11,11 +10,11 @@ import { parse, safeParse } from '../../validate.js';
  * compile error here, where a value must be chosen) instead of a hand-kept copy going stale.
  */
 
-type SessionRow = z.input<typeof SessionRowSchema>;
+type SessionRow = s.Input<typeof SessionRowSchema>;
 /** A create input as its schema returns it. */
-type CreateInput = z.output<typeof CreateSessionInputSchema>;
+type CreateInput = s.Output<typeof CreateSessionInputSchema>;
 /** A patch as its schema returns it. */
-type Patch = z.output<typeof SessionPatchSchema>;
+type Patch = s.Output<typeof SessionPatchSchema>;
 
 /** Values a column that the create input does not decide starts with, first one that fits. */
 const NEUTRAL_CANDIDATES: readonly unknown[] = [null, 0, false, [], {}];
@@ -26,8 +25,8 @@ const NEUTRAL_CANDIDATES: readonly unknown[] = [null, 0, false, [], {}];
  */
 const NEUTRAL_ROW: Readonly<Record<string, unknown>> = Object.freeze(
   Object.fromEntries(
-    Object.entries(SessionRowSchema.def.in.shape).flatMap(([column, schema]) => {
-      const neutral = NEUTRAL_CANDIDATES.find((value) => safeParse(schema, value).success);
+    Object.entries(SessionRowSchema.def.in.def.shape).flatMap(([column, schema]) => {
+      const neutral = NEUTRAL_CANDIDATES.find((value) => schema.safeParse(value).success);
       return neutral === undefined ? [] : [[column, neutral]];
     }),
   ),
@@ -78,7 +77,7 @@ export function provisionalSession(
         }
       : {}),
   };
-  return deepFreeze(parse(SessionRowSchema, { ...NEUTRAL_ROW, ...decided }));
+  return deepFreeze(SessionRowSchema.parse({ ...NEUTRAL_ROW, ...decided }));
 }
 
 /** A session with a (validated) patch applied, as the list shows it until the server answers. */

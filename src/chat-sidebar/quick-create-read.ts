@@ -1,0 +1,101 @@
+/**
+ * Quick create's reading of the broker's text (through the metadata endpoint, the host's parser
+ * or the SDK's rule parser) into what to create. Loaded with the preview the first time the
+ * broker types: the preview's chunk (../quick-create-preview/register.ts) re-exports it.
+ */
+import type { CreateSessionInput } from '@chat-sessions/sdk';
+import {
+  plainTitle,
+  type QuickCreateContext,
+  type QuickCreateDraft,
+  type QuickCreateParser,
+} from './quick-create.js';
+
+/** The SDK's rule parser, loaded the first time quick create is used; null where it can't load. */
+let sdkParser: Promise<QuickCreateParser | null> | null = null;
+
+function loadSdkParser(): Promise<QuickCreateParser | null> {
+  sdkParser ??= import('@chat-sessions/sdk/metadata').then(
+    (metadata) => (text, context) =>
+      metadata.parseFlightRequest(text, {
+        timeZone: context.timeZone,
+        referenceDate: context.referenceDate,
+      }),
+    () => null,
+  );
+  return sdkParser;
+}
+
+/** How quick create reads text; see {@link draftFromText}. */
+export interface QuickCreateOptions {
+  /** A server-side metadata handler (POST `{ text, referenceDate, timeZone }` → a draft). */
+  endpoint: string;
+  /** A parser of the host's. */
+  parser: QuickCreateParser | null;
+  context: QuickCreateContext;
+  signal?: AbortSignal;
+}
+
+/**
+ * Reads a draft from text: through the metadata endpoint when one is set, else the host's
+ * parser, else the SDK's rule parser (loaded lazily: its airport table is large), else — if
+ * none can be had — a flight request titled with the text itself.
+ */
+export async function draftFromText(
+  text: string,
+  options: QuickCreateOptions,
+): Promise<QuickCreateDraft> {
+  if (options.endpoint) return draftFromEndpoint(text, options);
+  const parser = options.parser ?? (await loadSdkParser());
+  if (parser) return parser(text, options.context);
+  return { kind: 'flight_request', title: plainTitle(text) };
+}
+
+async function draftFromEndpoint(
+  text: string,
+  options: QuickCreateOptions,
+): Promise<QuickCreateDraft> {
+  const response = await fetch(options.endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify({
+      text,
+      referenceDate: options.context.referenceDate.toISOString(),
+      timeZone: options.context.timeZone,
+    }),
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  if (!response.ok) throw new Error(`the metadata service answered ${response.status}`);
+  const body: unknown = await response.json();
+  if (!isDraft(body)) throw new Error('the metadata service answered something else than a draft');
+  return body;
+}
+
+function isDraft(value: unknown): value is QuickCreateDraft {
+  if (typeof value !== 'object' || value === null) return false;
+  const draft = value as Record<string, unknown>;
+  return (
+    (draft['kind'] === 'flight_request' || draft['kind'] === 'general') &&
+    typeof draft['title'] === 'string' &&
+    (draft['legs'] === undefined || Array.isArray(draft['legs']))
+  );
+}
+
+/**
+ * What to create from a draft. Only the fields a session takes are kept (the SDK validates
+ * them); a general chat carries no flight fields.
+ */
+export function createInputFrom(
+  draft: QuickCreateDraft,
+  fallbackTitle: string,
+): CreateSessionInput {
+  const title = draft.title.trim() || plainTitle(fallbackTitle);
+  if (draft.kind === 'general') return { kind: 'general', title };
+  return {
+    kind: 'flight_request',
+    title,
+    ...(draft.tripType ? { tripType: draft.tripType } : {}),
+    ...(draft.legs && draft.legs.length > 0 ? { legs: draft.legs.map((leg) => ({ ...leg })) } : {}),
+    ...(draft.passengers != null ? { passengers: draft.passengers } : {}),
+  };
+}
