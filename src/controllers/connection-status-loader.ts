@@ -91,11 +91,9 @@ export class ConnectionStatusLoader implements ReactiveController {
     if (this.defined) return Promise.resolve();
     this.clearTimer();
     this.loading ??= (this.options.load ?? loadConnectionStatus)().then(
+      // Once defined, later calls (the listeners until disconnect) return at once.
       () => {
         this.loading = null;
-        this.failures = 0;
-        removeEventListener('offline', this.loadNow);
-        removeEventListener('online', this.loadNow);
       },
       (error: unknown) => {
         this.loading = null;
