@@ -36,7 +36,7 @@ export class ConnectionStatusLoader implements ReactiveController {
   private readonly host: Host;
   private readonly connection: RuntimeStoreController<ConnectionState, ConnectionSnapshot>;
   private readonly options: ConnectionStatusLoaderOptions;
-  private timer: ReturnType<typeof setTimeout> | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
   private loading: Promise<void> | null = null;
   private failures = 0;
   private warmed = false;
@@ -62,7 +62,7 @@ export class ConnectionStatusLoader implements ReactiveController {
   hostDisconnected(): void {
     removeEventListener('offline', this.loadNow);
     removeEventListener('online', this.loadNow);
-    this.clearTimer();
+    clearTimeout(this.timer);
   }
 
   hostUpdate(): void {
@@ -83,13 +83,17 @@ export class ConnectionStatusLoader implements ReactiveController {
   hostUpdated(): void {
     if (this.warmed || this.defined) return;
     this.warmed = true;
-    this.schedule(this.options.warmMs ?? 1000, true);
+    this.timer = setTimeout(() => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Safari lacks it
+      const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
+      idle(this.loadNow);
+    }, this.options.warmMs ?? 1000);
   }
 
   /** Loads the element now (once; a load under way is shared) and resolves once it is defined. */
   load(): Promise<void> {
     if (this.defined) return Promise.resolve();
-    this.clearTimer();
+    clearTimeout(this.timer);
     this.loading ??= (this.options.load ?? loadConnectionStatus)().then(
       // Once defined, later calls (the listeners until disconnect) return at once.
       () => {
@@ -100,7 +104,7 @@ export class ConnectionStatusLoader implements ReactiveController {
         const wait = Math.min((this.options.retryMs ?? 2000) * 2 ** this.failures++, 30_000);
         const message = `@chat-sessions/elements: could not load <${TAG}>; trying again in ${wait} ms.`;
         (this.options.report ?? console.error)(message, error);
-        if (this.host.isConnected) this.schedule(wait, false);
+        if (this.host.isConnected) this.timer = setTimeout(this.loadNow, wait);
         throw error;
       },
     );
@@ -110,19 +114,4 @@ export class ConnectionStatusLoader implements ReactiveController {
   private readonly loadNow = (): void => {
     this.load().catch(() => undefined);
   };
-
-  private schedule(ms: number, whenIdle: boolean): void {
-    this.clearTimer();
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      const idle = whenIdle ? globalThis.requestIdleCallback : undefined;
-      if (idle) idle(this.loadNow, { timeout: 1000 });
-      else this.loadNow();
-    }, ms);
-  }
-
-  private clearTimer(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-  }
 }
