@@ -182,14 +182,17 @@ export class ChatConnectionStatus extends LitElement {
   private recoveredTimer: ReturnType<typeof setTimeout> | null = null;
   private lastRefused: ConnectionStatusSnapshot['refused'] = null;
   private refusedTimer: ReturnType<typeof setTimeout> | null = null;
+  private regionTimer: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    setTimeout(() => (this.regionReady = true), this.hasUpdated ? 0 : 100);
+    this.regionTimer = setTimeout(() => (this.regionReady = true), this.hasUpdated ? 0 : 100);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // A removed element must not be kept (with the page around it) by its own timer.
+    clearTimeout(this.regionTimer);
     this.clearRecovered();
     if (this.refusedTimer !== null) clearTimeout(this.refusedTimer);
     this.refusedTimer = null;
