@@ -2,32 +2,19 @@
 // zod/mini alone was ~12.5 KB gzip of the eager bundle. Classic zod is for server code only.
 // The SDK's errors keep the English messages zod wrote.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
 import { z } from 'zod';
 import { createChatSessions, type SupabaseClientLike } from '../src/index.js';
 import { parseFlightRequest } from '../src/metadata/index.js';
+import { importGraph } from './support/import-graph.js';
 
 const SRC = fileURLToPath(new URL('../src/', import.meta.url));
 
 /** The packages an entry reaches through static and dynamic imports of its own files. */
 function packagesReached(entry: string): Set<string> {
-  const files = new Set<string>();
-  const packages = new Set<string>();
-  const visit = (file: string): void => {
-    if (files.has(file)) return;
-    files.add(file);
-    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-    for (const { fileName } of importedFiles) {
-      if (fileName.startsWith('.')) visit(resolve(dirname(file), fileName.replace(/\.js$/, '.ts')));
-      else packages.add(fileName);
-    }
-  };
-  visit(resolve(SRC, entry));
-  return packages;
+  return importGraph(resolve(SRC, entry)).packages;
 }
 
 const zodOf = (entry: string): string[] =>

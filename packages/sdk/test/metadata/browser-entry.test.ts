@@ -1,28 +1,17 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import ts from 'typescript';
+import { importGraph as graphOf } from '../support/import-graph.js';
 
 const METADATA = fileURLToPath(new URL('../../src/metadata/', import.meta.url));
 
-/** Every source file an entry reaches through static and dynamic imports, and the packages it names. */
+/** Every source file a metadata entry reaches, and the packages it names. */
 function importGraph(entry: string): { files: string[]; packages: Set<string> } {
-  const files = new Set<string>();
-  const packages = new Set<string>();
-  const visit = (file: string): void => {
-    if (files.has(file)) return;
-    files.add(file);
-    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
-    for (const { fileName } of importedFiles) {
-      if (fileName.startsWith('.')) visit(resolve(dirname(file), fileName.replace(/\.js$/, '.ts')));
-      else packages.add(fileName);
-    }
-  };
-  visit(resolve(METADATA, entry));
-  return { files: [...files], packages };
+  return graphOf(resolve(METADATA, entry));
 }
 
 describe('browser entry @chat-sessions/sdk/metadata', () => {
