@@ -129,8 +129,7 @@ const PAGE_ROWS = 8;
  * @csspart list - The list box (the scroller).
  * @csspart group-heading - A date group's heading (Pinned, Today, Yesterday, Previous 7 days, Older).
  * @csspart item - A session's row; `item-actions` is its pointer menu button.
- * @csspart card - Each session card. Its own parts are exported as `card-base`, `card-unread-badge`, and
- *   `card-route`, `card-stage-badge` (flight requests) or `card-title` (general chats).
+ * @csspart card - Each session card. Its own parts are exported as `card-base`, `card-unread-badge`, and `card-route`, `card-stage-badge` (flight requests) or `card-title` (general chats).
  * @csspart skeleton - A placeholder card while loading; `skeletons` holds the first page's, `more` the one at the end while more load.
  * @csspart empty - The empty state.
  * @csspart error - A failed load, with its retry button (`retry-button`).
@@ -158,8 +157,7 @@ export class ChatSidebar extends FrameScheduledElement {
 
   private readonly lists = new SessionListController(this);
   private readonly clockController = new NowController(this, sharedClock);
-  /** Defines <chat-connection-status> where it is a lazy chunk (the browser bundles). */
-  protected readonly connectionStatus = new ConnectionStatusLoader(this);
+  protected readonly connectionStatus = new ConnectionStatusLoader(this); // <chat-connection-status> where it is lazy
   // From the menus' chunk, made on the first open. List focus moves wait for menus and dialog.
   private menus: MenuController | null = null;
   private readonly dialogs = new DialogController(this, {
