@@ -175,7 +175,8 @@ describe('<chat-sidebar> with the real SDK and backend', () => {
     expect(data?.tripType).to.equal('round_trip');
     expect(data?.legs.map((leg) => `${leg.from}-${leg.to}`)).to.deep.equal(['TEB-ASE', 'ASE-TEB']);
     expect(data?.passengers).to.equal(4);
-    expect(input.value).to.equal('');
+    // The field empties in the render after the create resolves (the selection may come first).
+    await eventually(() => expect(input.value).to.equal(''));
 
     sidebar.metadataEndpoint = `${url}/metadata/nowhere`;
     await sendKeys({ type: 'VNY to LAS tomorrow' });
