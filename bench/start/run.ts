@@ -14,12 +14,11 @@
  *
  * Writes bench/results/start.md (BENCH_RESULTS_DIR) and prints it.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { estimate, significant, table } from '../lib/format.js';
 import { medianWithInterval, quantile } from '../lib/stats.js';

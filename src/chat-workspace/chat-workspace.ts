@@ -7,6 +7,7 @@ import type { ChatSessionView } from '../chat-session-view/chat-session-view.js'
 import type { ChatSidebar } from '../chat-sidebar/chat-sidebar.js';
 import type { QuickCreateParser } from '../chat-sidebar/quick-create.js';
 import { sessionListContext } from '../context.js';
+import { whenIdle } from '../internal/idle.js';
 import { loadConversationElements } from '../internal/lazy-elements.js';
 import type { SessionListSource, SessionListView } from '../controllers/session-list-source.js';
 import { StoreController } from '../controllers/store-controller.js';
@@ -212,9 +213,7 @@ export class ChatWorkspace extends LitElement {
 
   protected override firstUpdated(): void {
     // Nothing open yet: load the conversation pane once the list has painted, while idle.
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Safari lacks it
-    const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
-    idle(() => void this.loadConversation());
+    whenIdle(() => void this.loadConversation());
   }
 
   /**

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ChatSessionsClient, ConnectionSnapshot, ConnectionState } from '@chat-sessions/sdk';
+import { whenIdle } from '../internal/idle.js';
 import { loadConnectionStatus } from '../internal/lazy-elements.js';
 import { RuntimeStoreController } from './runtime-store-controller.js';
 
@@ -83,11 +84,7 @@ export class ConnectionStatusLoader implements ReactiveController {
   hostUpdated(): void {
     if (this.warmed || this.defined) return;
     this.warmed = true;
-    this.timer = setTimeout(() => {
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Safari lacks it
-      const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
-      idle(this.loadNow);
-    }, this.options.warmMs ?? 1000);
+    this.timer = setTimeout(() => whenIdle(this.loadNow), this.options.warmMs ?? 1000);
   }
 
   /** Loads the element now (once; a load under way is shared) and resolves once it is defined. */

@@ -1,4 +1,5 @@
 import type { ReactiveControllerHost } from 'lit';
+import { whenIdle } from '../internal/idle.js';
 
 /** What a lazy chunk controller needs. */
 export interface LazyChunkOptions<T> {
@@ -52,9 +53,7 @@ export class LazyChunkController<T> {
   preloadWhenIdle(): void {
     if (this.idleRequested) return;
     this.idleRequested = true;
-    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- Safari lacks it
-    const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 200));
-    idle(() => this.preload());
+    whenIdle(() => this.preload());
   }
 
   /** The chunk for a use: at once when loaded, else once loaded (null when it failed). */
