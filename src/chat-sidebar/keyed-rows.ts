@@ -17,11 +17,13 @@ function removeRow(row: KeyedRow): void {
 
 /**
  * Makes `container` show one row per key of `keys`, in that order, reusing the row of a key
- * already shown (its DOM moves, never re-made for another key) and rendering `render(i)` into a
- * new one; `render` is called for a reused row only when `refresh` is set. Returns the rows.
+ * already shown (its DOM moves with it) and rendering `render(i)` into a row for a key not
+ * shown; `render` is called for a reused row only when `refresh` is set. Returns the rows.
  *
  * Lit's `repeat` algorithm (matching both ends first, then by key), so a row that moves to the
- * top is the only node moved, and a window sliding by a few rows moves none.
+ * top is the only node moved, and a window sliding by a few rows moves none. A row whose key
+ * left gives its DOM to a row whose key came (recycled: Lit updates the bindings that differ,
+ * the elements stay), so scrolling and switching lists make few elements.
  */
 export function updateKeyedRows(
   container: ChildPart,
@@ -36,8 +38,10 @@ export function updateKeyedRows(
     if (refresh) setChildPartValue(row.part, render(index));
     return row;
   };
+  /** Rows whose key left, for the keys that came. */
+  const spare: KeyedRow[] = [];
   const create = (index: number, before: KeyedRow | undefined | null): KeyedRow => {
-    const part = insertPart(container, before?.part);
+    const part = insertPart(container, before?.part, spare.pop()?.part);
     setChildPartValue(part, render(index));
     return { key: keys[index] ?? '', part };
   };
@@ -84,10 +88,10 @@ export function updateKeyedRows(
         }
       }
       if (!newIndexOf.has(head.key)) {
-        removeRow(head);
+        spare.push(head);
         oldHead += 1;
       } else if (!newIndexOf.has(tail.key)) {
-        removeRow(tail);
+        spare.push(tail);
         oldTail -= 1;
       } else {
         const oldIndex = oldIndexOf.get(keys[newHead] ?? '');
@@ -103,14 +107,15 @@ export function updateKeyedRows(
       }
     }
   }
+  while (oldHead <= oldTail) {
+    const row = oldRows[oldHead];
+    if (row) spare.push(row);
+    oldHead += 1;
+  }
   while (newHead <= newTail) {
     rows[newHead] = create(newHead, rows[newTail + 1]);
     newHead += 1;
   }
-  while (oldHead <= oldTail) {
-    const row = oldRows[oldHead];
-    if (row) removeRow(row);
-    oldHead += 1;
-  }
+  spare.forEach(removeRow);
   return rows;
 }

@@ -70,6 +70,8 @@ function rowElement(row: KeyedRow): HTMLElement | null {
  * - Fires `rangeChanged` and `visibilityChanged` on the scroller; `scroller[virtualListRef]`
  *   scrolls to a row.
  * - Rows are keyed parts with both markers removed along with a row (no comment is left behind).
+ *   A row leaving the range gives its DOM to a row entering it (`updateKeyedRows` recycles), so
+ *   scrolling and switching tabs update cards rather than make them.
  */
 class VirtualListDirective extends AsyncDirective implements VirtualListHandle {
   private container: ChildPart | null = null;

@@ -147,6 +147,40 @@ describe('virtualList', () => {
     expect(topOf(scroller, key)).to.be.closeTo(before, 1);
   });
 
+  it('recycles rows for another list: the same elements, each showing and measuring its new row', async () => {
+    const scroller = await mount(rowsOf(500));
+    const before = new Set(rendered(scroller));
+    const box = scroller.parentElement!;
+    // Another list (another tab): no key in common, every height 10 px more.
+    const other = rowsOf(500, 'other').map((row) => ({ ...row, height: row.height + 10 }));
+    show(box, other);
+    await settled();
+    const shown = rendered(scroller);
+    expect(shown.map((row) => row.dataset['key'])).to.deep.equal(
+      shown.map((_, index) => `other${index}`),
+    );
+    expect(shown.map((row) => row.textContent)).to.deep.equal(
+      shown.map((_, index) => `other${index}`),
+    );
+    // The rows in view came first, each into an element of the first list (the overscan, a
+    // frame later, takes new ones: the spares were gone by then).
+    const inView = shown.filter((row) => topOf(scroller, row.dataset['key']!) < 400);
+    expect(inView.length).to.be.greaterThan(2);
+    expect(inView.filter((row) => !before.has(row))).to.deep.equal([]);
+    // Placed end to end at their new heights: each recycled row was measured again.
+    shown.forEach((row, index) => {
+      expect(row.getBoundingClientRect().height).to.equal(other[index]!.height);
+      if (index === 0) return;
+      const above = shown[index - 1]!.getBoundingClientRect();
+      expect(row.getBoundingClientRect().top).to.be.closeTo(above.bottom, 0.5);
+    });
+    // Scrolling far recycles too, and what shows is still the rows there.
+    scroller[virtualListRef]!.scrollToIndex(250, 'start');
+    await settled();
+    expect(topOf(scroller, 'other250')).to.be.closeTo(0, 1);
+    expect(scroller[virtualListRef]!.element(250)?.textContent).to.equal('other250');
+  });
+
   it('leaves no comment behind: two markers per row and the list its own', async () => {
     const rows = rowsOf(2_000);
     const scroller = await mount(rows);
