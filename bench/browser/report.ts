@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Variant } from './build.js';
+import { factor, ms, number } from './format.js';
+import { goalLines, workLines } from './goals.js';
 import { estimate, ratio, type Estimate } from './stats.js';
 
 /**
@@ -30,6 +32,11 @@ export interface Sample {
   firstRender: Timing;
   tabSwitch: Timing;
   burst: Timing;
+  /**
+   * ms the renderer's main thread was busy during each timed action (null where the time is
+   * null or capped): bench/browser/trace.ts.
+   */
+  work: { firstRender: number | null; tabSwitch: number | null; burst: number | null };
   /** The whole list checked after the burst (in three rounds). */
   burstCheck: { readonly problems: readonly string[]; readonly checkedPositions: number } | null;
   /** Measured in three rounds. */
@@ -106,17 +113,6 @@ export function machine(): {
     cpu: os.cpus()[0]?.model.trim() ?? 'unknown',
     loadAverage: os.loadavg(),
   };
-}
-
-const number = new Intl.NumberFormat('en-GB');
-
-function ms(value: number): string {
-  if (value === Number.POSITIVE_INFINITY) return 'capped';
-  return value >= 100 ? number.format(Math.round(value)) : value.toFixed(1);
-}
-
-function factor(value: number): string {
-  return value >= 10 ? value.toFixed(0) : value >= 1 ? value.toFixed(2) : value.toPrecision(2);
 }
 
 function measured(timings: readonly Timing[]): number[] {
@@ -274,8 +270,9 @@ export function report(run: Run): string {
       `\`gc()\` and a quiet page before each. An action past its cap (${number.format(CAPS.renderMs)} ms for render and ` +
       `tab switch, ${number.format(CAPS.burstMs)} ms for the burst) ends its sample: the page is abandoned, later steps ` +
       `are not reached. Medians with percentile-bootstrap 95 % intervals; ratios of medians, intervals from resampling both ` +
-      `sides, a capped baseline sample counted at the cap (the ratio is then an upper bound, ≤). The DevTools protocol is ` +
-      `attached only after the timed work.`,
+      `sides, a capped baseline sample counted at the cap (the ratio is then an upper bound, ≤). During a timed action ` +
+      `the DevTools protocol records only a trace of the renderer's tasks (for the main-thread work below); its other ` +
+      `domains are attached only after the timed work.`,
     '',
     `Baselines: **Lit \`repeat\`**: the sidebar's card elements with the attributes it gives them (less \`aria-posinset\` ` +
       `and \`aria-setsize\`, which only a virtualized list needs), every card in the DOM, following the store through ` +
@@ -301,6 +298,8 @@ export function report(run: Run): string {
     ...timingTable(run, (sample) => sample.burst, [run.burstSize], CAPS.burstMs),
     '',
     burstVerdict(run),
+    '',
+    ...workLines(run),
     '',
     '### DOM and heap',
     '',
@@ -351,6 +350,7 @@ export function report(run: Run): string {
         `${leakPassed(check) ? 'pass' : '**FAIL**'} |`,
     );
   }
+  lines.push('', ...goalLines(run));
   return lines.join('\n');
 }
 

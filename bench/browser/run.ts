@@ -24,6 +24,7 @@ import puppeteer, {
 } from 'puppeteer-core';
 import { buildPages, VARIANTS, writeSessions, type Variant } from './build.js';
 import { serveFolder } from './serve.js';
+import { mainThreadWork, TRACE_CATEGORIES } from './trace.js';
 import {
   CAPS,
   leakPassed,
@@ -137,18 +138,28 @@ class SampleTab {
   }
 }
 
+/** A timed action's result: its time to the frame showing it, and the main thread's work in it. */
+interface Timed {
+  /** ms; Infinity when it took longer than its cap. */
+  readonly time: number;
+  /** ms the renderer's main thread was busy meanwhile (bench/browser/trace.ts); null if capped. */
+  readonly work: number | null;
+}
+
 /**
- * Runs a timed action in the page; its time, or Infinity when it took longer than `cap` ms (the
- * tab is then discarded: a non-virtualized list of 10 000 cards can keep the renderer busy for
- * tens of seconds, and the run has to fit in minutes).
+ * Runs a timed action in the page, recording a trace of the renderer's tasks meanwhile; its time,
+ * or Infinity when it took longer than `cap` ms (the tab is then discarded: a non-virtualized
+ * list of 10 000 cards can keep the renderer busy for tens of seconds, and the run has to fit in
+ * minutes), and the main thread's work in it.
  */
 async function timedAction(
   tab: SampleTab,
   page: Page,
   action: (page: Page) => Promise<number>,
   cap: number,
-): Promise<number> {
+): Promise<Timed> {
   await page.evaluate(() => window.benchPage!.quiet());
+  await page.tracing.start({ categories: TRACE_CATEGORIES });
   let timer: ReturnType<typeof setTimeout> | undefined;
   const running = action(page);
   running.catch(() => {}); // Rejects when the tab is discarded under it.
@@ -159,8 +170,14 @@ async function timedAction(
     }),
   ]);
   clearTimeout(timer);
-  if (outcome === 'cap') await tab.discard();
-  return outcome === 'cap' || outcome > cap ? Number.POSITIVE_INFINITY : outcome;
+  if (outcome === 'cap') {
+    await tab.discard(); // The trace goes with the page.
+    return { time: Number.POSITIVE_INFINITY, work: null };
+  }
+  const trace = await page.tracing.stop();
+  if (outcome > cap) return { time: Number.POSITIVE_INFINITY, work: null };
+  if (!trace) throw new Error('the trace of a timed action came back empty');
+  return { time: outcome, work: mainThreadWork(trace, outcome) };
 }
 
 /** Collects garbage (twice: finalizers may free more) and reads the renderer's counters. */
@@ -199,32 +216,39 @@ async function measure(
     firstRender: null,
     tabSwitch: null,
     burst: null,
+    work: { firstRender: null, tabSwitch: null, burst: null },
     burstCheck: null,
     memory: null,
   };
   await page.evaluate((count) => window.benchPage!.prepare(count), size);
-  sample.firstRender = await timedAction(
+  const first = await timedAction(
     tab,
     page,
     (target) => target.evaluate(() => window.benchPage!.firstRender()),
     CAPS.renderMs,
   );
-  if (sample.firstRender === Number.POSITIVE_INFINITY) return sample;
-  sample.tabSwitch = await timedAction(
+  sample.firstRender = first.time;
+  sample.work.firstRender = first.work;
+  if (first.time === Number.POSITIVE_INFINITY) return sample;
+  const tabSwitch = await timedAction(
     tab,
     page,
     (target) => target.evaluate(() => window.benchPage!.switchTab()),
     CAPS.renderMs,
   );
-  if (sample.tabSwitch === Number.POSITIVE_INFINITY) return sample;
+  sample.tabSwitch = tabSwitch.time;
+  sample.work.tabSwitch = tabSwitch.work;
+  if (tabSwitch.time === Number.POSITIVE_INFINITY) return sample;
   if (size === BURST_SIZE) {
-    sample.burst = await timedAction(
+    const burst = await timedAction(
       tab,
       page,
       (target) => target.evaluate(() => window.benchPage!.burst()),
       CAPS.burstMs,
     );
-    if (sample.burst === Number.POSITIVE_INFINITY) return sample;
+    sample.burst = burst.time;
+    sample.work.burst = burst.work;
+    if (burst.time === Number.POSITIVE_INFINITY) return sample;
   }
   if (memory) {
     if (size === BURST_SIZE)
@@ -272,6 +296,7 @@ async function memoryOnly(tab: SampleTab, variant: Variant, size: number): Promi
       firstRender: null,
       tabSwitch: null,
       burst: null,
+      work: { firstRender: null, tabSwitch: null, burst: null },
       burstCheck: null,
       memory,
     };
