@@ -229,6 +229,11 @@ export class ChatAirportPicker extends LitElement {
     `;
   }
 
+  /** Something is typed that is not the value yet (not picked, nor taken as a code). */
+  get hasPendingText(): boolean {
+    return this.typed.trim().toUpperCase() !== this.value;
+  }
+
   /** Moves focus into the field. */
   override focus(options?: FocusOptions): void {
     // Focused right after being added (Add leg), it may not have rendered its field yet.

@@ -153,10 +153,16 @@ export const chatRequestEditorStyles = [
     }
 
     [part~='conflict'],
+    [part~='discard'],
     [part~='problem'] {
       padding: 6px 8px;
       border: 1px solid var(--_error-color);
       border-radius: var(--_radius);
+    }
+
+    [part~='discard'] p {
+      margin: 0 0 6px;
+      font-weight: 600;
     }
 
     [part~='conflict'] ul {

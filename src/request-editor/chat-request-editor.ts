@@ -22,6 +22,7 @@ import {
   changesBetween,
   checkForm,
   draftOf,
+  hasChanges,
   newLeg,
   type LegDraft,
   type RequestDraft,
@@ -48,7 +49,9 @@ interface Conflict {
  * changed the request meanwhile, the database answers `conflict`, and the editor shows what
  * changed and lets the broker save their changes over it or take the newer version.
  *
- * Enter in a field saves (Enter in an airport field picks a suggestion first); Escape cancels.
+ * Enter in a field saves (Enter in an airport field picks a suggestion first). Escape closes
+ * the airport suggestions if open, else cancels; with unsaved changes it asks first ("Discard
+ * your changes?", "Keep editing" focused; Escape again keeps editing). Cancel discards at once.
  * Loaded on demand by `<chat-session-view>` ("Edit request") and `<chat-sidebar>` (the card
  * menu's "Edit request…"), so it stays out of the first load (and out of the self-contained
  * bundle's entry: it is a lazy chunk).
@@ -72,6 +75,9 @@ interface Conflict {
  * @csspart airport - An airport picker (`<chat-airport-picker>`).
  * @csspart conflict - What someone else changed, with the two ways on.
  * @csspart problem - Why the database refused the save.
+ * @csspart discard - "Discard your changes?", asked by Escape with unsaved changes.
+ * @csspart keep-editing-button - Back to the form, changes kept (focused when asked).
+ * @csspart discard-button - Closes without saving.
  * @csspart save-button - Saves.
  * @csspart cancel-button - Closes without saving.
  *
@@ -123,9 +129,13 @@ export class ChatRequestEditor extends LitElement {
   @state() private saving = false;
   @state() private problem = '';
   @state() private conflict: Conflict | null = null;
+  /** Escape was pressed with unsaved changes: "Discard your changes?" shows. */
+  @state() private confirmingDiscard = false;
 
   private text: RequestEditorStrings = defaultRequestEditorStrings;
   private focusAfterUpdate: string | null = null;
+  /** Where focus was when Escape asked to discard ("Keep editing" brings it back). */
+  private focusBeforeDiscard: HTMLElement | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     this.text = this.preferences.strings(defaultRequestEditorStrings, this.strings);
@@ -153,6 +163,7 @@ export class ChatRequestEditor extends LitElement {
     this.errors = new Map();
     this.problem = '';
     this.conflict = null;
+    this.confirmingDiscard = false;
   }
 
   private change(patch: Partial<RequestDraft>): void {
@@ -171,6 +182,7 @@ export class ChatRequestEditor extends LitElement {
     const draft = this.draft;
     const opened = this.opened;
     if (!draft || !opened || this.saving) return;
+    this.confirmingDiscard = false;
     const check = checkForm(draft, opened, this.text);
     this.errors = check.errors;
     this.problem = '';
@@ -250,6 +262,44 @@ export class ChatRequestEditor extends LitElement {
     this.dispatchEvent(new ChatRequestEditorCloseEvent(saved, returnFocus));
   }
 
+  /** The form differs from what was opened, or an airport field holds text not taken yet. */
+  private hasUnsavedChanges(): boolean {
+    const { draft, opened } = this;
+    if (!draft || !opened) return false;
+    if (hasChanges(draft, opened)) return true;
+    const pickers = this.shadowRoot?.querySelectorAll('chat-airport-picker') ?? [];
+    return [...pickers].some((picker) => picker.hasPendingText);
+  }
+
+  /** Escape: closes, unless that would lose changes; then asks, and Escape again keeps editing. */
+  private dismiss(): void {
+    if (this.confirmingDiscard) {
+      this.handleKeepEditing();
+      return;
+    }
+    if (!this.hasUnsavedChanges()) {
+      this.close(null);
+      return;
+    }
+    const active = this.shadowRoot?.activeElement;
+    this.focusBeforeDiscard = active instanceof HTMLElement ? active : null;
+    this.confirmingDiscard = true;
+    // After the update, not in it: leaving an airport field takes its text (a change).
+    void this.updateComplete.then(() => this.shadowRoot?.getElementById('keep-editing')?.focus());
+  }
+
+  private handleKeepEditing(): void {
+    const field = this.focusBeforeDiscard;
+    const inQuestion = !!this.shadowRoot?.activeElement?.closest("[part~='discard']");
+    this.confirmingDiscard = false;
+    this.focusBeforeDiscard = null;
+    // Back to the field Escape was pressed in (unless the broker went to another one meanwhile).
+    if (inQuestion) {
+      if (field?.isConnected) field.focus();
+      else this.focusAfterUpdate = 'title';
+    }
+  }
+
   private handleSubmit(event: SubmitEvent): void {
     event.preventDefault();
     void this.save();
@@ -257,8 +307,9 @@ export class ChatRequestEditor extends LitElement {
 
   private handleKeyDown(event: KeyboardEvent): void {
     if (event.key === 'Escape' && !event.defaultPrevented) {
+      // Also keeps a native <dialog> around the editor open: the editor answers Escape itself.
       event.preventDefault();
-      this.close(null);
+      this.dismiss();
     } else if (
       event.key === 'Enter' &&
       !event.defaultPrevented &&
@@ -382,6 +433,27 @@ export class ChatRequestEditor extends LitElement {
     </div>`;
   }
 
+  private renderDiscard(): TemplateResult | typeof nothing {
+    if (!this.confirmingDiscard) return nothing;
+    const text = this.text;
+    return html`<div part="discard" role="alertdialog" aria-labelledby="discard-question">
+      <p id="discard-question">${text.discardQuestion}</p>
+      <div class="buttons">
+        <button
+          id="keep-editing"
+          part="keep-editing-button"
+          type="button"
+          @click=${this.handleKeepEditing}
+        >
+          ${text.keepEditing}
+        </button>
+        <button part="discard-button" type="button" @click=${() => this.close(null)}>
+          ${text.discard}
+        </button>
+      </div>
+    </div>`;
+  }
+
   protected override render(): TemplateResult | typeof nothing {
     const draft = this.draft;
     if (!draft) return nothing;
@@ -474,7 +546,7 @@ export class ChatRequestEditor extends LitElement {
           )}
         </select>
       </div>
-      ${this.renderConflict()}
+      ${this.renderConflict()} ${this.renderDiscard()}
       ${
         this.problem
           ? html`<p part="problem" id="problem" role="alert" tabindex="-1">${this.problem}</p>`

@@ -91,6 +91,26 @@ function fieldValues(session: Session): Record<EditedField, unknown> {
   };
 }
 
+/** The form's values as the SDK takes them, comparable with `fieldValues` after `JSON.stringify`. */
+function draftValues(draft: RequestDraft): Record<EditedField, unknown> {
+  return {
+    title: draft.title.trim(),
+    tripType: draft.tripType || null,
+    legs: draft.legs.map(legValue),
+    passengers: passengersValue(draft.passengers),
+    stage: draft.stage,
+  };
+}
+
+/** Whether the form says anything other than `base` (valid or not): closing it would lose that. */
+export function hasChanges(draft: RequestDraft, base: Session): boolean {
+  const values = draftValues(draft);
+  const before = fieldValues(base);
+  return (Object.keys(values) as EditedField[]).some(
+    (field) => JSON.stringify(values[field]) !== JSON.stringify(before[field]),
+  );
+}
+
 /** What the form asks to change against `base`, and why any field is not valid. */
 export interface FormCheck {
   /** The change to send, or null when nothing changed. */
@@ -109,13 +129,7 @@ export function checkForm(
   base: Session,
   text: RequestEditorStrings,
 ): FormCheck {
-  const values: Record<EditedField, unknown> = {
-    title: draft.title.trim(),
-    tripType: draft.tripType || null,
-    legs: draft.legs.map(legValue),
-    passengers: passengersValue(draft.passengers),
-    stage: draft.stage,
-  };
+  const values = draftValues(draft);
   const before = fieldValues(base);
   const patch: Record<string, unknown> = {};
   for (const field of Object.keys(values) as EditedField[]) {

@@ -54,6 +54,12 @@ export interface RequestEditorStrings {
   reapply: string;
   /** Drops the broker's edits and shows the newer version. */
   useTheirs: string;
+  /** Asked when Escape would close the editor with unsaved changes. */
+  discardQuestion: string;
+  /** Answers the question: back to the form, changes kept (the default). */
+  keepEditing: string;
+  /** Answers the question: close without saving. */
+  discard: string;
   /** A field without a value, in the conflict list. */
   empty: string;
   /** Field names in the conflict list. */
@@ -95,6 +101,9 @@ export const defaultRequestEditorStrings: RequestEditorStrings = {
   conflictChange: (field, before, after) => `${field}: ${before} → ${after}`,
   reapply: 'Save my changes over theirs',
   useTheirs: 'Discard mine, use theirs',
+  discardQuestion: 'Discard your changes?',
+  keepEditing: 'Keep editing',
+  discard: 'Discard',
   empty: '—',
   fieldNames: {
     title: 'Name',

@@ -204,12 +204,152 @@ describe('<chat-request-editor>', function () {
     const { data } = await broker.chat.sessions.get(session.id);
     expect(data!.version).to.equal(session.version);
 
-    // Escape cancels, focus back on Edit request, nothing saved.
+    // Escape asks first (there are edits); "Discard" cancels, focus back on Edit request.
+    await sendKeys({ press: 'Escape' });
+    await eventually(() =>
+      expect(focused(part(editor, 'keep-editing-button')), 'focused').to.equal(true),
+    );
+    await sendKeys({ press: 'Tab' });
+    expect(focused(part(editor, 'discard-button')), 'focused').to.equal(true);
+    await sendKeys({ press: 'Enter' });
+    await eventually(() =>
+      expect(view.shadowRoot!.querySelector('chat-request-editor')).to.equal(null),
+    );
+    expect(focused(part(view, 'edit-request-button')), 'focused').to.equal(true);
+  });
+
+  it('Escape with no changes closes at once and gives focus back to Edit request', async () => {
+    const broker = await newBroker();
+    const session = await createSession(broker, { kind: 'flight_request', title: 'Untouched' });
+    const view = await renderView(broker, session.id);
+    const editor = await openEditor(view);
+    await eventually(() => expect(focused(field(editor, 'title')), 'focused').to.equal(true));
     await sendKeys({ press: 'Escape' });
     await eventually(() =>
       expect(view.shadowRoot!.querySelector('chat-request-editor')).to.equal(null),
     );
     expect(focused(part(view, 'edit-request-button')), 'focused').to.equal(true);
+  });
+
+  it('Escape never drops edits: asks, "Keep editing" goes back to the field, and Save stores them', async () => {
+    const broker = await newBroker();
+    const session = await createSession(broker, {
+      kind: 'flight_request',
+      title: 'Flight request',
+      passengers: 2,
+    });
+    const view = await renderView(broker, session.id);
+    const editor = await openEditor(view);
+    await eventually(() => expect(focused(field(editor, 'title')), 'focused').to.equal(true));
+    await pressKeys('Control+a');
+    await sendKeys({ type: 'Hartley family — Aspen' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Tab' });
+    const passengers = field(editor, 'passengers') as HTMLInputElement;
+    expect(focused(passengers), 'focused').to.equal(true);
+    await pressKeys('Control+a');
+    await sendKeys({ type: '5' });
+
+    // Escape asks instead of closing; "Keep editing" has focus, the question is its name.
+    await sendKeys({ press: 'Escape' });
+    await eventually(() =>
+      expect(focused(part(editor, 'keep-editing-button')), 'focused').to.equal(true),
+    );
+    expect(view.shadowRoot!.querySelector('chat-request-editor')).to.equal(editor);
+    const question = part(editor, 'discard')!;
+    expect(question.getAttribute('role')).to.equal('alertdialog');
+    const labelId = question.getAttribute('aria-labelledby')!;
+    expect(text(editor.shadowRoot!.getElementById(labelId))).to.equal('Discard your changes?');
+    expect(text(part(editor, 'discard-button'))).to.equal('Discard');
+    await expect(editor).to.be.accessible();
+
+    // Escape again: back to the field, edits kept.
+    await sendKeys({ press: 'Escape' });
+    await eventually(() => expect(part(editor, 'discard')).to.equal(null));
+    expect(focused(passengers), 'focused').to.equal(true);
+    expect((field(editor, 'title') as HTMLInputElement).value).to.equal('Hartley family — Aspen');
+    expect(passengers.value).to.equal('5');
+
+    // Asked again, Enter on "Keep editing" does the same; then Enter in the field saves.
+    await sendKeys({ press: 'Escape' });
+    await eventually(() =>
+      expect(focused(part(editor, 'keep-editing-button')), 'focused').to.equal(true),
+    );
+    await sendKeys({ press: 'Enter' });
+    await eventually(() => expect(part(editor, 'discard')).to.equal(null));
+    expect(focused(passengers), 'focused').to.equal(true);
+    const before = await broker.chat.sessions.get(session.id);
+    expect(before.data!.version).to.equal(session.version);
+    await sendKeys({ press: 'Enter' });
+    await eventually(() =>
+      expect(view.shadowRoot!.querySelector('chat-request-editor')).to.equal(null),
+    );
+    const { data } = await broker.chat.sessions.get(session.id);
+    expect([data!.title, data!.passengers]).to.deep.equal(['Hartley family — Aspen', 5]);
+  });
+
+  it('Escape in an airport field only closes the suggestions; the next one asks, and Discard saves nothing', async () => {
+    const broker = await newBroker();
+    const session = await createSession(broker, { kind: 'flight_request', title: 'No legs yet' });
+    const view = await renderView(broker, session.id);
+    const editor = await openEditor(view);
+    await eventually(() => expect(focused(field(editor, 'title')), 'focused').to.equal(true));
+    field(editor, 'add-leg').focus();
+    await sendKeys({ press: 'Enter' });
+    await editor.updateComplete;
+    const from = editor.shadowRoot!.querySelector<HTMLElement>("[part~='airport']")!;
+    await eventually(() =>
+      expect(focused(from.shadowRoot!.querySelector('input')), 'focused').to.equal(true),
+    );
+    await typeAirport(from, 'teterboro');
+    const input = from.shadowRoot!.querySelector('input')!;
+    expect(input.getAttribute('aria-expanded')).to.equal('true');
+
+    // First Escape: the suggestions close, nothing else.
+    await sendKeys({ press: 'Escape' });
+    await eventually(() => expect(input.getAttribute('aria-expanded')).to.equal('false'));
+    expect(part(editor, 'discard')).to.equal(null);
+    expect(focused(input), 'focused').to.equal(true);
+
+    // Second Escape: asks (a leg was added, and "teterboro" is typed).
+    await sendKeys({ press: 'Escape' });
+    await eventually(() =>
+      expect(focused(part(editor, 'keep-editing-button')), 'focused').to.equal(true),
+    );
+    expect(view.shadowRoot!.querySelector('chat-request-editor')).to.equal(editor);
+    await sendKeys({ press: 'Escape' });
+    await eventually(() => expect(focused(input), 'focused').to.equal(true));
+    expect(input.value).to.equal('teterboro');
+
+    // "Discard" closes as Cancel does: nothing saved, focus back on Edit request.
+    await sendKeys({ press: 'Escape' });
+    await eventually(() =>
+      expect(focused(part(editor, 'keep-editing-button')), 'focused').to.equal(true),
+    );
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await eventually(() =>
+      expect(view.shadowRoot!.querySelector('chat-request-editor')).to.equal(null),
+    );
+    expect(focused(part(view, 'edit-request-button')), 'focused').to.equal(true);
+    const { data } = await broker.chat.sessions.get(session.id);
+    expect([data!.version, data!.legs]).to.deep.equal([session.version, []]);
+  });
+
+  it('Cancel discards at once, even with edits (it says so)', async () => {
+    const broker = await newBroker();
+    const session = await createSession(broker, { kind: 'flight_request', title: 'Keep me' });
+    const view = await renderView(broker, session.id);
+    const editor = await openEditor(view);
+    await eventually(() => expect(focused(field(editor, 'title')), 'focused').to.equal(true));
+    await sendKeys({ type: ' changed' });
+    part(editor, 'cancel-button')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await eventually(() =>
+      expect(view.shadowRoot!.querySelector('chat-request-editor')).to.equal(null),
+    );
+    const { data } = await broker.chat.sessions.get(session.id);
+    expect([data!.title, data!.version]).to.deep.equal(['Keep me', session.version]);
   });
 
   it('on a conflict shows what changed meanwhile, and saves the broker’s changes over it', async () => {
@@ -362,6 +502,15 @@ describe('<chat-request-editor>', function () {
     await expect(sidebar).to.be.accessible();
     await pressKeys('Control+a');
     await sendKeys({ type: 'Hartley family — LA for the holidays' });
+    // Escape with the edit asks, inside the sidebar's modal <dialog>, which stays open.
+    await sendKeys({ press: 'Escape' });
+    await eventually(() =>
+      expect(focused(part(editor!, 'keep-editing-button')), 'focused').to.equal(true),
+    );
+    expect(sidebar.shadowRoot!.querySelector('dialog')!.open).to.equal(true);
+    await expect(sidebar).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await eventually(() => expect(focused(field(editor!, 'title')), 'focused').to.equal(true));
     await sendKeys({ press: 'Enter' });
     await eventually(() =>
       expect(sidebar.shadowRoot!.querySelector('chat-request-editor')).to.equal(null),
