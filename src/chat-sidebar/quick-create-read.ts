@@ -82,8 +82,11 @@ function isDraft(value: unknown): value is QuickCreateDraft {
 }
 
 /**
- * What to create from a draft. Only the fields a session takes are kept (the SDK validates
- * them); a general chat carries no flight fields.
+ * What to create from a draft, when the preview has not read the text (it was closed, or Enter
+ * came before it read). Only the fields a session takes are kept (the SDK validates them); a
+ * general chat carries no flight fields. A draft with a leg left out until an airport is picked
+ * ("London") is not created: that would drop the leg and its date without a word. It throws,
+ * naming the place, and quick create shows that as its error; the preview offers the choices.
  */
 export function createInputFrom(
   draft: QuickCreateDraft,
@@ -91,6 +94,13 @@ export function createInputFrom(
 ): CreateSessionInput {
   const title = draft.title.trim() || plainTitle(fallbackTitle);
   if (draft.kind === 'general') return { kind: 'general', title };
+  const open = draft.ambiguities?.find(
+    ({ kind, leg }) => kind === 'airport' && leg !== null && (!leg.from || !leg.to),
+  );
+  if (open)
+    throw new Error(
+      `“${open.text}” names several airports: pick one in the preview, then press Enter`,
+    );
   return {
     kind: 'flight_request',
     title,
