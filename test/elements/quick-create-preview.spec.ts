@@ -16,6 +16,7 @@ import {
   problemsOf,
   withLegField,
 } from '../../src/quick-create-preview/preview-model.js';
+import { createInputFrom } from '../../src/chat-sidebar/quick-create-read.js';
 import { deepActiveElement } from './support/accessibility.js';
 import { backendInfo, eventually, newBroker } from './support/backend.js';
 import { $, card, pressKeys, settle, textOf } from './support/sidebar.js';
@@ -454,6 +455,19 @@ describe('quick create preview model', () => {
     expect(openQuestion(thursday, problemsOf(thursday))).to.deep.include({ field: 'date', leg: 0 });
     const crowd = { ...chosen, passengers: 1200 };
     expect(openQuestion(crowd, problemsOf(crowd))).to.deep.equal({ field: 'passengers' });
+
+    // Without the preview, a reading left to pick is refused, named, rather than dropped.
+    const draft = (text: string) =>
+      parseFlightRequest(text, { referenceDate: '2026-12-01', timeZone: 'UTC' });
+    expect(() => createInputFrom(draft('LHR to JFK next Thursday 3 pax'), '')).to.throw(
+      '“next Thursday” can be several dates: pick one in the preview, then press Enter',
+    );
+    expect(() => createInputFrom(draft('Geneva to London Jan 4, back Jan 6'), '')).to.throw(
+      '“London” names several airports',
+    );
+    expect(createInputFrom(draft('Vegas to TEB Dec 4'), '').legs).to.deep.equal([
+      { from: 'LAS', to: 'TEB', date: '2026-12-04', time: null },
+    ]);
     expect(createInputFromModel(crossed).legs?.map((leg) => leg.date)).to.deep.equal([
       '2026-12-12',
       null,
