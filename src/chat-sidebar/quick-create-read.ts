@@ -82,8 +82,12 @@ function isDraft(value: unknown): value is QuickCreateDraft {
 }
 
 /**
- * What to create from a draft. Only the fields a session takes are kept (the SDK validates
- * them); a general chat carries no flight fields.
+ * What to create from a draft, when the preview has not read the text (it was closed, or Enter
+ * came before it read). Only the fields a session takes are kept (the SDK validates them); a
+ * general chat carries no flight fields. A draft with a reading left to pick is not created: an
+ * airport ("London": its leg, with its date, is left out until then) or a date ("next
+ * Thursday"); that would drop them without a word. It throws, naming the words, and quick create
+ * shows that as its error; the preview offers the choices.
  */
 export function createInputFrom(
   draft: QuickCreateDraft,
@@ -91,6 +95,15 @@ export function createInputFrom(
 ): CreateSessionInput {
   const title = draft.title.trim() || plainTitle(fallbackTitle);
   if (draft.kind === 'general') return { kind: 'general', title };
+  // The first reading left to pick: an airport (its leg is left out until then) or a date.
+  const open = draft.ambiguities?.find(
+    ({ kind, leg, chosen }) =>
+      leg !== null && (kind === 'airport' ? !leg.from || !leg.to : chosen === null && !leg.date),
+  );
+  if (open)
+    throw new Error(
+      `“${open.text}” ${open.kind === 'airport' ? 'names several airports' : 'can be several dates'}: pick one in the preview, then press Enter`,
+    );
   return {
     kind: 'flight_request',
     title,

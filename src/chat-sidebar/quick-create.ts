@@ -57,7 +57,8 @@ export interface QuickCreateHost extends ReactiveControllerHost {
 
 /** The preview's side the form talks to (the element itself is in a lazy chunk). */
 interface QuickCreatePreviewElement extends HTMLElement {
-  createInput(): CreateSessionInput | null;
+  /** Null: it has not read the text yet; false: something is left to choose (it asks). */
+  createInput(): CreateSessionInput | null | false;
 }
 
 /**
@@ -67,7 +68,7 @@ interface QuickCreatePreviewElement extends HTMLElement {
 const loadPreview = chunkLoader(() => import('../quick-create-preview/register.js'));
 
 /** What the text says when its reading can't be loaded (offline before the first use). */
-function readingOf(text: string): QuickCreateDraft {
+function readingOf(text: string): { kind: 'flight_request'; title: string } {
   return { kind: 'flight_request', title: plainTitle(text) };
 }
 
@@ -149,11 +150,8 @@ export class QuickCreateController implements ReactiveController {
 
   /** What to create from `text` (read as `read` does). */
   private async inputFrom(text: string): Promise<CreateSessionInput> {
-    const draft = await this.read(text);
     const chunk = await loadPreview().catch(() => null);
-    return chunk
-      ? chunk.createInputFrom(draft, text)
-      : { kind: 'flight_request', title: draft.title };
+    return chunk ? chunk.createInputFrom(await this.read(text), text) : readingOf(text);
   }
 
   async submit(event?: Event): Promise<void> {
@@ -164,6 +162,8 @@ export class QuickCreateController implements ReactiveController {
       ? this.host.renderRoot.querySelector<QuickCreatePreviewElement>('chat-quick-create-preview')
       : null;
     const corrected = preview?.createInput() ?? null;
+    // Something is left to choose: the preview has moved focus to it and says what.
+    if (corrected === false) return;
     // Enter in the preview: once it closes, the field is the place to type the next one.
     const refocus = preview?.matches(':focus-within') ?? false;
     this.busy = true;

@@ -138,6 +138,41 @@ export function problemsOf(model: PreviewModel): PreviewProblems {
   return { fields, passengers, count: fields.size + (passengers ? 1 : 0) };
 }
 
+/** Something left to settle in the preview: where, and the choices it is picked from (if any). */
+export type OpenQuestion =
+  | { readonly field: 'passengers' }
+  | { readonly field: 'from' | 'to'; readonly leg: number; readonly choices: PreviewChoices }
+  | { readonly field: 'date'; readonly leg: number; readonly choices: PreviewChoices | null };
+
+/**
+ * The first thing the broker can still settle in the preview, in the order it shows (the
+ * passengers, then each leg's airports and date), or null: a choice not picked, the same airport
+ * at both ends, a date before the leg before it, passengers out of range. Enter asks for it
+ * instead of creating, so nothing the text said is dropped. An airport with no choices to pick
+ * from (none can be given here) is not asked for.
+ */
+export function openQuestion(model: PreviewModel, problems: PreviewProblems): OpenQuestion | null {
+  if (problems.passengers) return { field: 'passengers' };
+  for (const [index, leg] of model.legs.entries()) {
+    const { from, to } = leg.choices;
+    if (from && problems.fields.has(`${index}:from`))
+      return { field: 'from', leg: index, choices: from };
+    if (problems.fields.has(`${index}:to`)) {
+      if (to) return { field: 'to', leg: index, choices: to };
+      // The same airport at both ends, picked for the departure: picked again there.
+      if (from && leg.to !== null) return { field: 'from', leg: index, choices: from };
+    }
+    if (problems.fields.has(`${index}:date`))
+      // A date going back is corrected in the date field; an unpicked reading among its choices.
+      return {
+        field: 'date',
+        leg: index,
+        choices: leg.date === null ? (leg.choices.date ?? null) : null,
+      };
+  }
+  return null;
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 function dayMonth(date: string): string {
@@ -181,8 +216,10 @@ export function requestTitle(legs: readonly FlightLeg[], passengers: number | nu
 }
 
 /**
- * What to create from the (corrected) model: a leg still missing an airport is left out (the
- * broker's text, saved as the first message, keeps what it said).
+ * What to create from the (corrected) model: a leg still missing an airport is left out (a
+ * session's legs name both airports; the broker's text, saved as the first message, keeps what
+ * it said). The preview creates only once `openQuestion` has nothing left, so that is a leg
+ * with an airport no choice could settle.
  */
 export function createInputFromModel(model: PreviewModel): CreateSessionInput {
   if (model.kind === 'general') return { kind: 'general', title: model.title };

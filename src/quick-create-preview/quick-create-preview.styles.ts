@@ -226,6 +226,10 @@ export const quickCreatePreviewStyles = css`
     color: var(--_warning-color);
   }
 
+  [part~='ask'] {
+    margin: 6px 0 0;
+  }
+
   [part~='keys'] {
     margin-top: 6px;
     color: var(--_muted-color);

@@ -8,11 +8,13 @@ import type { AirportNameResolver, StringsOverride } from '../types.js';
 import {
   createInputFromModel,
   modelFromDraft,
+  openQuestion,
   problemsOf,
   withLegField,
   type PreviewChoices,
   type PreviewLeg,
   type PreviewModel,
+  type OpenQuestion,
   type PreviewProblems,
 } from './preview-model.js';
 import { quickCreatePreviewStyles } from './quick-create-preview.styles.js';
@@ -61,8 +63,9 @@ function shortName(label: string, said: string): { code: string; name: string } 
  * What quick create understood from the broker's text, shown as they type and corrected in
  * place: route legs (an airport with several readings, such as "London", offered as choices),
  * dates (a date with two readings as choices; any date can be changed), passengers and trip
- * type, each problem marked. Enter creates what the preview shows (`createInput`), Escape closes
- * it. Loaded lazily by `<chat-sidebar>`'s quick create; not a public element.
+ * type, each problem marked. Enter creates what the preview shows (`createInput`) once nothing
+ * is left to choose; until then it goes to the first open choice and says what to settle
+ * (nothing the text said is dropped without the broker knowing). Escape closes it. Loaded lazily by `<chat-sidebar>`'s quick create; not a public element.
  *
  * @summary Quick create's preview: what the text says, with choices for what it leaves open.
  *
@@ -70,7 +73,8 @@ function shortName(label: string, said: string): { code: string; name: string } 
  * @event chat-quick-create-preview-cancel - `QuickCreatePreviewCancelEvent`: Escape. Not composed.
  *
  * @csspart base - The preview's box. Inside: `kind`, `summary`, `trip-type`, `passengers`,
- *   `leg`, `choices` / `choice` (an airport's or a date's readings), `date`, `issues`, `keys`.
+ *   `leg`, `choices` / `choice` (an airport's or a date's readings), `date`, `issues`, `ask`
+ *   (what Enter found left to choose), `keys`.
  */
 export class ChatQuickCreatePreview extends LitElement {
   static override styles = quickCreatePreviewStyles;
@@ -99,6 +103,8 @@ export class ChatQuickCreatePreview extends LitElement {
   @state() private model: PreviewModel | null = null;
   /** The text `model` was read from. */
   @state() private modelText = '';
+  /** Enter was pressed with something left to choose: the preview says what, until it is settled. */
+  @state() private asked = false;
 
   /** The broker's picks by what they answer (`from:London` → `LCY`), kept while they type on. */
   private readonly picks = new Map<string, string>();
@@ -112,9 +118,42 @@ export class ChatQuickCreatePreview extends LitElement {
     return this.model !== null && this.modelText === this.text.trim();
   }
 
-  /** What to create from the preview, as corrected; null while it is not `current`. */
-  createInput(): CreateSessionInput | null {
-    return this.current && this.model ? createInputFromModel(this.model) : null;
+  /**
+   * What to create from the preview, as corrected; null while it is not `current`; false when
+   * something is left to choose (an airport, a date's reading, a date or passengers to correct):
+   * then focus goes to it and the preview says what to settle, and nothing is created.
+   */
+  createInput(): CreateSessionInput | null | false {
+    if (!this.current || !this.model) return null;
+    const open = openQuestion(this.model, problemsOf(this.model));
+    if (!open) return createInputFromModel(this.model);
+    this.asked = true;
+    this.focusOn(open);
+    return false;
+  }
+
+  /** Moves focus to where `open` is settled: its picked (else first) choice, or its field. */
+  private focusOn(open: OpenQuestion): void {
+    const root = this.renderRoot;
+    const target =
+      open.field === 'passengers'
+        ? root.querySelector<HTMLElement>('#passengers')
+        : open.field === 'date' && !open.choices
+          ? root.querySelector<HTMLElement>(`#leg${open.leg}-date`)
+          : (root.querySelector<HTMLElement>(
+              `input[name="leg${open.leg}-${open.field}"]:checked`,
+            ) ?? root.querySelector<HTMLElement>(`input[name="leg${open.leg}-${open.field}"]`));
+    target?.focus();
+  }
+
+  /** What Enter asks for, in words: "Not created yet: Which London? …". */
+  private askText(open: OpenQuestion): string {
+    const text = this.text$;
+    if (open.field === 'passengers') return text.askFix(text.passengers, text.passengersOutOfRange);
+    if (open.field !== 'date') return text.askChoice(text.whichAirport(open.choices.text));
+    return open.choices
+      ? text.askChoice(text.whichDate(open.choices.text))
+      : text.askFix(text.date, text.dateBeforePrevious);
   }
 
   override disconnectedCallback(): void {
@@ -361,6 +400,7 @@ export class ChatQuickCreatePreview extends LitElement {
     const text = this.text$;
     const model = this.model;
     const count = this.problems.count + (model?.issues.length ?? 0);
+    const open = model ? openQuestion(model, this.problems) : null;
     return html`<section
       part="base"
       aria-label=${text.label}
@@ -391,7 +431,12 @@ export class ChatQuickCreatePreview extends LitElement {
             }`
           : html`<p part="summary" role="status">${text.reading}</p>`
       }
-      <p part="keys">${text.keys}</p>
+      ${
+        this.asked && open
+          ? html`<p part="ask" class="problem" role="alert">${this.askText(open)}</p>`
+          : nothing
+      }
+      <p part="keys">${open ? text.keysToChoose : text.keys}</p>
     </section>`;
   }
 }

@@ -35,6 +35,12 @@ export interface QuickCreatePreviewStrings {
   problems: (count: number) => string;
   /** What the keys do. */
   keys: string;
+  /** What the keys do while something is left to choose (Enter goes to it instead of creating). */
+  keysToChoose: string;
+  /** Enter with a choice left: "Not created yet: Which London? Pick one, then press Enter." */
+  askChoice: (question: string) => string;
+  /** Enter with a field to correct: "Not created yet: Passengers (From 1 to 999). …" */
+  askFix: (field: string, problem: string) => string;
   /** An airport choice, for screen readers: "LHR, London Heathrow Airport, London". */
   choiceLabel: (code: string, name: string) => string;
 }
@@ -63,5 +69,9 @@ export const defaultQuickCreatePreviewStrings: QuickCreatePreviewStrings = {
   problems: (count) =>
     count === 0 ? 'Looks complete' : count === 1 ? '1 thing to check' : `${count} things to check`,
   keys: 'Enter creates · Esc closes',
+  keysToChoose: 'Choose what is marked, then Enter creates · Esc closes',
+  askChoice: (question) => `Not created yet: ${question} Pick one, then press Enter.`,
+  askFix: (field, problem) =>
+    `Not created yet: ${field} (${problem}). Correct it, then press Enter.`,
   choiceLabel: (code, name) => `${code}, ${name}`,
 };

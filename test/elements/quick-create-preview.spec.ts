@@ -12,9 +12,11 @@ import { parseFlightRequest } from '@chat-sessions/sdk/metadata';
 import {
   createInputFromModel,
   modelFromDraft,
+  openQuestion,
   problemsOf,
   withLegField,
 } from '../../src/quick-create-preview/preview-model.js';
+import { createInputFrom } from '../../src/chat-sidebar/quick-create-read.js';
 import { deepActiveElement } from './support/accessibility.js';
 import { backendInfo, eventually, newBroker } from './support/backend.js';
 import { $, card, pressKeys, settle, textOf } from './support/sidebar.js';
@@ -65,6 +67,13 @@ async function createdSession(client: ChatSessionsClient, sidebar: ChatSidebar):
     expect(stored).to.not.equal(null);
   });
   return stored!;
+}
+
+/** The broker's sessions as stored (none is created while the preview asks). */
+async function storedCount(client: ChatSessionsClient): Promise<number> {
+  const { data, error } = await client.sessions.list({ tab: 'active' });
+  if (error) throw error;
+  return data.items.length;
 }
 
 async function messagesOf(client: ChatSessionsClient, sessionId: string): Promise<string[]> {
@@ -195,6 +204,98 @@ describe('quick create preview (<chat-sidebar>, real backend)', function () {
     }
   });
 
+  it('Enter with an airport left to choose goes to its choices and says so; once picked, Enter creates the whole route, dates and passengers', async () => {
+    const broker = await newBroker();
+    const sidebar = await sidebarFor(broker.chat);
+    const text = 'Geneva to London Jan 4, 3 pax, back Jan 6';
+    const shown = await typeAndPreview(sidebar, text);
+    expect(textOf(inPreview(sidebar, '[part~="summary"]')[0]!)).to.equal('2 things to check');
+    // The hint says what Enter does now: it does not create yet.
+    expect(textOf(inPreview(sidebar, '[part~="keys"]')[0]!)).to.equal(
+      'Choose what is marked, then Enter creates · Esc closes',
+    );
+    expect(inPreview(sidebar, '[part~="ask"]')).to.have.length(0);
+
+    // Enter in the field: nothing is created; focus goes to the first open choice, and the
+    // preview says (role=alert) what is left.
+    await press(sidebar, 'Enter');
+    await shown.updateComplete;
+    const focused = deepActiveElement() as HTMLInputElement;
+    expect([focused.name, focused.value, focused.checked]).to.deep.equal(['leg0-to', 'LHR', false]);
+    const ask = inPreview(sidebar, '[part~="ask"]')[0]!;
+    expect(ask.getAttribute('role')).to.equal('alert');
+    expect(textOf(ask)).to.equal('Not created yet: Which London? Pick one, then press Enter.');
+    expect(input(sidebar).value, 'the text is kept').to.equal(text);
+    expect(sidebar.selected).to.equal('');
+    expect(await storedCount(broker.chat), 'nothing created').to.equal(0);
+    await expect(sidebar).to.be.accessible();
+
+    // The Create button asks the same (focus back to the choice, still nothing created).
+    ($(sidebar, '[part~="quick-create-button"]') as HTMLButtonElement).focus();
+    await press(sidebar, 'Enter');
+    expect((deepActiveElement() as HTMLInputElement).name).to.equal('leg0-to');
+    expect(await storedCount(broker.chat)).to.equal(0);
+
+    // → picks LGW, which answers the way back too; Enter on the choice creates.
+    await press(sidebar, 'ArrowRight');
+    await shown.updateComplete;
+    expect((deepActiveElement() as HTMLInputElement).value).to.equal('LGW');
+    expect(textOf(inPreview(sidebar, '[part~="summary"]')[0]!)).to.equal('Looks complete');
+    expect(inPreview(sidebar, '[part~="ask"]'), 'nothing left to ask').to.have.length(0);
+    expect(textOf(inPreview(sidebar, '[part~="keys"]')[0]!)).to.equal('Enter creates · Esc closes');
+    await press(sidebar, 'Enter');
+    const stored = await createdSession(broker.chat, sidebar);
+    expect(stored.legs.map((leg) => `${leg.from}-${leg.to} ${leg.date?.slice(5)}`)).to.deep.equal([
+      'GVA-LGW 01-04',
+      'LGW-GVA 01-06',
+    ]);
+    expect(stored.passengers).to.equal(3);
+    expect(stored.tripType).to.equal('round_trip');
+    expect(stored.title).to.equal('GVA ⇄ LGW · 4–6 Jan · 3 pax');
+    expect(await messagesOf(broker.chat, stored.id)).to.deep.equal([`broker: ${text}`]);
+    await eventually(() => expect(input(sidebar).value).to.equal(''));
+    expect(deepActiveElement()).to.equal(input(sidebar));
+  });
+
+  it('asks for a passenger count out of range to be corrected, and with the preview closed says which place needs a pick', async () => {
+    const broker = await newBroker();
+    const sidebar = await sidebarFor(broker.chat);
+    const shown = await typeAndPreview(sidebar, 'TEB to VNY Dec 12 6 pax');
+    const passengers = inPreview(sidebar, '[part~="passengers"]')[0] as HTMLInputElement;
+    passengers.focus();
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: '0' });
+    await settle(sidebar);
+    input(sidebar).focus();
+    await press(sidebar, 'Enter');
+    await shown.updateComplete;
+    expect(deepActiveElement()).to.equal(passengers);
+    expect(textOf(inPreview(sidebar, '[part~="ask"]')[0]!)).to.equal(
+      'Not created yet: Passengers (From 1 to 999). Correct it, then press Enter.',
+    );
+    expect(await storedCount(broker.chat)).to.equal(0);
+    await expect(sidebar).to.be.accessible();
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: '5' });
+    await press(sidebar, 'Enter');
+    const stored = await createdSession(broker.chat, sidebar);
+    expect([stored.passengers, stored.legs.length]).to.deep.equal([5, 1]);
+
+    // Escape closes the preview; Enter in the field then reads the text itself, and says what
+    // to pick rather than creating the request without its route and dates.
+    await typeAndPreview(sidebar, 'Geneva to London Jan 4, 3 pax, back Jan 6');
+    await press(sidebar, 'Escape');
+    expect(preview(sidebar)).to.equal(null);
+    await press(sidebar, 'Enter');
+    await eventually(() =>
+      expect(textOf($(sidebar, '[part~="quick-create-error"]'))).to.equal(
+        "Couldn't create the session: “London” names several airports: pick one in the preview, then press Enter",
+      ),
+    );
+    expect(await storedCount(broker.chat), 'only the first one').to.equal(1);
+    await expect(sidebar).to.be.accessible();
+  });
+
   it('makes a general question a general chat titled from it, the question its first message', async () => {
     const broker = await newBroker();
     const sidebar = await sidebarFor(broker.chat, 360);
@@ -314,6 +415,18 @@ describe('quick create preview model', () => {
     ]);
     // Picking the same airport at both ends is marked.
     expect(problemsOf(withLegField(model, 3, 'from', 'DXB')).fields.has('3:to')).to.equal(true);
+    // Enter asks for the first open choice, in the order shown, until none is left.
+    const ask = (at: typeof model) => {
+      const open = openQuestion(at, problemsOf(at));
+      if (!open) return null;
+      return open.field === 'passengers' ? open.field : `${open.leg}:${open.field}`;
+    };
+    expect(ask(model)).to.equal('1:to');
+    expect(ask(withLegField(model, 1, 'to', 'LHR'))).to.equal('2:from');
+    expect(ask(withLegField(picked, 1, 'to', 'LHR'))).to.equal('3:from');
+    const settled = withLegField(withLegField(picked, 1, 'to', 'LHR'), 3, 'from', 'DXB');
+    expect(ask(settled), 'DXB to DXB: its departure is picked again').to.equal('3:from');
+    expect(ask(withLegField(settled, 3, 'from', 'LHR'))).to.equal(null);
   });
 
   it('asks which date a relative date means, and lists what no choice stands for', () => {
@@ -334,6 +447,27 @@ describe('quick create preview model', () => {
     const back = read('TEB to VNY Dec 12, back on the 15th');
     const crossed = withLegField(back, 1, 'date', '2026-12-10');
     expect([...problemsOf(crossed).fields]).to.deep.equal(['1:date']);
+    expect(openQuestion(crossed, problemsOf(crossed))).to.deep.equal({
+      field: 'date',
+      leg: 1,
+      choices: null,
+    });
+    expect(openQuestion(thursday, problemsOf(thursday))).to.deep.include({ field: 'date', leg: 0 });
+    const crowd = { ...chosen, passengers: 1200 };
+    expect(openQuestion(crowd, problemsOf(crowd))).to.deep.equal({ field: 'passengers' });
+
+    // Without the preview, a reading left to pick is refused, named, rather than dropped.
+    const draft = (text: string) =>
+      parseFlightRequest(text, { referenceDate: '2026-12-01', timeZone: 'UTC' });
+    expect(() => createInputFrom(draft('LHR to JFK next Thursday 3 pax'), '')).to.throw(
+      '“next Thursday” can be several dates: pick one in the preview, then press Enter',
+    );
+    expect(() => createInputFrom(draft('Geneva to London Jan 4, back Jan 6'), '')).to.throw(
+      '“London” names several airports',
+    );
+    expect(createInputFrom(draft('Vegas to TEB Dec 4'), '').legs).to.deep.equal([
+      { from: 'LAS', to: 'TEB', date: '2026-12-04', time: null },
+    ]);
     expect(createInputFromModel(crossed).legs?.map((leg) => leg.date)).to.deep.equal([
       '2026-12-12',
       null,
