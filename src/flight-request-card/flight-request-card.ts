@@ -229,12 +229,13 @@ export class FlightRequestCard extends SessionCardElement {
           part: 'details',
           children: [
             {
-              // Its children are separated by " · " (CSS).
+              // Its children are separated by " · " (CSS). The line is cut at its end when
+              // narrow: the passengers (short) before the dates (long across a year end), so
+              // the count always shows and only the last date's tail is lost.
               tag: 'span',
               className: 'secondary',
               children: [
                 name && route,
-                { tag: 'span', part: 'dates', text: dates ?? text.datesNotSet },
                 session.passengers !== null && {
                   tag: 'span',
                   part: 'passengers',
@@ -243,6 +244,7 @@ export class FlightRequestCard extends SessionCardElement {
                     this.formatter.number(session.passengers),
                   ),
                 },
+                { tag: 'span', part: 'dates', text: dates ?? text.datesNotSet },
               ],
             },
             session.unreadCount > 0 && {

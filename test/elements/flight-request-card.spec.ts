@@ -62,6 +62,29 @@ describe('<flight-request-card>', () => {
       );
     });
 
+    it('keeps the passenger count whole on a narrow card: only the dates are cut', async () => {
+      const card = await renderCard(
+        flightRequest({
+          tripType: 'round_trip',
+          legs: [
+            { from: 'SCF', to: 'EGE', date: '2026-12-31', time: null },
+            { from: 'EGE', to: 'SCF', date: '2027-01-05', time: null },
+          ],
+        }),
+        { locale: 'en-US' },
+      );
+      card.style.cssText = 'display: block; width: 230px';
+      await card.updateComplete;
+      const line = part(card, 'passengers')!.parentElement!.getBoundingClientRect();
+      const passengers = part(card, 'passengers')!.getBoundingClientRect();
+      const dates = part(card, 'dates')!.getBoundingClientRect();
+      // The line overflows (the dates run past its end), the count is inside it, whole.
+      expect(dates.right).to.be.greaterThan(line.right);
+      expect(passengers.left).to.be.at.least(line.left);
+      expect(passengers.right).to.be.at.most(line.right);
+      expect(passengers.right).to.be.at.most(dates.left + 0.5);
+    });
+
     it('chains a multi-leg request A → B → C → A, dated first to last', async () => {
       const card = await renderCard(
         flightRequest({
