@@ -4,6 +4,8 @@ import { css } from 'lit';
 export const sessionListStyles = css`
   /* The panel and its states */
 
+  /* Clipped: squeezed below the list's least height (a tall quick-create preview, a zoomed
+     page) the list is cut at the panel's end, never drawn over the Trash entry under it. */
   [part~='panel'] {
     position: relative;
     display: flex;
@@ -11,6 +13,7 @@ export const sessionListStyles = css`
     flex-direction: column;
     min-width: 0;
     min-height: 0;
+    overflow: clip;
   }
 
   /* Below the list, so the list never shifts when a selection starts. */

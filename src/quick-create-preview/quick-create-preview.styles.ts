@@ -24,8 +24,12 @@ export const quickCreatePreviewStyles = css`
     font-size: 0.8125rem;
   }
 
+  /* At most about half the screen: the list stays in sight, and the preview scrolls to the
+     choice that takes focus. */
   [part~='base'] {
     box-sizing: border-box;
+    max-height: 50vh;
+    overflow-y: auto;
     padding: 8px;
     border: 1px solid var(--_border-color);
     border-radius: var(--_radius);

@@ -19,7 +19,7 @@ import {
 import { createInputFrom } from '../../src/chat-sidebar/quick-create-read.js';
 import { deepActiveElement } from './support/accessibility.js';
 import { backendInfo, eventually, newBroker } from './support/backend.js';
-import { $, card, pressKeys, settle, textOf } from './support/sidebar.js';
+import { $, card, cards, pressKeys, settle, textOf } from './support/sidebar.js';
 
 async function sidebarFor(client: ChatSessionsClient, width = 280): Promise<ChatSidebar> {
   const wrapper = await fixture<HTMLDivElement>(html`<div
@@ -351,6 +351,41 @@ describe('quick create preview (<chat-sidebar>, real backend)', function () {
     expect(await messagesOf(broker.chat, stored.id)).to.deep.equal([
       'broker: TEB to VNY Dec 12 6 pax',
     ]);
+  });
+
+  it('a tall preview scrolls within half the screen and never pushes the list over the Trash entry', async () => {
+    const broker = await newBroker();
+    for (const title of ['Catering for Friday', 'Crew rest rules', 'Hangar at TEB'])
+      await broker.chat.sessions.create({ kind: 'general', title });
+    const wrapper = await fixture<HTMLDivElement>(html`<div
+      style="position: fixed; top: 0; left: 0; z-index: 1; width: 400px; height: 560px; display: flex; background: white"
+    >
+      <chat-sidebar style="flex: 1 1 auto" locale="en-GB" .client=${broker.chat}></chat-sidebar>
+    </div>`);
+    const sidebar = wrapper.querySelector('chat-sidebar')!;
+    await eventually(() => expect(cards(sidebar).length).to.equal(3), 8000);
+    const shown = await typeAndPreview(sidebar, 'Geneva to London Jan 4, 3 pax, back Jan 6');
+    await settle(sidebar);
+    const base = shown.shadowRoot!.querySelector<HTMLElement>('[part~="base"]')!;
+    expect(base.getBoundingClientRect().height).to.be.at.most(innerHeight / 2 + 0.5);
+    expect(base.scrollHeight, 'the preview scrolls').to.be.greaterThan(base.clientHeight);
+    // What shows at the Trash entry is the entry, not a list row drawn over it.
+    const entry = $(sidebar, '[part~="trash-entry"]')!;
+    const box = entry.getBoundingClientRect();
+    expect(box.bottom).to.be.at.most(560.5);
+    const hit = sidebar.shadowRoot!.elementFromPoint(box.left + 12, box.top + box.height / 2);
+    expect(hit !== null && entry.contains(hit), `hit ${hit?.outerHTML.slice(0, 80)}`).to.equal(
+      true,
+    );
+    // Enter asks for London: the choice it focuses is scrolled into the preview's view.
+    await press(sidebar, 'Enter');
+    const focused = deepActiveElement();
+    expect(focused && shown.shadowRoot!.contains(focused)).to.equal(true);
+    const chip = focused!.getBoundingClientRect();
+    const view = base.getBoundingClientRect();
+    expect(chip.top).to.be.at.least(view.top - 0.5);
+    expect(chip.bottom).to.be.at.most(view.bottom + 0.5);
+    await expect(sidebar).to.be.accessible();
   });
 });
 
