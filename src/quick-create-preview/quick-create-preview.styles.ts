@@ -27,6 +27,7 @@ export const quickCreatePreviewStyles = css`
   /* At most about half the screen: the list stays in sight, and the preview scrolls to the
      choice that takes focus. */
   [part~='base'] {
+    position: relative;
     box-sizing: border-box;
     max-height: 50vh;
     overflow-y: auto;
@@ -47,6 +48,51 @@ export const quickCreatePreviewStyles = css`
     justify-content: space-between;
     gap: 2px 8px;
     margin-bottom: 6px;
+    padding-right: 28px;
+  }
+
+  /* Closes the preview as Escape does: for touch, where there is no Escape key. Last in the
+     focus order (after the choices, as the keys' hint), drawn in the top corner. */
+  .close {
+    position: absolute;
+    top: 2px;
+    right: 2px;
+    display: grid;
+    place-items: center;
+    width: 28px;
+    height: 28px;
+    padding: 0;
+    border: 0;
+    border-radius: var(--_radius);
+    background: none;
+    color: var(--_muted-color);
+    font: inherit;
+    font-size: 1.25em;
+    line-height: 1;
+    cursor: pointer;
+  }
+
+  .close:hover {
+    background: color-mix(in srgb, var(--_color) 8%, transparent);
+    color: var(--_color);
+  }
+
+  .close:focus-visible {
+    outline: 2px solid var(--_focus-ring-color);
+    outline-offset: 1px;
+  }
+
+  @media (pointer: coarse) {
+    .head {
+      padding-right: 40px;
+    }
+
+    .close {
+      top: 0;
+      right: 0;
+      width: 44px;
+      height: 44px;
+    }
   }
 
   [part~='kind'] {

@@ -39,7 +39,7 @@ export class QuickCreatePreviewSubmitEvent extends Event {
   }
 }
 
-/** The broker pressed Escape in the preview: close it. Not composed. */
+/** The broker pressed Escape in the preview, or its close button: close it. Not composed. */
 export class QuickCreatePreviewCancelEvent extends Event {
   static readonly eventName = 'chat-quick-create-preview-cancel';
   constructor() {
@@ -70,7 +70,8 @@ function shortName(label: string, said: string): { code: string; name: string } 
  * @summary Quick create's preview: what the text says, with choices for what it leaves open.
  *
  * @event chat-quick-create-preview-submit - `QuickCreatePreviewSubmitEvent`: Enter. Not composed.
- * @event chat-quick-create-preview-cancel - `QuickCreatePreviewCancelEvent`: Escape. Not composed.
+ * @event chat-quick-create-preview-cancel - `QuickCreatePreviewCancelEvent`: Escape, or the close
+ *   button (`part="close-button"`, for touch). Not composed.
  *
  * @csspart base - The preview's box. Inside: `kind`, `summary`, `trip-type`, `passengers`,
  *   `leg`, `choices` / `choice` (an airport's or a date's readings), `date`, `issues`, `ask`
@@ -211,12 +212,17 @@ export class ChatQuickCreatePreview extends LitElement {
     this.model = model;
   }
 
+  /** Escape or the close button: the sidebar closes the preview and puts focus in the field. */
+  private readonly cancel = (): void => {
+    this.dispatchEvent(new QuickCreatePreviewCancelEvent());
+  };
+
   private handleKeyDown(event: KeyboardEvent): void {
     if (event.isComposing || event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
-      this.dispatchEvent(new QuickCreatePreviewCancelEvent());
+      this.cancel();
     } else if (event.key === 'Enter' && !(event.composedPath()[0] instanceof HTMLButtonElement)) {
       event.preventDefault();
       this.dispatchEvent(new QuickCreatePreviewSubmitEvent());
@@ -437,6 +443,16 @@ export class ChatQuickCreatePreview extends LitElement {
           : nothing
       }
       <p part="keys">${open ? text.keysToChoose : text.keys}</p>
+      <button
+        part="close-button"
+        class="close"
+        type="button"
+        aria-label=${text.close}
+        title=${text.close}
+        @click=${this.cancel}
+      >
+        ×
+      </button>
     </section>`;
   }
 }

@@ -33,6 +33,8 @@ export interface QuickCreatePreviewStrings {
   passengersOutOfRange: string;
   /** "2 things to check" (0: nothing). */
   problems: (count: number) => string;
+  /** The close button's name (it does what Escape does). */
+  close: string;
   /** What the keys do. */
   keys: string;
   /** What the keys do while something is left to choose (Enter goes to it instead of creating). */
@@ -68,6 +70,7 @@ export const defaultQuickCreatePreviewStrings: QuickCreatePreviewStrings = {
   passengersOutOfRange: 'From 1 to 999',
   problems: (count) =>
     count === 0 ? 'Looks complete' : count === 1 ? '1 thing to check' : `${count} things to check`,
+  close: 'Close preview',
   keys: 'Enter creates · Esc closes',
   keysToChoose: 'Choose what is marked, then Enter creates · Esc closes',
   askChoice: (question) => `Not created yet: ${question} Pick one, then press Enter.`,

@@ -353,6 +353,29 @@ describe('quick create preview (<chat-sidebar>, real backend)', function () {
     ]);
   });
 
+  it('has a close button (for touch) that does what Escape does, by pointer and by keyboard', async () => {
+    const broker = await newBroker();
+    const sidebar = await sidebarFor(broker.chat);
+    await typeAndPreview(sidebar, 'TEB to VNY Dec 12 6 pax');
+    const close = () => inPreview(sidebar, '[part~="close-button"]')[0]!;
+    expect(close().getAttribute('aria-label')).to.equal('Close preview');
+    await expect(sidebar).to.be.accessible();
+    close().click();
+    await settle(sidebar);
+    expect(preview(sidebar)).to.equal(null);
+    expect(deepActiveElement()).to.equal(input(sidebar));
+    expect(input(sidebar).value).to.equal('TEB to VNY Dec 12 6 pax');
+    // Typing opens it again; the button is the preview's last stop; Enter on it closes it (and
+    // creates nothing).
+    await sendKeys({ type: ' ' });
+    await eventually(() => expect(preview(sidebar)?.current).to.equal(true));
+    close().focus();
+    await press(sidebar, 'Enter');
+    expect(preview(sidebar)).to.equal(null);
+    expect(deepActiveElement()).to.equal(input(sidebar));
+    expect(await storedCount(broker.chat)).to.equal(0);
+  });
+
   it('a tall preview scrolls within half the screen and never pushes the list over the Trash entry', async () => {
     const broker = await newBroker();
     for (const title of ['Catering for Friday', 'Crew rest rules', 'Hangar at TEB'])
