@@ -1,4 +1,4 @@
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { whenIdle } from '../internal/idle.js';
 
 /** What a lazy chunk controller needs. */
@@ -22,21 +22,37 @@ const SLOW_AFTER = 300;
  * loaded, e.g. offline before it ever loaded; the next use tries again). While a use waits
  * longer than 300 ms, `slow` is true, for a busy state. The element's `getUpdateComplete()`
  * goes through `settle()`, so `updateComplete` covers a use (the update that shows the part).
+ * An idle preload waits only while the host is in the page: leaving cancels it (the queued
+ * callback would keep the host alive), coming back queues it again.
  */
-export class LazyChunkController<T> {
+export class LazyChunkController<T> implements ReactiveController {
   /** The loaded chunk, or null. */
   value: T | null = null;
   /** A use has waited for the chunk longer than 300 ms. */
   slow = false;
   /** The load a use waits for (a preload alone keeps no update waiting). */
   private loading: Promise<T | null> | null = null;
-  private idleRequested = false;
+  /** Cancels the idle preload: unset until asked for, null while the host is out of the page. */
+  private idle?: (() => void) | null;
   private preloading = false;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & Element,
     private readonly options: LazyChunkOptions<T>,
-  ) {}
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.idle === null) this.preloadWhenIdle();
+  }
+
+  hostDisconnected(): void {
+    if (this.idle) {
+      this.idle();
+      this.idle = null;
+    }
+  }
 
   /** Starts loading on intent; a failure here stays silent (a use reports it). */
   readonly preload = (): void => {
@@ -51,14 +67,12 @@ export class LazyChunkController<T> {
    * first load, yet is there before the broker reaches for it, and if the network goes away.
    */
   preloadWhenIdle(): void {
-    if (this.idleRequested) return;
-    this.idleRequested = true;
-    whenIdle(() => this.preload());
+    this.idle ??= this.host.isConnected ? whenIdle(this.preload) : null;
   }
 
   /** The chunk for a use: at once when loaded, else once loaded (null when it failed). */
   use(): Promise<T | null> {
-    return this.value === null ? this.load(true) : Promise.resolve(this.value);
+    return Promise.resolve(this.value ?? this.load(true));
   }
 
   /** `update` (the element's own update complete), again after each use's load in flight. */
