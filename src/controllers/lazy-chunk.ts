@@ -6,7 +6,7 @@ export interface LazyChunkOptions<T> {
   /** The chunk's loader (a `chunkLoader`: shared, and retried after a failure). */
   readonly load: () => Promise<T>;
   /** The chunk has just loaded (before the update that shows it). */
-  readonly loaded?: (chunk: T) => void;
+  readonly loaded: (chunk: T) => void;
   /** A use could not load the chunk: say so where the user looks (it is retried on next use). */
   readonly failed: (error: unknown) => void;
 }
@@ -91,7 +91,7 @@ export class LazyChunkController<T> implements ReactiveController {
       .load()
       .then(
         (chunk) => {
-          if (this.value === null) this.options.loaded?.((this.value = chunk));
+          if (this.value === null) this.options.loaded((this.value = chunk));
           return chunk;
         },
         (error: unknown) => {
