@@ -22,7 +22,10 @@ const SLOW_AFTER = 300;
  * loaded, e.g. offline before it ever loaded; the next use tries again). While a use waits
  * longer than 300 ms, `slow` is true, for a busy state. The element's `getUpdateComplete()`
  * goes through `settle()`, so `updateComplete` covers a use (the update that shows the part).
- * An idle preload waits only while the host is in the page: leaving cancels it (the queued
+ *
+ * After the host's first render the chunk is preloaded once the page is idle: it stays out of
+ * the first load, yet is there before the broker reaches for it, and if the network goes away.
+ * That preload waits only while the host is in the page: leaving cancels it (the queued
  * callback would keep the host alive), coming back queues it again.
  */
 export class LazyChunkController<T> implements ReactiveController {
@@ -44,7 +47,11 @@ export class LazyChunkController<T> implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.idle === null) this.preloadWhenIdle();
+    if (this.idle === null) this.hostUpdated();
+  }
+
+  hostUpdated(): void {
+    this.idle ??= this.host.isConnected ? whenIdle(this.preload) : null;
   }
 
   hostDisconnected(): void {
@@ -61,14 +68,6 @@ export class LazyChunkController<T> implements ReactiveController {
       void this.load(false).finally(() => (this.preloading = false));
     }
   };
-
-  /**
-   * Preloads once the page is idle (call it after the first render): the chunk stays out of the
-   * first load, yet is there before the broker reaches for it, and if the network goes away.
-   */
-  preloadWhenIdle(): void {
-    this.idle ??= this.host.isConnected ? whenIdle(this.preload) : null;
-  }
 
   /** The chunk for a use: at once when loaded, else once loaded (null when it failed). */
   use(): Promise<T | null> {

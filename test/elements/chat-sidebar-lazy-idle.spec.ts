@@ -22,7 +22,7 @@ import {
   waitForFocus,
 } from './support/sidebar.js';
 
-/** A host of the controller alone: it asks for the idle preload after every update. */
+/** A host of the controller alone. */
 class ChunkHost extends ReactiveElement {
   loads = 0;
   readonly chunk = new LazyChunkController<string>(this, {
@@ -33,10 +33,6 @@ class ChunkHost extends ReactiveElement {
     loaded: () => undefined,
     failed: () => undefined,
   });
-
-  protected override updated(): void {
-    this.chunk.preloadWhenIdle();
-  }
 }
 customElements.define('lazy-chunk-idle-host', ChunkHost);
 
