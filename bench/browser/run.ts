@@ -318,13 +318,16 @@ async function liveInstances(page: Page, tags: readonly string[]): Promise<numbe
   return total;
 }
 
-/** Mounts and unmounts the sidebar 20 times over one store; memory before and after. */
+/**
+ * Mounts and unmounts the sidebar `MOUNT_CYCLES` times over one store, after
+ * `LEAK_WARM_UP_CYCLES` warm-up cycles (the numbers the report states); memory before and after.
+ */
 async function leakCheck(tab: SampleTab, size: number): Promise<LeakCheck> {
   const page = await tab.load('sidebar');
   await page.evaluate((count) => window.benchPage!.prepare(count), size);
   // Warm-up cycles first: templates, styles, formatters and optimized code are made once per
   // page, not per mount.
-  await page.evaluate(() => window.benchPage!.mountCycles(5));
+  await page.evaluate((times) => window.benchPage!.mountCycles(times), LEAK_WARM_UP_CYCLES);
   const cdp = await page.createCDPSession();
   await cdp.send('Performance.enable');
   const before = await afterGarbageCollection(cdp);

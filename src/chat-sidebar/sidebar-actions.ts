@@ -53,8 +53,9 @@ export class SidebarActions implements ReactiveController {
   private selecting = false;
   private readonly timer = new ToastTimer(() => this.set(() => (this.undo = null)));
   /**
-   * The lazy chunk of the sidebar's menus, dialogs and bulk bar (./on-use.ts): loaded on intent
-   * (`preload`) or first use; a failed load shows in the alert toast and is retried on next use.
+   * The lazy chunk of the sidebar's menus, dialogs and bulk bar (./on-use.ts): loaded while idle
+   * after the first paint (so they work offline as well), on intent (`preload`) or on first use;
+   * a failed load shows in the alert toast and is retried on next use.
    */
   readonly onUse: LazyChunkController<SidebarOnUse>;
 
@@ -72,11 +73,6 @@ export class SidebarActions implements ReactiveController {
 
   hostDisconnected(): void {
     this.timer.stop();
-  }
-
-  hostUpdated(): void {
-    // After the first paint, while idle: menus and dialogs then work offline as well.
-    this.onUse.preloadWhenIdle();
   }
 
   hostUpdate(): void {

@@ -188,6 +188,8 @@ export class ChatWorkspace extends LitElement {
   /** The last list interaction was a pointer's (a tap opens no on-screen keyboard). */
   private pointerInList = false;
   private conversationLoaded: Promise<void> | null = null;
+  /** Cancels the idle load of the conversation pane (it must not keep a removed workspace). */
+  private cancelIdleLoad?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -195,6 +197,13 @@ export class ChatWorkspace extends LitElement {
     if (initial && !this.sessionId) this.restore(initial);
     else if (this.sessionId) this.pane = 'session';
     this.recordPlace('replace');
+    // Back in the page after leaving it, which cancelled the idle load: queue it again.
+    if (this.hasUpdated) this.firstUpdated();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.cancelIdleLoad?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -213,7 +222,7 @@ export class ChatWorkspace extends LitElement {
 
   protected override firstUpdated(): void {
     // Nothing open yet: load the conversation pane once the list has painted, while idle.
-    whenIdle(() => void this.loadConversation());
+    if (this.isConnected) this.cancelIdleLoad = whenIdle(() => void this.loadConversation());
   }
 
   /**

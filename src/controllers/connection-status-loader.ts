@@ -12,7 +12,10 @@ type Host = ReactiveControllerHost & HTMLElement & { client: ChatSessionsClient 
 export interface ConnectionStatusLoaderOptions {
   /** Loads the element's define module (default: its lazy chunk, src/internal/lazy-elements.ts). */
   load?: () => Promise<unknown>;
-  /** How long after the host's first render to load it, while idle (default 1000 ms). */
+  /**
+   * How long after the host's first render (which follows its connection at once) to load it,
+   * while idle (default 1000 ms).
+   */
   warmMs?: number;
   /** The first wait before a failed load is tried again; it doubles up to 30 s (default 2000 ms). */
   retryMs?: number;
@@ -32,15 +35,19 @@ export interface ConnectionStatusLoaderOptions {
  *
  * Until it is defined the tag is an empty inline element; its host styles it
  * `display: contents` so that the upgrade moves nothing (the line is empty while online).
+ *
+ * The warm-up waits only while the host is in the page: leaving cancels it (a queued callback
+ * would keep the host alive), coming back starts it again.
  */
 export class ConnectionStatusLoader implements ReactiveController {
   private readonly host: Host;
   private readonly connection: RuntimeStoreController<ConnectionState, ConnectionSnapshot>;
   private readonly options: ConnectionStatusLoaderOptions;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Cancels the warm-up's idle callback. */
+  private idle?: () => void;
   private loading: Promise<void> | null = null;
   private failures = 0;
-  private warmed = false;
 
   constructor(host: Host, options: ConnectionStatusLoaderOptions = {}) {
     this.host = host;
@@ -58,12 +65,17 @@ export class ConnectionStatusLoader implements ReactiveController {
     if (this.defined) return;
     addEventListener('offline', this.loadNow);
     addEventListener('online', this.loadNow);
+    this.timer = setTimeout(
+      () => (this.idle = whenIdle(this.loadNow)),
+      this.options.warmMs ?? 1000,
+    );
   }
 
   hostDisconnected(): void {
     removeEventListener('offline', this.loadNow);
     removeEventListener('online', this.loadNow);
     clearTimeout(this.timer);
+    this.idle?.();
   }
 
   hostUpdate(): void {
@@ -79,12 +91,6 @@ export class ConnectionStatusLoader implements ReactiveController {
     });
     const state = this.connection.snapshot;
     if (state && (state.status !== 'online' || state.queued > 0 || state.refused)) this.loadNow();
-  }
-
-  hostUpdated(): void {
-    if (this.warmed || this.defined) return;
-    this.warmed = true;
-    this.timer = setTimeout(() => whenIdle(this.loadNow), this.options.warmMs ?? 1000);
   }
 
   /** Loads the element now (once; a load under way is shared) and resolves once it is defined. */

@@ -1,4 +1,4 @@
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { whenIdle } from '../internal/idle.js';
 
 /** What a lazy chunk controller needs. */
@@ -6,7 +6,7 @@ export interface LazyChunkOptions<T> {
   /** The chunk's loader (a `chunkLoader`: shared, and retried after a failure). */
   readonly load: () => Promise<T>;
   /** The chunk has just loaded (before the update that shows it). */
-  readonly loaded?: (chunk: T) => void;
+  readonly loaded: (chunk: T) => void;
   /** A use could not load the chunk: say so where the user looks (it is retried on next use). */
   readonly failed: (error: unknown) => void;
 }
@@ -22,21 +22,44 @@ const SLOW_AFTER = 300;
  * loaded, e.g. offline before it ever loaded; the next use tries again). While a use waits
  * longer than 300 ms, `slow` is true, for a busy state. The element's `getUpdateComplete()`
  * goes through `settle()`, so `updateComplete` covers a use (the update that shows the part).
+ *
+ * After the host's first render the chunk is preloaded once the page is idle: it stays out of
+ * the first load, yet is there before the broker reaches for it, and if the network goes away.
+ * That preload waits only while the host is in the page: leaving cancels it (the queued
+ * callback would keep the host alive), coming back queues it again.
  */
-export class LazyChunkController<T> {
+export class LazyChunkController<T> implements ReactiveController {
   /** The loaded chunk, or null. */
   value: T | null = null;
   /** A use has waited for the chunk longer than 300 ms. */
   slow = false;
   /** The load a use waits for (a preload alone keeps no update waiting). */
   private loading: Promise<T | null> | null = null;
-  private idleRequested = false;
+  /** Cancels the idle preload: unset until asked for, null while the host is out of the page. */
+  private idle?: (() => void) | null;
   private preloading = false;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & Element,
     private readonly options: LazyChunkOptions<T>,
-  ) {}
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.idle === null) this.hostUpdated();
+  }
+
+  hostUpdated(): void {
+    this.idle ??= this.host.isConnected ? whenIdle(this.preload) : null;
+  }
+
+  hostDisconnected(): void {
+    if (this.idle) {
+      this.idle();
+      this.idle = null;
+    }
+  }
 
   /** Starts loading on intent; a failure here stays silent (a use reports it). */
   readonly preload = (): void => {
@@ -46,19 +69,9 @@ export class LazyChunkController<T> {
     }
   };
 
-  /**
-   * Preloads once the page is idle (call it after the first render): the chunk stays out of the
-   * first load, yet is there before the broker reaches for it, and if the network goes away.
-   */
-  preloadWhenIdle(): void {
-    if (this.idleRequested) return;
-    this.idleRequested = true;
-    whenIdle(() => this.preload());
-  }
-
   /** The chunk for a use: at once when loaded, else once loaded (null when it failed). */
   use(): Promise<T | null> {
-    return this.value === null ? this.load(true) : Promise.resolve(this.value);
+    return Promise.resolve(this.value ?? this.load(true));
   }
 
   /** `update` (the element's own update complete), again after each use's load in flight. */
@@ -77,7 +90,7 @@ export class LazyChunkController<T> {
       .load()
       .then(
         (chunk) => {
-          if (this.value === null) this.options.loaded?.((this.value = chunk));
+          if (this.value === null) this.options.loaded((this.value = chunk));
           return chunk;
         },
         (error: unknown) => {

@@ -3,7 +3,8 @@
 // would register the status at once as the npm package does) must load it itself: while idle
 // soon after its first paint, before the network can drop. Real SDK and backend; the network
 // switch in front of fetch is the only fake. The tests run in order: the first keeps the element
-// undefined (its loads are stand-ins), the second lets the sidebar load the real one.
+// undefined (its loads are stand-ins), as does the second (a removed host loads nothing); the
+// last lets the sidebar load the real one.
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { LitElement } from 'lit';
@@ -73,6 +74,14 @@ async function press(sidebar: ChatSidebar, key: string): Promise<void> {
   await settle(sidebar);
 }
 
+/** Resolves once a warm-up with `warmMs: 0` queued before this call has had its idle time. */
+async function warmUpPassed(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  for (let period = 0; period < 2; period += 1) {
+    await new Promise<void>((resolve) => requestIdleCallback(() => resolve()));
+  }
+}
+
 const disposers: Array<() => void> = [];
 
 describe('<chat-connection-status> as a lazy chunk', () => {
@@ -138,6 +147,45 @@ describe('<chat-connection-status> as a lazy chunk', () => {
       '@chat-sessions/elements: could not load <chat-connection-status>; trying again in 50 ms.',
       '@chat-sessions/elements: could not load <chat-connection-status>; trying again in 100 ms.',
     ]);
+  });
+
+  it('never loads it for a host removed before its warm-up ran, and warms up again when the host is put back', async function () {
+    this.timeout(10_000);
+    let loads = 0;
+    const host = new LoaderHost();
+    host.loader = new ConnectionStatusLoader(host, {
+      warmMs: 0,
+      load: () => {
+        loads += 1;
+        return Promise.resolve();
+      },
+    });
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    // Removed while the warm-up waits for its timer.
+    wrapper.append(host);
+    await host.updateComplete;
+    host.remove();
+    await warmUpPassed();
+    expect(loads).to.equal(0);
+
+    // Removed while it waits for the browser to be idle: the timer queued the idle callback
+    // (timers of the same delay fire in order, so the loader's came first).
+    wrapper.append(host);
+    const loadsWhenRemoved = await new Promise<number>((resolve) =>
+      setTimeout(() => {
+        host.remove();
+        resolve(loads);
+      }, 0),
+    );
+    expect(loadsWhenRemoved, 'not idle yet').to.equal(0);
+    await warmUpPassed();
+    expect(loads).to.equal(0);
+
+    // Back in the page: it warms up again, while idle.
+    wrapper.append(host);
+    await eventually(() => expect(loads).to.equal(1));
+    await warmUpPassed();
+    expect(loads).to.equal(1);
   });
 
   it('the sidebar paints without it, loads it while idle without moving anything, and it says "Offline." when the network drops', async function () {
