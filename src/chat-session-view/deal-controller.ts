@@ -77,11 +77,21 @@ export class DealController implements ReactiveController {
     this.stageMenuOpen = false;
   }
 
-  /** Opens the compact picker's menu (focusing its first or last stage), or closes it. */
+  /**
+   * Opens the compact picker's menu on the current stage (else its first or last one), or
+   * closes it.
+   */
   toggleStageMenu(edge: 'first' | 'last'): void {
     this.stageMenuOpen = !this.stageMenuOpen;
-    if (this.stageMenuOpen) this.stageMenu.opened(edge);
     this.host.requestUpdate();
+    if (!this.stageMenuOpen) return;
+    this.stageMenu.opened(edge);
+    // After the menu controller focused its edge (it runs in the update): the current stage.
+    void this.host.updateComplete.then(() =>
+      this.host.shadowRoot
+        ?.querySelector<HTMLElement>("[part~='stage-menu-item'][aria-current='true']")
+        ?.focus(),
+    );
   }
 
   /** Closes the picker's menu; focus goes back to the picker when asked. */

@@ -257,6 +257,14 @@ describe('<chat-session-view> deal controls', function () {
       expect(text(part(view, 'stage-next-button'))).to.equal('Next: Proposal sent →');
       expect(edits.map((event) => event.patch)).to.deep.equal([{ stage: 'proposal_ready' }]);
       await expect(view).to.be.accessible();
+      // Opened again, the menu starts on the current stage.
+      await sendKeys({ press: 'ArrowDown' });
+      await view.updateComplete;
+      await eventually(() => expect(text(focusedIn(view))).to.equal('Proposal ready'));
+      expect(focusedIn(view)!.getAttribute('aria-current')).to.equal('true');
+      await sendKeys({ press: 'Escape' });
+      await view.updateComplete;
+      expect(part(view, 'stage-menu')).to.equal(null);
     });
 
     it('offers no Next after the last stage', async () => {
