@@ -100,6 +100,11 @@ export const stageStepperStyles = css`
     font-weight: 600;
   }
 
+  /* The view's menu look, as wide as the longest stage's name (one line each). */
+  [part~='stage-menu'] {
+    width: max-content;
+  }
+
   [part~='stage-menu-item'][aria-current='true'] {
     font-weight: 600;
   }
