@@ -164,7 +164,8 @@ export const stageStepperStyles = css`
 
   @media (forced-colors: active) {
     [part~='stage-step'].done::before,
-    [part~='stage-step'].current::before {
+    [part~='stage-step'].current::before,
+    [part~='stage-menu-item'][aria-current='true']::before {
       background: CanvasText;
     }
   }
