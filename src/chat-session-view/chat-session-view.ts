@@ -123,7 +123,7 @@ function newer(a: Session | null | undefined, b: Session | null | undefined): Se
  * @csspart menu-item - One outcome.
  * @csspart action-status - "Pausing…" or why an action failed.
  * @csspart edit-request-button - Opens the request editor (flight requests).
- * @csspart pipeline - The stage-stepper toolbar (stage-step buttons, stage-step-label), stage-row with stage-picker (stage-select) and stage-next-button.
+ * @csspart pipeline - The stage-stepper toolbar (stage-step buttons, stage-step-label) and stage-row: stage-picker (stage-picker-label, stage-picker-value; its menu stage-menu of stage-menu-item) and stage-next-button.
  * @csspart request-editor - The `<chat-request-editor>`, under the actions while open.
  * @csspart composer-area - The composer and, for a paused session, paused-note above it.
  * @csspart closed-bar - In place of the composer of a completed or archived session, with
