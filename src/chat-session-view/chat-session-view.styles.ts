@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { chatToken, elementTokens } from '../styles/tokens.js';
 import { transcriptStyles } from '../internal/chat-transcript.styles.js';
 import { stageColorRules, statusColorRules } from '../internal/theme.js';
+import { stageStepperStyles } from './stage-stepper.styles.js';
 
 const tokens = elementTokens('chat-session-view', {
   background: ['background', 'color-surface'],
@@ -151,7 +152,7 @@ export const chatSessionViewStyles = [
         gap: 6px;
       }
       /* Folded: only the operators toggle (its unread count matters on a phone too). */
-      [part~='header-actions']:not(.shown) > [part~='stage-stepper'],
+      [part~='header-actions']:not(.shown) > [part~='pipeline'],
       [part~='header-actions']:not(.shown) [part~='actions'] > :not([part~='threads-toggle']) {
         display: none;
       }
@@ -193,41 +194,6 @@ export const chatSessionViewStyles = [
       cursor: progress;
     }
 
-    /* The pipeline: ten segments, done ones filled in their stage's colour, the current one
-       taller; each a 24 px target. */
-    [part~='stage-stepper'] {
-      display: flex;
-      gap: 2px;
-      min-width: 0;
-    }
-
-    [part~='stage-step'] {
-      flex: 1 1 0;
-      min-width: 0;
-      height: 24px;
-      padding: 0;
-      border: 0;
-      background: transparent;
-      cursor: pointer;
-    }
-
-    [part~='stage-step']::before {
-      content: '';
-      display: block;
-      height: 6px;
-      border: 1px solid var(--_stage-color, var(--_border-color));
-      border-radius: 3px;
-    }
-
-    [part~='stage-step'].done::before {
-      background: var(--_stage-color);
-    }
-
-    [part~='stage-step'].current::before {
-      height: 12px;
-      background: var(--_stage-color);
-    }
-
     [part~='request-editor'] {
       max-height: 70vh;
       overflow: auto;
@@ -261,7 +227,6 @@ export const chatSessionViewStyles = [
     [part~='action-button']:focus-visible,
     [part~='edit-request-button']:focus-visible,
     [part~='reply-button']:focus-visible,
-    [part~='stage-step']:focus-visible,
     [part~='threads-toggle']:focus-visible,
     [part~='menu-item']:focus-visible {
       outline: 2px solid var(--_focus-ring-color);
@@ -378,6 +343,7 @@ export const chatSessionViewStyles = [
     }
   `,
   transcriptStyles,
+  stageStepperStyles,
   stageColorRules,
   statusColorRules,
 ];

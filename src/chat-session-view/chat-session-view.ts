@@ -40,7 +40,7 @@ import type { OperatorThreadListStrings } from '../operator-thread-list/operator
 import type { Clock, StringsOverride } from '../types.js';
 import { MenuController } from '../parts/menu.js';
 import { renderSessionHeader, type SessionHeaderView } from './header.js';
-import { renderComposerArea } from './composer-area.js';
+import { renderComposerArea, transcriptText } from './composer-area.js';
 import {
   writeSessionRestore,
   writeSessionTransition,
@@ -123,7 +123,7 @@ function newer(a: Session | null | undefined, b: Session | null | undefined): Se
  * @csspart menu-item - One outcome.
  * @csspart action-status - "Pausing…" or why an action failed.
  * @csspart edit-request-button - Opens the request editor (flight requests).
- * @csspart stage-stepper - The pipeline stepper (a toolbar); stage-step - one stage's button.
+ * @csspart pipeline - The stage-stepper toolbar (stage-step buttons, stage-step-label) and stage-row: stage-picker (stage-picker-label, stage-picker-value; its menu stage-menu of stage-menu-item) and stage-next-button.
  * @csspart request-editor - The `<chat-request-editor>`, under the actions while open.
  * @csspart composer-area - The composer and, for a paused session, paused-note above it.
  * @csspart closed-bar - In place of the composer of a completed or archived session, with
@@ -564,7 +564,7 @@ export class ChatSessionView extends LitElement {
         >
           ${renderTranscript({
             snapshot: this.messages.snapshot,
-            strings: this.text,
+            strings: transcriptText(this.text, session),
             locale: this.locale,
             clock: this.clock,
             messageStrings: this.messageStrings,

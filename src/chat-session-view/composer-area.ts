@@ -34,6 +34,18 @@ export function replyAction(session: Session | null): 'reopen' | 'unarchive' | n
 }
 
 /**
+ * The transcript's strings: a session without a composer (completed, archived, trashed) says
+ * only that it has no messages, never "write the first note below".
+ */
+export function transcriptText(
+  text: ChatSessionViewStrings,
+  session: Session | null,
+): ChatSessionViewStrings {
+  const closed = session !== null && (session.deletedAt !== null || replyAction(session) !== null);
+  return closed ? { ...text, noMessages: text.noMessagesClosed } : text;
+}
+
+/**
  * In place of the composer of a completed or archived session: why the broker can't write,
  * and the one button that changes it ("Reopen to reply", "Unarchive to reply").
  */

@@ -12,6 +12,7 @@ import { ChatSessionEditEvent } from '../actions/session-edit-event.js';
 import { loadRequestEditor } from '../actions/request-editor-loader.js';
 import { writeSessionPatch, type SessionPatchTarget } from '../actions/session-patch.js';
 import { FocusGroupController } from '../controllers/focus-group.js';
+import { MenuController } from '../parts/menu.js';
 import type { StageStepperView } from './stage-stepper.js';
 import type { ChatSessionViewStrings } from './strings.js';
 
@@ -38,7 +39,11 @@ export class DealController implements ReactiveController {
   /** In a narrow view, whether the header shows the stepper and the actions. */
   actionsShown = false;
 
+  /** The compact stage picker's menu is open. */
+  stageMenuOpen = false;
+
   private readonly steps: FocusGroupController<HTMLButtonElement>;
+  private readonly stageMenu: MenuController;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -55,6 +60,11 @@ export class DealController implements ReactiveController {
           "[part~='stage-step'][aria-current='step']",
         ),
     });
+    this.stageMenu = new MenuController(host, {
+      menu: () => host.shadowRoot?.querySelector<HTMLElement>('#stage-menu') ?? null,
+      close: (returnFocus) => this.closeStageMenu(returnFocus),
+      tab: 'leave',
+    });
   }
 
   hostConnected(): void {}
@@ -64,6 +74,34 @@ export class DealController implements ReactiveController {
     this.pendingStage = null;
     this.editorOpen = false;
     this.actionsShown = false;
+    this.stageMenuOpen = false;
+  }
+
+  /**
+   * Opens the compact picker's menu on the current stage (else its first or last one), or
+   * closes it.
+   */
+  toggleStageMenu(edge: 'first' | 'last'): void {
+    this.stageMenuOpen = !this.stageMenuOpen;
+    this.host.requestUpdate();
+    if (!this.stageMenuOpen) return;
+    this.stageMenu.opened(edge);
+    // After the menu controller focused its edge (it runs in the update): the current stage.
+    void this.host.updateComplete.then(() =>
+      this.host.shadowRoot
+        ?.querySelector<HTMLElement>("[part~='stage-menu-item'][aria-current='true']")
+        ?.focus(),
+    );
+  }
+
+  /** Closes the picker's menu; focus goes back to the picker when asked. */
+  closeStageMenu(returnFocus: boolean): void {
+    if (!this.stageMenuOpen) return;
+    this.stageMenuOpen = false;
+    this.host.requestUpdate();
+    if (returnFocus) {
+      this.host.shadowRoot?.querySelector<HTMLElement>("[part~='stage-picker']")?.focus();
+    }
   }
 
   /** Shows or hides the stepper and the actions in a narrow view (a phone). */
@@ -82,6 +120,19 @@ export class DealController implements ReactiveController {
         void this.setStage(stage);
       },
       handleStageKeyDown: (event) => void this.steps.handleKeyDown(event),
+      stageMenuOpen: this.stageMenuOpen,
+      stageMenu: this.stageMenu,
+      handleStagePickerClick: () => this.toggleStageMenu('first'),
+      handleStagePickerKeyDown: (event) => {
+        if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+        event.preventDefault();
+        if (!this.stageMenuOpen) this.toggleStageMenu(event.key === 'ArrowDown' ? 'first' : 'last');
+      },
+      handleStageMenuClick: (event) => {
+        const stage = (event.currentTarget as HTMLElement).dataset.stage as FlightRequestStage;
+        this.closeStageMenu(true);
+        void this.setStage(stage);
+      },
     };
   }
 

@@ -63,10 +63,18 @@ export interface ChatSessionViewStrings extends TranscriptStrings {
   settingStage: (label: string) => string;
   /** Said when the stage could not be saved. */
   stageFailed: (reason: string) => string;
+  /** The compact stage picker's label (where the stepper has no room for the stages' names). */
+  stagePicker: string;
+  /** The button to the following stage: "Next: Proposal ready". */
+  nextStage: (label: string) => string;
+  /** A flight request without a stage, in the picker and the stepper's name. */
+  stageNotSet: string;
   /** In place of the composer of a completed session. */
   closedCompleted: string;
   /** In place of the composer of an archived session. */
   closedArchived: string;
+  /** The empty transcript of a session without a composer (completed, archived, trashed). */
+  noMessagesClosed: string;
   /** The closed bar's button of a completed session. */
   reopenToReply: string;
   /** The closed bar's button of an archived session. */
@@ -109,8 +117,12 @@ export const defaultSessionViewStrings: ChatSessionViewStrings = {
   stageStep: (label, position, total) => `${label}, stage ${position} of ${total}`,
   settingStage: (label) => `Stage → ${label}…`,
   stageFailed: (reason) => `The stage was not changed: ${reason}`,
+  stagePicker: 'Stage',
+  nextStage: (label) => `Next: ${label}`,
+  stageNotSet: 'Not set',
   closedCompleted: 'This session is completed.',
   closedArchived: 'This session is archived.',
+  noMessagesClosed: 'No messages in this session.',
   reopenToReply: 'Reopen to reply',
   unarchiveToReply: 'Unarchive to reply',
   pausedNote: 'Paused: sending a message resumes this session.',

@@ -118,13 +118,18 @@ export const operatorThreadListStyles = [
       white-space: nowrap;
     }
 
+    /* Two lines, so a quote's price shows in a narrow pane ("Challenger 350 available both
+       days. $58,400 …"); past that, an ellipsis. */
     [part~='preview'] {
+      display: -webkit-box;
       grid-column: 1 / -1;
       min-width: 0;
       overflow: hidden;
       color: var(--_muted-color);
-      text-overflow: ellipsis;
-      white-space: nowrap;
+      overflow-wrap: anywhere;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
+      line-clamp: 2;
     }
 
     ${unreadBadgeStyles}

@@ -63,9 +63,9 @@ export interface OperatorThreadListStrings extends TranscriptStrings {
   unreadReplies: (count: number, formatted: string) => string;
   /** The open thread's accessible name: "Conversation with Jet Linx". */
   conversationWith: (operatorName: string) => string;
-  /** The button closing the open thread. */
+  /** The button folding the open thread back into its row ("Collapse", not "mark as closed"). */
   close: string;
-  /** The close button's accessible name. */
+  /** The close button's accessible name: "Collapse Jet Linx". */
   closeLabel: (operatorName: string) => string;
   /** The reply field's accessible name. */
   replyLabel: (operatorName: string) => string;
@@ -84,8 +84,8 @@ const defaultStrings: OperatorThreadListStrings = {
   unreadReplies: (count, formatted) =>
     count === 1 ? '1 unread reply' : `${formatted} unread replies`,
   conversationWith: (name) => `Conversation with ${name}`,
-  close: 'Close',
-  closeLabel: (name) => `Close ${name}`,
+  close: 'Collapse',
+  closeLabel: (name) => `Collapse ${name}`,
   replyLabel: (name) => `Reply to ${name}`,
   lastMessage: (relative) => `last message ${relative}`,
 };
@@ -96,7 +96,7 @@ const composerParts =
 /**
  * The operator threads of a flight request: one row per aircraft operator contacted, with its
  * status, last message and unread replies. Opening a thread (click, Enter or Space) marks it
- * read and shows its messages below it, with a field to reply; Escape or Close folds it and
+ * read and shows its messages below it, with a field to reply; Escape or Collapse folds it and
  * puts focus back on its row. Arrow keys, Home and End move between the rows.
  *
  * Give it the SDK client (`client`, or a `<chat-sessions-provider>` around it) and the session's
@@ -132,7 +132,7 @@ const composerParts =
  * @csspart preview - The last message.
  * @csspart thread-panel - The open thread: close button, messages, reply field.
  * @csspart thread-panel-header - The open thread's top line.
- * @csspart close-button - Closes the open thread.
+ * @csspart close-button - Collapses the open thread back into its row.
  * @csspart transcript - The open thread's messages (a log).
  * @csspart load-earlier-button - Loads the thread's earlier messages.
  * @csspart message-base - Each message's bubble (and the other `message-*` parts of <chat-message>).

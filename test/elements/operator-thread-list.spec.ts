@@ -210,6 +210,74 @@ describe('<operator-thread-list>', () => {
     });
   });
 
+  describe('in a 340 px pane (the workspace on a desktop)', () => {
+    const QUOTE =
+      'Challenger 350 available both days. $58,400 all in, positioning from Teterboro included; crew rest covered, catering on request, Wi-Fi on board.';
+
+    it("shows a quote's price: the last message takes up to two lines, then an ellipsis", async () => {
+      const broker = await newBroker();
+      const { data: session, error } = await broker.chat.sessions.create({
+        kind: 'flight_request',
+        title: 'TEB to VNY',
+      });
+      if (error) throw error;
+      const service = await serviceChat();
+      const recorded = await service.threads.recordOperatorMessage({
+        sessionId: session.id,
+        operatorName: 'Summit Aviation',
+        threadExternalRef: 'op-summit',
+        content: QUOTE,
+      });
+      if (recorded.error) throw recorded.error;
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 340px">
+        <operator-thread-list .client=${broker.chat} session-id=${session.id} locale="en-GB"></operator-thread-list>
+      </div>`);
+      const list = wrapper.querySelector('operator-thread-list')!;
+      await eventually(() => expect(rows(list)).to.have.length(1));
+      const preview = row(list, 'Summit Aviation').querySelector<HTMLElement>("[part~='preview']")!;
+      expect(text(preview)).to.equal(QUOTE);
+      // The price is drawn inside the preview's box, not cut off after "$58,4…".
+      const textNode = [...preview.childNodes].find(
+        (node): node is Text => node instanceof Text && node.data.includes('$58,400'),
+      )!;
+      const start = textNode.data.indexOf('$58,400');
+      const price = document.createRange();
+      price.setStart(textNode, start);
+      price.setEnd(textNode, start + '$58,400'.length);
+      const box = preview.getBoundingClientRect();
+      const priceBox = price.getBoundingClientRect();
+      expect(priceBox.right).to.be.at.most(box.right + 0.5);
+      expect(priceBox.bottom).to.be.at.most(box.bottom + 0.5);
+      // Two lines at most: the rest of a long message is clamped.
+      const lineHeight = parseFloat(getComputedStyle(preview).lineHeight);
+      expect(box.height).to.be.closeTo(2 * lineHeight, 2);
+      expect(preview.scrollHeight).to.be.greaterThan(preview.clientHeight);
+      await expect(list).to.be.accessible();
+
+      // Open it from the keyboard; "Collapse" (not "Close", which reads like "mark as closed")
+      // folds it back and returns focus to the row.
+      row(list, 'Summit Aviation').focus();
+      await sendKeys({ press: 'Enter' });
+      await eventually(
+        () => expect(list.shadowRoot!.querySelector("[part~='close-button']")).to.exist,
+      );
+      await sendKeys({ press: 'Tab' });
+      const collapse = list.shadowRoot!.activeElement!;
+      expect(collapse.getAttribute('part')).to.equal('close-button');
+      expect(text(collapse)).to.equal('Collapse');
+      expect((await accessibleNode(collapse)).name).to.equal('Collapse Summit Aviation');
+      expect(text(row(list, 'Summit Aviation').querySelector("[part~='thread-status']"))).to.equal(
+        'Open',
+      );
+      await expect(list).to.be.accessible();
+      await sendKeys({ press: 'Enter' });
+      await eventually(() =>
+        expect(list.shadowRoot!.querySelector("[part~='thread-panel']")).to.equal(null),
+      );
+      expect(list.shadowRoot!.activeElement).to.equal(row(list, 'Summit Aviation'));
+    });
+  });
+
   describe('keyboard and opening', () => {
     it('moves between rows with arrows, Home and End; one tab stop', async () => {
       const { broker, session } = await scene();
@@ -299,9 +367,9 @@ describe('<operator-thread-list>', () => {
       row(list, 'Jet Linx').focus();
       await sendKeys({ press: 'Space' });
       await eventually(() => expect(bubbles(list)).to.have.length(2));
-      // Row → Close → the thread's messages → the reply field.
+      // Row → Collapse → the thread's messages → the reply field.
       await sendKeys({ press: 'Tab' });
-      expect(text(list.shadowRoot!.activeElement)).to.equal('Close');
+      expect(text(list.shadowRoot!.activeElement)).to.equal('Collapse');
       await sendKeys({ press: 'Tab' });
       expect(list.shadowRoot!.activeElement!.getAttribute('part')).to.equal('transcript');
       await sendKeys({ press: 'Tab' });

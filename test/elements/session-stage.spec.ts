@@ -10,6 +10,7 @@ import { ManualClock } from './support/manual-clock.js';
 import { flightRequest, NOW } from './support/sessions.js';
 import type { ChatSessionView } from '../../src/chat-session-view/chat-session-view.js';
 import { ChatSessionEditEvent } from '../../src/actions/session-edit-event.js';
+import type { Session } from '@chat-sessions/sdk';
 import {
   backendInfo,
   eventually,
@@ -29,6 +30,25 @@ function parts(root: Element, name: string): HTMLElement[] {
 function text(element: Element | null): string {
   if (!element) throw new Error('no element');
   return (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The stages' names, in order. */
+const STAGE_NAMES = [
+  'Understanding request',
+  'Searching aircraft',
+  'Requesting quotes',
+  'Analyzing options',
+  'Proposal ready',
+  'Proposal sent',
+  'Contract generated',
+  'Contract sent',
+  'Payment pending',
+  'Closed won',
+];
+
+/** Whether an element is drawn (not hidden by itself or an ancestor). */
+function shown(element: Element | null): boolean {
+  return element !== null && element.getClientRects().length > 0;
 }
 
 function focusedIn(view: ChatSessionView): Element | null {
@@ -117,6 +137,143 @@ describe('<chat-session-view> deal controls', function () {
         bubble.shadowRoot?.querySelector("[part~='event']"),
       )!;
       expect(line.shadowRoot!.querySelector("[part~='author']")).to.equal(null);
+      await expect(view).to.be.accessible();
+    });
+
+    it('names every stage under its segment where the view is wide, with "Next" one key press away', async () => {
+      const broker = await newBroker();
+      const session = await createSession(broker, {
+        kind: 'flight_request',
+        title: 'Wide pipeline',
+        stage: 'requesting_quotes',
+      });
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 960px; height: 560px">
+        <chat-session-view .client=${broker.chat} session-id=${session.id} locale="en-GB"></chat-session-view>
+      </div>`);
+      const view = wrapper.querySelector('chat-session-view')!;
+      await eventually(() => expect(part(view, 'stage-next-button')).to.exist);
+      const steps = parts(view, 'stage-step');
+      // Each segment shows its stage's name, inside its own width.
+      expect(steps.map((step) => text(step))).to.deep.equal(STAGE_NAMES);
+      for (const step of steps) {
+        const label = step.querySelector<HTMLElement>("[part~='stage-step-label']")!;
+        expect(shown(label), text(label)).to.equal(true);
+        const box = label.getBoundingClientRect();
+        const stepBox = step.getBoundingClientRect();
+        expect(box.left, text(label)).to.be.at.least(stepBox.left - 0.5);
+        expect(box.right, text(label)).to.be.at.most(stepBox.right + 0.5);
+        expect(label.scrollWidth, text(label)).to.be.at.most(label.clientWidth);
+      }
+      expect(getComputedStyle(steps[2]!.querySelector('span')!).fontWeight).to.equal('600');
+      // The names are there: the compact picker is not.
+      expect(shown(part(view, 'stage-picker'))).to.equal(false);
+      const next = part(view, 'stage-next-button')!;
+      expect(shown(next)).to.equal(true);
+      expect(text(next)).to.equal('Next: Analyzing options →');
+      await expect(view).to.be.accessible();
+
+      // From the current segment, Tab reaches Next; Enter moves the deal on.
+      steps[2]!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focusedIn(view)).to.equal(next);
+      await sendKeys({ press: 'Enter' });
+      await eventually(async () => {
+        const { data } = await broker.chat.sessions.get(session.id);
+        expect(data!.stage).to.equal('analyzing_options');
+      });
+      await eventually(() =>
+        expect(text(part(view, 'stage-next-button'))).to.equal('Next: Proposal ready →'),
+      );
+      expect(parts(view, 'stage-step')[3]!.getAttribute('aria-current')).to.equal('step');
+      await eventually(() => expect(eventLines(view)).to.deep.equal(['Stage → Analyzing options']));
+      await expect(view).to.be.accessible();
+    });
+
+    it('on a phone, a compact picker names the stage; its menu sets one by name, from the keyboard', async () => {
+      const broker = await newBroker();
+      const session = await createSession(broker, { kind: 'flight_request', title: 'Phone' });
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 360px; height: 740px">
+        <chat-session-view .client=${broker.chat} session-id=${session.id} locale="en-GB"></chat-session-view>
+      </div>`);
+      const view = wrapper.querySelector('chat-session-view')!;
+      await eventually(() => expect(part(view, 'actions-toggle')).to.exist);
+      part(view, 'actions-toggle')!.focus();
+      await sendKeys({ press: 'Enter' });
+      await view.updateComplete;
+      const picker = part(view, 'stage-picker')!;
+      expect(shown(picker)).to.equal(true);
+      expect(text(picker)).to.equal('Stage Understanding request ▾');
+      expect(picker.getAttribute('aria-haspopup')).to.equal('menu');
+      expect(picker.getAttribute('aria-expanded')).to.equal('false');
+      // No room for ten names: the segments show none, the picker says it.
+      expect(parts(view, 'stage-step-label').some(shown)).to.equal(false);
+      expect(text(part(view, 'stage-next-button'))).to.equal('Next: Searching aircraft →');
+      for (const element of [part(view, 'header')!, part(view, 'pipeline')!]) {
+        expect(element.scrollWidth).to.be.at.most(element.clientWidth);
+      }
+      await expect(view).to.be.accessible();
+
+      // The stepper is one tab stop; Tab goes on to the picker. ↓ opens its menu on the first
+      // stage; moving in it saves nothing; Escape closes it and returns to the picker.
+      const edits: ChatSessionEditEvent[] = [];
+      view.addEventListener('chat-session-edit', (event) => edits.push(event));
+      parts(view, 'stage-step')[0]!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focusedIn(view)).to.equal(picker);
+      await sendKeys({ press: 'ArrowDown' });
+      await view.updateComplete;
+      const menu = part(view, 'stage-menu')!;
+      expect(menu.getAttribute('role')).to.equal('menu');
+      expect(picker.getAttribute('aria-expanded')).to.equal('true');
+      const items = parts(view, 'stage-menu-item');
+      expect(items.map((item) => text(item))).to.deep.equal(STAGE_NAMES);
+      expect(items.every(shown)).to.equal(true);
+      expect(items[0]!.getAttribute('aria-current')).to.equal('true');
+      expect(focusedIn(view)).to.equal(items[0]);
+      await expect(view).to.be.accessible();
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      expect(focusedIn(view)).to.equal(items[2]);
+      await sendKeys({ press: 'Escape' });
+      await view.updateComplete;
+      expect(part(view, 'stage-menu')).to.equal(null);
+      expect(focusedIn(view)).to.equal(picker);
+      expect(edits).to.have.length(0);
+
+      // Again: down to Proposal ready, Enter sets it (through the SDK, one edit).
+      await sendKeys({ press: 'Enter' });
+      await view.updateComplete;
+      for (let index = 0; index < 4; index += 1) await sendKeys({ press: 'ArrowDown' });
+      expect(text(focusedIn(view))).to.equal('Proposal ready');
+      await sendKeys({ press: 'Enter' });
+      await eventually(async () => {
+        const { data } = await broker.chat.sessions.get(session.id);
+        expect(data!.stage).to.equal('proposal_ready');
+      });
+      expect(part(view, 'stage-menu')).to.equal(null);
+      expect(focusedIn(view)).to.equal(part(view, 'stage-picker'));
+      await eventually(() => expect(text(part(view, 'stage-badge'))).to.equal('Proposal ready'));
+      expect(text(part(view, 'stage-picker'))).to.equal('Stage Proposal ready ▾');
+      expect(text(part(view, 'stage-next-button'))).to.equal('Next: Proposal sent →');
+      expect(edits.map((event) => event.patch)).to.deep.equal([{ stage: 'proposal_ready' }]);
+      await expect(view).to.be.accessible();
+      // Opened again, the menu starts on the current stage.
+      await sendKeys({ press: 'ArrowDown' });
+      await view.updateComplete;
+      await eventually(() => expect(text(focusedIn(view))).to.equal('Proposal ready'));
+      expect(focusedIn(view)!.getAttribute('aria-current')).to.equal('true');
+      await sendKeys({ press: 'Escape' });
+      await view.updateComplete;
+      expect(part(view, 'stage-menu')).to.equal(null);
+    });
+
+    it('offers no Next after the last stage', async () => {
+      const view = await fixture<ChatSessionView>(html`
+        <chat-session-view .session=${flightRequest({ stage: 'closed_won' })} .clock=${new ManualClock(NOW)} locale="en-GB"></chat-session-view>
+      `);
+      expect(part(view, 'stage-next-button')).to.equal(null);
+      expect(text(part(view, 'stage-picker'))).to.equal('Stage Closed won ▾');
+      expect(parts(view, 'stage-step').at(-1)!.getAttribute('aria-current')).to.equal('step');
       await expect(view).to.be.accessible();
     });
 
@@ -232,6 +389,48 @@ describe('<chat-session-view> deal controls', function () {
       await eventually(() => expect(view.shadowRoot!.querySelector('chat-composer')).to.exist);
       const { data } = await broker.chat.sessions.get(session.id);
       expect(data!.status).to.equal('active');
+    });
+
+    it('an empty session without a composer says only that it has no messages, not "write the first note below"', async () => {
+      // Archiving leaves a line in the transcript; a session archived elsewhere (an import, the
+      // seed) may have none: the host's row says archived, the conversation is empty.
+      const broker = await newBroker();
+      const session = await createSession(broker, { kind: 'flight_request', title: 'Empty' });
+      const archived: Session = { ...session, status: 'archived', statusBeforeArchive: 'active' };
+      // What <chat-workspace> tells an open flight request with no messages.
+      const workspaceNote =
+        'No messages yet. Next: send RFQs to operators (Operators), or write the first note below.';
+      const view = await fixture<ChatSessionView>(html`
+        <chat-session-view
+          style="height: 560px"
+          .client=${broker.chat}
+          .session=${archived}
+          .strings=${{ noMessages: workspaceNote }}
+          locale="en-GB"
+        ></chat-session-view>
+      `);
+      const transcript = part(view, 'transcript')!;
+      await eventually(() => expect(text(transcript)).to.equal('No messages in this session.'));
+      expect(text(part(view, 'reply-button'))).to.equal('Unarchive to reply');
+      expect(view.shadowRoot!.querySelector('chat-composer')).to.equal(null);
+      await expect(view).to.be.accessible();
+      // From the log, Tab reaches the one way to write here.
+      transcript.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focusedIn(view)).to.equal(part(view, 'reply-button'));
+
+      // Completed or in the trash: the same; active again: the invitation to write is back.
+      view.session = { ...session, status: 'completed', outcome: 'lost' };
+      await view.updateComplete;
+      expect(text(transcript)).to.equal('No messages in this session.');
+      view.session = { ...session, deletedAt: session.updatedAt };
+      await view.updateComplete;
+      expect(text(transcript)).to.equal('No messages in this session.');
+      view.session = session;
+      await view.updateComplete;
+      expect(view.shadowRoot!.querySelector('chat-composer')).to.exist;
+      expect(text(transcript)).to.equal(workspaceNote);
+      await expect(view).to.be.accessible();
     });
 
     it('a paused session keeps its composer with a note; sending resumes it (the database wakes it)', async () => {
