@@ -149,7 +149,7 @@ describe('the conversation offline', function () {
   });
 
   it('<chat-workspace> on a phone: the open conversation shows the connection’s status while the list is hidden', async () => {
-    const { broker, session } = await conversation();
+    const { broker, session } = await conversation('flight_request');
     await setViewport({ width: 360, height: 740 });
     const wrapper = await fixture<HTMLDivElement>(html`<div
       style="position: fixed; inset: 0; z-index: 1; display: flex; background: white"
@@ -187,6 +187,22 @@ describe('the conversation offline', function () {
     expect(line.top).to.be.at.least(bar.bottom);
     expect(line.bottom).to.be.at.most(view.top);
     await expect(workspace).to.be.accessible();
+
+    // The operator threads, a pane of their own on a phone, show it too.
+    const toggle = part(
+      workspace.shadowRoot!.querySelector('chat-session-view'),
+      'threads-toggle',
+    )!;
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await eventually(() => expect(shown(part(workspace, 'threads-pane'))).to.equal(true));
+    const threadsLine = part(workspace, 'threads-pane')!.querySelector('chat-connection-status')!;
+    expect(shown(threadsLine)).to.equal(true);
+    expect(text(threadsLine.shadowRoot!.querySelector("[role='status']"))).to.match(
+      /^(Offline|Connection lost, reconnecting)\./,
+    );
+    await sendKeys({ press: 'Escape' });
+    await eventually(() => expect(shown(pane)).to.equal(true));
 
     broker.network = 'online';
     await eventually(() => expect(said()).not.to.match(/Offline|reconnecting/), RECOVERY_MS);
