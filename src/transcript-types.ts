@@ -50,4 +50,6 @@ export interface TranscriptStrings {
   loadFailed: string;
   /** Loads again after a failure. */
   tryAgain: string;
+  /** Shown instead of `loadFailed` while offline: the messages load once the connection is back. */
+  offlineMessages: string;
 }

@@ -28,6 +28,7 @@ import {
   ChatThreadsToggleEvent,
 } from '../events.js';
 import {
+  ConnectionRecoveryController,
   renderTranscript,
   TranscriptScrollController,
   type TranscriptSnapshot,
@@ -137,6 +138,7 @@ function newer(a: Session | null | undefined, b: Session | null | undefined): Se
  * @csspart load-earlier-button - Loads the page of messages before the first one shown.
  * @csspart transcript-note - "Loading messages…" / "No messages yet".
  * @csspart transcript-error - Why messages could not be loaded, with Try again.
+ * @csspart transcript-offline - Instead of transcript-error while offline (also transcript-note).
  * @csspart message-base - Each message's bubble (and message-header, message-author, message-time, message-content, message-delivery, message-retry-button).
  * @csspart composer - The `<chat-composer>` (and composer-base, composer-input, composer-send-button, composer-error).
  * @csspart empty - Shown without a session.
@@ -172,6 +174,12 @@ export class ChatSessionView extends LitElement {
     this,
     () => this.transcript,
     () => this.messages.snapshot?.items ?? [],
+  );
+  /** Offline, a failed load says so, and loads again once the connection is back. */
+  private readonly connection = new ConnectionRecoveryController(
+    this,
+    () => this.client,
+    () => [this.messages.store, this.sessionRow.store],
   );
 
   /** The SDK client. Without it, the one of the enclosing `<chat-sessions-provider>`. */
@@ -349,7 +357,7 @@ export class ChatSessionView extends LitElement {
     });
     const row = this.sessionRow.snapshot;
     if (row?.session) this.fetched = newer(this.fetched, row.session);
-    if (row?.error) this.sessionProblem = row.error.message;
+    if (row) this.sessionProblem = row.error?.message ?? '';
     const store = this.messages.store;
     if (store !== before) {
       this.scrollKeeper.reset();
@@ -480,16 +488,6 @@ export class ChatSessionView extends LitElement {
     }
   }
 
-  private handleLoadEarlier(): void {
-    const store = this.messages.store;
-    void store?.loadOlder();
-  }
-
-  private handleReload(): void {
-    const store = this.messages.store;
-    void store?.load();
-  }
-
   private handleRetry(event: ChatMessageRetryEvent): void {
     const store = this.messages.store;
     void store?.retry(event.messageId);
@@ -568,8 +566,9 @@ export class ChatSessionView extends LitElement {
             locale: this.locale,
             clock: this.clock,
             messageStrings: this.messageStrings,
-            onLoadEarlier: () => this.handleLoadEarlier(),
-            onReload: () => this.handleReload(),
+            offline: this.connection.offline,
+            onLoadEarlier: () => void this.messages.store?.loadOlder(),
+            onReload: () => void this.messages.store?.load(),
           })}
         </div>
         ${renderComposerArea(

@@ -178,6 +178,17 @@ export const chatWorkspaceStyles = [
       font-size: 0.8125rem;
     }
 
+    /* The status line of a pane shown alone (narrow): no room while it has nothing to say (its
+       element makes itself display: contents) or before its lazy chunk defines it. */
+    .pane > chat-connection-status {
+      flex: none;
+      margin: 6px 8px 0;
+    }
+
+    .pane > chat-connection-status:not(:defined) {
+      display: contents;
+    }
+
     [part~='threads-pane'] > operator-thread-list {
       flex: 1 1 auto;
       min-height: 0;

@@ -87,6 +87,8 @@ export type WorkspaceDensity = 'comfortable' | 'compact';
  * @csspart threads-pane - The region (column or drawer) holding the `<operator-thread-list>`.
  * @csspart pane-bar - The bar above a pane: Back or Close, and its heading.
  * @csspart pane-heading - The threads pane's heading.
+ * @csspart connection - Under the pane bar in the narrow layout, where the list (and its own
+ *   status line) is hidden: the `<chat-connection-status>` line (offline, reconnecting, waiting).
  * @csspart back-button - Back to the list or the conversation (narrow layout).
  * @csspart close-threads-button - Closes the threads (medium and wide layouts).
  * @csspart thread-note - "Replying to … in the operator thread", where the main composer was.
@@ -463,6 +465,16 @@ export class ChatWorkspace extends LitElement {
     return {};
   }
 
+  /**
+   * The connection's status line, for a pane shown alone (narrow layout): the list's own line is
+   * hidden with the list, and a message sent offline must not just say "Sending…". Its element
+   * is defined by the list (`<chat-sidebar>` loads its lazy chunk while idle, and at once when
+   * the connection drops); until then it takes no room.
+   */
+  private renderConnectionStatus(): TemplateResult {
+    return html`<chat-connection-status part="connection" .client=${this.client}></chat-connection-status>`;
+  }
+
   private renderThreadsPane(shown: boolean): TemplateResult {
     const text = this.text;
     const narrow = this.layout === 'narrow';
@@ -490,6 +502,7 @@ export class ChatWorkspace extends LitElement {
             </button>`
         }
       </div>
+      ${narrow ? this.renderConnectionStatus() : nothing}
       ${
         shown
           ? html`<operator-thread-list
@@ -551,7 +564,8 @@ export class ChatWorkspace extends LitElement {
               <button part="back-button" type="button" @click=${this.handleBack}>
                 <span aria-hidden="true">‹</span> ${text.backToList}
               </button>
-            </div>`
+            </div>
+            ${this.renderConnectionStatus()}`
             : nothing
         }
         <chat-session-view

@@ -55,6 +55,17 @@ export const transcriptStyles = css`
     text-align: center;
   }
 
+  .transcript-offline {
+    margin: 0;
+    color: var(--_muted-color);
+    text-align: center;
+  }
+
+  /* Nothing loaded yet: the note sits in the middle, as "Loading messages…" does. */
+  .transcript-offline:only-child {
+    margin: auto 0;
+  }
+
   .transcript-error {
     margin: 0;
     color: var(--_error-color);

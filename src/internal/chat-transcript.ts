@@ -9,7 +9,9 @@ import {
   type TemplateResult,
 } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import type { ChatSessionsClient, ConnectionSnapshot, ConnectionState } from '@chat-sessions/sdk';
 import type { ChatMessageStrings } from '../chat-message/chat-message.js';
+import { RuntimeStoreController } from '../controllers/runtime-store-controller.js';
 import type { Clock, StringsOverride } from '../types.js';
 import type { Formatter } from './format.js';
 
@@ -207,6 +209,55 @@ interface ReactiveElementLike {
   updateComplete: Promise<boolean>;
 }
 
+/** A store a conversation element loads (messages, operator threads), as far as recovery uses it. */
+export interface ReloadableStore {
+  getSnapshot(): { readonly error: unknown };
+  load(): Promise<unknown>;
+}
+
+/**
+ * Follows the connection of the client's runtime for a conversation element: `offline` while
+ * calls are being lost (the element then says so instead of showing a load error), and when the
+ * connection is back, loads again each of the element's stores whose load failed, so what was
+ * opened offline shows by itself, with no Try again. Nothing is reloaded after a failure the
+ * connection had no part in (the connection stayed online): that one keeps its Try again.
+ */
+export class ConnectionRecoveryController implements ReactiveController {
+  private readonly connection: RuntimeStoreController<ConnectionState, ConnectionSnapshot>;
+  private wasOnline = true;
+
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    private readonly client: () => ChatSessionsClient | null,
+    private readonly stores: () => ReadonlyArray<ReloadableStore | null>,
+  ) {
+    this.connection = new RuntimeStoreController(host);
+    host.addController(this);
+  }
+
+  /** True while the runtime's calls are being lost (`offline` or `reconnecting`). */
+  get offline(): boolean {
+    const status = this.connection.snapshot?.status;
+    return status === 'offline' || status === 'reconnecting';
+  }
+
+  hostUpdate(): void {
+    this.connection.use({
+      client: this.client(),
+      key: 'connection',
+      select: (runtime) => runtime.connection,
+    });
+    const online = (this.connection.snapshot?.status ?? 'online') === 'online';
+    if (online && !this.wasOnline) {
+      for (const store of this.stores()) {
+        // Outside the update: a store tells its listeners (the host) at once.
+        if (store?.getSnapshot().error) queueMicrotask(() => void store.load());
+      }
+    }
+    this.wasOnline = online;
+  }
+}
+
 /** English defaults of {@link TranscriptStrings}. */
 export const transcriptStrings: TranscriptStrings = {
   loadEarlier: 'Load earlier messages',
@@ -215,6 +266,7 @@ export const transcriptStrings: TranscriptStrings = {
   noMessages: 'No messages yet',
   loadFailed: 'Messages could not be loaded.',
   tryAgain: 'Try again',
+  offlineMessages: 'You’re offline — messages load when the connection returns.',
 };
 
 /** What {@link renderTranscript} shows and how it reports what the user does. */
@@ -227,6 +279,8 @@ export interface TranscriptView {
   messageStrings: StringsOverride<ChatMessageStrings>;
   /** The author shown for a message (e.g. the operator's name), or '' for its role's label. */
   authorOf?: (item: TranscriptItem) => string;
+  /** The connection is lost: a failed load waits for it (said plainly, no error, no Try again). */
+  offline?: boolean;
   onLoadEarlier: () => void;
   onReload: () => void;
 }
@@ -236,8 +290,8 @@ const messageParts =
   'content: message-content, delivery: message-delivery, retry-button: message-retry-button';
 
 /**
- * The inside of a transcript: "load earlier" while earlier messages exist, the loading, empty
- * and error notes, and one <chat-message> per message (keyed by id, so a message going from
+ * The inside of a transcript: "load earlier" while earlier messages exist, the loading, empty,
+ * offline and error notes, and one <chat-message> per message (keyed by id, so a message going from
  * pending to sent keeps its element, and focus on its Retry button).
  */
 export function renderTranscript(view: TranscriptView): TemplateResult {
@@ -258,12 +312,16 @@ export function renderTranscript(view: TranscriptView): TemplateResult {
         : nothing
     }
     ${
-      snapshot?.error
-        ? html`<p class="transcript-error" part="transcript-error">
+      snapshot?.error && view.offline
+        ? html`<p class="transcript-offline" part="transcript-note transcript-offline">
+          ${strings.offlineMessages}
+        </p>`
+        : snapshot?.error
+          ? html`<p class="transcript-error" part="transcript-error">
           ${strings.loadFailed}
           <button class="text-button" type="button" @click=${view.onReload}>${strings.tryAgain}</button>
         </p>`
-        : nothing
+          : nothing
     }
     ${
       snapshot && items.length === 0 && !snapshot.error

@@ -13,6 +13,7 @@ import type { ChatMessageStrings } from '../chat-message/chat-message.js';
 import { RuntimeStoreController } from '../controllers/runtime-store-controller.js';
 import { ChatMessageRetryEvent, ChatThreadCloseEvent, ChatThreadOpenEvent } from '../events.js';
 import {
+  ConnectionRecoveryController,
   renderTranscript,
   TranscriptScrollController,
   transcriptStrings,
@@ -55,6 +56,8 @@ export interface OperatorThreadListStrings extends TranscriptStrings {
   noThreads: string;
   /** Shown when the threads could not be loaded. */
   threadsFailed: string;
+  /** Shown instead of `threadsFailed` while offline: they load once the connection is back. */
+  threadsOffline: string;
   /** Thread statuses. */
   statusLabels: Record<OperatorThreadStatus, string>;
   /** Shown for a thread without messages. */
@@ -79,6 +82,7 @@ const defaultStrings: OperatorThreadListStrings = {
   loadingThreads: 'Loading operators…',
   noThreads: 'No operators contacted yet.',
   threadsFailed: 'Operator threads could not be loaded.',
+  threadsOffline: 'You’re offline — operator threads load when the connection returns.',
   statusLabels: { open: 'Open', quoted: 'Quoted', declined: 'Declined', closed: 'Closed' },
   noPreview: 'No messages yet',
   unreadReplies: (count, formatted) =>
@@ -130,6 +134,7 @@ const composerParts =
  * @csspart badge - Unread replies (same element as `unread-badge`).
  * @csspart unread-badge - Unread replies, "99+" past 99; absent at zero.
  * @csspart preview - The last message.
+ * @csspart offline-note - Said while offline when the threads could not be loaded yet.
  * @csspart thread-panel - The open thread: close button, messages, reply field.
  * @csspart thread-panel-header - The open thread's top line.
  * @csspart close-button - Collapses the open thread back into its row.
@@ -167,6 +172,12 @@ export class OperatorThreadList extends LitElement {
     this,
     () => this.transcript,
     () => this.messages.snapshot?.items ?? [],
+  );
+  /** Offline, a failed load says so, and loads again once the connection is back. */
+  private readonly connection = new ConnectionRecoveryController(
+    this,
+    () => this.client,
+    () => [this.threads.store, this.messages.store],
   );
 
   /** The SDK client. Without it, the one of the enclosing `<chat-sessions-provider>`. */
@@ -441,6 +452,7 @@ export class OperatorThreadList extends LitElement {
           clock: this.clock,
           messageStrings: this.messageStrings,
           authorOf,
+          offline: this.connection.offline,
           onLoadEarlier: () => void this.messages.store?.loadOlder(),
           onReload: () => void this.messages.store?.load(),
         })}
@@ -469,7 +481,9 @@ export class OperatorThreadList extends LitElement {
         ? this.openThreadId
         : (items[0]?.id ?? '');
     let status: TemplateResult | typeof nothing = nothing;
-    if (snapshot?.error) {
+    if (snapshot?.error && this.connection.offline) {
+      status = html`<p class="note" part="offline-note">${text.threadsOffline}</p>`;
+    } else if (snapshot?.error) {
       status = html`<p class="error" role="alert">
         ${text.threadsFailed}
         <button class="text-button" type="button" @click=${() => void (this.threads.store as ThreadListStore).load()}>

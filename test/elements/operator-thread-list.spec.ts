@@ -197,7 +197,12 @@ describe('<operator-thread-list>', () => {
     it('says when the threads could not be loaded, and loads them on Try again', async () => {
       const { broker, session } = await scene();
       broker.network = 'offline';
-      const list = await renderList(broker.chat, session.id);
+      // The host's own store, no client: no connection state to follow, so a failed load is an
+      // error with Try again (with a client, offline says so and waits: offline-conversation.spec).
+      const store = new OperatorThreadStore({ client: broker.chat, sessionId: session.id });
+      const list = await fixture<OperatorThreadList>(html`
+        <operator-thread-list .store=${store} session-id=${session.id} locale="en-GB"></operator-thread-list>
+      `);
       await eventually(() =>
         expect(text(list.shadowRoot!.querySelector("[role='alert']"))).to.match(
           /^Operator threads could not be loaded\./,

@@ -108,6 +108,32 @@ describe('MessageStore', () => {
     conversation.dispose();
   });
 
+  it('clears a failure once a later load goes through (catching up from the messages held)', async () => {
+    const session = data(await broker.chat.sessions.create({ kind: 'general' }));
+    for (let n = 1; n <= 4; n += 1)
+      data(await broker.chat.messages.append({ sessionId: session.id, content: `m${n}` }));
+    const faults = createFaultyFetch();
+    const device = broker.device({ fetch: faults.fetch, sdk: { retry: { attempts: 1 } } });
+    const conversation = new MessageStore({
+      client: device.chat,
+      sessionId: session.id,
+      pageSize: 2,
+    });
+    data(await conversation.load());
+    faults.inject('list_messages', { kind: 'drop-before' });
+    await conversation.loadOlder();
+    assert.equal(conversation.getSnapshot().error?.code, 'network');
+    // The connection is back: loading again catches up from the newest message held.
+    data(await broker.chat.messages.append({ sessionId: session.id, content: 'm5' }));
+    data(await conversation.load());
+    assert.equal(conversation.getSnapshot().error, null);
+    assert.deepEqual(
+      conversation.getSnapshot().items.map((m) => m.content),
+      ['m3', 'm4', 'm5'],
+    );
+    conversation.dispose();
+  });
+
   it('lets the feed confirm a send whose response was lost, with no duplicate', async () => {
     const session = data(await broker.chat.sessions.create({ kind: 'general' }));
     const faults = createFaultyFetch();

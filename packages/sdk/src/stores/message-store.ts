@@ -171,6 +171,11 @@ export class MessageStore
     if (this.#loaded && this.#sent.size > 0) {
       const caughtUp = await this.catchUp();
       if (caughtUp.error) return fail(caughtUp.error);
+      // Caught up: an earlier failure (a catch-up from the cache, a page of older messages) is over.
+      if (this.#error) {
+        this.#error = null;
+        this.#emit();
+      }
       return {
         data: { items: this.#sortedSent().slice(-this.#pageSize), hasMore: this.#hasOlder },
         error: null,
