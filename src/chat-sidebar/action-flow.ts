@@ -1,14 +1,12 @@
-import { nothing, type TemplateResult } from 'lit';
 import type { Session, SessionAction } from '@chat-sessions/sdk';
 import { allows, plainLabel } from '../actions/session-actions.js';
 import { runSessionAction, type ActionOptions } from './action-runner.js';
-import { renderBulkBar } from './bulk-bar.js';
-import { renderDialogs } from './dialogs.js';
 import type { SidebarActions } from './sidebar-actions.js';
 
 // The working part of the sidebar's actions (./sidebar-actions.ts), in the sidebar's lazy chunk
-// (./on-use.ts): every path here starts from a menu, the bulk bar, a dialog or the undo toast,
-// which exist only once the chunk has loaded. The state stays in `SidebarActions`.
+// (./on-use.ts): every path here starts from a menu, the bulk bar (./bulk-bar.ts), a dialog
+// (./dialogs.ts) or the undo toast, which exist only once the chunk has loaded. The state stays
+// in `SidebarActions`.
 
 /**
  * Announces `action` on each session, then applies it through the store to those the host
@@ -65,7 +63,7 @@ export function runAction(
  * A button of the bulk bar: the action on the selected sessions that allow it (archive and
  * complete also end the selection).
  */
-function bulk(
+export function bulkAction(
   actions: SidebarActions,
   action: SessionAction,
   selected: readonly Session[],
@@ -96,42 +94,8 @@ export async function undoDelete(actions: SidebarActions): Promise<void> {
   if (focusWasInToast && first) actions.options.focusSession(first.id);
 }
 
-/** The bar of actions on the selected `sessions`. */
-export function renderActionsBulkBar(
-  actions: SidebarActions,
-  sessions: readonly Session[],
-  countFormatted: string,
-  returnTo: () => string,
-): TemplateResult | typeof nothing {
-  return renderBulkBar({
-    text: actions.options.text(),
-    sessions,
-    countFormatted,
-    onAction: (action) => bulk(actions, action, sessions, returnTo()),
-    onClear: () => actions.options.selection.clear(),
-  });
-}
-
-/** The dialog. */
-export function renderActionsDialogs(actions: SidebarActions): TemplateResult | typeof nothing {
-  return renderDialogs({
-    text: actions.options.text(),
-    dialog: actions.dialog,
-    nameOf: (session) => actions.nameOf(session),
-    outcome: actions.outcome,
-    onOutcome: (outcome) => actions.set(() => (actions.outcome = outcome)),
-    onSubmit: (event) => handleSubmit(actions, event),
-    onCancel: () => void actions.closeDialog(),
-    // Escape, or the dialog closed by itself.
-    onClose: () => {
-      if (actions.dialog) actions.closeDialog();
-    },
-    list: actions.options.source(),
-    onEditorClose: () => void actions.closeDialog(),
-  });
-}
-
-function handleSubmit(actions: SidebarActions, event: SubmitEvent): void {
+/** A dialog's form submitted: rename, complete or delete as it says (it closes first). */
+export function submitDialog(actions: SidebarActions, event: SubmitEvent): void {
   event.preventDefault();
   const form = event.target as HTMLFormElement;
   const dialog = actions.closeDialog();

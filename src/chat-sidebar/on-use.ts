@@ -12,13 +12,9 @@ import { menuStyles } from '../parts/menu.styles.js';
 
 export { MenuController } from '../parts/menu.js';
 export { newSessionMenu, renderActionMenu, sessionMenu } from './action-menu.js';
-export {
-  applyAction,
-  renderActionsBulkBar,
-  renderActionsDialogs,
-  runAction,
-  undoDelete,
-} from './action-flow.js';
+export { applyAction, runAction, undoDelete } from './action-flow.js';
+export { renderBulkBar } from './bulk-bar.js';
+export { renderDialogs } from './dialogs.js';
 
 /** The menus' and dialogs' styles, adopted by the sidebar's shadow root once the chunk loads. */
 export const onUseStyles = menuStyles;

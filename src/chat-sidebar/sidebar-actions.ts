@@ -184,14 +184,12 @@ export class SidebarActions implements ReactiveController {
     countFormatted: string,
     returnTo: () => string,
   ): TemplateResult | typeof nothing {
-    return (
-      this.onUse.value?.renderActionsBulkBar(this, sessions, countFormatted, returnTo) ?? nothing
-    );
+    return this.onUse.value?.renderBulkBar(this, sessions, countFormatted, returnTo) ?? nothing;
   }
 
   /** The dialog (nothing until its chunk has loaded: no dialog can be open before). */
   render(): TemplateResult | typeof nothing {
-    return this.onUse.value?.renderActionsDialogs(this) ?? nothing;
+    return this.onUse.value?.renderDialogs(this) ?? nothing;
   }
 
   renderToasts(): TemplateResult {
