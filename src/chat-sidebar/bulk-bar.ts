@@ -1,16 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Session, SessionAction } from '@chat-sessions/sdk';
 import { bulkActions, SESSION_ACTION_TABLE } from '../actions/session-actions.js';
+import { bulkAction } from './action-flow.js';
+import type { SidebarActions } from './sidebar-actions.js';
 import type { ChatSidebarStrings } from './strings.js';
-
-/** What the bar of actions on the selected sessions shows. */
-export interface BulkBarView {
-  readonly text: ChatSidebarStrings;
-  readonly sessions: readonly Session[];
-  readonly countFormatted: string;
-  readonly onAction: (action: SessionAction) => void;
-  readonly onClear: () => void;
-}
 
 /** The label each bulk action has in the sidebar's strings. */
 function bulkLabel(text: ChatSidebarStrings, action: SessionAction): string {
@@ -29,22 +22,28 @@ function bulkLabel(text: ChatSidebarStrings, action: SessionAction): string {
 }
 
 /**
- * The bar under the list while sessions are selected: how many, and the actions (from the
- * action table) that at least one of them allows.
+ * The bar under the list while `sessions` are selected: how many (`countFormatted`), and the
+ * actions (from the action table) that at least one of them allows. `returnTo`: the card focus
+ * goes back to after a dialog.
  */
-export function renderBulkBar(bar: BulkBarView): TemplateResult | typeof nothing {
-  const count = bar.sessions.length;
+export function renderBulkBar(
+  actions: SidebarActions,
+  sessions: readonly Session[],
+  countFormatted: string,
+  returnTo: () => string,
+): TemplateResult | typeof nothing {
+  const count = sessions.length;
   if (count === 0) return nothing;
-  const text = bar.text;
+  const text = actions.options.text();
   return html`<div part="bulk-bar" class="bulk-bar" role="group" aria-label=${text.bulkLabel}>
-    <span part="bulk-count" class="bulk-count" role="status">${text.selectedCount(count, bar.countFormatted)}</span>
+    <span part="bulk-count" class="bulk-count" role="status">${text.selectedCount(count, countFormatted)}</span>
     <div class="bulk-buttons" part="bulk-buttons">
-      ${bulkActions(bar.sessions).map(
+      ${bulkActions(sessions).map(
         (action) =>
           html`<button
             class=${SESSION_ACTION_TABLE[action].danger ? 'button small danger' : 'button small'}
             type="button"
-            @click=${() => bar.onAction(action)}
+            @click=${() => bulkAction(actions, action, sessions, returnTo())}
           >${bulkLabel(text, action)}</button>`,
       )}
       <button
@@ -52,7 +51,7 @@ export function renderBulkBar(bar: BulkBarView): TemplateResult | typeof nothing
         type="button"
         aria-label=${text.clearSelection}
         title=${text.clearSelection}
-        @click=${bar.onClear}
+        @click=${() => actions.options.selection.clear()}
       >
         <span aria-hidden="true">×</span>
       </button>

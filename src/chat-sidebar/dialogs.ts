@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { CompletionOutcome, Session } from '@chat-sessions/sdk';
+import type { Session } from '@chat-sessions/sdk';
 import { OUTCOMES } from '../actions/session-actions.js';
-import type { SessionListSource } from '../controllers/session-list-source.js';
-import type { ChatSidebarStrings } from './strings.js';
+import { submitDialog } from './action-flow.js';
+import type { SidebarActions } from './sidebar-actions.js';
 
 /** The open dialog: rename one session, or complete / delete some. */
 export type DialogState =
@@ -19,46 +19,33 @@ export type DialogState =
       readonly returnTo: string | HTMLElement;
     };
 
-/** What the dialogs show and report. */
-export interface DialogsView {
-  readonly text: ChatSidebarStrings;
-  readonly dialog: DialogState | null;
-  /** A session's name in a title ("Complete “TEB to VNY”"). */
-  readonly nameOf: (session: Session) => string;
-  /** The chosen outcome; `null` until one is picked (nothing is pre-selected). */
-  readonly outcome: CompletionOutcome | null;
-  readonly onOutcome: (outcome: CompletionOutcome) => void;
-  readonly onSubmit: (event: SubmitEvent) => void;
-  readonly onCancel: () => void;
-  readonly onClose: () => void;
-  /** Where the request editor saves (the sidebar's list). */
-  readonly list: SessionListSource | null;
-  /** The request editor closed (saved or not). */
-  readonly onEditorClose: () => void;
-}
-
 /** The one `<dialog>` (`part="dialog"`) the rename, complete and delete confirmations share. */
-export function renderDialogs(view: DialogsView): TemplateResult {
-  return html`<dialog part="dialog" class="dialog" aria-labelledby="dialog-title" @close=${view.onClose}>
-    ${view.dialog ? renderContent(view, view.dialog) : nothing}
+export function renderDialogs(actions: SidebarActions): TemplateResult {
+  // Escape, or the dialog closed by itself.
+  const close = () => {
+    if (actions.dialog) actions.closeDialog();
+  };
+  return html`<dialog part="dialog" class="dialog" aria-labelledby="dialog-title" @close=${close}>
+    ${actions.dialog ? renderContent(actions, actions.dialog) : nothing}
   </dialog>`;
 }
 
-function renderContent(view: DialogsView, dialog: DialogState): TemplateResult {
-  const text = view.text;
-  const cancel = html`<button class="button" type="button" @click=${view.onCancel}>${text.cancel}</button>`;
+function renderContent(actions: SidebarActions, dialog: DialogState): TemplateResult {
+  const text = actions.options.text();
+  const cancel = html`<button class="button" type="button" @click=${() => void actions.closeDialog()}>${text.cancel}</button>`;
+  const submit = (event: SubmitEvent) => submitDialog(actions, event);
   if (dialog.kind === 'edit') {
     // <chat-request-editor> is defined by now (loaded when "Edit request…" was chosen).
-    return html`<h2 id="dialog-title" class="dialog-title">${view.nameOf(dialog.session)}</h2>
+    return html`<h2 id="dialog-title" class="dialog-title">${actions.nameOf(dialog.session)}</h2>
       <chat-request-editor
         autofocus
         .session=${dialog.session}
-        .list=${view.list}
-        @chat-request-editor-close=${view.onEditorClose}
+        .list=${actions.options.source()}
+        @chat-request-editor-close=${() => void actions.closeDialog()}
       ></chat-request-editor>`;
   }
   if (dialog.kind === 'rename') {
-    return html`<form class="dialog-form" @submit=${view.onSubmit}>
+    return html`<form class="dialog-form" @submit=${submit}>
       <h2 id="dialog-title" class="dialog-title">${text.renameTitle}</h2>
       <label class="field-label" for="rename-title">${text.renameField}</label>
       <input class="field" id="rename-title" name="title" maxlength="200" autocomplete="off" autofocus .value=${dialog.session.title} />
@@ -66,10 +53,10 @@ function renderContent(view: DialogsView, dialog: DialogState): TemplateResult {
     </form>`;
   }
   const [first] = dialog.sessions;
-  const name = first ? view.nameOf(first) : '';
+  const name = first ? actions.nameOf(first) : '';
   const count = dialog.sessions.length;
   if (dialog.kind === 'complete') {
-    return html`<form class="dialog-form" @submit=${view.onSubmit}>
+    return html`<form class="dialog-form" @submit=${submit}>
       <h2 id="dialog-title" class="dialog-title">${text.completeTitle(count, name)}</h2>
       <fieldset class="outcomes">
         <legend>${text.outcomeLegend}</legend>
@@ -80,9 +67,9 @@ function renderContent(view: DialogsView, dialog: DialogState): TemplateResult {
               name="outcome"
               value=${outcome}
               required
-              ?autofocus=${outcome === (view.outcome ?? OUTCOMES[0])}
-              .checked=${outcome === view.outcome}
-              @change=${() => view.onOutcome(outcome)}
+              ?autofocus=${outcome === (actions.outcome ?? OUTCOMES[0])}
+              .checked=${outcome === actions.outcome}
+              @change=${() => actions.set(() => (actions.outcome = outcome))}
             />
             ${text.outcomeLabels[outcome]}
           </label>`,
@@ -91,7 +78,7 @@ function renderContent(view: DialogsView, dialog: DialogState): TemplateResult {
       <div class="dialog-actions">${cancel}<button class="button primary" type="submit">${text.completeSubmit}</button></div>
     </form>`;
   }
-  return html`<form class="dialog-form" @submit=${view.onSubmit}>
+  return html`<form class="dialog-form" @submit=${submit}>
     <h2 id="dialog-title" class="dialog-title">${text.deleteTitle(count)}</h2>
     <p class="dialog-body">${text.deleteBody(count, name)}</p>
     <div class="dialog-actions">

@@ -7,18 +7,18 @@ import {
 } from 'lit';
 import type { CompletionOutcome, Session, SessionAction } from '@chat-sessions/sdk';
 import { loadRequestEditor } from '../actions/request-editor-loader.js';
-import { allows, plainLabel } from '../actions/session-actions.js';
 import type { SelectionController } from '../controllers/selection.js';
 import type { SessionListSource } from '../controllers/session-list-source.js';
 import { ChatSessionDeleteRequestEvent } from '../events.js';
 import { renderToastRegion, ToastTimer } from '../parts/toast.js';
-import { runSessionAction, type ActionOptions } from './action-runner.js';
+import type { ActionOptions } from './action-runner.js';
 import type { DialogState } from './dialogs.js';
 import { LazyChunkController } from '../controllers/lazy-chunk.js';
 import { adoptOnUseStyles, loadSidebarOnUse, type SidebarOnUse } from './on-use-loader.js';
 import type { ChatSidebarStrings } from './strings.js';
 
-interface UndoState {
+/** A delete that can be undone: the sessions it moved to the trash and the toast's text. */
+export interface UndoState {
   readonly sessions: readonly Session[];
   readonly message: string;
 }
@@ -41,17 +41,21 @@ export interface SidebarActionsOptions {
  * The sidebar's action runner: runs an action from the action table on sessions (at once, or
  * after its dialog: rename, complete's outcome, delete's confirmation), reports failures in an
  * error toast and offers undo after a delete (the undo toast, Ctrl+Z). Owns the dialog and the
- * toasts and renders them.
+ * toasts and renders them. What only runs once the broker acts (the runs, the bulk bar, the
+ * dialogs' submit, undo) is in the lazy chunk (./action-flow.ts), working on this state.
  */
 export class SidebarActions implements ReactiveController {
   /** The open dialog. */
   dialog: DialogState | null = null;
   /** The outcome chosen in the complete dialog: none until the broker picks one. */
-  private outcome: CompletionOutcome | null = null;
-  private undo: UndoState | null = null;
-  private problem = '';
+  outcome: CompletionOutcome | null = null;
+  /** The last delete, while it can be undone. */
+  undo: UndoState | null = null;
+  /** The alert toast's message ('' for none). */
+  problem = '';
   private selecting = false;
-  private readonly timer = new ToastTimer(() => this.set(() => (this.undo = null)));
+  /** The undo toast's countdown. */
+  readonly timer = new ToastTimer(() => this.set(() => (this.undo = null)));
   /**
    * The lazy chunk of the sidebar's menus, dialogs and bulk bar (./on-use.ts): loaded while idle
    * after the first paint (so they work offline as well), on intent (`preload`) or on first use;
@@ -60,8 +64,8 @@ export class SidebarActions implements ReactiveController {
   readonly onUse: LazyChunkController<SidebarOnUse>;
 
   constructor(
-    private readonly host: HTMLElement & ReactiveControllerHost,
-    private readonly options: SidebarActionsOptions,
+    readonly host: HTMLElement & ReactiveControllerHost,
+    readonly options: SidebarActionsOptions,
   ) {
     host.addController(this);
     this.onUse = new LazyChunkController<SidebarOnUse>(host, {
@@ -105,56 +109,22 @@ export class SidebarActions implements ReactiveController {
   /**
    * Announces `action` on each session, then applies it through the store to those the host
    * did not take over; a failure shows as an error toast. Resolves with the sessions it went
-   * through for.
+   * through for. The work is done in the lazy chunk, loaded by then (the menus, the bar and the
+   * dialogs that lead here come with it) but for the trash view's restore, which may wait for
+   * it; nothing is done when it can't be loaded (reported through `failed`, retried on next use).
    */
   async apply(
     action: SessionAction,
     sessions: readonly Session[],
     options: ActionOptions = {},
   ): Promise<Session[]> {
-    const source = this.options.source();
-    const { done, failures } = await runSessionAction(this.host, source, action, sessions, options);
-    const [first] = failures;
-    if (first) {
-      const text = this.options.text();
-      const more = failures.length > 1 ? ` (+${failures.length - 1})` : '';
-      this.report(
-        text.actionFailed(plainLabel(text.actionLabels[action]), `${first.message}${more}`),
-      );
-    } else if (this.problem && source && done.length > 0) this.report(''); // it went through now
-    return done;
+    const chunk = this.onUse.value ?? (await this.onUse.use());
+    return chunk ? chunk.applyAction(this, action, sessions, options) : [];
   }
 
-  /** Runs what a menu item, key or bulk button asks for: at once, or after its dialog. */
+  /** Runs what a menu item asks for: at once, or after its dialog (the menus' chunk is loaded). */
   run(action: SessionAction, sessions: readonly Session[], returnTo: string | HTMLElement): void {
-    if (sessions.length === 0) return;
-    const [first] = sessions;
-    if (action === 'delete') {
-      this.requestDelete(sessions, returnTo);
-    } else if (action === 'rename' && first) {
-      void this.openDialog({ kind: 'rename', session: first, returnTo });
-    } else if (action === 'complete') {
-      this.outcome = null;
-      void this.openDialog({ kind: 'complete', sessions, returnTo });
-    } else {
-      void this.apply(action, sessions);
-    }
-  }
-
-  /**
-   * A button of the bulk bar: the action on the selected sessions that allow it (archive and
-   * complete also end the selection).
-   */
-  bulk(action: SessionAction, selected: readonly Session[], returnTo: string): void {
-    const sessions = selected.filter((session) => allows(session, action));
-    if (action === 'archive') {
-      void this.apply('archive', sessions);
-      this.options.selection.set([]);
-    } else if (action === 'mark_read') {
-      void this.apply('mark_read', sessions);
-    } else {
-      this.run(action, sessions, returnTo);
-    }
+    this.onUse.value?.runAction(this, action, sessions, returnTo);
   }
 
   /** Opens the request editor on a flight request (its element loaded first). */
@@ -179,7 +149,7 @@ export class SidebarActions implements ReactiveController {
    * Shows a dialog once the dialogs' chunk is there (at once after the first use; a failed load
    * is reported and the dialog stays closed, focus where it was).
    */
-  private async openDialog(dialog: DialogState): Promise<void> {
+  async openDialog(dialog: DialogState): Promise<void> {
     const chunk = this.onUse.value ?? (await this.onUse.use());
     if (chunk) this.set(() => (this.dialog = dialog));
   }
@@ -193,21 +163,12 @@ export class SidebarActions implements ReactiveController {
     if (event.shiftKey || target instanceof HTMLInputElement) return;
     if (target instanceof HTMLTextAreaElement) return;
     event.preventDefault();
-    void this.undoDelete();
+    this.undoDelete();
   };
 
-  /** Restores what the last delete moved to the trash. */
-  async undoDelete(): Promise<void> {
-    const undo = this.undo;
-    if (!undo) return;
-    const root = this.host.shadowRoot;
-    const focusWasInToast = root?.querySelector('.toast')?.contains(root.activeElement ?? null);
-    this.timer.stop();
-    this.set(() => (this.undo = null));
-    const restored = await this.apply('restore', undo.sessions);
-    const [first] = restored;
-    // The Undo button is gone: focus the session that came back.
-    if (focusWasInToast && first) this.options.focusSession(first.id);
+  /** Restores what the last delete moved to the trash (the delete loaded the chunk). */
+  undoDelete(): void {
+    void this.onUse.value?.undoDelete(this);
   }
 
   /**
@@ -219,37 +180,12 @@ export class SidebarActions implements ReactiveController {
     countFormatted: string,
     returnTo: () => string,
   ): TemplateResult | typeof nothing {
-    return (
-      this.onUse.value?.renderBulkBar({
-        text: this.options.text(),
-        sessions,
-        countFormatted,
-        onAction: (action) => this.bulk(action, sessions, returnTo()),
-        onClear: () => this.options.selection.clear(),
-      }) ?? nothing
-    );
+    return this.onUse.value?.renderBulkBar(this, sessions, countFormatted, returnTo) ?? nothing;
   }
 
   /** The dialog (nothing until its chunk has loaded: no dialog can be open before). */
   render(): TemplateResult | typeof nothing {
-    const chunk = this.onUse.value;
-    if (!chunk) return nothing;
-    const text = this.options.text();
-    return chunk.renderDialogs({
-      text,
-      dialog: this.dialog,
-      nameOf: (session) => this.nameOf(session),
-      outcome: this.outcome,
-      onOutcome: (outcome) => this.set(() => (this.outcome = outcome)),
-      onSubmit: (event) => this.handleSubmit(event),
-      onCancel: () => void this.closeDialog(),
-      // Escape, or the dialog closed by itself.
-      onClose: () => {
-        if (this.dialog) this.closeDialog();
-      },
-      list: this.options.source(),
-      onEditorClose: () => void this.closeDialog(),
-    });
+    return this.onUse.value?.renderDialogs(this) ?? nothing;
   }
 
   renderToasts(): TemplateResult {
@@ -267,7 +203,7 @@ export class SidebarActions implements ReactiveController {
           ? {
               message: undo.message,
               actions: [
-                { label: text.undo, run: () => void this.undoDelete() },
+                { label: text.undo, run: () => this.undoDelete() },
                 { ...dismiss, run: closeUndo },
               ],
               onFocusIn: () => this.timer.stop(),
@@ -290,52 +226,17 @@ export class SidebarActions implements ReactiveController {
     </div>`;
   }
 
-  private set(change: () => void): void {
+  /** Makes a change of this state and renders it. */
+  set(change: () => void): void {
     change();
     this.host.requestUpdate();
   }
 
-  private closeDialog(): DialogState | null {
+  /** Closes the dialog, focus back where it was opened from; resolves with what was open. */
+  closeDialog(): DialogState | null {
     const dialog = this.dialog;
     this.set(() => (this.dialog = null));
     if (dialog) this.options.returnFocus(dialog.returnTo);
     return dialog;
-  }
-
-  private handleSubmit(event: SubmitEvent): void {
-    event.preventDefault();
-    const form = event.target as HTMLFormElement;
-    const dialog = this.closeDialog();
-    if (!dialog) return;
-    if (dialog.kind === 'rename') {
-      const title =
-        (form.elements.namedItem('title') as HTMLInputElement | null)?.value.trim() ?? '';
-      if (title && title !== dialog.session.title)
-        void this.apply('rename', [dialog.session], { title });
-    } else if (dialog.kind === 'complete') {
-      const completable = dialog.sessions.filter((session) => allows(session, 'complete'));
-      // The radios are required, so the form submits only with an outcome chosen.
-      if (this.outcome) void this.apply('complete', completable, { outcome: this.outcome });
-      this.options.selection.set([]);
-    } else if (dialog.kind === 'delete') {
-      void this.confirmDelete(dialog.sessions);
-    }
-  }
-
-  private async confirmDelete(sessions: readonly Session[]): Promise<void> {
-    const deleted = await this.apply('delete', sessions);
-    if (deleted.length === 0) return;
-    const removed = new Set(deleted.map((session) => session.id));
-    this.options.selection.retain((id) => !removed.has(id));
-    const [first] = deleted;
-    const text = this.options.text();
-    this.set(
-      () =>
-        (this.undo = {
-          sessions: deleted,
-          message: text.deleted(deleted.length, first ? this.nameOf(first) : ''),
-        }),
-    );
-    this.timer.arm(this.options.undoTimeout());
   }
 }

@@ -54,9 +54,11 @@ describe('lazy chunks of the elements', () => {
     });
   }
 
-  it("the sidebar's menus, dialogs and bulk bar: one lazy chunk, reached by a dynamic import", () => {
+  it("the sidebar's menus, dialogs, bulk bar and action runs: one lazy chunk, reached by a dynamic import", () => {
     const parts = [
       '/src/chat-sidebar/action-menu.ts',
+      '/src/chat-sidebar/action-flow.ts',
+      '/src/chat-sidebar/action-runner.ts',
       '/src/chat-sidebar/dialogs.ts',
       '/src/chat-sidebar/bulk-bar.ts',
       '/src/chat-sidebar/on-use.ts',

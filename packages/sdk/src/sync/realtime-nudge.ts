@@ -63,27 +63,20 @@ export function realtimeNudge(
 ): NudgeSource {
   return (nudge, health) => {
     let stopped = false;
-    const channel = supabase
-      .channel(options.topic, { config: { private: options.private ?? true } })
-      .on('broadcast', { event: options.event ?? '*' }, () => nudge());
-    const join = async (): Promise<void> => {
-      const token =
-        typeof options.accessToken === 'function'
-          ? await options.accessToken()
-          : options.accessToken;
-      if (token !== undefined && supabase.realtime) await supabase.realtime.setAuth(token);
-      if (stopped) return;
-      channel.subscribe((status) => {
-        if (!stopped) health(status === 'SUBSCRIBED');
-      });
-    };
-    join().catch(() => {
-      // No token, no channel: polling carries on at its normal pace.
-      if (!stopped) health(false);
-    });
+    let leave: (() => void) | null = null;
+    // The channel's code loads on its own (a lazy chunk of the browser bundles, which most
+    // pages never need); until then, and if it can't load, polling carries on at its pace.
+    void import('./realtime-channel.js').then(
+      ({ joinNudgeChannel }) => {
+        if (!stopped) leave = joinNudgeChannel(supabase, options, nudge, health);
+      },
+      () => {
+        if (!stopped) health(false);
+      },
+    );
     return () => {
       stopped = true;
-      void supabase.removeChannel(channel);
+      leave?.();
     };
   };
 }
