@@ -144,9 +144,10 @@ describe('ChangeFeedSync', () => {
     const device = broker.device({ fetch: faults.fetch });
     let fire: (payload: unknown) => void = () => {};
     let removed = 0;
+    let subscribed = false;
     const channel: RealtimeChannelLike = {
       on: (_type, _filter, callback) => ((fire = callback), channel),
-      subscribe: () => channel,
+      subscribe: () => ((subscribed = true), channel),
     };
     const realtime = { channel: () => channel, removeChannel: () => (removed += 1) };
     const sync = new ChangeFeedSync({
@@ -156,6 +157,8 @@ describe('ChangeFeedSync', () => {
     });
     sync.start();
     data(await sync.ensureBaseline());
+    // The nudge joins its channel once its code has loaded (a lazy module of its own).
+    await until(() => subscribed, 'the nudge joined its channel');
     faults.clear();
     fire({ event: 'changed' });
     await until(() => faults.calls('changes_since').length === 1, 'a poll on the nudge');
