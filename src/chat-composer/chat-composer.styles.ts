@@ -114,6 +114,7 @@ export const chatComposerStyles = css`
   /* A touch screen: the field is a 44 px target too, its one line level with Send's label. */
   @media (pointer: coarse) {
     [part~='input'] {
+      box-sizing: border-box;
       min-height: 44px;
       padding-block: calc((44px - 1lh) / 2);
     }

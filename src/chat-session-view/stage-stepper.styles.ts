@@ -150,15 +150,28 @@ export const stageStepperStyles = css`
   }
 
   /* A touch screen: each segment a 44 px target (touchTargetStyles); where ten of them do not
-     fit in one row (a phone), two rows of five. */
+     fit in one row (a phone), two rows of five whose bars meet in the middle, so they still
+     read as one pipeline. The stage menu scrolls rather than running off the screen. */
   @media (pointer: coarse) {
     @container (max-width: 499px) {
       [part~='stage-stepper'] {
         flex-wrap: wrap;
+        gap: 0 2px;
       }
       [part~='stage-step'] {
         flex-basis: calc(20% - 2px);
       }
+      [part~='stage-step']:nth-child(-n + 5) {
+        justify-content: flex-end;
+      }
+      [part~='stage-step']:nth-child(n + 6) {
+        justify-content: flex-start;
+      }
+    }
+    [part~='stage-menu'] {
+      max-height: 50dvh;
+      overflow-y: auto;
+      overscroll-behavior: contain;
     }
     [part~='stage-picker'],
     [part~='stage-next-button'] {

@@ -207,6 +207,12 @@ const ownStyles = css`
     .select-all {
       min-height: 44px;
     }
+    /* A phone's row: the date on its line, Restore and Delete forever side by side under it. */
+    @container (max-width: 400px) {
+      .trashed-at {
+        flex-basis: 100%;
+      }
+    }
   }
 
   @container (max-width: 340px) {
