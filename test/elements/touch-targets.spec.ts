@@ -5,12 +5,25 @@
 // sidebar's trash view is at least 44 × 44 px, the layout does not overflow, and with a mouse's
 // pointer the compact desktop sizes are exactly what they were. Real backend, real Chromium.
 import { expect, fixture, html } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
+import '../../src/chat-message/define.js';
 import '../../src/chat-session-view/define.js';
 import '../../src/chat-sidebar/define.js';
+import '../../src/chat-workspace/define.js';
+import type { ChatMessage } from '../../src/chat-message/chat-message.js';
 import type { ChatSessionView } from '../../src/chat-session-view/chat-session-view.js';
 import type { ChatSidebar } from '../../src/chat-sidebar/chat-sidebar.js';
-import { backendInfo, createSession, eventually, newBroker } from './support/backend.js';
+import type { ChatWorkspace } from '../../src/chat-workspace/chat-workspace.js';
+import {
+  backendInfo,
+  createSession,
+  eventually,
+  newBroker,
+  serviceChat,
+} from './support/backend.js';
+import { message } from './support/conversation.js';
+import { ManualClock } from './support/manual-clock.js';
+import { NOW } from './support/sessions.js';
 import { $ } from './support/sidebar.js';
 
 const TARGETS = "button, select, input, textarea, [role='menuitem'], [role='option']";
@@ -104,6 +117,10 @@ describe('touch targets on a phone (pointer: coarse)', () => {
 
   afterEach(async () => {
     await emulatePointer(null);
+  });
+
+  after(async () => {
+    await setViewport({ width: 800, height: 600 });
   });
 
   it('the emulation reaches the page', async () => {
@@ -259,5 +276,96 @@ describe('touch targets on a phone (pointer: coarse)', () => {
       desktopCheck.width,
       desktopCheck.height,
     ]);
+  });
+
+  it("a failed message's Retry is a 44 px target; a mouse keeps its desktop size", async () => {
+    const bubble = await fixture<ChatMessage>(html`<chat-message
+      .message=${message({ content: 'TEB to VNY, 6 pax' })}
+      .clock=${new ManualClock(NOW)}
+      delivery="failed"
+      locale="en-GB"
+    ></chat-message>`);
+    const retry = () => targets(bubble.shadowRoot!);
+    await emulatePointer('fine');
+    const desktop = retry()[0]!.height;
+    expect(desktop).to.be.below(30);
+    await emulatePointer('coarse');
+    expect(retry().map((target) => target.element.getAttribute('part'))).to.deep.equal([
+      'retry-button',
+    ]);
+    expect(tooSmall(retry())).to.deep.equal([]);
+    await expect(bubble).to.be.accessible();
+    await emulatePointer('fine');
+    expect(retry()[0]!.height).to.equal(desktop);
+  });
+
+  it("the workspace's pane bars and the operator threads (rows, Close, the thread's composer) are 44 px targets on a phone", async function () {
+    this.timeout(40_000);
+    const broker = await newBroker();
+    const session = await createSession(broker, {
+      kind: 'flight_request',
+      title: 'Hartley family',
+      legs: [{ from: 'KTEB', to: 'KVNY', date: '2026-12-12' }],
+      passengers: 6,
+    });
+    const service = await serviceChat();
+    const reply = await service.threads.recordOperatorMessage({
+      sessionId: session.id,
+      operatorName: 'Jet Linx',
+      threadExternalRef: 'op-jetlinx',
+      content: 'We have a Citation XLS on Friday.',
+    });
+    if (reply.error) throw reply.error;
+    await setViewport({ width: 360, height: 740 });
+    await emulatePointer('coarse');
+    const wrapper = await fixture<HTMLDivElement>(html`<div
+      style="position: fixed; inset: 0; z-index: 1; display: flex; background: white"
+    >
+      <chat-workspace style="flex: 1 1 auto" .client=${broker.chat} history="none"></chat-workspace>
+    </div>`);
+    const workspace = wrapper.querySelector<ChatWorkspace>('chat-workspace')!;
+    const sidebar = () => workspace.shadowRoot!.querySelector('chat-sidebar');
+    const card = () =>
+      sidebar()?.shadowRoot?.querySelector<HTMLElement>(`[data-session-id="${session.id}"]`);
+    await eventually(() => expect(card()).to.exist, 8000);
+    // The keyboard opens the session from its card.
+    card()!.focus();
+    await sendKeys({ press: 'Enter' });
+    const view = () => workspace.shadowRoot!.querySelector<ChatSessionView>('chat-session-view')!;
+    await eventually(
+      () => expect(view().shadowRoot?.querySelector("[part~='threads-toggle']")).to.exist,
+    );
+    await workspace.updateComplete;
+    /** The workspace's own controls (its panes' bars), not the sidebar's or the view's. */
+    const own = () =>
+      targets(workspace.shadowRoot!).filter(
+        (target) => target.element.getRootNode() === workspace.shadowRoot,
+      );
+    expect(own().map((target) => target.element.getAttribute('part'))).to.include('back-button');
+    expect(tooSmall(own())).to.deep.equal([]);
+
+    part(view(), 'threads-toggle').click();
+    await workspace.updateComplete;
+    const threads = workspace.shadowRoot!.querySelector('operator-thread-list')!;
+    await eventually(() => expect(threads.shadowRoot?.querySelector("[part~='thread']")).to.exist);
+    part(threads, 'thread').click();
+    await eventually(
+      () =>
+        expect(
+          threads.shadowRoot!.querySelector('chat-composer')?.shadowRoot?.querySelector('button'),
+        ).to.exist,
+    );
+    await threads.updateComplete;
+    const inThreads = targets(threads.shadowRoot!);
+    expect(inThreads.map((target) => target.element.getAttribute('part'))).to.include.members([
+      'thread',
+      'close-button',
+      'send-button',
+      'input',
+    ]);
+    expect(tooSmall(inThreads)).to.deep.equal([]);
+    expect(tooSmall(own())).to.deep.equal([]);
+    expect(overflows(threads)).to.equal(false);
+    await expect(workspace).to.be.accessible();
   });
 });
