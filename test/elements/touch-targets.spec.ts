@@ -206,6 +206,25 @@ describe('touch targets on a phone (pointer: coarse)', () => {
     expect(fields.some((target) => target.element.matches("[part~='save-button']"))).to.equal(true);
     expect(tooSmall(fields)).to.deep.equal([]);
     expect(overflows(editor)).to.equal(false);
+    // An airport picker's suggestions, typed for.
+    const picker = editor.shadowRoot!.querySelector('chat-airport-picker')!;
+    const from = picker.shadowRoot!.querySelector('input')!;
+    from.focus();
+    from.select();
+    await sendKeys({ type: 'Tet' });
+    await eventually(
+      () =>
+        expect(
+          picker.shadowRoot!.querySelectorAll("[role='option']:not([aria-disabled='true'])").length,
+        ).to.be.greaterThan(1),
+      8000,
+    );
+    const options = targets(picker.shadowRoot!).filter((target) =>
+      target.element.matches("[role='option']"),
+    );
+    expect(options.length).to.be.greaterThan(1);
+    expect(tooSmall(options)).to.deep.equal([]);
+    await sendKeys({ press: 'Escape' });
     await expect(view).to.be.accessible();
 
     // A mouse again: every control is exactly its desktop size.
