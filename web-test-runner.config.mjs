@@ -8,6 +8,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { chatBackendPlugin } from './test/browser-backend/plugin.mjs';
 import { networkPlugin } from './test/browser-backend/network-plugin.mjs';
+import { pointerPlugin } from './test/browser-backend/pointer-plugin.mjs';
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -95,6 +96,8 @@ export default {
     chatBackendPlugin(),
     // Requests made to fail (a lazy chunk offline), for the specs that ask.
     networkPlugin(),
+    // A touch screen's or a mouse's pointer, for the touch-target specs.
+    pointerPlugin(),
   ],
   filterBrowserLogs: ({ args }) =>
     !args.some(

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { chatToken, elementTokens } from '../styles/tokens.js';
+import { touchTargetStyles } from '../styles/touch-targets.js';
 
 const tokens = elementTokens('chat-composer', {
   background: ['background', 'color-surface'],
@@ -109,6 +110,17 @@ export const chatComposerStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
+
+  /* A touch screen: the field is a 44 px target too, its one line level with Send's label. */
+  @media (pointer: coarse) {
+    [part~='input'] {
+      box-sizing: border-box;
+      min-height: 44px;
+      padding-block: calc((44px - 1lh) / 2);
+    }
+  }
+
+  ${touchTargetStyles}
 
   @media (forced-colors: active) {
     [part~='send-button'] {

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { touchTargetStyles } from '../styles/touch-targets.js';
 import { chatToken, elementTokens } from '../styles/tokens.js';
 
 const tokens = elementTokens('chat-message', {
@@ -147,4 +148,6 @@ export const chatMessageStyles = css`
       border-color: CanvasText;
     }
   }
+
+  ${touchTargetStyles}
 `;

@@ -3,6 +3,7 @@ import { chatToken, elementTokens } from '../styles/tokens.js';
 import { transcriptStyles } from '../internal/chat-transcript.styles.js';
 import { stageColorRules, statusColorRules } from '../internal/theme.js';
 import { stageStepperStyles } from './stage-stepper.styles.js';
+import { touchTargetStyles } from '../styles/touch-targets.js';
 
 const tokens = elementTokens('chat-session-view', {
   background: ['background', 'color-surface'],
@@ -190,6 +191,17 @@ export const chatSessionViewStyles = [
       background: var(--_hover-background);
     }
 
+    /* A touch screen: 44 px buttons (touchTargetStyles), their labels centred. */
+    @media (pointer: coarse) {
+      [part~='action-button'],
+      [part~='actions-toggle'],
+      [part~='edit-request-button'],
+      [part~='reply-button'],
+      [part~='threads-toggle'] {
+        justify-content: center;
+      }
+    }
+
     [part~='action-button'][aria-disabled='true'] {
       cursor: progress;
     }
@@ -346,4 +358,5 @@ export const chatSessionViewStyles = [
   stageStepperStyles,
   stageColorRules,
   statusColorRules,
+  touchTargetStyles,
 ];

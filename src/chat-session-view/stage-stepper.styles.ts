@@ -149,6 +149,40 @@ export const stageStepperStyles = css`
     outline-offset: 2px;
   }
 
+  /* A touch screen: each segment a 44 px target (touchTargetStyles); where ten of them do not
+     fit in one row (a phone), two rows of five whose bars meet in the middle, so they still
+     read as one pipeline. The stage menu scrolls rather than running off the screen. */
+  @media (pointer: coarse) {
+    @container (max-width: 499px) {
+      [part~='stage-stepper'] {
+        flex-wrap: wrap;
+        gap: 0 2px;
+      }
+      [part~='stage-step'] {
+        flex-basis: calc(20% - 2px);
+      }
+      [part~='stage-step']:nth-child(-n + 5) {
+        justify-content: flex-end;
+      }
+      [part~='stage-step']:nth-child(n + 6) {
+        justify-content: flex-start;
+      }
+    }
+    [part~='stage-menu'] {
+      max-height: 50dvh;
+      overflow-y: auto;
+      overscroll-behavior: contain;
+    }
+    [part~='stage-picker'],
+    [part~='stage-next-button'] {
+      justify-content: center;
+    }
+    [part~='stage-menu-item'] {
+      display: flex;
+      align-items: center;
+    }
+  }
+
   /* Room for ten names: each segment names its stage, and the picker is not needed. */
   @container (min-width: 880px) {
     [part~='stage-step'] {

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { chatToken, elementTokens, themeStyles } from '../styles/tokens.js';
+import { touchTargetStyles } from '../styles/touch-targets.js';
 
 const tokens = elementTokens('chat-workspace', {
   background: ['background', 'color-surface'],
@@ -272,4 +273,5 @@ export const chatWorkspaceStyles = [
       }
     }
   `,
+  touchTargetStyles,
 ];

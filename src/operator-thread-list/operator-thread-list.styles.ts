@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { chatToken, elementTokens } from '../styles/tokens.js';
 import { transcriptStyles } from '../internal/chat-transcript.styles.js';
 import { unreadBadgeStyles } from '../internal/theme.js';
+import { touchTargetStyles } from '../styles/touch-targets.js';
 
 const tokens = elementTokens('operator-thread-list', {
   background: ['background', 'color-surface'],
@@ -182,4 +183,5 @@ export const operatorThreadListStyles = [
     }
   `,
   transcriptStyles,
+  touchTargetStyles,
 ];

@@ -101,4 +101,15 @@ export const menuStyles = css`
     gap: 8px;
   }
 
+  /* A touch screen: 44 px menu items, and each outcome's whole line (its label) is the radio's
+     target. Only these: the sidebar's own buttons and fields are its eager styles' concern. */
+  @media (pointer: coarse) {
+    [part~='menu-item'] {
+      min-height: 44px;
+    }
+    .outcome {
+      min-height: 44px;
+    }
+  }
+
 `;

@@ -59,6 +59,13 @@ export class ChatAirportPicker extends LitElement {
         outline: 2px solid var(--_focus-ring-color);
         outline-offset: -2px;
       }
+      /* A touch screen: 44 px options (touchTargetStyles), their names centred. */
+      @media (pointer: coarse) {
+        [part~='option'] {
+          display: flex;
+          align-items: center;
+        }
+      }
     `,
   ];
 

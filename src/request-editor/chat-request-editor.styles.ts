@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { chatToken, elementTokens } from '../styles/tokens.js';
+import { touchTargetStyles } from '../styles/touch-targets.js';
 
 const tokens = elementTokens('chat-request-editor', {
   background: ['background', 'color-surface'],
@@ -77,6 +78,8 @@ export const requestEditorFieldStyles = css`
   [hidden] {
     display: none !important;
   }
+
+  ${touchTargetStyles}
 `;
 
 export const chatRequestEditorStyles = [

@@ -305,14 +305,16 @@ export class ChatSidebarTrash extends LitElement {
       part="trash-row"
       data-session-id=${session.id}
     >
-      <input
-        class="check"
-        type="checkbox"
-        aria-label=${this.own.selectNamed(name)}
-        .checked=${checked}
-        @change=${(event: Event) =>
-          this.toggle(session.id, (event.target as HTMLInputElement).checked)}
-      />
+      <label class="check-target">
+        <input
+          class="check"
+          type="checkbox"
+          aria-label=${this.own.selectNamed(name)}
+          .checked=${checked}
+          @change=${(event: Event) =>
+            this.toggle(session.id, (event.target as HTMLInputElement).checked)}
+        />
+      </label>
       ${card}
       <div class="row-foot">
         <span class="trashed-at">${when ? this.own.trashedAt(when) : ''}</span>

@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { controlStyles } from '../../parts/controls.styles.js';
 import { menuStyles } from '../../parts/menu.styles.js';
+import { touchTargetStyles } from '../../styles/touch-targets.js';
 
 /**
  * The trash view's own rules. It sits in the sidebar's shadow root, so the sidebar's `--_*`
@@ -123,10 +124,17 @@ const ownStyles = css`
     background: color-mix(in srgb, var(--_accent) 8%, var(--_background));
   }
 
+  /* The checkbox's hit area: on a touch screen a 44 px square around it. */
+  .check-target {
+    display: flex;
+    padding-top: 4px;
+    cursor: pointer;
+  }
+
   .check {
     width: 16px;
     height: 16px;
-    margin: 4px 0 0;
+    margin: 0;
   }
 
   .trash-row > :is(flight-request-card, general-chat-card) {
@@ -185,6 +193,28 @@ const ownStyles = css`
     gap: 6px;
   }
 
+  /* A touch screen: 44 px targets (touchTargetStyles); the checkboxes' labels are the hit area,
+     padded inside the row's own padding so they reach neither the card nor a neighbour. */
+  @media (pointer: coarse) {
+    .check-target {
+      justify-content: center;
+      align-items: center;
+      width: 44px;
+      height: 44px;
+      margin: -6px -8px 0 -6px;
+      padding: 0;
+    }
+    .select-all {
+      min-height: 44px;
+    }
+    /* A phone's row: the date on its line, Restore and Delete forever side by side under it. */
+    @container (max-width: 400px) {
+      .trashed-at {
+        flex-basis: 100%;
+      }
+    }
+  }
+
   @container (max-width: 340px) {
     .trash {
       padding-inline: 8px;
@@ -192,4 +222,4 @@ const ownStyles = css`
   }
 `;
 
-export const trashStyles = [ownStyles, controlStyles, menuStyles];
+export const trashStyles = [ownStyles, controlStyles, menuStyles, touchTargetStyles];
