@@ -137,6 +137,15 @@ export const sessionListStyles = css`
     cursor: pointer;
   }
 
+  /* Under a finger the corner button's target is 44 px around its 22 px face. */
+  @media (pointer: coarse) {
+    [part~='item-actions']::before {
+      content: '';
+      position: absolute;
+      inset: -11px;
+    }
+  }
+
   [part~='item-actions']:hover {
     background: var(--_hover);
     color: var(--_color);

@@ -82,4 +82,11 @@ export const tabsStyles = css`
     padding: 0 6px;
     font-size: 0.75rem;
   }
+
+  @media (pointer: coarse) {
+    [part~='tab'],
+    [part~='trash-entry'] {
+      min-height: 44px;
+    }
+  }
 `;

@@ -53,6 +53,20 @@ export const controlStyles = css`
     color: var(--_background, #ffffff);
   }
 
+  /* A finger's target where the pointer is coarse (a phone, a tablet): 44 px; a mouse keeps the
+     compact sizes. */
+  @media (pointer: coarse) {
+    .button,
+    .button.small,
+    .field {
+      min-height: 44px;
+    }
+
+    .button.icon {
+      min-width: 44px;
+    }
+  }
+
   .button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: default;

@@ -1,8 +1,9 @@
-// Touch targets of the lazy elements on a phone (360 px): with a touch screen's pointer
+// Touch targets on a phone (360 px): with a touch screen's pointer
 // (`pointer: coarse`, emulated through DevTools by test/browser-backend/pointer-plugin.mjs) every
 // visible button, menu item, option, field and checkbox of the session view (header actions,
-// stage stepper and its menu, the outcome menu, the request editor, the composer) and of the
-// sidebar's trash view is at least 44 × 44 px, the layout does not overflow, and with a mouse's
+// stage stepper and its menu, the outcome menu, the request editor, the composer), of the
+// sidebar (header, quick create, search, tabs, Trash entry, a card's ⋯) and of its trash view
+// is at least 44 × 44 px, the layout does not overflow, and with a mouse's
 // pointer the compact desktop sizes are exactly what they were. Real backend, real Chromium.
 import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
@@ -386,5 +387,57 @@ describe('touch targets on a phone (pointer: coarse)', () => {
     expect(tooSmall(own())).to.deep.equal([]);
     expect(overflows(threads)).to.equal(false);
     await expect(workspace).to.be.accessible();
+  });
+
+  it("the sidebar's header, fields, tabs, Trash entry and a card's ⋯ are 44 px targets; a mouse keeps the desktop sizes", async function () {
+    this.timeout(30_000);
+    const broker = await newBroker();
+    for (const title of ['Catering for Friday', 'Crew rest rules'])
+      await broker.chat.sessions.create({ kind: 'general', title });
+    await setViewport({ width: 360, height: 740 });
+    const wrapper = await fixture<HTMLDivElement>(html`<div
+      style="position: fixed; top: 0; left: 0; z-index: 1; width: 360px; height: 740px; display: flex; background: white"
+    >
+      <chat-sidebar style="flex: 1 1 auto" locale="en-GB" .client=${broker.chat}></chat-sidebar>
+    </div>`);
+    const sidebar = wrapper.querySelector<ChatSidebar>('chat-sidebar')!;
+    const root = sidebar.shadowRoot!;
+    await eventually(() => expect(root.querySelectorAll('general-chat-card')).to.have.length(2));
+    // The ⋯ on a card is drawn 22 px; its target is measured by hit-testing below.
+    const isCorner = (target: Target) => target.element.matches("[part~='item-actions']");
+    const desktop = new Map(targets(root).map((target) => [target.element, target.height]));
+    const create = $(sidebar, "[part~='quick-create'] button")!;
+    expect(desktop.get(create)).to.be.below(40);
+
+    await emulatePointer('coarse');
+    const shown = targets(root).filter((target) => !isCorner(target));
+    for (const name of ['new-button', 'quick-create-input', 'search', 'tab', 'trash-entry']) {
+      expect(
+        shown.some((target) => target.element.matches(`[part~='${name}']`)),
+        `${name} measured`,
+      ).to.equal(true);
+    }
+    expect(tooSmall(shown)).to.deep.equal([]);
+    expect(overflows(root.querySelector("[part~='tabs']")!)).to.equal(false);
+    // A finger on the ⋯'s 44 px square, at its corners too, reaches the ⋯ (not the card).
+    const corner = root.querySelector<HTMLElement>("[part~='item-actions']")!;
+    const face = corner.getBoundingClientRect();
+    const middle = { x: face.left + face.width / 2, y: face.top + face.height / 2 };
+    for (const [dx, dy] of [
+      [-21, -21],
+      [21, 21],
+      [-21, 21],
+    ] as const) {
+      const hit = root.elementFromPoint(middle.x + dx, middle.y + dy);
+      expect(hit, `at ${dx}, ${dy}`).to.equal(corner);
+    }
+    await expect(sidebar).to.be.accessible();
+
+    await emulatePointer('fine');
+    for (const target of targets(root)) {
+      if (desktop.has(target.element))
+        expect(target.height, target.name).to.equal(desktop.get(target.element));
+    }
+    expect(root.elementFromPoint(middle.x + 21, middle.y + 21)).to.not.equal(corner);
   });
 });
