@@ -35,6 +35,12 @@ export async function applyAction(
       text.actionFailed(plainLabel(text.actionLabels[action]), `${first.message}${more}`),
     );
   } else if (actions.problem && source && done.length > 0) actions.report(''); // it went through now
+  // A session of the last delete restored another way (the trash view): its undo offer is moot.
+  const undo = actions.undo;
+  if (action === 'restore' && undo?.sessions.some((one) => done.some((it) => it.id === one.id))) {
+    actions.timer.stop();
+    actions.set(() => (actions.undo = null));
+  }
   return done;
 }
 

@@ -138,6 +138,37 @@ describe('<chat-sidebar> trash view (real backend)', () => {
     await expect(sidebar).to.be.accessible();
   });
 
+  it("a delete's undo toast goes once its session is restored from the trash", async function () {
+    this.timeout(20_000);
+    const broker = await newBroker();
+    const { data: session, error } = await broker.chat.sessions.create({
+      kind: 'general',
+      title: 'Geneva watch fair',
+    });
+    if (error) throw error;
+    const sidebar = await sidebarFor(broker.chat);
+    const card = () =>
+      sidebar.shadowRoot!.querySelector<HTMLElement>(`[data-session-id="${session.id}"]`);
+    await eventually(() => expect(card()).to.exist);
+    // Delete by keyboard: the confirmation, then the toast offering Undo.
+    card()!.focus();
+    await sendKeys({ press: 'Delete' });
+    await eventually(() => expect($(sidebar, 'dialog[open]')).to.exist);
+    await sendKeys({ press: 'Enter' });
+    const toast = () => $(sidebar, '[part="toast"]');
+    await eventually(() => expect(textOf(toast())).to.contain('Geneva watch fair'));
+    await eventually(async () => expect(await status(broker, session.id)).to.equal('trashed'));
+    // Restored from the trash view instead: the toast no longer offers to undo the delete.
+    await openTrash(sidebar);
+    await eventually(() => expect(rowTitles(sidebar)).to.deep.equal(['Geneva watch fair']));
+    rowButton(sidebar, 'Geneva watch fair', 'restore').focus();
+    await sendKeys({ press: 'Enter' });
+    await eventually(async () => expect(await status(broker, session.id)).to.equal('listed'));
+    // (A boolean: chai would print the whole toast element in a failure.)
+    await eventually(() => expect(toast() === null, 'the undo toast is gone').to.equal(true));
+    await expect(sidebar).to.be.accessible();
+  });
+
   it('deletes forever only after the confirmation: Escape and Cancel keep it, the host may veto', async () => {
     const broker = await newBroker();
     const doomed = await trashed(broker, 'Doomed deal');
