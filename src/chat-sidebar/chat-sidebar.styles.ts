@@ -171,7 +171,7 @@ const adaptiveStyles = css`
     [part~='panel'],
     [part~='trash-view'] {
       flex: none;
-      height: max(160px, 100% - 64px);
+      min-height: max(160px, 100% - 64px);
     }
   }
 

@@ -151,7 +151,16 @@ describe('reflow at 200 % and 400 % zoom', () => {
     expect(part(sidebar, 'header').getBoundingClientRect().bottom).to.be.below(
       list.getBoundingClientRect().top + 1,
     );
+    // Space selects the focused card: the bulk bar under the list grows the panel, never cut.
+    await sendKeys({ press: 'Space' });
+    await eventually(() => expect($(sidebar, "[part~='bulk-bar']")).to.exist);
+    base.scrollTop = base.scrollHeight;
+    await nextFrame();
+    const bar = part(sidebar, 'bulk-bar');
+    expect(whollyShown(bar, [base, part(sidebar, 'panel')]), 'the bulk bar in view').to.equal(true);
     await expect(sidebar).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await eventually(() => expect($(sidebar, "[part~='bulk-bar']")).to.equal(null));
 
     // Back at 1280 × 800, nothing moved.
     sidebar.style.width = '383px';
