@@ -87,7 +87,8 @@ const baseStyles = css`
     display: contents;
   }
 
-  /* Wrapped, never cut: the heading shrinks to its longest word, then the buttons wrap under it. */
+  /* Wrapped, never cut: the heading shrinks to its longest word (at most the row), then the
+     buttons wrap under it. */
   [part~='title-row'] {
     display: flex;
     flex-wrap: wrap;
@@ -98,7 +99,7 @@ const baseStyles = css`
 
   [part~='heading'] {
     flex: 1 1 0;
-    min-width: min-content;
+    max-width: 100%;
     font-size: 1.0625rem;
     font-weight: 650;
     overflow-wrap: break-word;

@@ -130,6 +130,15 @@ describe('reflow at 200 % and 400 % zoom', () => {
     sidebar.style.width = '320px';
     await resize(sidebar, 320, 256);
     expect(heading.scrollWidth).to.be.at.most(heading.clientWidth);
+    // A word longer than the row breaks inside the row.
+    sidebar.strings = { heading: 'Charterflightsessionsmanagement' };
+    await sidebar.updateComplete;
+    expect(heading.scrollWidth).to.be.at.most(heading.clientWidth);
+    expect(heading.getBoundingClientRect().right).to.be.at.most(
+      part(sidebar, 'title-row').getBoundingClientRect().right + 0.5,
+    );
+    sidebar.strings = { heading: LONG_HEADING };
+    await sidebar.updateComplete;
     base.scrollTop = 0;
     await nextFrame();
     // The keyboard: from the search field, Tab to the tabs, Tab into the list, arrows down it.
