@@ -337,6 +337,18 @@ export const chatSessionViewStyles = [
       margin: 0 12px 12px;
     }
 
+    /* A short viewport (a zoomed page): the header scrolls away; the transcript and composer
+       keep the pane's height. */
+    @media (max-height: 500px) {
+      :host {
+        overflow-y: auto;
+      }
+      [part~='body'] {
+        flex: none;
+        height: max(160px, 100%);
+      }
+    }
+
     [part~='empty'] {
       display: grid;
       flex: 1 1 auto;

@@ -87,21 +87,22 @@ const baseStyles = css`
     display: contents;
   }
 
+  /* Wrapped, never cut: the heading shrinks to its longest word (at most the row), then the
+     buttons wrap under it. */
   [part~='title-row'] {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     gap: 8px;
     min-width: 0;
   }
 
   [part~='heading'] {
-    flex: 1 1 auto;
-    min-width: 0;
-    overflow: hidden;
+    flex: 1 1 0;
+    max-width: 100%;
     font-size: 1.0625rem;
     font-weight: 650;
-    text-overflow: ellipsis;
-    white-space: nowrap;
+    overflow-wrap: break-word;
   }
 
   [part~='unread-total'] {
@@ -123,8 +124,11 @@ const baseStyles = css`
 const adaptiveStyles = css`
   /* Narrow columns (down to 280 px): one control per line, tighter padding. */
   @container (max-width: 340px) {
-    [part~='header'] {
+    [part~='header'],
+    [part~='title-row'] {
       gap: 6px;
+    }
+    [part~='header'] {
       padding: 8px 8px 0;
     }
     [part~='group-heading'] {
@@ -156,6 +160,19 @@ const adaptiveStyles = css`
     }
     [part~='toasts'] {
       padding: 0 8px;
+    }
+  }
+
+  /* A short viewport (a zoomed page): the header scrolls away, the list (or Trash) keeps the
+     sidebar's height less the Trash entry and scrolls its own rows. */
+  @media (max-height: 500px) {
+    [part~='base'] {
+      overflow-y: auto;
+    }
+    [part~='panel'],
+    [part~='trash-view'] {
+      flex: none;
+      min-height: max(160px, 100% - 64px);
     }
   }
 

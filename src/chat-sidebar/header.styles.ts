@@ -2,6 +2,11 @@ import { css } from 'lit';
 
 /** The header's quick create form and search row. */
 export const headerStyles = css`
+  /* Wrapped under the heading (a narrow column), at the end of its line. */
+  [part~='new-button'] {
+    margin-inline-start: auto;
+  }
+
   [part~='quick-create'] {
     display: flex;
     flex-wrap: wrap;
