@@ -11,19 +11,33 @@ import {
   type QuickCreateParser,
 } from './quick-create.js';
 
-/** The SDK's rule parser, loaded the first time quick create is used; null where it can't load. */
+/**
+ * The SDK's rule parser (with its airport table), loaded the first time quick create needs it
+ * or warms up; null where it can't load. A failed load is forgotten: the next read tries again
+ * (offline before it ever loaded, then back online).
+ */
 let sdkParser: Promise<QuickCreateParser | null> | null = null;
 
 function loadSdkParser(): Promise<QuickCreateParser | null> {
   sdkParser ??= import('@chat-sessions/sdk/metadata').then(
-    (metadata) => (text, context) =>
-      metadata.parseFlightRequest(text, {
-        timeZone: context.timeZone,
-        referenceDate: context.referenceDate,
-      }),
-    () => null,
+    (metadata): QuickCreateParser =>
+      (text, context) =>
+        metadata.parseFlightRequest(text, {
+          timeZone: context.timeZone,
+          referenceDate: context.referenceDate,
+        }),
+    () => (sdkParser = null),
   );
   return sdkParser;
+}
+
+/**
+ * Loads what reading text will need, ahead of the broker's first use (quick create calls it
+ * once the preview's chunk has loaded while idle): the SDK's parser, unless a metadata endpoint
+ * or the host's own parser does the reading. A failure stays silent (a read tries again).
+ */
+export function warmReading(options: Pick<QuickCreateOptions, 'endpoint' | 'parser'>): void {
+  if (!options.endpoint && !options.parser) void loadSdkParser();
 }
 
 /** How quick create reads text; see {@link draftFromText}. */
