@@ -3,7 +3,10 @@
  * or the SDK's rule parser) into what to create. Loaded with the preview the first time the
  * broker types: the preview's chunk (../quick-create-preview/register.ts) re-exports it.
  */
-import type { CreateSessionInput } from '@chat-sessions/sdk';
+import type { CreateSessionInput, FlightLeg } from '@chat-sessions/sdk';
+
+/** Most legs a request takes (the SDK's `MAX_LEGS`; its value module is not loaded here). */
+const MAX_LEGS = 12;
 import {
   plainTitle,
   type QuickCreateContext,
@@ -53,7 +56,7 @@ export interface QuickCreateOptions {
 /**
  * Reads a draft from text: through the metadata endpoint when one is set, else the host's
  * parser, else the SDK's rule parser (loaded lazily: its airport table is large), else — if
- * none can be had — a flight request titled with the text itself.
+ * none can be had — {@link bareReading}: the codes and passengers the text spells out.
  */
 export async function draftFromText(
   text: string,
@@ -62,7 +65,33 @@ export async function draftFromText(
   if (options.endpoint) return draftFromEndpoint(text, options);
   const parser = options.parser ?? (await loadSdkParser());
   if (parser) return parser(text, options.context);
-  return { kind: 'flight_request', title: plainTitle(text) };
+  return bareReading(text);
+}
+
+/** A route as typed in codes: `BOS to MIA`, `BOS-MIA`, `BOS → MIA → TEB`. */
+const ROUTE = /\b[A-Z]{3,4}(?:\s*(?:to|TO|To|-|–|→|>)\s*[A-Z]{3,4}\b)+/;
+const PASSENGERS = /\b(\d{1,3})\s*(?:pax|passengers?|people|persons?)\b/i;
+
+/**
+ * The reading when the SDK's parser can't be had (offline before it was ever loaded): no
+ * airport table and no dates, only what the text spells out: airport codes typed in capitals as
+ * a route (`BOS to MIA`: a leg, its date not set) and a passenger count (`2 pax`). Anything
+ * else is left to the broker, as a flight request titled with the text.
+ */
+export function bareReading(text: string): QuickCreateDraft {
+  const codes = ROUTE.exec(text)?.[0].match(/[A-Z]{3,4}(?![A-Za-z])/g) ?? [];
+  const legs: FlightLeg[] = [];
+  codes.reduce<string | null>((from, to) => {
+    if (from && from !== to && legs.length < MAX_LEGS) legs.push({ from, to, date: null });
+    return to;
+  }, null);
+  const passengers = Number(PASSENGERS.exec(text)?.[1] ?? 0);
+  return {
+    kind: 'flight_request',
+    title: plainTitle(text),
+    ...(legs.length > 0 ? { legs } : {}),
+    ...(passengers >= 1 ? { passengers } : {}),
+  };
 }
 
 async function draftFromEndpoint(
