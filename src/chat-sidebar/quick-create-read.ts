@@ -36,11 +36,12 @@ function loadSdkParser(): Promise<QuickCreateParser | null> {
 
 /**
  * Loads what reading text will need, ahead of the broker's first use (quick create calls it
- * once the preview's chunk has loaded while idle): the SDK's parser, unless a metadata endpoint
- * or the host's own parser does the reading. A failure stays silent (a read tries again).
+ * once the preview's chunk has loaded while idle): the SDK's parser, unless the host's own
+ * parser does the reading. With a metadata endpoint it is what reads while the endpoint can't be
+ * reached (offline). A failure stays silent (a read tries again).
  */
-export function warmReading(options: Pick<QuickCreateOptions, 'endpoint' | 'parser'>): void {
-  if (!options.endpoint && !options.parser) void loadSdkParser();
+export function warmReading(options: Pick<QuickCreateOptions, 'parser'>): void {
+  if (!options.parser) void loadSdkParser();
 }
 
 /** How quick create reads text; see {@link draftFromText}. */
@@ -54,15 +55,23 @@ export interface QuickCreateOptions {
 }
 
 /**
- * Reads a draft from text: through the metadata endpoint when one is set, else the host's
- * parser, else the SDK's rule parser (loaded lazily: its airport table is large), else — if
- * none can be had — {@link bareReading}: the codes and passengers the text spells out.
+ * Reads a draft from text: through the metadata endpoint when one is set (and can be reached:
+ * when the network is gone, the local reading below stands in), else the host's parser, else
+ * the SDK's rule parser (loaded lazily: its airport table is large), else — if none can be had —
+ * {@link bareReading}: the codes and passengers the text spells out.
  */
 export async function draftFromText(
   text: string,
   options: QuickCreateOptions,
 ): Promise<QuickCreateDraft> {
-  if (options.endpoint) return draftFromEndpoint(text, options);
+  if (options.endpoint)
+    try {
+      return await draftFromEndpoint(text, options);
+    } catch (error) {
+      // fetch rejects with a TypeError when the request never got an answer (offline); an
+      // answer that is not a draft, or a read the preview cancelled, is not read locally.
+      if (!(error instanceof TypeError) || options.signal?.aborted) throw error;
+    }
   const parser = options.parser ?? (await loadSdkParser());
   if (parser) return parser(text, options.context);
   return bareReading(text);

@@ -113,10 +113,7 @@ export class QuickCreateController implements ReactiveController {
       load: loadPreview,
       loaded: (chunk) => {
         this.previewLoaded = true;
-        chunk.warmReading({
-          endpoint: this.host.metadataEndpoint,
-          parser: this.host.metadataParser,
-        });
+        chunk.warmReading({ parser: this.host.metadataParser });
       },
       // Typing tries again; Enter creates from a bare reading of the text meanwhile.
       failed: () => undefined,

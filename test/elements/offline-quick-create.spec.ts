@@ -23,8 +23,9 @@ const box =
  */
 const MODULES = ['*/src/*', '*/packages/*'];
 
-async function blockModules(blocked: boolean): Promise<void> {
-  await executeServerCommand('network-block', { urls: blocked ? MODULES : [] });
+async function blockModules(blocked: boolean, endpoint = ''): Promise<void> {
+  const urls = blocked ? [...MODULES, ...(endpoint ? [`*${endpoint}`] : [])] : [];
+  await executeServerCommand('network-block', { urls });
 }
 
 /** Whether the page has fetched a module whose address contains `part`. */
@@ -60,8 +61,11 @@ describe('<chat-sidebar> quick create offline', () => {
     await blockModules(false);
   });
 
-  it('reads "BOS to MIA Dec 20 2 pax" with the network gone, queues it with its route and passengers, and stores them once back online', async function () {
-    this.timeout(40_000);
+  /**
+   * Online: the sidebar (reading through `endpoint` when set) goes idle; offline: the broker
+   * creates "BOS to MIA Dec 20 2 pax" by keyboard; back online: the stored session.
+   */
+  async function createOffline(endpoint: string): Promise<void> {
     const broker = await newOfflineBroker();
     const tab = broker.client();
     const runtime = getRuntime(tab.chat, {
@@ -72,7 +76,12 @@ describe('<chat-sidebar> quick create offline', () => {
     });
     disposers.push(() => runtime.dispose());
     const wrapper = await fixture<HTMLDivElement>(html`<div style=${box}>
-      <chat-sidebar style="flex: 1 1 auto" locale="en-GB" .client=${tab.chat}></chat-sidebar>
+      <chat-sidebar
+        style="flex: 1 1 auto"
+        locale="en-GB"
+        metadata-endpoint=${endpoint}
+        .client=${tab.chat}
+      ></chat-sidebar>
     </div>`);
     const sidebar = wrapper.querySelector<ChatSidebar>('chat-sidebar')!;
     await eventually(() => expect(runtime.outbox?.ready).to.equal(true));
@@ -93,7 +102,7 @@ describe('<chat-sidebar> quick create offline', () => {
 
     // The network goes: the backend is unreachable and no module can be fetched either.
     tab.online = false;
-    await blockModules(true);
+    await blockModules(true, endpoint);
     const input = $(sidebar, '[part="quick-create-input"]') as HTMLInputElement;
     input.focus();
     await sendKeys({ type: 'BOS to MIA Dec 20 2 pax' });
@@ -131,5 +140,16 @@ describe('<chat-sidebar> quick create offline', () => {
       expect(data?.passengers).to.equal(2);
     }, 10_000);
     await eventually(() => expect(shownText(cards(sidebar)[0]!)).to.match(/BOS\s*→\s*MIA.*2 pax/));
+  }
+
+  it('reads "BOS to MIA Dec 20 2 pax" with the network gone, queues it with its route and passengers, and stores them once back online', async function () {
+    this.timeout(40_000);
+    await createOffline('');
+  });
+
+  it('reads it the same with a metadata endpoint that the network can no longer reach', async function () {
+    this.timeout(40_000);
+    // Never reached here: the network is down by the time the broker types.
+    await createOffline('/offline-quick-create/metadata');
   });
 });
