@@ -3,7 +3,10 @@
  * or the SDK's rule parser) into what to create. Loaded with the preview the first time the
  * broker types: the preview's chunk (../quick-create-preview/register.ts) re-exports it.
  */
-import type { CreateSessionInput } from '@chat-sessions/sdk';
+import type { CreateSessionInput, FlightLeg } from '@chat-sessions/sdk';
+
+/** Most legs a request takes (the SDK's `MAX_LEGS`; its value module is not loaded here). */
+const MAX_LEGS = 12;
 import {
   plainTitle,
   type QuickCreateContext,
@@ -11,19 +14,34 @@ import {
   type QuickCreateParser,
 } from './quick-create.js';
 
-/** The SDK's rule parser, loaded the first time quick create is used; null where it can't load. */
+/**
+ * The SDK's rule parser (with its airport table), loaded the first time quick create needs it
+ * or warms up; null where it can't load. A failed load is forgotten: the next read tries again
+ * (offline before it ever loaded, then back online).
+ */
 let sdkParser: Promise<QuickCreateParser | null> | null = null;
 
 function loadSdkParser(): Promise<QuickCreateParser | null> {
   sdkParser ??= import('@chat-sessions/sdk/metadata').then(
-    (metadata) => (text, context) =>
-      metadata.parseFlightRequest(text, {
-        timeZone: context.timeZone,
-        referenceDate: context.referenceDate,
-      }),
-    () => null,
+    (metadata): QuickCreateParser =>
+      (text, context) =>
+        metadata.parseFlightRequest(text, {
+          timeZone: context.timeZone,
+          referenceDate: context.referenceDate,
+        }),
+    () => (sdkParser = null),
   );
   return sdkParser;
+}
+
+/**
+ * Loads what reading text will need, ahead of the broker's first use (quick create calls it
+ * once the preview's chunk has loaded while idle): the SDK's parser, unless the host's own
+ * parser does the reading. With a metadata endpoint it is what reads while the endpoint can't be
+ * reached (offline). A failure stays silent (a read tries again).
+ */
+export function warmReading(options: Pick<QuickCreateOptions, 'parser'>): void {
+  if (!options.parser) void loadSdkParser();
 }
 
 /** How quick create reads text; see {@link draftFromText}. */
@@ -37,18 +55,52 @@ export interface QuickCreateOptions {
 }
 
 /**
- * Reads a draft from text: through the metadata endpoint when one is set, else the host's
- * parser, else the SDK's rule parser (loaded lazily: its airport table is large), else — if
- * none can be had — a flight request titled with the text itself.
+ * Reads a draft from text: through the metadata endpoint when one is set (and can be reached:
+ * when the network is gone, the local reading below stands in), else the host's parser, else
+ * the SDK's rule parser (loaded lazily: its airport table is large), else — if none can be had —
+ * {@link bareReading}: the codes and passengers the text spells out.
  */
 export async function draftFromText(
   text: string,
   options: QuickCreateOptions,
 ): Promise<QuickCreateDraft> {
-  if (options.endpoint) return draftFromEndpoint(text, options);
+  if (options.endpoint)
+    try {
+      return await draftFromEndpoint(text, options);
+    } catch (error) {
+      // fetch rejects with a TypeError when the request never got an answer (offline); an
+      // answer that is not a draft, or a read the preview cancelled, is not read locally.
+      if (!(error instanceof TypeError) || options.signal?.aborted) throw error;
+    }
   const parser = options.parser ?? (await loadSdkParser());
   if (parser) return parser(text, options.context);
-  return { kind: 'flight_request', title: plainTitle(text) };
+  return bareReading(text);
+}
+
+/** A route as typed in codes: `BOS to MIA`, `BOS-MIA`, `BOS → MIA → TEB`. */
+const ROUTE = /\b[A-Z]{3,4}(?:\s*(?:to|TO|To|-|–|→|>)\s*[A-Z]{3,4}\b)+/;
+const PASSENGERS = /\b(\d{1,3})\s*(?:pax|passengers?|people|persons?)\b/i;
+
+/**
+ * The reading when the SDK's parser can't be had (offline before it was ever loaded): no
+ * airport table and no dates, only what the text spells out: airport codes typed in capitals as
+ * a route (`BOS to MIA`: a leg, its date not set) and a passenger count (`2 pax`). Anything
+ * else is left to the broker, as a flight request titled with the text.
+ */
+export function bareReading(text: string): QuickCreateDraft {
+  const codes = ROUTE.exec(text)?.[0].match(/[A-Z]{3,4}(?![A-Za-z])/g) ?? [];
+  const legs: FlightLeg[] = [];
+  codes.reduce<string | null>((from, to) => {
+    if (from && from !== to && legs.length < MAX_LEGS) legs.push({ from, to, date: null });
+    return to;
+  }, null);
+  const passengers = Number(PASSENGERS.exec(text)?.[1] ?? 0);
+  return {
+    kind: 'flight_request',
+    title: plainTitle(text),
+    ...(legs.length > 0 ? { legs } : {}),
+    ...(passengers >= 1 ? { passengers } : {}),
+  };
 }
 
 async function draftFromEndpoint(

@@ -1,3 +1,4 @@
+import { LazyChunkController } from '../controllers/lazy-chunk.js';
 import { chunkLoader } from '../internal/chunk-loader.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CreateSessionInput, FlightLeg, SessionKind, TripType } from '@chat-sessions/sdk';
@@ -47,7 +48,7 @@ export function plainTitle(text: string): string {
 }
 
 /** What quick create needs from the sidebar. */
-export interface QuickCreateHost extends ReactiveControllerHost {
+export interface QuickCreateHost extends ReactiveControllerHost, Element {
   readonly metadataEndpoint: string;
   readonly metadataParser: QuickCreateParser | null;
   readonly airportName: AirportNameResolver | null;
@@ -62,10 +63,12 @@ interface QuickCreatePreviewElement extends HTMLElement {
 }
 
 /**
- * `<chat-quick-create-preview>` and the text's reading (./quick-create-read.ts), loaded the first
- * time the broker types.
+ * `<chat-quick-create-preview>` and the text's reading (./quick-create-read.ts): warmed while idle
+ * after the sidebar's first paint, or loaded the first time the broker types if that comes first.
  */
 const loadPreview = chunkLoader(() => import('../quick-create-preview/register.js'));
+
+type PreviewChunk = Awaited<ReturnType<typeof loadPreview>>;
 
 /** What the text says when its reading can't be loaded (offline before the first use). */
 function readingOf(text: string): { kind: 'flight_request'; title: string } {
@@ -86,6 +89,12 @@ export class QuickCreateController implements ReactiveController {
   previewLoaded = false;
   /** Escape closed the preview; typing opens it again. */
   dismissed = false;
+  /**
+   * The preview's chunk. Warmed while idle after the host's first render (cancelled while the
+   * host is out of the page), with the SDK's parser it reads through: a module can't be fetched
+   * once the network is gone, and quick create must still read "BOS to MIA Dec 20 2 pax" then.
+   */
+  private readonly chunk: LazyChunkController<PreviewChunk>;
 
   constructor(
     /** The sidebar: where the preview's airport names and locale come from. */
@@ -100,6 +109,15 @@ export class QuickCreateController implements ReactiveController {
     },
   ) {
     host.addController(this);
+    this.chunk = new LazyChunkController(host, {
+      load: loadPreview,
+      loaded: (chunk) => {
+        this.previewLoaded = true;
+        chunk.warmReading({ parser: this.host.metadataParser });
+      },
+      // Typing tries again; Enter creates from a bare reading of the text meanwhile.
+      failed: () => undefined,
+    });
   }
 
   hostConnected(): void {}
@@ -114,20 +132,13 @@ export class QuickCreateController implements ReactiveController {
     this.text = value;
     this.error = '';
     this.dismissed = false;
-    if (!this.previewLoaded && value.trim())
-      loadPreview().then(
-        () => {
-          this.previewLoaded = true;
-          this.host.requestUpdate();
-        },
-        () => undefined,
-      );
+    if (!this.previewLoaded && value.trim()) this.chunk.preload();
     this.host.requestUpdate();
   }
 
   /** Reads a draft from text, as `submit` does; the preview reads through it. */
   readonly read = async (text: string, signal?: AbortSignal): Promise<QuickCreateDraft> => {
-    const chunk = await loadPreview().catch(() => null);
+    const chunk = await this.chunk.use();
     if (!chunk) return readingOf(text);
     return chunk.draftFromText(text, {
       endpoint: this.host.metadataEndpoint,
@@ -150,7 +161,7 @@ export class QuickCreateController implements ReactiveController {
 
   /** What to create from `text` (read as `read` does). */
   private async inputFrom(text: string): Promise<CreateSessionInput> {
-    const chunk = await loadPreview().catch(() => null);
+    const chunk = await this.chunk.use();
     return chunk ? chunk.createInputFrom(await this.read(text), text) : readingOf(text);
   }
 
