@@ -7,8 +7,6 @@ import type { ChatSessionView } from '../chat-session-view/chat-session-view.js'
 import type { ChatSidebar } from '../chat-sidebar/chat-sidebar.js';
 import type { QuickCreateParser } from '../chat-sidebar/quick-create.js';
 import { sessionListContext } from '../context.js';
-import { whenIdle } from '../internal/idle.js';
-import { loadConversationElements } from '../internal/lazy-elements.js';
 import type { SessionListSource, SessionListView } from '../controllers/session-list-source.js';
 import { StoreController } from '../controllers/store-controller.js';
 import type {
@@ -22,6 +20,7 @@ import type {
 import type { Session } from '../internal/sdk.js';
 import type { StringsOverride } from '../types.js';
 import { chatWorkspaceStyles } from './chat-workspace.styles.js';
+import { ConversationLoader } from './conversation-loader.js';
 import {
   WorkspaceHistoryController,
   type WorkspaceHistoryMode,
@@ -189,9 +188,8 @@ export class ChatWorkspace extends LitElement {
   private focusAfterUpdate: (() => void) | null = null;
   /** The last list interaction was a pointer's (a tap opens no on-screen keyboard). */
   private pointerInList = false;
-  private conversationLoaded: Promise<void> | null = null;
-  /** Cancels the idle load of the conversation pane (it must not keep a removed workspace). */
-  private cancelIdleLoad?: () => void;
+  /** The conversation pane's lazy chunk: at once for a session, else while idle. */
+  private readonly conversation = new ConversationLoader(this);
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -199,13 +197,6 @@ export class ChatWorkspace extends LitElement {
     if (initial && !this.sessionId) this.restore(initial);
     else if (this.sessionId) this.pane = 'session';
     this.recordPlace('replace');
-    // Back in the page after leaving it, which cancelled the idle load: queue it again.
-    if (this.hasUpdated) this.firstUpdated();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.cancelIdleLoad?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -219,28 +210,11 @@ export class ChatWorkspace extends LitElement {
     }
     this.learnKind();
     // The conversation pane is a lazy chunk: load it as soon as there is a session to show.
-    if (this.sessionId) void this.loadConversation();
-  }
-
-  protected override firstUpdated(): void {
-    // Nothing open yet: load the conversation pane once the list has painted, while idle.
-    if (this.isConnected) this.cancelIdleLoad = whenIdle(() => void this.loadConversation());
-  }
-
-  /**
-   * Loads `<chat-session-view>` and `<operator-thread-list>` (a dynamic import; they upgrade in
-   * place, keeping the properties already set on them). A failed load is retried next time.
-   */
-  private loadConversation(): Promise<void> {
-    this.conversationLoaded ??= loadConversationElements().catch((error: unknown) => {
-      this.conversationLoaded = null;
-      console.error('<chat-workspace>: could not load the conversation pane', error);
-    });
-    return this.conversationLoaded;
+    if (this.sessionId) void this.conversation.load();
   }
 
   private async focusViewComposer(): Promise<void> {
-    await this.loadConversation();
+    await this.conversation.load();
     const view = this.view;
     if (!view) return;
     await view.updateComplete;
