@@ -22,7 +22,7 @@ import { createTestDatabase } from '../../test/support/db.js';
 import { medianWithInterval, ratioOfMedians, seededRandom, shuffled } from '../lib/stats.js';
 import { ApiSession, installTimer } from './api-session.js';
 import { generateDataset } from './generate.js';
-import { startGateway, supabaseAs, type GatewayProcess } from './gateway.js';
+import { startGateway, startRelay, supabaseAs, type GatewayProcess } from './gateway.js';
 import { findFixtures } from './scenarios.js';
 import { datasetShape } from './shape.js';
 
@@ -69,6 +69,10 @@ try {
     gateways.push(other);
     targets.push(['ref', other]);
   }
+  // The least HTTP front: the bound any gateway starts from (see startRelay).
+  const relay = await startRelay(database.adminUrl, fixtures.broker);
+  gateways.push(relay);
+  const relayChat = supabaseAs(relay, fixtures.broker).schema('chat');
   const content = (i: number) =>
     `Can the operator confirm the tail number for Friday? (gateway benchmark ${i})`;
   const target = (i: number) => fixtures.appendTargets[i % fixtures.appendTargets.length]!;
@@ -89,6 +93,17 @@ try {
           target(i),
           content(i),
         ]);
+      },
+    },
+    {
+      key: 'relay-list',
+      run: async () => {
+        const { data, error } = await relayChat.rpc(
+          'list_sessions',
+          { p_tab: 'active', p_sort: 'recent', p_limit: 50 },
+          { get: true },
+        );
+        if (error || !data) throw new Error(`relay list failed: ${error?.message}`);
       },
     },
   ];
@@ -145,6 +160,13 @@ try {
       const r = ratioOfMedians(samples.get(`${prefix}-${kind}`)!, samples.get(`direct-${kind}`)!);
       log(`${prefix}/direct ${kind.padEnd(7)} ${f(r.value)}× (${f(r.low)}–${f(r.high)})`);
     }
+  }
+  for (const [prefix] of [['relay'], ...targets]) {
+    const r = ratioOfMedians(samples.get(`${prefix}-list`)!, samples.get('direct-list')!);
+    if (prefix !== 'relay') {
+      const own = ratioOfMedians(samples.get(`${prefix}-list`)!, samples.get('relay-list')!);
+      log(`${prefix}/relay list     ${f(own.value)}× (${f(own.low)}–${f(own.high)})`);
+    } else log(`relay/direct list      ${f(r.value)}× (${f(r.low)}–${f(r.high)})`);
   }
   await direct.close();
 } finally {

@@ -98,6 +98,19 @@ export async function startHttpFloor(body: Buffer, folder: string): Promise<Gate
   };
 }
 
+/**
+ * The least HTTP front (bench/db/relay-process.ts): a bare Node server holding one connection
+ * already acting as `sub`, answering every request with the direct call's list page as
+ * PostgreSQL wrote it. No routing, JWT, transaction or settings: the bound any gateway in Node
+ * on this machine starts from.
+ */
+export function startRelay(databaseUrl: string, sub: string): Promise<GatewayProcess> {
+  return startGateway(databaseUrl, {
+    script: path.join(here, 'relay-process.ts'),
+    env: { BENCH_RELAY_SUB: sub },
+  });
+}
+
 /** The list page's body exactly as the gateway sends it (for the HTTP floor). */
 export async function listPageBytes(gateway: GatewayProcess, userId: string): Promise<Buffer> {
   const tokens = demoTokens(gateway.jwtSecret);
@@ -134,6 +147,26 @@ interface Call {
   run(sample: number): Promise<void>;
 }
 
+/** The list page through `client` as the `key` call, or no call without a client. */
+function listThrough(key: string, name: string, client: SupabaseClient | undefined): Call[] {
+  if (!client) return [];
+  const chat = client.schema('chat');
+  return [
+    {
+      key,
+      async run() {
+        const { data, error } = await chat.rpc(
+          'list_sessions',
+          { p_tab: 'active', p_sort: 'recent', p_limit: 50 },
+          { get: true },
+        );
+        if (error || !data)
+          throw new Error(`the list page through ${name} failed: ${error?.message}`);
+      },
+    },
+  ];
+}
+
 /**
  * Times the first list page and an append, each through supabase-js → gateway → PostgreSQL and
  * as one direct SQL call on an open connection, from the caller's side (what an application
@@ -144,42 +177,23 @@ export async function measureGatewayOverhead(
   supabase: SupabaseClient,
   direct: ApiSession,
   appendTargets: readonly string[],
-  options: { rounds: number; warmupRounds: number; seed?: number; floor?: SupabaseClient },
+  options: {
+    rounds: number;
+    warmupRounds: number;
+    seed?: number;
+    /** supabase-js against the HTTP floor ({@link startHttpFloor}): the `floor-list` call. */
+    floor?: SupabaseClient;
+    /** supabase-js against the least HTTP front ({@link startRelay}): the `relay-list` call. */
+    relay?: SupabaseClient;
+  },
 ): Promise<Samples> {
   const chat = supabase.schema('chat');
   const content = (i: number) =>
     `Can the operator confirm the tail number for Friday? (gateway benchmark ${i})`;
   const calls: Call[] = [
-    {
-      key: 'gateway-list',
-      async run() {
-        const { data, error } = await chat.rpc(
-          'list_sessions',
-          { p_tab: 'active', p_sort: 'recent', p_limit: 50 },
-          { get: true },
-        );
-        if (error || !data)
-          throw new Error(`list_sessions through the gateway failed: ${error?.message}`);
-      },
-    },
-    ...(options.floor
-      ? [
-          {
-            key: 'floor-list',
-            async run() {
-              const { data, error } = await options
-                .floor!.schema('chat')
-                .rpc(
-                  'list_sessions',
-                  { p_tab: 'active', p_sort: 'recent', p_limit: 50 },
-                  { get: true },
-                );
-              if (error || !data)
-                throw new Error(`the HTTP floor's list page failed: ${error?.message}`);
-            },
-          },
-        ]
-      : []),
+    ...listThrough('gateway-list', 'the gateway', supabase),
+    ...listThrough('floor-list', 'the HTTP floor', options.floor),
+    ...listThrough('relay-list', 'the least HTTP front', options.relay),
     {
       key: 'direct-list',
       async run() {

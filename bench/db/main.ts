@@ -22,6 +22,7 @@ import {
   measureGatewayOverhead,
   startGateway,
   startHttpFloor,
+  startRelay,
   supabaseAs,
 } from './gateway.js';
 import { measureInterleaved } from './measure.js';
@@ -169,14 +170,16 @@ try {
       const body = await listPageBytes(gateway, fixtures.broker);
       floorBytes = body.length;
       const floor = await startHttpFloor(body, os.tmpdir());
+      const relay = await startRelay(database.adminUrl, fixtures.broker);
       try {
         gatewaySamples = await measureGatewayOverhead(supabase, broker, fixtures.appendTargets, {
           rounds: 130,
           warmupRounds: 10,
           floor: supabaseAs(floor, fixtures.broker),
+          relay: supabaseAs(relay, fixtures.broker),
         });
       } finally {
-        await floor.stop();
+        await Promise.all([floor.stop(), relay.stop()]);
       }
     } finally {
       await gateway.stop();
