@@ -5,7 +5,7 @@
 // {"url": …} on one line when it listens; stops when its parent closes stdin or sends SIGTERM.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { serveForParent } from './child-server.js';
 
 const bodyFile = process.env.BENCH_FLOOR_BODY;
 if (!bodyFile) throw new Error('http-floor-process: BENCH_FLOOR_BODY is required');
@@ -21,20 +21,4 @@ const server = createServer((request, response) => {
     response.end(body);
   });
 });
-server.keepAliveTimeout = 60_000;
-server.listen(0, '127.0.0.1', () => {
-  const { port } = server.address() as AddressInfo;
-  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`);
-});
-
-let stopping = false;
-const stop = (): void => {
-  if (stopping) return;
-  stopping = true;
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
-};
-process.stdin.on('end', stop);
-process.stdin.resume();
-process.once('SIGTERM', stop);
-process.once('SIGINT', stop);
+serveForParent(server);

@@ -8,8 +8,8 @@
 // BENCH_RELAY_SUB; prints {"url": …} on one line when it listens; stops when its parent closes
 // stdin or sends SIGTERM.
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import pg from 'pg';
+import { serveForParent } from './child-server.js';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 const sub = process.env.BENCH_RELAY_SUB;
@@ -44,20 +44,4 @@ const server = createServer((request, response) => {
       );
   });
 });
-server.keepAliveTimeout = 60_000;
-server.listen(0, '127.0.0.1', () => {
-  const { port } = server.address() as AddressInfo;
-  process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}` })}\n`);
-});
-
-let stopping = false;
-const stop = (): void => {
-  if (stopping) return;
-  stopping = true;
-  server.close(() => void client.end().finally(() => process.exit(0)));
-  server.closeAllConnections();
-};
-process.stdin.on('end', stop);
-process.stdin.resume();
-process.once('SIGTERM', stop);
-process.once('SIGINT', stop);
+serveForParent(server, () => client.end());
