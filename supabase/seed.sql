@@ -64,7 +64,10 @@ begin
     'Hartley family — LA for the holidays', '12 minutes', 'active', 'round_trip',
     jsonb_build_array(pg_temp.leg('TEB', 'VNY', 17, '09:00'), pg_temp.leg('VNY', 'TEB', 20, '15:30')),
     6, 'requesting_quotes', p_pinned => true, p_metadata => '{"crmDealId": "D-1042"}');
-  perform pg_temp.msg('a0000000-0000-4000-8000-000000000001', 'broker', 'TEB to VNY Dec 12, 6 pax, back on the 15th. Client prefers a super-midsize.', '3 hours');
+  perform pg_temp.msg('a0000000-0000-4000-8000-000000000001', 'broker',
+    -- The broker's words name the legs' own dates (relative to today, as the legs are).
+    format('TEB to VNY %s, 6 pax, back on %s. Client prefers a super-midsize.',
+      to_char(current_date + 17, 'Mon FMDD'), to_char(current_date + 20, 'Mon FMDD')), '3 hours');
   perform pg_temp.msg('a0000000-0000-4000-8000-000000000001', 'assistant', 'Round trip Teterboro → Van Nuys for 6 passengers. I will request quotes for super-midsize jets (Challenger 350, Citation Longitude, Praetor 600).', '2 hours 58 minutes');
   perform pg_temp.msg('a0000000-0000-4000-8000-000000000001', 'broker', 'Send RFQs to our top three operators.', '2 hours 50 minutes');
   perform pg_temp.thread('a1000000-0000-4000-8000-000000000001', 'a0000000-0000-4000-8000-000000000001', 'Summit Aviation', 'op-summit-4471', '2 hours 45 minutes');
@@ -85,7 +88,7 @@ begin
   perform pg_temp.session('a0000000-0000-4000-8000-000000000003', ava, 'flight_request',
     'Palm Beach golf weekend', '2 hours', 'active', 'round_trip',
     jsonb_build_array(pg_temp.leg('HPN', 'PBI', 5), pg_temp.leg('PBI', 'HPN', 8)), 8, 'analyzing_options');
-  perform pg_temp.msg('a0000000-0000-4000-8000-000000000003', 'broker', 'White Plains to Palm Beach, 8 golfers with clubs, back Monday.', '1 day');
+  perform pg_temp.msg('a0000000-0000-4000-8000-000000000003', 'broker', 'White Plains to Palm Beach, 8 golfers with clubs, back three days later.', '1 day');
   perform pg_temp.thread('a1000000-0000-4000-8000-000000000004', 'a0000000-0000-4000-8000-000000000003', 'Atlantic Air Partners', 'op-aap-9', '1 day');
   perform pg_temp.thread('a1000000-0000-4000-8000-000000000005', 'a0000000-0000-4000-8000-000000000003', 'Coastal Jet Group', 'op-cjg-31', '1 day');
   perform pg_temp.msg('a0000000-0000-4000-8000-000000000003', 'operator', 'Legacy 500 fits 8 with golf bags. $39,200.', '3 hours', 'a1000000-0000-4000-8000-000000000004');
